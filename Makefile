@@ -1,0 +1,130 @@
+# Makefile: builds yeonpyo and its tests, installs it, and installs the Debian
+# packages the build needs when they are missing. The only build system.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/yeonpyo
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+CFLAGS ?= -O2 -g
+VERSION := 0.1.0
+
+# pkg-config module:Debian package providing it.
+BUILD_PKGS := ncursesw:libncurses-dev sqlite3:libsqlite3-dev \
+	icu-uc:libicu-dev icu-i18n:libicu-dev
+TEST_PKGS := cmocka:libcmocka-dev
+# command:Debian package, for the checks of the man pages.
+TEST_TOOLS := mandoc:mandoc groff:groff-base
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+# Same feature macros as ncursesw's pkg-config flags, so every file sees one
+# consistent libc API whether or not it includes curses.
+YP_CPPFLAGS := -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
+	-DYEONPYO_VERSION='"$(VERSION)"'
+YP_CFLAGS := -std=c11 $(WARN)
+
+B := build
+SRCS := $(wildcard src/*.c)
+OBJS := $(SRCS:src/%.c=$(B)/%.o) $(B)/dataset_json.o
+LIB_OBJS := $(filter-out $(B)/main.o,$(OBJS))
+TEST_SRCS := $(wildcard tests/unit/test_*.c)
+TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(B)/tests/%)
+TEST_SUPPORT := $(B)/tests/support.o
+
+PKG_CFLAGS = $$(cat $(B)/pkg.cflags)
+PKG_LIBS = $$(cat $(B)/pkg.libs)
+
+.PHONY: all run check deps test-deps install uninstall clean
+.DELETE_ON_ERROR:
+.SECONDARY:
+
+all: yeonpyo
+
+# Checks pkg-config modules (and commands) and installs what is missing with
+# apt-get when it can; otherwise names the packages on one line and fails.
+define ensure_packages
+	@need=""; \
+	command -v pkg-config >/dev/null 2>&1 || need="pkgconf"; \
+	for pair in $(1); do \
+		mod=$${pair%%:*}; deb=$${pair#*:}; \
+		if [ "$(2)" = cmd ]; then command -v "$$mod" >/dev/null 2>&1 || need="$$need $$deb"; \
+		else pkg-config --exists "$$mod" 2>/dev/null || need="$$need $$deb"; fi; \
+	done; \
+	need=$$(printf '%s\n' $$need | sort -u | tr '\n' ' '); \
+	if [ -n "$${need% }" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "make: installing missing packages: $$need"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+				apt-get install -y -qq --no-install-recommends $$need >/dev/null || exit 1; \
+		else \
+			echo "make: missing packages; install them with: sudo apt-get install $$need" >&2; \
+			exit 1; \
+		fi; \
+	fi
+endef
+
+$(B)/deps.ok:
+	@mkdir -p $(B)
+	$(call ensure_packages,$(BUILD_PKGS),pc)
+	@pkg-config --cflags ncursesw sqlite3 icu-uc icu-i18n > $(B)/pkg.cflags
+	@pkg-config --libs ncursesw sqlite3 icu-uc icu-i18n > $(B)/pkg.libs
+	@touch $@
+
+$(B)/test-deps.ok: $(B)/deps.ok
+	$(call ensure_packages,$(TEST_PKGS),pc)
+	$(call ensure_packages,$(TEST_TOOLS),cmd)
+	@pkg-config --cflags cmocka > $(B)/test.cflags
+	@pkg-config --libs cmocka > $(B)/test.libs
+	@touch $@
+
+deps: $(B)/deps.ok
+test-deps: $(B)/test-deps.ok
+
+$(B)/%.o: src/%.c $(wildcard include/yeonpyo/*.h) | $(B)/deps.ok
+	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+# The curated dataset is compiled into the binary so a new user needs no
+# setup; od is in coreutils, unlike xxd.
+$(B)/dataset_json.c: assets/timeline.json | $(B)/deps.ok
+	@{ echo '/* generated from assets/timeline.json by the Makefile */'; \
+	  echo '#include "yeonpyo/dataset.h"'; \
+	  echo 'const unsigned char dataset_builtin_json[] = {'; \
+	  od -An -v -tx1 $< | sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00};'; \
+	  echo "const size_t dataset_builtin_len = sizeof dataset_builtin_json - 1;"; \
+	} > $@
+
+$(B)/dataset_json.o: $(B)/dataset_json.c include/yeonpyo/dataset.h
+	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+yeonpyo: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+run: yeonpyo
+	./yeonpyo
+
+$(B)/tests/%.o: tests/unit/%.c $(wildcard include/yeonpyo/*.h) tests/unit/support.h | $(B)/test-deps.ok
+	@mkdir -p $(B)/tests
+	$(CC) $(YP_CPPFLAGS) -Itests/unit $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) $$(cat $(B)/test.cflags) -c -o $@ $<
+
+$(B)/tests/test_%: $(B)/tests/test_%.o $(TEST_SUPPORT) $(LIB_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $$(cat $(B)/test.libs)
+
+check: yeonpyo $(TEST_BINS)
+	@sh tests/run.sh $(TEST_BINS)
+
+install: yeonpyo
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 yeonpyo $(DESTDIR)$(BINDIR)/yeonpyo
+	install -m 644 assets/timeline.json $(DESTDIR)$(DATADIR)/timeline.json
+	install -m 644 man/yeonpyo.1 $(DESTDIR)$(MANDIR)/man1/yeonpyo.1
+	install -m 644 man/yeonpyo.5 $(DESTDIR)$(MANDIR)/man5/yeonpyo.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/yeonpyo $(DESTDIR)$(DATADIR)/timeline.json \
+		$(DESTDIR)$(MANDIR)/man1/yeonpyo.1 $(DESTDIR)$(MANDIR)/man5/yeonpyo.5
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+
+clean:
+	rm -rf $(B) yeonpyo

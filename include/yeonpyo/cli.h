@@ -1,0 +1,43 @@
+/* cli.h: the commands of the command line, each taking the arguments after
+ * its name and returning an exit status (status.h). */
+#ifndef YEONPYO_CLI_H
+#define YEONPYO_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "yeonpyo/model.h"
+#include "yeonpyo/status.h"
+#include "yeonpyo/store.h"
+
+typedef struct {
+	yp_lang lang;
+	FILE *out;      /* standard output, or a test's buffer */
+	FILE *errs;     /* standard error, or a test's buffer */
+} cli_env;
+
+int cli_list(store *s, const cli_env *env, int argc, char **argv);
+int cli_show(store *s, const cli_env *env, int argc, char **argv);
+int cli_import(store *s, const cli_env *env, int argc, char **argv);
+int cli_export(store *s, const cli_env *env, int argc, char **argv);
+/* "db init [--empty]" and "db info"; init needs to know whether the
+ * database file existed before it was opened. */
+int cli_db(store *s, const cli_env *env, int argc, char **argv);
+
+/* Matches argv[*i] against an option that takes a value, accepting both
+ * "--name VALUE" and "--name=VALUE"; advances *i past the value. Sets
+ * *missing when the value is absent. */
+bool cli_option_value(char **argv, int argc, int *i, const char *name,
+		      const char **value, bool *missing);
+
+/* Prints "yeonpyo: message" and returns YP_USAGE. */
+int cli_usage_error(const cli_env *env, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Prints err's message as "yeonpyo: ..." and returns its status. */
+int cli_report_error(const cli_env *env, const yp_error *err);
+
+/* Flushes env->out and turns a write failure into YP_IOERR. */
+int cli_finish_output(const cli_env *env, int status);
+
+#endif

@@ -1,0 +1,52 @@
+/* decode.h: turning parsed JSON of the yeonpyo/1 format into model
+ * records, validating every field and reporting each problem with its JSON
+ * path. References between records are checked by the importer. */
+#ifndef YEONPYO_DECODE_H
+#define YEONPYO_DECODE_H
+
+#include <stdbool.h>
+
+#include "yeonpyo/diag.h"
+#include "yeonpyo/json.h"
+#include "yeonpyo/model.h"
+
+typedef struct {
+	diag *d;
+	const char *file;  /* name used in messages ("-" reads as <stdin>) */
+	unsigned line;     /* NDJSON line number, 0 inside a JSON document */
+} decode_ctx;
+
+/* The optional "dataset" block of a document. */
+typedef struct {
+	char *id;
+	long version;
+	yp_text title;
+} yp_dataset_info;
+
+void dataset_info_clear(yp_dataset_info *info);
+
+/* Each fills *out (the caller clears it with the model_*_clear function)
+ * and returns true, or reports every problem under path and returns false
+ * with *out cleared. */
+bool decode_org(decode_ctx *c, const json_value *v, const char *path,
+		yp_org *out);
+bool decode_person(decode_ctx *c, const json_value *v, const char *path,
+		   yp_person *out);
+bool decode_source(decode_ctx *c, const json_value *v, const char *path,
+		   yp_source *out);
+bool decode_event(decode_ctx *c, const json_value *v, const char *path,
+		  yp_event *out);
+bool decode_dataset(decode_ctx *c, const json_value *v, const char *path,
+		    yp_dataset_info *out);
+
+/* Reports one problem at path, prefixed with the file (and NDJSON line). */
+void decode_report(decode_ctx *c, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Checks that v is an object whose keys are all among names (a
+ * NULL-terminated list) and that the first n_required of them are present;
+ * reports unknown and missing fields. */
+bool decode_check_fields(decode_ctx *c, const json_value *v, const char *path,
+			 const char *const *names, size_t n_required);
+
+#endif

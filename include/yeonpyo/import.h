@@ -1,0 +1,36 @@
+/* import.h: reading a yeonpyo/1 JSON document or NDJSON feed into the
+ * store, with every problem reported and nothing written when there is one.
+ * The caller owns the transaction, so that "all or nothing" is decided in
+ * one place (and the built-in dataset refresh can wrap it). */
+#ifndef YEONPYO_IMPORT_H
+#define YEONPYO_IMPORT_H
+
+#include <stddef.h>
+
+#include "yeonpyo/decode.h"
+#include "yeonpyo/diag.h"
+#include "yeonpyo/status.h"
+#include "yeonpyo/store.h"
+
+typedef struct {
+	long orgs, people, sources, events;  /* records written */
+	long kept;                /* built-in records skipped for user ones */
+	bool has_dataset;
+	yp_dataset_info dataset;  /* cleared by import_stats_clear */
+} import_stats;
+
+void import_stats_clear(import_stats *st);
+
+/* Validates buf (named name in messages) and writes its records with the
+ * given origin. Returns YP_OK; YP_DATAERR with the problems in d (the
+ * caller must roll back: NDJSON lines before the first problem may have
+ * been written); or a store error in err. */
+yp_status import_buffer(store *s, const char *name, const char *buf,
+			size_t len, store_origin origin, import_stats *stats,
+			diag *d, yp_error *err);
+
+/* Reads all of path ("-" for standard input) into *buf (caller frees). */
+yp_status import_read_file(const char *path, char **buf, size_t *len,
+			   yp_error *err);
+
+#endif

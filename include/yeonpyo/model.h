@@ -1,0 +1,86 @@
+/* model.h: the timeline's records as plain C structs, shared by import,
+ * the store, export and the views. Every char * is owned by its record and
+ * freed by the matching model_*_clear; NULL means "absent". */
+#ifndef YEONPYO_MODEL_H
+#define YEONPYO_MODEL_H
+
+#include <stddef.h>
+
+#include "yeonpyo/date.h"
+
+typedef enum { LANG_KO, LANG_EN } yp_lang;
+
+/* Text in Korean and English; either may be NULL. */
+typedef struct {
+	char *ko;
+	char *en;
+} yp_text;
+
+typedef struct {
+	char *id;
+	yp_text name;
+	char *short_name;
+	char *kind;
+	char *country;
+	char *parent;
+} yp_org;
+
+typedef struct {
+	char *id;
+	yp_text name;
+	char *org;
+	yp_text title;
+} yp_person;
+
+typedef struct {
+	char *id;
+	char *title;
+	char *publisher;
+	yp_date date;
+	char *url;
+	char *language;
+	char *kind;
+} yp_source;
+
+/* An event's link to an organization or a person. */
+typedef struct {
+	char *id;
+	char *role;
+} yp_link;
+
+typedef struct {
+	yp_text label;
+	char *value;
+} yp_figure;
+
+typedef struct {
+	char *id;
+	yp_date date;
+	yp_date end_date;       /* precision DATE_NONE when absent */
+	char *status;
+	char *kind;
+	yp_text title;
+	yp_text summary;
+	yp_text notes;
+	yp_link *orgs;
+	size_t n_orgs;
+	yp_link *people;
+	size_t n_people;
+	char **sources;
+	size_t n_sources;
+	char **tags;
+	size_t n_tags;
+	yp_figure *figures;
+	size_t n_figures;
+} yp_event;
+
+void model_text_clear(yp_text *t);
+void model_org_clear(yp_org *o);
+void model_person_clear(yp_person *p);
+void model_source_clear(yp_source *s);
+void model_event_clear(yp_event *e);
+
+/* The text in lang, falling back to the other language, then to "". */
+const char *model_text_pick(const yp_text *t, yp_lang lang);
+
+#endif

@@ -1,0 +1,111 @@
+/* store.h: the SQLite model of the timeline. store.c is the only file that
+ * speaks SQL; everything else reads and writes model records through here. */
+#ifndef YEONPYO_STORE_H
+#define YEONPYO_STORE_H
+
+#include <stdbool.h>
+
+#include "yeonpyo/model.h"
+#include "yeonpyo/status.h"
+
+/* The schema version this binary writes; PRAGMA user_version holds the one
+ * a database has. */
+#define STORE_SCHEMA_VERSION 1
+
+typedef struct store store;
+
+/* Who wrote a record: the dataset built into the binary, or the user (by
+ * import). A refresh of the built-in dataset never touches user records. */
+typedef enum { ORIGIN_BUILTIN, ORIGIN_USER } store_origin;
+
+typedef enum { RECORD_ORG, RECORD_PERSON, RECORD_SOURCE, RECORD_EVENT } record_kind;
+
+/* Opens (creating if missing) the database at path and migrates it to
+ * STORE_SCHEMA_VERSION. Refuses a file that is not a yeonpyo database or
+ * has a newer schema. Returns NULL with err set on failure; close with
+ * store_close. */
+store *store_open(const char *path, yp_error *err);
+void store_close(store *s);
+const char *store_path(const store *s);
+
+/* The schema version found in the file before store_open migrated it. */
+int store_found_version(const store *s);
+
+yp_status store_begin(store *s, yp_error *err);
+yp_status store_commit(store *s, yp_error *err);
+void store_rollback(store *s);
+
+/* Metadata key/value pairs (dataset version, settings). store_meta_get
+ * returns a string the caller frees, or NULL when the key is absent. */
+char *store_meta_get(store *s, const char *key);
+yp_status store_meta_set(store *s, const char *key, const char *value,
+			 yp_error *err);
+
+bool store_has(store *s, record_kind kind, const char *id);
+
+/* Writes a record, replacing one with the same id (an event's links are
+ * replaced too). References must resolve (the caller validates them first).
+ * A built-in write never replaces a user record: *written says whether the
+ * record was written (may be NULL). */
+yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
+			bool *written, yp_error *err);
+yp_status store_put_person(store *s, const yp_person *p, store_origin origin,
+			   bool *written, yp_error *err);
+yp_status store_put_source(store *s, const yp_source *src, store_origin origin,
+			   bool *written, yp_error *err);
+yp_status store_put_event(store *s, const yp_event *e, store_origin origin,
+			  bool *written, yp_error *err);
+/* Sets an organization's parent after all organizations of a document are
+ * written, so parents may come after their children. */
+yp_status store_set_org_parent(store *s, const char *id, const char *parent,
+			       store_origin origin, yp_error *err);
+
+/* Refreshing the built-in dataset: mark marks every built-in record stale;
+ * writing a record again makes it current; prune deletes what is still
+ * stale and no user record refers to. Call inside one transaction. */
+yp_status store_builtin_mark(store *s, yp_error *err);
+yp_status store_builtin_prune(store *s, yp_error *err);
+
+/* Reading. The get functions fill *out (cleared by the matching
+ * model_*_clear) and return YP_NOINPUT when the id does not exist. */
+yp_status store_get_org(store *s, const char *id, yp_org *out, yp_error *err);
+yp_status store_get_person(store *s, const char *id, yp_person *out,
+			   yp_error *err);
+yp_status store_get_source(store *s, const char *id, yp_source *out,
+			   yp_error *err);
+yp_status store_get_event(store *s, const char *id, yp_event *out,
+			  yp_error *err);
+
+/* Which events store_each_event visits, in (date, id) order. Zero or NULL
+ * fields do not filter. */
+typedef struct {
+	long from_day;          /* events whose span ends on or after this YYYYMMDD */
+	long to_day;            /* events that start on or before this YYYYMMDD */
+	const char *org;        /* linked to this organization id */
+	const char *tag;        /* carrying this tag */
+} event_filter;
+
+/* Callbacks get a record valid only during the call; returning false stops
+ * the walk (the function then returns YP_OK). */
+typedef bool (*store_org_fn)(const yp_org *o, void *ctx);
+typedef bool (*store_person_fn)(const yp_person *p, void *ctx);
+typedef bool (*store_source_fn)(const yp_source *src, void *ctx);
+typedef bool (*store_event_fn)(const yp_event *e, void *ctx);
+
+/* Organizations come parents first, then by id; people and sources by id. */
+yp_status store_each_org(store *s, store_org_fn fn, void *ctx, yp_error *err);
+yp_status store_each_person(store *s, store_person_fn fn, void *ctx,
+			    yp_error *err);
+yp_status store_each_source(store *s, store_source_fn fn, void *ctx,
+			    yp_error *err);
+yp_status store_each_event(store *s, const event_filter *f, store_event_fn fn,
+			   void *ctx, yp_error *err);
+
+typedef struct {
+	long orgs, people, sources, events;
+	long builtin_events, user_events;
+} store_counts;
+
+yp_status store_count(store *s, store_counts *out, yp_error *err);
+
+#endif

@@ -1,0 +1,314 @@
+/* cli.c: option helpers shared by the commands, and the commands that move
+ * data in and out: import, export and db. */
+#include "yeonpyo/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/dataset.h"
+#include "yeonpyo/encode.h"
+#include "yeonpyo/import.h"
+
+bool cli_option_value(char **argv, int argc, int *i, const char *name,
+		      const char **value, bool *missing)
+{
+	size_t n = strlen(name);
+	const char *arg = argv[*i];
+	if (strncmp(arg, name, n) != 0)
+		return false;
+	if (arg[n] == '=') {
+		*value = arg + n + 1;
+		return true;
+	}
+	if (arg[n] != '\0')
+		return false;
+	if (*i + 1 >= argc) {
+		*missing = true;
+		return true;
+	}
+	*value = argv[++*i];
+	return true;
+}
+
+int cli_usage_error(const cli_env *env, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("yeonpyo: ", env->errs);
+	vfprintf(env->errs, fmt, ap);
+	fputs(" (see yeonpyo --help)\n", env->errs);
+	va_end(ap);
+	return YP_USAGE;
+}
+
+int cli_report_error(const cli_env *env, const yp_error *err)
+{
+	fprintf(env->errs, "yeonpyo: %s\n", err->message);
+	return (int)err->status;
+}
+
+int cli_finish_output(const cli_env *env, int status)
+{
+	if (fflush(env->out) != 0 || ferror(env->out)) {
+		fprintf(env->errs, "yeonpyo: standard output: write error: %s\n",
+			strerror(errno));
+		return status ? status : YP_IOERR;
+	}
+	return status;
+}
+
+/* --- import ----------------------------------------------------------- */
+
+int cli_import(store *s, const cli_env *env, int argc, char **argv)
+{
+	const char *path = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cli_usage_error(env, "import: unknown option '%s'",
+					       argv[i]);
+		if (path)
+			return cli_usage_error(env, "import takes one FILE");
+		path = argv[i];
+	}
+	if (!path)
+		return cli_usage_error(env, "import needs a FILE (or - for "
+				       "standard input)");
+	yp_error err = {0};
+	char *buf = NULL;
+	size_t len = 0;
+	if (import_read_file(path, &buf, &len, &err) != YP_OK)
+		return cli_report_error(env, &err);
+	diag d = DIAG_INIT;
+	import_stats st;
+	memset(&st, 0, sizeof(st));
+	yp_status rc = store_begin(s, &err);
+	if (rc == YP_OK)
+		rc = import_buffer(s, path, buf, len, ORIGIN_USER, &st, &d, &err);
+	free(buf);
+	if (rc == YP_OK) {
+		rc = store_commit(s, &err);
+	} else {
+		store_rollback(s);
+	}
+	if (rc == YP_DATAERR && d.count) {
+		diag_print(&d, env->errs);
+		fprintf(env->errs, "yeonpyo: %s: %zu problem%s; nothing was "
+			"imported\n", strcmp(path, "-") ? path : "<stdin>",
+			d.count, d.count == 1 ? "" : "s");
+	} else if (rc != YP_OK) {
+		cli_report_error(env, &err);
+	} else {
+		fprintf(env->errs, "imported %ld events, %ld organizations, "
+			"%ld people, %ld sources\n", st.events, st.orgs,
+			st.people, st.sources);
+	}
+	diag_free(&d);
+	import_stats_clear(&st);
+	return (int)rc;
+}
+
+/* --- export ----------------------------------------------------------- */
+
+typedef struct {
+	FILE *out;
+	encode_style style;
+	encode_doc doc;
+	strbuf sb;
+	const char *ndjson_key;
+} exporter;
+
+/* Writes and empties the buffer; per record, so memory stays flat. */
+static bool export_flush(exporter *x)
+{
+	bool ok = !x->sb.failed &&
+		  fwrite(strbuf_str(&x->sb), 1, x->sb.len, x->out) == x->sb.len;
+	strbuf_reset(&x->sb);
+	return ok;
+}
+
+static void export_item_begin(exporter *x)
+{
+	if (x->style == ENCODE_PRETTY) {
+		encode_doc_item(&x->doc);
+	} else {
+		strbuf_printf(&x->sb, "{\"%s\": ", x->ndjson_key);
+	}
+}
+
+static bool export_item_end(exporter *x)
+{
+	if (x->style == ENCODE_COMPACT)
+		strbuf_puts(&x->sb, "}\n");
+	return export_flush(x);
+}
+
+static bool export_org(const yp_org *o, void *ctx)
+{
+	exporter *x = ctx;
+	export_item_begin(x);
+	encode_org(&x->sb, o, x->style, 2);
+	return export_item_end(x);
+}
+
+static bool export_person(const yp_person *p, void *ctx)
+{
+	exporter *x = ctx;
+	export_item_begin(x);
+	encode_person(&x->sb, p, x->style, 2);
+	return export_item_end(x);
+}
+
+static bool export_source(const yp_source *src, void *ctx)
+{
+	exporter *x = ctx;
+	export_item_begin(x);
+	encode_source(&x->sb, src, x->style, 2);
+	return export_item_end(x);
+}
+
+static bool export_event(const yp_event *e, void *ctx)
+{
+	exporter *x = ctx;
+	export_item_begin(x);
+	encode_event(&x->sb, e, x->style, 2);
+	return export_item_end(x);
+}
+
+static void export_section(exporter *x, const char *section,
+			   const char *ndjson_key)
+{
+	x->ndjson_key = ndjson_key;
+	if (x->style == ENCODE_PRETTY) {
+		encode_doc_section(&x->doc, section);
+		export_flush(x);
+	}
+}
+
+static yp_status export_all(store *s, exporter *x, yp_error *err)
+{
+	if (x->style == ENCODE_PRETTY)
+		encode_doc_begin(&x->doc, &x->sb);
+	export_section(x, "organizations", "organization");
+	yp_status rc = store_each_org(s, export_org, x, err);
+	export_section(x, "people", "person");
+	if (rc == YP_OK)
+		rc = store_each_person(s, export_person, x, err);
+	export_section(x, "sources", "source");
+	if (rc == YP_OK)
+		rc = store_each_source(s, export_source, x, err);
+	export_section(x, "events", "event");
+	if (rc == YP_OK)
+		rc = store_each_event(s, NULL, export_event, x, err);
+	if (rc == YP_OK && x->style == ENCODE_PRETTY) {
+		encode_doc_end(&x->doc);
+		export_flush(x);
+	}
+	return rc;
+}
+
+int cli_export(store *s, const cli_env *env, int argc, char **argv)
+{
+	exporter x = {env->out, ENCODE_PRETTY, {0}, STRBUF_INIT, ""};
+	for (int i = 0; i < argc; i++) {
+		const char *v = NULL;
+		bool missing = false;
+		if (cli_option_value(argv, argc, &i, "--format", &v, &missing)) {
+			if (missing)
+				return cli_usage_error(env, "--format needs a value");
+			if (strcmp(v, "json") == 0)
+				x.style = ENCODE_PRETTY;
+			else if (strcmp(v, "ndjson") == 0)
+				x.style = ENCODE_COMPACT;
+			else
+				return cli_usage_error(env, "export: unknown format "
+						       "'%s' (json or ndjson)", v);
+		} else {
+			return cli_usage_error(env, "export: unexpected argument "
+					       "'%s'", argv[i]);
+		}
+	}
+	yp_error err = {0};
+	yp_status rc = export_all(s, &x, &err);
+	strbuf_free(&x.sb);
+	if (rc != YP_OK)
+		return cli_report_error(env, &err);
+	return cli_finish_output(env, YP_OK);
+}
+
+/* --- db ----------------------------------------------------------------- */
+
+static int db_info(store *s, const cli_env *env)
+{
+	store_counts c;
+	yp_error err = {0};
+	if (store_count(s, &c, &err) != YP_OK)
+		return cli_report_error(env, &err);
+	char *builtin = store_meta_get(s, META_BUILTIN);
+	char *version = store_meta_get(s, META_BUILTIN_VERSION);
+	char *title = store_meta_get(s, env->lang == LANG_KO ? META_TITLE_KO
+							     : META_TITLE_EN);
+	fprintf(env->out, "database:       %s\n", store_path(s));
+	fprintf(env->out, "schema version: %d\n", STORE_SCHEMA_VERSION);
+	if (builtin && strcmp(builtin, "off") == 0)
+		fprintf(env->out, "built-in:       off\n");
+	else
+		fprintf(env->out, "built-in:       version %s%s%s\n",
+			version ? version : "none", title ? ", " : "",
+			title ? title : "");
+	fprintf(env->out, "events:         %ld (%ld built-in, %ld imported)\n",
+		c.events, c.builtin_events, c.user_events);
+	fprintf(env->out, "organizations:  %ld\npeople:         %ld\n"
+		"sources:        %ld\n", c.orgs, c.people, c.sources);
+	free(builtin);
+	free(version);
+	free(title);
+	return cli_finish_output(env, YP_OK);
+}
+
+static int db_init(store *s, const cli_env *env, bool empty)
+{
+	yp_error err = {0};
+	store_counts c;
+	if (store_count(s, &c, &err) != YP_OK)
+		return cli_report_error(env, &err);
+	if (empty) {
+		if (c.events || c.orgs || c.people || c.sources) {
+			fprintf(env->errs, "yeonpyo: %s: already holds %ld events; "
+				"--empty applies to a new database\n",
+				store_path(s), c.events);
+			return YP_DATAERR;
+		}
+		if (dataset_disable(s, &err) != YP_OK)
+			return cli_report_error(env, &err);
+	} else if (dataset_sync(s, &err) != YP_OK) {
+		return cli_report_error(env, &err);
+	}
+	return db_info(s, env);
+}
+
+int cli_db(store *s, const cli_env *env, int argc, char **argv)
+{
+	if (argc < 1)
+		return cli_usage_error(env, "db needs a subcommand: init or info");
+	if (strcmp(argv[0], "info") == 0) {
+		if (argc > 1)
+			return cli_usage_error(env, "db info: unexpected argument "
+					       "'%s'", argv[1]);
+		return db_info(s, env);
+	}
+	if (strcmp(argv[0], "init") == 0) {
+		bool empty = false;
+		for (int i = 1; i < argc; i++) {
+			if (strcmp(argv[i], "--empty") == 0)
+				empty = true;
+			else
+				return cli_usage_error(env, "db init: unexpected "
+						       "argument '%s'", argv[i]);
+		}
+		return db_init(s, env, empty);
+	}
+	return cli_usage_error(env, "db: unknown subcommand '%s' (init or info)",
+			       argv[0]);
+}

@@ -1,0 +1,613 @@
+/* cli_report.c: the commands that print the timeline: list (text, tsv or
+ * json) and show (one event with all its links, as text or a document). */
+#include "yeonpyo/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/encode.h"
+#include "yeonpyo/idset.h"
+#include "yeonpyo/text.h"
+#include "yeonpyo/vocab.h"
+
+/* Widest organization column in list text output, in terminal columns. */
+#define ORG_COLUMN_MAX 28
+
+typedef enum { FORMAT_TEXT, FORMAT_TSV, FORMAT_JSON } report_format;
+
+static bool parse_format(const char *v, bool allow_tsv, report_format *out)
+{
+	if (strcmp(v, "text") == 0)
+		*out = FORMAT_TEXT;
+	else if (strcmp(v, "json") == 0)
+		*out = FORMAT_JSON;
+	else if (allow_tsv && strcmp(v, "tsv") == 0)
+		*out = FORMAT_TSV;
+	else
+		return false;
+	return true;
+}
+
+/* --- organization names --------------------------------------------- */
+
+/* Every organization's display name (short name, else full name in the
+ * current language), loaded once so rows do not query per link. */
+typedef struct {
+	char **ids;
+	char **names;
+	size_t len, cap;
+	idset index;
+	yp_lang lang;
+} org_names;
+
+static bool org_names_add(const yp_org *o, void *ctx)
+{
+	org_names *n = ctx;
+	if (n->len == n->cap) {
+		size_t cap = n->cap ? n->cap * 2 : 64;
+		char **ids = realloc(n->ids, cap * sizeof(*ids));
+		if (!ids)
+			return false;
+		n->ids = ids;
+		char **names = realloc(n->names, cap * sizeof(*names));
+		if (!names)
+			return false;
+		n->names = names;
+		n->cap = cap;
+	}
+	const char *name = o->short_name ? o->short_name
+					 : model_text_pick(&o->name, n->lang);
+	n->ids[n->len] = strdup(o->id);
+	n->names[n->len] = strdup(name);
+	if (!n->ids[n->len] || !n->names[n->len]) {
+		free(n->ids[n->len]);
+		free(n->names[n->len]);
+		return false;
+	}
+	n->len++;
+	return true;
+}
+
+static void org_names_free(org_names *n)
+{
+	for (size_t i = 0; i < n->len; i++) {
+		free(n->ids[i]);
+		free(n->names[i]);
+	}
+	free(n->ids);
+	free(n->names);
+	idset_free(&n->index);
+}
+
+static yp_status org_names_load(store *s, org_names *n, yp_lang lang,
+				yp_error *err)
+{
+	memset(n, 0, sizeof(*n));
+	n->lang = lang;
+	yp_status rc = store_each_org(s, org_names_add, n, err);
+	/* index after loading: the arrays may move while they grow */
+	for (size_t i = 0; rc == YP_OK && i < n->len; i++)
+		if (!idset_add(&n->index, n->ids[i], i, NULL))
+			rc = yp_fail(err, YP_SOFTWARE, "out of memory");
+	return rc;
+}
+
+static const char *org_name(const org_names *n, const char *id)
+{
+	size_t i;
+	return idset_find(&n->index, id, &i) ? n->names[i] : id;
+}
+
+/* --- list --------------------------------------------------------------- */
+
+typedef struct {
+	char *date;
+	char *status;
+	char *orgs;
+	char *title;
+} list_row;
+
+typedef struct {
+	const cli_env *env;
+	report_format format;
+	org_names names;
+	list_row *rows;
+	size_t len, cap;
+	bool any_events;
+} lister;
+
+static char *join_orgs(const lister *l, const yp_event *e, const char *sep)
+{
+	strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < e->n_orgs; i++) {
+		if (i)
+			strbuf_puts(&sb, sep);
+		strbuf_puts(&sb, l->format == FORMAT_TSV
+					 ? e->orgs[i].id
+					 : org_name(&l->names, e->orgs[i].id));
+	}
+	return strbuf_take(&sb);
+}
+
+static bool list_keep_row(lister *l, const yp_event *e)
+{
+	if (l->len == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		list_row *rows = realloc(l->rows, cap * sizeof(*rows));
+		if (!rows)
+			return false;
+		l->rows = rows;
+		l->cap = cap;
+	}
+	char date[DATE_TEXT_MAX];
+	date_format(&e->date, date);
+	list_row *r = &l->rows[l->len++];
+	r->date = strdup(date);
+	r->status = strdup(strcmp(e->status, "planned") == 0
+				   ? vocab_label(VOCAB_STATUS, "planned",
+						 l->env->lang)
+				   : "");
+	r->orgs = join_orgs(l, e, "\xc2\xb7"); /* U+00B7 middle dot */
+	r->title = strdup(model_text_pick(&e->title, l->env->lang));
+	return r->date && r->status && r->orgs && r->title;
+}
+
+static void put_tsv_field(FILE *out, const char *s, bool last)
+{
+	/* Text cannot hold tabs or newlines (import refuses controls), but a
+	 * TSV reader must never see a broken row, so map them anyway. */
+	for (; s && *s; s++)
+		fputc(*s == '\t' || *s == '\n' ? ' ' : *s, out);
+	fputc(last ? '\n' : '\t', out);
+}
+
+static bool list_tsv(lister *l, const yp_event *e)
+{
+	FILE *out = l->env->out;
+	char date[DATE_TEXT_MAX], end[DATE_TEXT_MAX];
+	date_format(&e->date, date);
+	date_format(&e->end_date, end);
+	char *orgs = join_orgs(l, e, ",");
+	put_tsv_field(out, e->id, false);
+	put_tsv_field(out, date, false);
+	put_tsv_field(out, end, false);
+	put_tsv_field(out, e->status, false);
+	put_tsv_field(out, e->kind, false);
+	put_tsv_field(out, orgs, false);
+	put_tsv_field(out, e->title.ko, false);
+	put_tsv_field(out, e->title.en, true);
+	free(orgs);
+	return !ferror(out);
+}
+
+static bool list_json(lister *l, const yp_event *e)
+{
+	strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, l->any_events ? ",\n  " : "\n  ");
+	encode_event(&sb, e, ENCODE_PRETTY, 1);
+	l->any_events = true;
+	bool ok = !sb.failed && fputs(strbuf_str(&sb), l->env->out) >= 0;
+	strbuf_free(&sb);
+	return ok;
+}
+
+static bool list_event(const yp_event *e, void *ctx)
+{
+	lister *l = ctx;
+	switch (l->format) {
+	case FORMAT_TSV:
+		return list_tsv(l, e);
+	case FORMAT_JSON:
+		return list_json(l, e);
+	case FORMAT_TEXT:
+	default:
+		return list_keep_row(l, e);
+	}
+}
+
+/* Text rows are printed after all are read: the columns' widths depend on
+ * the widest cell. */
+static void list_print_text(lister *l)
+{
+	int status_w = 0, orgs_w = 0;
+	for (size_t i = 0; i < l->len; i++) {
+		int sw = text_width(l->rows[i].status);
+		int ow = text_width(l->rows[i].orgs);
+		status_w = sw > status_w ? sw : status_w;
+		orgs_w = ow > orgs_w ? ow : orgs_w;
+	}
+	if (orgs_w > ORG_COLUMN_MAX)
+		orgs_w = ORG_COLUMN_MAX;
+	strbuf line = STRBUF_INIT;
+	for (size_t i = 0; i < l->len; i++) {
+		const list_row *r = &l->rows[i];
+		strbuf_reset(&line);
+		text_fit(&line, r->date, 10, true);
+		strbuf_puts(&line, "  ");
+		if (status_w) {
+			text_fit(&line, r->status, status_w, true);
+			strbuf_puts(&line, "  ");
+		}
+		text_fit(&line, r->orgs, orgs_w, true);
+		strbuf_puts(&line, "  ");
+		strbuf_puts(&line, r->title);
+		fprintf(l->env->out, "%s\n", strbuf_str(&line));
+	}
+	strbuf_free(&line);
+}
+
+static void lister_free(lister *l)
+{
+	for (size_t i = 0; i < l->len; i++) {
+		free(l->rows[i].date);
+		free(l->rows[i].status);
+		free(l->rows[i].orgs);
+		free(l->rows[i].title);
+	}
+	free(l->rows);
+	org_names_free(&l->names);
+}
+
+static int parse_day(const cli_env *env, const char *opt, const char *v,
+		     bool last, long *out)
+{
+	yp_date d;
+	char why[96];
+	if (!date_parse(v, &d, why, sizeof(why)))
+		return cli_usage_error(env, "list: invalid %s date \"%s\": %s",
+				       opt, v, why);
+	*out = last ? date_last_day(&d) : date_first_day(&d);
+	return YP_OK;
+}
+
+static int list_options(const cli_env *env, int argc, char **argv,
+			event_filter *f, report_format *format)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *v = NULL;
+		bool missing = false;
+		int rc = YP_OK;
+		if (cli_option_value(argv, argc, &i, "--from", &v, &missing)) {
+			if (!missing)
+				rc = parse_day(env, "--from", v, false, &f->from_day);
+		} else if (cli_option_value(argv, argc, &i, "--to", &v, &missing)) {
+			if (!missing)
+				rc = parse_day(env, "--to", v, true, &f->to_day);
+		} else if (cli_option_value(argv, argc, &i, "--org", &v, &missing)) {
+			f->org = v;
+		} else if (cli_option_value(argv, argc, &i, "--tag", &v, &missing)) {
+			f->tag = v;
+		} else if (cli_option_value(argv, argc, &i, "--format", &v,
+					    &missing)) {
+			if (!missing && !parse_format(v, true, format))
+				return cli_usage_error(env, "list: unknown format "
+						       "'%s' (text, tsv or json)", v);
+		} else {
+			return cli_usage_error(env, "list: unexpected argument "
+					       "'%s'", argv[i]);
+		}
+		if (missing)
+			return cli_usage_error(env, "list: %s needs a value",
+					       argv[i]);
+		if (rc != YP_OK)
+			return rc;
+	}
+	return YP_OK;
+}
+
+int cli_list(store *s, const cli_env *env, int argc, char **argv)
+{
+	event_filter f = {0, 0, NULL, NULL};
+	lister l;
+	memset(&l, 0, sizeof(l));
+	l.env = env;
+	l.format = FORMAT_TEXT;
+	int rc = list_options(env, argc, argv, &f, &l.format);
+	if (rc != YP_OK)
+		return rc;
+	if (f.org && !store_has(s, RECORD_ORG, f.org)) {
+		fprintf(env->errs, "yeonpyo: list: no organization with id "
+			"\"%s\"\n", f.org);
+		return YP_NOINPUT;
+	}
+	yp_error err = {0};
+	yp_status st = org_names_load(s, &l.names, env->lang, &err);
+	if (st == YP_OK && l.format == FORMAT_TSV)
+		fputs("id\tdate\tend_date\tstatus\tkind\torganizations\t"
+		      "title_ko\ttitle_en\n", env->out);
+	if (st == YP_OK && l.format == FORMAT_JSON)
+		fputs("[", env->out);
+	if (st == YP_OK)
+		st = store_each_event(s, &f, list_event, &l, &err);
+	if (st == YP_OK && l.format == FORMAT_JSON)
+		fputs(l.any_events ? "\n]\n" : "]\n", env->out);
+	if (st == YP_OK && l.format == FORMAT_TEXT)
+		list_print_text(&l);
+	lister_free(&l);
+	if (st != YP_OK)
+		return cli_report_error(env, &err);
+	return cli_finish_output(env, YP_OK);
+}
+
+/* --- show --------------------------------------------------------------- */
+
+typedef struct {
+	const char *ko;
+	const char *en;
+} label;
+
+static const char *L(const cli_env *env, label l)
+{
+	return env->lang == LANG_KO ? l.ko : l.en;
+}
+
+static void show_field(const cli_env *env, label name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	strbuf sb = STRBUF_INIT;
+	text_fit(&sb, L(env, name), 10, true);
+	fprintf(env->out, "%s  %s\n", strbuf_str(&sb), value);
+	strbuf_free(&sb);
+}
+
+static void show_paragraph(const cli_env *env, label heading, const yp_text *t)
+{
+	const char *v = model_text_pick(t, env->lang);
+	if (!*v)
+		return;
+	fprintf(env->out, "\n%s\n", L(env, heading));
+	/* indent every line of the paragraph */
+	fputs("  ", env->out);
+	for (const char *p = v; *p; p++) {
+		fputc(*p, env->out);
+		if (*p == '\n' && p[1])
+			fputs("  ", env->out);
+	}
+	fputc('\n', env->out);
+}
+
+static void show_dates(const cli_env *env, const yp_event *e)
+{
+	char a[DATE_TEXT_MAX], b[DATE_TEXT_MAX];
+	date_format(&e->date, a);
+	date_format(&e->end_date, b);
+	strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, a);
+	if (*b)
+		strbuf_printf(&sb, " \xe2\x80\x93 %s", b); /* en dash */
+	show_field(env, (label){"날짜", "Date"}, strbuf_str(&sb));
+	strbuf_free(&sb);
+}
+
+static void show_orgs(store *s, const cli_env *env, const yp_event *e)
+{
+	if (!e->n_orgs)
+		return;
+	fprintf(env->out, "\n%s\n", L(env, (label){"기관", "Organizations"}));
+	for (size_t i = 0; i < e->n_orgs; i++) {
+		yp_org o;
+		yp_error err = {0};
+		const char *role = vocab_label(VOCAB_ORG_ROLE, e->orgs[i].role,
+					       env->lang);
+		if (store_get_org(s, e->orgs[i].id, &o, &err) != YP_OK) {
+			fprintf(env->out, "  %s (%s)\n", e->orgs[i].id, role);
+			continue;
+		}
+		const char *name = model_text_pick(&o.name, env->lang);
+		if (o.short_name && strcmp(o.short_name, name) != 0)
+			fprintf(env->out, "  %s \xc2\xb7 %s (%s)\n", o.short_name,
+				name, role);
+		else
+			fprintf(env->out, "  %s (%s)\n", name, role);
+		model_org_clear(&o);
+	}
+}
+
+static void show_people(store *s, const cli_env *env, const yp_event *e)
+{
+	if (!e->n_people)
+		return;
+	fprintf(env->out, "\n%s\n", L(env, (label){"인물", "People"}));
+	for (size_t i = 0; i < e->n_people; i++) {
+		yp_person p;
+		yp_error err = {0};
+		const char *role = vocab_label(VOCAB_PERSON_ROLE,
+					       e->people[i].role, env->lang);
+		if (store_get_person(s, e->people[i].id, &p, &err) != YP_OK) {
+			fprintf(env->out, "  %s (%s)\n", e->people[i].id, role);
+			continue;
+		}
+		const char *title = model_text_pick(&p.title, env->lang);
+		fprintf(env->out, "  %s%s%s (%s)\n",
+			model_text_pick(&p.name, env->lang), *title ? ", " : "",
+			title, role);
+		model_person_clear(&p);
+	}
+}
+
+static void show_figures(const cli_env *env, const yp_event *e)
+{
+	if (!e->n_figures)
+		return;
+	fprintf(env->out, "\n%s\n", L(env, (label){"수치", "Figures"}));
+	for (size_t i = 0; i < e->n_figures; i++)
+		fprintf(env->out, "  %s: %s\n",
+			model_text_pick(&e->figures[i].label, env->lang),
+			e->figures[i].value);
+}
+
+static void show_sources(store *s, const cli_env *env, const yp_event *e)
+{
+	if (!e->n_sources)
+		return;
+	fprintf(env->out, "\n%s\n", L(env, (label){"출처", "Sources"}));
+	for (size_t i = 0; i < e->n_sources; i++) {
+		yp_source src;
+		yp_error err = {0};
+		if (store_get_source(s, e->sources[i], &src, &err) != YP_OK) {
+			fprintf(env->out, "  [%zu] %s\n", i + 1, e->sources[i]);
+			continue;
+		}
+		char date[DATE_TEXT_MAX];
+		date_format(&src.date, date);
+		fprintf(env->out, "  [%zu] %s%s%s, %s\n", i + 1, src.publisher,
+			*date ? ", " : "", date, src.title);
+		if (src.url)
+			fprintf(env->out, "      %s\n", src.url);
+		model_source_clear(&src);
+	}
+}
+
+static void show_text(store *s, const cli_env *env, const yp_event *e)
+{
+	fprintf(env->out, "%s\n\n", model_text_pick(&e->title, env->lang));
+	show_field(env, (label){"ID", "ID"}, e->id);
+	show_dates(env, e);
+	show_field(env, (label){"상태", "Status"},
+		   vocab_label(VOCAB_STATUS, e->status, env->lang));
+	show_field(env, (label){"종류", "Kind"},
+		   vocab_label(VOCAB_EVENT_KIND, e->kind, env->lang));
+	strbuf tags = STRBUF_INIT;
+	for (size_t i = 0; i < e->n_tags; i++)
+		strbuf_printf(&tags, "%s%s", i ? ", " : "", e->tags[i]);
+	show_field(env, (label){"태그", "Tags"}, strbuf_str(&tags));
+	strbuf_free(&tags);
+	show_paragraph(env, (label){"요약", "Summary"}, &e->summary);
+	show_orgs(s, env, e);
+	show_people(s, env, e);
+	show_figures(env, e);
+	show_paragraph(env, (label){"메모", "Notes"}, &e->notes);
+	show_sources(s, env, e);
+}
+
+/* The ids a self-contained document for one event needs: its links, the
+ * people's organizations and every organization's parents. */
+typedef struct {
+	char **ids;
+	size_t len, cap;
+	idset seen;
+} id_list;
+
+static bool id_list_add(id_list *l, const char *id)
+{
+	if (!id || idset_has(&l->seen, id))
+		return true;
+	if (l->len == l->cap) {
+		/* the set borrows the strings, which never move; only this
+		 * array of pointers to them does */
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		char **ids = realloc(l->ids, cap * sizeof(*ids));
+		if (!ids)
+			return false;
+		l->ids = ids;
+		l->cap = cap;
+	}
+	char *copy = strdup(id);
+	if (!copy)
+		return false;
+	l->ids[l->len++] = copy;
+	return idset_add(&l->seen, copy, l->len - 1, NULL);
+}
+
+static void id_list_free(id_list *l)
+{
+	for (size_t i = 0; i < l->len; i++)
+		free(l->ids[i]);
+	free(l->ids);
+	idset_free(&l->seen);
+}
+
+static void show_doc_orgs(store *s, strbuf *sb, encode_doc *doc, id_list *orgs)
+{
+	/* orgs grows while we walk it: parents are appended as found */
+	for (size_t i = 0; i < orgs->len; i++) {
+		yp_org o;
+		if (store_get_org(s, orgs->ids[i], &o, NULL) != YP_OK)
+			continue;
+		encode_doc_item(doc);
+		encode_org(sb, &o, ENCODE_PRETTY, 2);
+		id_list_add(orgs, o.parent);
+		model_org_clear(&o);
+	}
+}
+
+static void show_doc(store *s, const cli_env *env, const yp_event *e)
+{
+	id_list orgs;
+	memset(&orgs, 0, sizeof(orgs));
+	strbuf sb = STRBUF_INIT;
+	strbuf people = STRBUF_INIT;
+	encode_doc doc, pdoc;
+	for (size_t i = 0; i < e->n_orgs; i++)
+		id_list_add(&orgs, e->orgs[i].id);
+	/* people first, into their own buffer: they add organizations */
+	pdoc.sb = &people;
+	pdoc.first_item = true;
+	for (size_t i = 0; i < e->n_people; i++) {
+		yp_person p;
+		if (store_get_person(s, e->people[i].id, &p, NULL) != YP_OK)
+			continue;
+		encode_doc_item(&pdoc);
+		encode_person(&people, &p, ENCODE_PRETTY, 2);
+		id_list_add(&orgs, p.org);
+		model_person_clear(&p);
+	}
+	encode_doc_begin(&doc, &sb);
+	encode_doc_section(&doc, "organizations");
+	show_doc_orgs(s, &sb, &doc, &orgs);
+	encode_doc_section(&doc, "people");
+	strbuf_puts(&sb, strbuf_str(&people));
+	doc.first_item = pdoc.first_item;
+	encode_doc_section(&doc, "sources");
+	for (size_t i = 0; i < e->n_sources; i++) {
+		yp_source src;
+		if (store_get_source(s, e->sources[i], &src, NULL) != YP_OK)
+			continue;
+		encode_doc_item(&doc);
+		encode_source(&sb, &src, ENCODE_PRETTY, 2);
+		model_source_clear(&src);
+	}
+	encode_doc_section(&doc, "events");
+	encode_doc_item(&doc);
+	encode_event(&sb, e, ENCODE_PRETTY, 2);
+	encode_doc_end(&doc);
+	fputs(strbuf_str(&sb), env->out);
+	strbuf_free(&sb);
+	strbuf_free(&people);
+	id_list_free(&orgs);
+}
+
+int cli_show(store *s, const cli_env *env, int argc, char **argv)
+{
+	const char *id = NULL;
+	report_format format = FORMAT_TEXT;
+	for (int i = 0; i < argc; i++) {
+		const char *v = NULL;
+		bool missing = false;
+		if (cli_option_value(argv, argc, &i, "--format", &v, &missing)) {
+			if (missing || !parse_format(v, false, &format))
+				return cli_usage_error(env, "show: --format takes "
+						       "text or json");
+		} else if (argv[i][0] == '-') {
+			return cli_usage_error(env, "show: unknown option '%s'",
+					       argv[i]);
+		} else if (id) {
+			return cli_usage_error(env, "show takes one event ID");
+		} else {
+			id = argv[i];
+		}
+	}
+	if (!id)
+		return cli_usage_error(env, "show needs an event ID");
+	yp_event e;
+	yp_error err = {0};
+	if (store_get_event(s, id, &e, &err) != YP_OK)
+		return cli_report_error(env, &err);
+	if (format == FORMAT_JSON)
+		show_doc(s, env, &e);
+	else
+		show_text(s, env, &e);
+	model_event_clear(&e);
+	return cli_finish_output(env, YP_OK);
+}

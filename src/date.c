@@ -1,0 +1,154 @@
+/* date.c: parsing, validation and ordering of dates with a precision. */
+#include "yeonpyo/date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const month_names[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+static bool is_leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int date_days_in_month(int year, int month)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (month < 1 || month > 12)
+		return 0;
+	if (month == 2 && is_leap(year))
+		return 29;
+	return days[month - 1];
+}
+
+/* Reads exactly n ASCII digits; rejects signs and spaces that strtol allows. */
+static bool read_digits(const char *s, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+static bool date_fail(char *why, size_t size, const char *msg)
+{
+	snprintf(why, size, "%s", msg);
+	return false;
+}
+
+bool date_parse(const char *s, yp_date *out, char *why, size_t why_size)
+{
+	static const char *const shape = "expected YYYY, YYYY-MM or YYYY-MM-DD";
+	yp_date d = {0, 0, 0, DATE_NONE};
+	size_t len = strlen(s);
+
+	if (len != 4 && len != 7 && len != 10)
+		return date_fail(why, why_size, shape);
+	if (!read_digits(s, 4, &d.year))
+		return date_fail(why, why_size, shape);
+	d.precision = DATE_YEAR;
+	if (len >= 7) {
+		if (s[4] != '-' || !read_digits(s + 5, 2, &d.month))
+			return date_fail(why, why_size, shape);
+		d.precision = DATE_MONTH;
+	}
+	if (len == 10) {
+		if (s[7] != '-' || !read_digits(s + 8, 2, &d.day))
+			return date_fail(why, why_size, shape);
+		d.precision = DATE_DAY;
+	}
+	if (d.year < 1000)
+		return date_fail(why, why_size, "year must be between 1000 and 9999");
+	if (d.precision >= DATE_MONTH && (d.month < 1 || d.month > 12))
+		return date_fail(why, why_size, "month must be between 01 and 12");
+	if (d.precision == DATE_DAY) {
+		int last = date_days_in_month(d.year, d.month);
+		if (d.day < 1 || d.day > last) {
+			snprintf(why, why_size, "%s %d has %d days",
+				 month_names[d.month - 1], d.year, last);
+			return false;
+		}
+	}
+	*out = d;
+	return true;
+}
+
+void date_format(const yp_date *d, char *buf)
+{
+	/* unsigned and reduced so the compiler can prove the width */
+	unsigned y = (unsigned)d->year % 10000u;
+	unsigned m = (unsigned)d->month % 100u;
+	unsigned day = (unsigned)d->day % 100u;
+	switch (d->precision) {
+	case DATE_YEAR:
+		snprintf(buf, DATE_TEXT_MAX, "%04u", y);
+		break;
+	case DATE_MONTH:
+		snprintf(buf, DATE_TEXT_MAX, "%04u-%02u", y, m);
+		break;
+	case DATE_DAY:
+		snprintf(buf, DATE_TEXT_MAX, "%04u-%02u-%02u", y, m, day);
+		break;
+	case DATE_NONE:
+	default:
+		buf[0] = '\0';
+		break;
+	}
+}
+
+long date_key(const yp_date *d)
+{
+	if (d->precision == DATE_NONE)
+		return 0;
+	return (long)d->year * 10000L + (long)d->month * 100L + (long)d->day;
+}
+
+yp_date date_from_key(long key, date_precision precision)
+{
+	yp_date d = {(int)(key / 10000), (int)(key / 100 % 100),
+		     (int)(key % 100), precision};
+	if (precision == DATE_NONE)
+		d.year = 0;
+	if (precision < DATE_MONTH)
+		d.month = 0;
+	if (precision < DATE_DAY)
+		d.day = 0;
+	return d;
+}
+
+long date_first_day(const yp_date *d)
+{
+	int month = d->precision >= DATE_MONTH ? d->month : 1;
+	int day = d->precision == DATE_DAY ? d->day : 1;
+	return (long)d->year * 10000L + month * 100L + day;
+}
+
+long date_last_day(const yp_date *d)
+{
+	int month = d->precision >= DATE_MONTH ? d->month : 12;
+	int day = d->precision == DATE_DAY ? d->day
+					   : date_days_in_month(d->year, month);
+	return (long)d->year * 10000L + month * 100L + day;
+}
+
+const char *date_precision_name(date_precision p)
+{
+	switch (p) {
+	case DATE_YEAR:
+		return "year";
+	case DATE_MONTH:
+		return "month";
+	case DATE_DAY:
+		return "day";
+	case DATE_NONE:
+	default:
+		return "none";
+	}
+}

@@ -1,0 +1,609 @@
+/* decode.c: validating yp/1 JSON records field by field into model structs.
+ * Every problem is reported (not just the first) so one run of import shows
+ * a user all there is to fix. */
+#include "yeonpyo/decode.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/strbuf.h"
+#include "yeonpyo/text.h"
+#include "yeonpyo/vocab.h"
+
+/* Byte limits that keep one record from swallowing the screen or memory. */
+#define LINE_TEXT_MAX 1024
+#define LONG_TEXT_MAX 65536
+#define SLUG_MAX 64
+#define TAG_MAX 32
+#define SHORT_NAME_MAX 32
+
+enum { TEXT_LINE = 0, TEXT_MULTILINE = 1 };
+
+void decode_report(decode_ctx *c, const char *path, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	const char *file = strcmp(c->file, "-") == 0 ? "<stdin>" : c->file;
+	if (c->line)
+		diag_add(c->d, "%s:%u: %s: %s", file, c->line, path, msg);
+	else
+		diag_add(c->d, "%s: %s: %s", file, path, msg);
+}
+
+/* path + ".name", in a buffer the caller frees; NULL only on OOM. */
+static char *path_join(const char *path, const char *name)
+{
+	strbuf sb = STRBUF_INIT;
+	strbuf_printf(&sb, "%s.%s", path, name);
+	return strbuf_take(&sb);
+}
+
+static char *path_index(const char *path, size_t i)
+{
+	strbuf sb = STRBUF_INIT;
+	strbuf_printf(&sb, "%s[%zu]", path, i);
+	return strbuf_take(&sb);
+}
+
+static bool in_list(const char *const *names, const char *key)
+{
+	for (size_t i = 0; names[i]; i++)
+		if (strcmp(names[i], key) == 0)
+			return true;
+	return false;
+}
+
+static void list_names(strbuf *sb, const char *const *names)
+{
+	for (size_t i = 0; names[i]; i++)
+		strbuf_printf(sb, "%s%s", i ? ", " : "", names[i]);
+}
+
+bool decode_check_fields(decode_ctx *c, const json_value *v, const char *path,
+			 const char *const *names, size_t n_required)
+{
+	if (v->type != JSON_OBJECT) {
+		decode_report(c, path, "expected an object, got %s",
+			      json_type_name(v->type));
+		return false;
+	}
+	bool ok = true;
+	for (size_t i = 0; i < v->u.object.len; i++) {
+		const char *key = v->u.object.members[i].key;
+		if (in_list(names, key))
+			continue;
+		strbuf sb = STRBUF_INIT;
+		list_names(&sb, names);
+		decode_report(c, path, "unknown field \"%s\" (expected one of: %s)",
+			      key, strbuf_str(&sb));
+		strbuf_free(&sb);
+		ok = false;
+	}
+	for (size_t i = 0; i < n_required; i++) {
+		if (!json_get(v, names[i])) {
+			decode_report(c, path, "missing field \"%s\"", names[i]);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* Validates and normalizes one string value into *out. */
+static bool read_string(decode_ctx *c, const json_value *v, const char *path,
+			int multiline, char **out)
+{
+	*out = NULL;
+	if (v->type != JSON_STRING) {
+		decode_report(c, path, "expected a string, got %s",
+			      json_type_name(v->type));
+		return false;
+	}
+	const char *s = v->u.string;
+	size_t max = multiline ? LONG_TEXT_MAX : LINE_TEXT_MAX;
+	if (!*s || strspn(s, " \t\n") == strlen(s)) {
+		decode_report(c, path, "must not be empty");
+		return false;
+	}
+	if (strlen(s) > max) {
+		decode_report(c, path, "too long (%zu bytes; at most %zu)",
+			      strlen(s), max);
+		return false;
+	}
+	long at = text_find_control(s, multiline == TEXT_MULTILINE);
+	if (at >= 0) {
+		decode_report(c, path, "control character U+%04X at byte %ld "
+			      "is not allowed", (unsigned char)s[at], at);
+		return false;
+	}
+	*out = text_nfc(s);
+	if (!*out) {
+		decode_report(c, path, "cannot normalize text (out of memory)");
+		return false;
+	}
+	return true;
+}
+
+/* An optional member: absent is fine (*out stays NULL). */
+static bool field_string(decode_ctx *c, const json_value *obj, const char *path,
+			 const char *name, int multiline, char **out)
+{
+	*out = NULL;
+	const json_value *v = json_get(obj, name);
+	if (!v)
+		return true;
+	char *p = path_join(path, name);
+	bool ok = p && read_string(c, v, p, multiline, out);
+	free(p);
+	return ok;
+}
+
+static bool is_slug(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > max || s[0] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		      ch == '-'))
+			return false;
+	}
+	return true;
+}
+
+static bool check_slug(decode_ctx *c, const char *path, const char *s,
+		       size_t max, const char *what)
+{
+	if (is_slug(s, max))
+		return true;
+	decode_report(c, path, "invalid %s \"%s\" (use 1-%zu characters a-z, "
+		      "0-9 and '-', not starting with '-')", what, s, max);
+	return false;
+}
+
+static bool field_slug(decode_ctx *c, const json_value *obj, const char *path,
+		       const char *name, char **out)
+{
+	if (!field_string(c, obj, path, name, TEXT_LINE, out))
+		return false;
+	if (!*out)
+		return true;
+	char *p = path_join(path, name);
+	bool ok = p && check_slug(c, p, *out, SLUG_MAX, "id");
+	free(p);
+	if (!ok) {
+		free(*out);
+		*out = NULL;
+	}
+	return ok;
+}
+
+static bool field_vocab(decode_ctx *c, const json_value *obj, const char *path,
+			const char *name, vocab_id vocab, char **out)
+{
+	if (!field_string(c, obj, path, name, TEXT_LINE, out))
+		return false;
+	if (!*out || vocab_has(vocab, *out))
+		return true;
+	char *p = path_join(path, name);
+	decode_report(c, p ? p : path, "unknown %s \"%s\" (expected one of: %s)",
+		      vocab_name(vocab), *out, vocab_values(vocab));
+	free(p);
+	free(*out);
+	*out = NULL;
+	return false;
+}
+
+static bool read_ltext(decode_ctx *c, const json_value *v, const char *path,
+		       int multiline, yp_text *out)
+{
+	static const char *const langs[] = {"ko", "en", NULL};
+	out->ko = out->en = NULL;
+	if (!decode_check_fields(c, v, path, langs, 0))
+		return false;
+	if (v->u.object.len == 0) {
+		decode_report(c, path, "needs a \"ko\" or an \"en\" text");
+		return false;
+	}
+	bool ok = field_string(c, v, path, "ko", multiline, &out->ko);
+	ok = field_string(c, v, path, "en", multiline, &out->en) && ok;
+	if (!ok)
+		model_text_clear(out);
+	return ok;
+}
+
+static bool field_ltext(decode_ctx *c, const json_value *obj, const char *path,
+			const char *name, int multiline, yp_text *out)
+{
+	out->ko = out->en = NULL;
+	const json_value *v = json_get(obj, name);
+	if (!v)
+		return true;
+	char *p = path_join(path, name);
+	bool ok = p && read_ltext(c, v, p, multiline, out);
+	free(p);
+	return ok;
+}
+
+static bool field_date(decode_ctx *c, const json_value *obj, const char *path,
+		       const char *name, yp_date *out)
+{
+	out->precision = DATE_NONE;
+	char *s = NULL;
+	if (!field_string(c, obj, path, name, TEXT_LINE, &s))
+		return false;
+	if (!s)
+		return true;
+	char why[96];
+	bool ok = date_parse(s, out, why, sizeof(why));
+	if (!ok) {
+		char *p = path_join(path, name);
+		decode_report(c, p ? p : path, "invalid date \"%s\": %s", s, why);
+		free(p);
+	}
+	free(s);
+	return ok;
+}
+
+static bool check_country(decode_ctx *c, const char *path, const char *s)
+{
+	if (strlen(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
+	    s[1] <= 'Z')
+		return true;
+	decode_report(c, path, "invalid country \"%s\" (use an ISO 3166-1 "
+		      "alpha-2 code such as KR)", s);
+	return false;
+}
+
+static bool check_language(decode_ctx *c, const char *path, const char *s)
+{
+	size_t n = strlen(s);
+	bool ok = n == 2 || n == 3;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = s[i] >= 'a' && s[i] <= 'z';
+	if (!ok)
+		decode_report(c, path, "invalid language \"%s\" (use an ISO 639 "
+			      "code such as ko or en)", s);
+	return ok;
+}
+
+static bool check_url(decode_ctx *c, const char *path, const char *s)
+{
+	bool ok = (strncmp(s, "https://", 8) == 0 && s[8]) ||
+		  (strncmp(s, "http://", 7) == 0 && s[7]);
+	ok = ok && !strpbrk(s, " \t\n\"<>");
+	if (!ok)
+		decode_report(c, path, "invalid URL \"%s\" (expected http:// or "
+			      "https:// and no spaces)", s);
+	return ok;
+}
+
+/* Runs a check on an optional field that was read as a string. */
+typedef bool (*value_check_fn)(decode_ctx *c, const char *path, const char *s);
+
+static bool checked(decode_ctx *c, const char *path, const char *name,
+		    char **value, value_check_fn check)
+{
+	if (!*value)
+		return true;
+	char *p = path_join(path, name);
+	bool ok = p && check(c, p, *value);
+	free(p);
+	if (!ok) {
+		free(*value);
+		*value = NULL;
+	}
+	return ok;
+}
+
+static bool check_short_name(decode_ctx *c, const char *path, const char *s)
+{
+	if (utf8_chars(s) <= SHORT_NAME_MAX)
+		return true;
+	decode_report(c, path, "short name \"%s\" is longer than %d characters",
+		      s, SHORT_NAME_MAX);
+	return false;
+}
+
+bool decode_org(decode_ctx *c, const json_value *v, const char *path,
+		yp_org *out)
+{
+	static const char *const names[] = {"id", "name", "kind", "short",
+					    "country", "parent", NULL};
+	memset(out, 0, sizeof(*out));
+	if (!decode_check_fields(c, v, path, names, 3))
+		return false;
+	bool ok = field_slug(c, v, path, "id", &out->id);
+	ok = field_ltext(c, v, path, "name", TEXT_LINE, &out->name) && ok;
+	ok = field_vocab(c, v, path, "kind", VOCAB_ORG_KIND, &out->kind) && ok;
+	ok = field_string(c, v, path, "short", TEXT_LINE, &out->short_name) && ok;
+	ok = checked(c, path, "short", &out->short_name, check_short_name) && ok;
+	ok = field_string(c, v, path, "country", TEXT_LINE, &out->country) && ok;
+	ok = checked(c, path, "country", &out->country, check_country) && ok;
+	ok = field_slug(c, v, path, "parent", &out->parent) && ok;
+	if (ok && out->parent && strcmp(out->parent, out->id) == 0) {
+		decode_report(c, path, "organization \"%s\" cannot be its own "
+			      "parent", out->id);
+		ok = false;
+	}
+	if (!ok)
+		model_org_clear(out);
+	return ok;
+}
+
+bool decode_person(decode_ctx *c, const json_value *v, const char *path,
+		   yp_person *out)
+{
+	static const char *const names[] = {"id", "name", "organization",
+					    "title", NULL};
+	memset(out, 0, sizeof(*out));
+	if (!decode_check_fields(c, v, path, names, 2))
+		return false;
+	bool ok = field_slug(c, v, path, "id", &out->id);
+	ok = field_ltext(c, v, path, "name", TEXT_LINE, &out->name) && ok;
+	ok = field_slug(c, v, path, "organization", &out->org) && ok;
+	ok = field_ltext(c, v, path, "title", TEXT_LINE, &out->title) && ok;
+	if (!ok)
+		model_person_clear(out);
+	return ok;
+}
+
+bool decode_source(decode_ctx *c, const json_value *v, const char *path,
+		   yp_source *out)
+{
+	static const char *const names[] = {"id", "title", "publisher",
+					    "language", "kind", "date", "url",
+					    NULL};
+	memset(out, 0, sizeof(*out));
+	if (!decode_check_fields(c, v, path, names, 5))
+		return false;
+	bool ok = field_slug(c, v, path, "id", &out->id);
+	ok = field_string(c, v, path, "title", TEXT_LINE, &out->title) && ok;
+	ok = field_string(c, v, path, "publisher", TEXT_LINE, &out->publisher) && ok;
+	ok = field_string(c, v, path, "language", TEXT_LINE, &out->language) && ok;
+	ok = checked(c, path, "language", &out->language, check_language) && ok;
+	ok = field_vocab(c, v, path, "kind", VOCAB_SOURCE_KIND, &out->kind) && ok;
+	ok = field_date(c, v, path, "date", &out->date) && ok;
+	ok = field_string(c, v, path, "url", TEXT_LINE, &out->url) && ok;
+	ok = checked(c, path, "url", &out->url, check_url) && ok;
+	if (!ok)
+		model_source_clear(out);
+	return ok;
+}
+
+/* Reads an optional array member, calling item for each element. */
+typedef bool (*item_fn)(decode_ctx *c, const json_value *v, const char *path,
+			yp_event *e, size_t i);
+
+static bool field_array(decode_ctx *c, const json_value *obj, const char *path,
+			const char *name, yp_event *e, size_t *count,
+			size_t item_size, void **items, item_fn item)
+{
+	const json_value *v = json_get(obj, name);
+	if (!v)
+		return true;
+	char *p = path_join(path, name);
+	if (!p)
+		return false;
+	if (v->type != JSON_ARRAY) {
+		decode_report(c, p, "expected an array, got %s",
+			      json_type_name(v->type));
+		free(p);
+		return false;
+	}
+	size_t n = v->u.array.len;
+	bool ok = true;
+	if (n) {
+		*items = calloc(n, item_size);
+		ok = *items != NULL;
+	}
+	for (size_t i = 0; ok && i < n; i++) {
+		char *ip = path_index(p, i);
+		/* count first, so a clear frees what item filled in */
+		*count = i + 1;
+		ok = ip && item(c, v->u.array.items[i], ip, e, i) && ok;
+		free(ip);
+	}
+	for (size_t i = *count; i < n && !ok; i++) {
+		/* report the remaining elements' problems too */
+		char *ip = path_index(p, i);
+		*count = i + 1;
+		if (ip)
+			item(c, v->u.array.items[i], ip, e, i);
+		free(ip);
+	}
+	free(p);
+	return ok;
+}
+
+static bool link_item(decode_ctx *c, const json_value *v, const char *path,
+		      yp_link *link, vocab_id roles)
+{
+	static const char *const names[] = {"id", "role", NULL};
+	if (!decode_check_fields(c, v, path, names, 2))
+		return false;
+	bool ok = field_slug(c, v, path, "id", &link->id);
+	return field_vocab(c, v, path, "role", roles, &link->role) && ok;
+}
+
+static bool org_link_item(decode_ctx *c, const json_value *v, const char *path,
+			  yp_event *e, size_t i)
+{
+	return link_item(c, v, path, &e->orgs[i], VOCAB_ORG_ROLE);
+}
+
+static bool person_link_item(decode_ctx *c, const json_value *v,
+			     const char *path, yp_event *e, size_t i)
+{
+	return link_item(c, v, path, &e->people[i], VOCAB_PERSON_ROLE);
+}
+
+static bool source_item(decode_ctx *c, const json_value *v, const char *path,
+			yp_event *e, size_t i)
+{
+	return read_string(c, v, path, TEXT_LINE, &e->sources[i]) &&
+	       (is_slug(e->sources[i], SLUG_MAX) ||
+		check_slug(c, path, e->sources[i], SLUG_MAX, "source id"));
+}
+
+static bool tag_item(decode_ctx *c, const json_value *v, const char *path,
+		     yp_event *e, size_t i)
+{
+	return read_string(c, v, path, TEXT_LINE, &e->tags[i]) &&
+	       (is_slug(e->tags[i], TAG_MAX) ||
+		check_slug(c, path, e->tags[i], TAG_MAX, "tag"));
+}
+
+static bool figure_item(decode_ctx *c, const json_value *v, const char *path,
+			yp_event *e, size_t i)
+{
+	static const char *const names[] = {"label", "value", NULL};
+	if (!decode_check_fields(c, v, path, names, 2))
+		return false;
+	yp_figure *f = &e->figures[i];
+	bool ok = field_ltext(c, v, path, "label", TEXT_LINE, &f->label);
+	return field_string(c, v, path, "value", TEXT_LINE, &f->value) && ok;
+}
+
+/* Repeated ids or tags in one event are almost certainly typos. */
+static bool check_unique(decode_ctx *c, const char *path, const char *what,
+			 const char *const *ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; ids[i] && j < i; j++) {
+			if (ids[j] && strcmp(ids[i], ids[j]) == 0) {
+				decode_report(c, path, "%s \"%s\" is listed twice",
+					      what, ids[i]);
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+static bool check_unique_links(decode_ctx *c, const char *path,
+			       const char *what, const yp_link *links, size_t n)
+{
+	const char **ids = calloc(n ? n : 1, sizeof(*ids));
+	if (!ids)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = links[i].id;
+	bool ok = check_unique(c, path, what, ids, n);
+	free(ids);
+	return ok;
+}
+
+static bool event_arrays(decode_ctx *c, const json_value *v, const char *path,
+			 yp_event *e)
+{
+	bool ok = field_array(c, v, path, "organizations", e, &e->n_orgs,
+			      sizeof(yp_link), (void **)&e->orgs, org_link_item);
+	ok = field_array(c, v, path, "people", e, &e->n_people, sizeof(yp_link),
+			 (void **)&e->people, person_link_item) && ok;
+	ok = field_array(c, v, path, "sources", e, &e->n_sources, sizeof(char *),
+			 (void **)&e->sources, source_item) && ok;
+	ok = field_array(c, v, path, "tags", e, &e->n_tags, sizeof(char *),
+			 (void **)&e->tags, tag_item) && ok;
+	ok = field_array(c, v, path, "figures", e, &e->n_figures,
+			 sizeof(yp_figure), (void **)&e->figures, figure_item) && ok;
+	if (!ok)
+		return false;
+	ok = check_unique_links(c, path, "organization", e->orgs, e->n_orgs);
+	ok = check_unique_links(c, path, "person", e->people, e->n_people) && ok;
+	ok = check_unique(c, path, "source", (const char *const *)e->sources,
+			  e->n_sources) && ok;
+	return check_unique(c, path, "tag", (const char *const *)e->tags,
+			    e->n_tags) && ok;
+}
+
+static bool check_event_dates(decode_ctx *c, const char *path, yp_event *e)
+{
+	if (e->end_date.precision == DATE_NONE || e->date.precision == DATE_NONE)
+		return true;
+	if (date_last_day(&e->end_date) >= date_first_day(&e->date))
+		return true;
+	char a[DATE_TEXT_MAX], b[DATE_TEXT_MAX];
+	date_format(&e->date, a);
+	date_format(&e->end_date, b);
+	char *p = path_join(path, "end_date");
+	decode_report(c, p ? p : path, "end date %s is before the date %s", b, a);
+	free(p);
+	return false;
+}
+
+bool decode_event(decode_ctx *c, const json_value *v, const char *path,
+		  yp_event *out)
+{
+	static const char *const names[] = {
+		"id", "date", "status", "kind", "title", "summary", "end_date",
+		"notes", "organizations", "people", "sources", "tags", "figures",
+		NULL};
+	memset(out, 0, sizeof(*out));
+	if (!decode_check_fields(c, v, path, names, 6))
+		return false;
+	bool ok = field_slug(c, v, path, "id", &out->id);
+	ok = field_date(c, v, path, "date", &out->date) && ok;
+	ok = field_date(c, v, path, "end_date", &out->end_date) && ok;
+	ok = field_vocab(c, v, path, "status", VOCAB_STATUS, &out->status) && ok;
+	ok = field_vocab(c, v, path, "kind", VOCAB_EVENT_KIND, &out->kind) && ok;
+	ok = field_ltext(c, v, path, "title", TEXT_LINE, &out->title) && ok;
+	ok = field_ltext(c, v, path, "summary", TEXT_MULTILINE, &out->summary) && ok;
+	ok = field_ltext(c, v, path, "notes", TEXT_MULTILINE, &out->notes) && ok;
+	ok = event_arrays(c, v, path, out) && ok;
+	ok = ok && check_event_dates(c, path, out);
+	if (!ok)
+		model_event_clear(out);
+	return ok;
+}
+
+void dataset_info_clear(yp_dataset_info *info)
+{
+	free(info->id);
+	model_text_clear(&info->title);
+	memset(info, 0, sizeof(*info));
+}
+
+static bool field_version(decode_ctx *c, const json_value *obj,
+			  const char *path, long *out)
+{
+	const json_value *v = json_get(obj, "version");
+	char *p = path_join(path, "version");
+	const char *n = v && v->type == JSON_NUMBER ? v->u.number : "";
+	bool ok = *n && strspn(n, "0123456789") == strlen(n) && strlen(n) < 10 &&
+		  n[0] != '0';
+	if (ok)
+		*out = strtol(n, NULL, 10);
+	else
+		decode_report(c, p ? p : path, "expected a positive whole number");
+	free(p);
+	return ok;
+}
+
+bool decode_dataset(decode_ctx *c, const json_value *v, const char *path,
+		    yp_dataset_info *out)
+{
+	static const char *const names[] = {"id", "version", "title", NULL};
+	memset(out, 0, sizeof(*out));
+	if (!decode_check_fields(c, v, path, names, 3))
+		return false;
+	bool ok = field_slug(c, v, path, "id", &out->id);
+	ok = field_version(c, v, path, &out->version) && ok;
+	ok = field_ltext(c, v, path, "title", TEXT_LINE, &out->title) && ok;
+	if (!ok)
+		dataset_info_clear(out);
+	return ok;
+}

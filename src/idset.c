@@ -1,0 +1,93 @@
+/* idset.c: open-addressing hash set of borrowed strings (FNV-1a, linear
+ * probing, grown at 1/2 load so probes stay short). */
+#include "yeonpyo/idset.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static size_t slot_of(const idset *set, const char *id)
+{
+	size_t mask = set->cap - 1;
+	size_t i = (size_t)hash(id) & mask;
+	while (set->keys[i] && strcmp(set->keys[i], id) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+static bool grow(idset *set)
+{
+	size_t cap = set->cap ? set->cap * 2 : 64;
+	idset bigger = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)),
+			cap, 0};
+	if (!bigger.keys || !bigger.values) {
+		free(bigger.keys);
+		free(bigger.values);
+		return false;
+	}
+	for (size_t i = 0; i < set->cap; i++) {
+		if (!set->keys[i])
+			continue;
+		size_t j = slot_of(&bigger, set->keys[i]);
+		bigger.keys[j] = set->keys[i];
+		bigger.values[j] = set->values[i];
+		bigger.len++;
+	}
+	idset_free(set);
+	*set = bigger;
+	return true;
+}
+
+bool idset_add(idset *set, const char *id, size_t value, size_t *previous)
+{
+	if ((set->len + 1) * 2 > set->cap && !grow(set)) {
+		if (previous)
+			*previous = (size_t)-1;
+		return false;
+	}
+	size_t i = slot_of(set, id);
+	if (set->keys[i]) {
+		if (previous)
+			*previous = set->values[i];
+		return false;
+	}
+	set->keys[i] = id;
+	set->values[i] = value;
+	set->len++;
+	return true;
+}
+
+bool idset_has(const idset *set, const char *id)
+{
+	return set->cap && set->keys[slot_of(set, id)] != NULL;
+}
+
+bool idset_find(const idset *set, const char *id, size_t *value)
+{
+	if (!set->cap)
+		return false;
+	size_t i = slot_of(set, id);
+	if (!set->keys[i])
+		return false;
+	*value = set->values[i];
+	return true;
+}
+
+void idset_free(idset *set)
+{
+	free(set->keys);
+	free(set->values);
+	set->keys = NULL;
+	set->values = NULL;
+	set->cap = set->len = 0;
+}

@@ -1,0 +1,219 @@
+/* main.c: global options, language, the database's location, and dispatch
+ * to a command. */
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "yeonpyo/cli.h"
+#include "yeonpyo/dataset.h"
+#include "yeonpyo/store.h"
+#include "yeonpyo/strbuf.h"
+
+#ifndef YEONPYO_VERSION
+#define YEONPYO_VERSION "0.0.0"
+#endif
+
+static const char usage_text[] =
+	"usage: yeonpyo [--db PATH] [--lang ko|en] [COMMAND [ARGS]]\n"
+	"\n"
+	"Browse the announcements that shaped Korea's AI alliances.\n"
+	"\n"
+	"commands:\n"
+	"  list [--from DATE] [--to DATE] [--org ID] [--tag TAG]\n"
+	"       [--format text|tsv|json]   list events in date order\n"
+	"  show ID [--format text|json]    print one event with its links\n"
+	"  import FILE|-                   load a yeonpyo/1 JSON or NDJSON file\n"
+	"  export [--format json|ndjson]   write the whole database\n"
+	"  db init [--empty]               create the database\n"
+	"  db info                         describe the database\n"
+	"\n"
+	"options:\n"
+	"  --db PATH       database file (default $YEONPYO_DB, else\n"
+	"                  $XDG_DATA_HOME/yeonpyo/timeline.db)\n"
+	"  --lang ko|en    language of titles and labels (default from locale)\n"
+	"  -h, --help      show this help\n"
+	"  -V, --version   show the version\n"
+	"\n"
+	"DATE is YYYY, YYYY-MM or YYYY-MM-DD. See yeonpyo(1) and yeonpyo(5).\n";
+
+typedef struct {
+	const char *db;
+	const char *lang;
+	int argc;       /* the command and its arguments, globals removed */
+	char **argv;
+} options;
+
+/* Korean when the first set of LC_ALL, LC_MESSAGES, LANG names a ko
+ * locale, as POSIX orders them. */
+static yp_lang lang_from_environment(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strncmp(v, "ko", 2) == 0 ? LANG_KO : LANG_EN;
+	}
+	return LANG_EN;
+}
+
+/* Global options may stand anywhere, so "yeonpyo list --lang en" works;
+ * everything else is kept in order for the command. */
+static int parse_options(int argc, char **argv, options *o, const cli_env *env)
+{
+	o->argc = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *v = NULL;
+		bool missing = false;
+		if (strcmp(argv[i], "--") == 0) {
+			while (++i < argc)
+				o->argv[o->argc++] = argv[i];
+			break;
+		}
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(usage_text, env->out);
+			return -1;
+		}
+		if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0) {
+			fprintf(env->out, "yeonpyo %s\n", YEONPYO_VERSION);
+			return -1;
+		}
+		if (cli_option_value(argv, argc, &i, "--db", &v, &missing))
+			o->db = v;
+		else if (cli_option_value(argv, argc, &i, "--lang", &v, &missing))
+			o->lang = v;
+		else
+			o->argv[o->argc++] = argv[i];
+		if (missing)
+			return cli_usage_error(env, "%s needs a value", argv[i]);
+		if (o->db && !*o->db)
+			return cli_usage_error(env, "--db needs a file name");
+	}
+	if (o->lang && strcmp(o->lang, "ko") != 0 && strcmp(o->lang, "en") != 0)
+		return cli_usage_error(env, "--lang takes ko or en, not '%s'",
+				       o->lang);
+	return YP_OK;
+}
+
+/* Creates each missing directory of dir (like mkdir -p), private to the
+ * user as the XDG base directory spec asks. */
+static bool make_dirs(char *dir)
+{
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		int rc = mkdir(dir, 0700);
+		*p = '/';
+		if (rc != 0 && errno != EEXIST)
+			return false;
+	}
+	return mkdir(dir, 0700) == 0 || errno == EEXIST;
+}
+
+/* --db, else $YEONPYO_DB, else the XDG data directory. Returns a string
+ * the caller frees, or NULL with err set. */
+static char *database_path(const char *given, yp_error *err)
+{
+	const char *env = getenv("YEONPYO_DB");
+	if (given)
+		return strdup(given);
+	if (env && *env)
+		return strdup(env);
+	strbuf dir = STRBUF_INIT;
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	/* the spec says a relative XDG_DATA_HOME is invalid: ignore it */
+	if (xdg && xdg[0] == '/')
+		strbuf_printf(&dir, "%s/yeonpyo", xdg);
+	else if (home && *home)
+		strbuf_printf(&dir, "%s/.local/share/yeonpyo", home);
+	else {
+		yp_fail(err, YP_NOINPUT, "no database location: set HOME, "
+			"XDG_DATA_HOME or YEONPYO_DB, or use --db");
+		return NULL;
+	}
+	char *d = strbuf_take(&dir);
+	if (!d || !make_dirs(d)) {
+		yp_fail(err, YP_IOERR, "%s: cannot create directory: %s",
+			d ? d : "data directory", strerror(errno));
+		free(d);
+		return NULL;
+	}
+	strbuf path = STRBUF_INIT;
+	strbuf_printf(&path, "%s/timeline.db", d);
+	free(d);
+	return strbuf_take(&path);
+}
+
+typedef int (*command_fn)(store *s, const cli_env *env, int argc, char **argv);
+
+static const struct {
+	const char *name;
+	command_fn run;
+} commands[] = {
+	{"list", cli_list},
+	{"show", cli_show},
+	{"import", cli_import},
+	{"export", cli_export},
+	{"db", cli_db},
+};
+
+static command_fn find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return commands[i].run;
+	return NULL;
+}
+
+static int run(const options *o, const cli_env *env)
+{
+	/* With no command, print the timeline (the browser comes later). */
+	const char *name = o->argc ? o->argv[0] : "list";
+	command_fn cmd = find_command(name);
+	if (!cmd)
+		return cli_usage_error(env, "unknown command '%s'", name);
+	yp_error err = {0};
+	char *path = database_path(o->db, &err);
+	if (!path)
+		return cli_report_error(env, &err);
+	store *s = store_open(path, &err);
+	free(path);
+	if (!s)
+		return cli_report_error(env, &err);
+	/* db init decides itself whether the built-in dataset goes in */
+	bool is_init = cmd == cli_db && o->argc > 1 &&
+		       strcmp(o->argv[1], "init") == 0;
+	int rc = YP_OK;
+	if (!is_init && dataset_sync(s, &err) != YP_OK)
+		rc = cli_report_error(env, &err);
+	if (rc == YP_OK)
+		rc = cmd(s, env, o->argc ? o->argc - 1 : 0, o->argv + 1);
+	store_close(s);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	cli_env env = {lang_from_environment(), stdout, stderr};
+	options o = {NULL, NULL, 0, NULL};
+	o.argv = calloc((size_t)argc + 1, sizeof(char *));
+	if (!o.argv) {
+		fputs("yeonpyo: out of memory\n", stderr);
+		return YP_SOFTWARE;
+	}
+	int rc = parse_options(argc, argv, &o, &env);
+	if (rc == -1) {
+		rc = cli_finish_output(&env, YP_OK);
+	} else if (rc == YP_OK) {
+		if (o.lang)
+			env.lang = strcmp(o.lang, "ko") == 0 ? LANG_KO : LANG_EN;
+		rc = run(&o, &env);
+	}
+	free(o.argv);
+	return rc;
+}

@@ -1,0 +1,420 @@
+/* store_read.c: reading records back as model structs, one by id or all in
+ * a stable order (what export, list and show need). */
+#include "store_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static yp_status not_found(yp_error *err, const char *what, const char *id)
+{
+	return yp_fail(err, YP_NOINPUT, "no %s with id \"%s\"", what, id);
+}
+
+static yp_date column_date(sqlite3_stmt *st, int key_col, int prec_col)
+{
+	int prec = sqlite3_column_int(st, prec_col);
+	if (prec < DATE_YEAR || prec > DATE_DAY ||
+	    sqlite3_column_type(st, key_col) == SQLITE_NULL)
+		return date_from_key(0, DATE_NONE);
+	return date_from_key((long)sqlite3_column_int64(st, key_col),
+			     (date_precision)prec);
+}
+
+/* Row readers: the column order is that of the Q_*_GET queries, which the
+ * walks below repeat so both paths fill records the same way. */
+static void read_org(sqlite3_stmt *st, yp_org *o)
+{
+	o->id = store_column_dup(st, 0);
+	o->name.ko = store_column_dup(st, 1);
+	o->name.en = store_column_dup(st, 2);
+	o->short_name = store_column_dup(st, 3);
+	o->kind = store_column_dup(st, 4);
+	o->country = store_column_dup(st, 5);
+	o->parent = store_column_dup(st, 6);
+}
+
+static void read_person(sqlite3_stmt *st, yp_person *p)
+{
+	p->id = store_column_dup(st, 0);
+	p->name.ko = store_column_dup(st, 1);
+	p->name.en = store_column_dup(st, 2);
+	p->org = store_column_dup(st, 3);
+	p->title.ko = store_column_dup(st, 4);
+	p->title.en = store_column_dup(st, 5);
+}
+
+static void read_source(sqlite3_stmt *st, yp_source *src)
+{
+	src->id = store_column_dup(st, 0);
+	src->title = store_column_dup(st, 1);
+	src->publisher = store_column_dup(st, 2);
+	src->date = column_date(st, 3, 4);
+	src->url = store_column_dup(st, 5);
+	src->language = store_column_dup(st, 6);
+	src->kind = store_column_dup(st, 7);
+}
+
+/* Reads events' own columns; returns the eid for loading links. */
+static sqlite3_int64 read_event(sqlite3_stmt *st, yp_event *e)
+{
+	e->id = store_column_dup(st, 1);
+	e->date = column_date(st, 2, 3);
+	e->end_date = column_date(st, 4, 5);
+	e->status = store_column_dup(st, 6);
+	e->kind = store_column_dup(st, 7);
+	e->title.ko = store_column_dup(st, 8);
+	e->title.en = store_column_dup(st, 9);
+	e->summary.ko = store_column_dup(st, 10);
+	e->summary.en = store_column_dup(st, 11);
+	e->notes.ko = store_column_dup(st, 12);
+	e->notes.en = store_column_dup(st, 13);
+	return sqlite3_column_int64(st, 0);
+}
+
+/* Runs a link query for eid and hands each row to add; counts rows. */
+typedef bool (*link_row_fn)(sqlite3_stmt *st, yp_event *e, size_t i);
+
+static bool grow(void **items, size_t n, size_t size)
+{
+	/* Doubling at powers of two keeps appends amortized O(1). */
+	if (n & (n - 1))
+		return true;
+	void *p = realloc(*items, (n ? n * 2 : 1) * size);
+	if (!p)
+		return false;
+	*items = p;
+	return true;
+}
+
+static bool org_link_row(sqlite3_stmt *st, yp_event *e, size_t i)
+{
+	if (!grow((void **)&e->orgs, i, sizeof(*e->orgs)))
+		return false;
+	e->orgs[i].id = store_column_dup(st, 0);
+	e->orgs[i].role = store_column_dup(st, 1);
+	e->n_orgs = i + 1;
+	return true;
+}
+
+static bool person_link_row(sqlite3_stmt *st, yp_event *e, size_t i)
+{
+	if (!grow((void **)&e->people, i, sizeof(*e->people)))
+		return false;
+	e->people[i].id = store_column_dup(st, 0);
+	e->people[i].role = store_column_dup(st, 1);
+	e->n_people = i + 1;
+	return true;
+}
+
+static bool source_link_row(sqlite3_stmt *st, yp_event *e, size_t i)
+{
+	if (!grow((void **)&e->sources, i, sizeof(*e->sources)))
+		return false;
+	e->sources[i] = store_column_dup(st, 0);
+	e->n_sources = i + 1;
+	return true;
+}
+
+static bool tag_row(sqlite3_stmt *st, yp_event *e, size_t i)
+{
+	if (!grow((void **)&e->tags, i, sizeof(*e->tags)))
+		return false;
+	e->tags[i] = store_column_dup(st, 0);
+	e->n_tags = i + 1;
+	return true;
+}
+
+static bool figure_row(sqlite3_stmt *st, yp_event *e, size_t i)
+{
+	if (!grow((void **)&e->figures, i, sizeof(*e->figures)))
+		return false;
+	e->figures[i].label.ko = store_column_dup(st, 0);
+	e->figures[i].label.en = store_column_dup(st, 1);
+	e->figures[i].value = store_column_dup(st, 2);
+	e->n_figures = i + 1;
+	return true;
+}
+
+static yp_status load_link_rows(store *s, store_query q, sqlite3_int64 eid,
+				yp_event *e, link_row_fn add, yp_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, q, err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, eid);
+	int rc;
+	size_t i = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!add(st, e, i++)) {
+			sqlite3_reset(st);
+			return yp_fail(err, YP_SOFTWARE, "out of memory");
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_fail(s, err, "reading event links");
+	return YP_OK;
+}
+
+static yp_status load_links(store *s, sqlite3_int64 eid, yp_event *e,
+			    yp_error *err)
+{
+	static const struct {
+		store_query q;
+		link_row_fn add;
+	} links[] = {
+		{Q_EVENT_ORGS, org_link_row},
+		{Q_EVENT_PEOPLE, person_link_row},
+		{Q_EVENT_SOURCES, source_link_row},
+		{Q_EVENT_TAGS, tag_row},
+		{Q_EVENT_FIGURES, figure_row},
+	};
+	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+		yp_status rc = load_link_rows(s, links[i].q, eid, e,
+					      links[i].add, err);
+		if (rc != YP_OK)
+			return rc;
+	}
+	return YP_OK;
+}
+
+/* Steps a by-id query once; YP_NOINPUT when there is no row. */
+static yp_status step_one(store *s, sqlite3_stmt *st, const char *what,
+			  const char *id, yp_error *err)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return YP_OK;
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return not_found(err, what, id);
+	return store_sql_fail(s, err, "reading a record");
+}
+
+yp_status store_get_org(store *s, const char *id, yp_org *out, yp_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	sqlite3_stmt *st = store_stmt(s, Q_ORG_GET, err);
+	if (!st)
+		return err->status;
+	store_bind_text(st, 1, id);
+	yp_status rc = step_one(s, st, "organization", id, err);
+	if (rc == YP_OK) {
+		read_org(st, out);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+yp_status store_get_person(store *s, const char *id, yp_person *out,
+			   yp_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	sqlite3_stmt *st = store_stmt(s, Q_PERSON_GET, err);
+	if (!st)
+		return err->status;
+	store_bind_text(st, 1, id);
+	yp_status rc = step_one(s, st, "person", id, err);
+	if (rc == YP_OK) {
+		read_person(st, out);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+yp_status store_get_source(store *s, const char *id, yp_source *out,
+			   yp_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	sqlite3_stmt *st = store_stmt(s, Q_SOURCE_GET, err);
+	if (!st)
+		return err->status;
+	store_bind_text(st, 1, id);
+	yp_status rc = step_one(s, st, "source", id, err);
+	if (rc == YP_OK) {
+		read_source(st, out);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+yp_status store_get_event(store *s, const char *id, yp_event *out,
+			  yp_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	sqlite3_stmt *st = store_stmt(s, Q_EVENT_GET, err);
+	if (!st)
+		return err->status;
+	store_bind_text(st, 1, id);
+	yp_status rc = step_one(s, st, "event", id, err);
+	if (rc != YP_OK)
+		return rc;
+	sqlite3_int64 eid = read_event(st, out);
+	sqlite3_reset(st);
+	rc = load_links(s, eid, out, err);
+	if (rc != YP_OK)
+		model_event_clear(out);
+	return rc;
+}
+
+/* Walks rows of an ad-hoc query (not cached: each walk runs once per
+ * command) and hands each to visit, which fills and passes on a record. */
+typedef struct {
+	store_org_fn org;
+	store_person_fn person;
+	store_source_fn source;
+	store_event_fn event;
+	void *ctx;
+} walk_target;
+
+typedef bool (*row_visit_fn)(store *s, sqlite3_stmt *st, const walk_target *t,
+			     yp_status *rc, yp_error *err);
+
+static yp_status walk(store *s, sqlite3_stmt *st, row_visit_fn visit,
+		      const walk_target *t, yp_error *err)
+{
+	int rc;
+	yp_status status = YP_OK;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!visit(s, st, t, &status, err))
+			break;
+	}
+	if (status == YP_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		status = store_sql_fail(s, err, "reading records");
+	sqlite3_finalize(st);
+	return status;
+}
+
+static sqlite3_stmt *prepare(store *s, const char *sql, yp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		store_sql_fail(s, err, "preparing a query");
+		return NULL;
+	}
+	return st;
+}
+
+static bool visit_org(store *s, sqlite3_stmt *st, const walk_target *t,
+		      yp_status *rc, yp_error *err)
+{
+	(void)s;
+	(void)rc;
+	(void)err;
+	yp_org o = {0};
+	read_org(st, &o);
+	bool more = t->org(&o, t->ctx);
+	model_org_clear(&o);
+	return more;
+}
+
+yp_status store_each_org(store *s, store_org_fn fn, void *ctx, yp_error *err)
+{
+	/* Parents before children (NDJSON readers need that), then by id. */
+	static const char sql[] =
+		"WITH RECURSIVE tree(oid, depth) AS ("
+		" SELECT oid, 0 FROM organizations WHERE parent_oid IS NULL"
+		" UNION ALL SELECT o.oid, t.depth + 1 FROM organizations o"
+		" JOIN tree t ON o.parent_oid = t.oid WHERE t.depth < 64)"
+		" SELECT o.id, o.name_ko, o.name_en, o.short_name, o.kind,"
+		" o.country, p.id FROM organizations o"
+		" JOIN (SELECT oid, max(depth) AS depth FROM tree GROUP BY oid) t"
+		" ON t.oid = o.oid"
+		" LEFT JOIN organizations p ON p.oid = o.parent_oid"
+		" ORDER BY t.depth, o.id";
+	sqlite3_stmt *st = prepare(s, sql, err);
+	walk_target t = {.org = fn, .ctx = ctx};
+	return st ? walk(s, st, visit_org, &t, err) : err->status;
+}
+
+static bool visit_person(store *s, sqlite3_stmt *st, const walk_target *t,
+			 yp_status *rc, yp_error *err)
+{
+	(void)s;
+	(void)rc;
+	(void)err;
+	yp_person p = {0};
+	read_person(st, &p);
+	bool more = t->person(&p, t->ctx);
+	model_person_clear(&p);
+	return more;
+}
+
+yp_status store_each_person(store *s, store_person_fn fn, void *ctx,
+			    yp_error *err)
+{
+	static const char sql[] =
+		"SELECT p.id, p.name_ko, p.name_en, o.id, p.title_ko, p.title_en"
+		" FROM people p LEFT JOIN organizations o ON o.oid = p.oid"
+		" ORDER BY p.id";
+	sqlite3_stmt *st = prepare(s, sql, err);
+	walk_target t = {.person = fn, .ctx = ctx};
+	return st ? walk(s, st, visit_person, &t, err) : err->status;
+}
+
+static bool visit_source(store *s, sqlite3_stmt *st, const walk_target *t,
+			 yp_status *rc, yp_error *err)
+{
+	(void)s;
+	(void)rc;
+	(void)err;
+	yp_source src = {0};
+	read_source(st, &src);
+	bool more = t->source(&src, t->ctx);
+	model_source_clear(&src);
+	return more;
+}
+
+yp_status store_each_source(store *s, store_source_fn fn, void *ctx,
+			    yp_error *err)
+{
+	static const char sql[] =
+		"SELECT id, title, publisher, date_key, date_precision, url,"
+		" language, kind FROM sources ORDER BY id";
+	sqlite3_stmt *st = prepare(s, sql, err);
+	walk_target t = {.source = fn, .ctx = ctx};
+	return st ? walk(s, st, visit_source, &t, err) : err->status;
+}
+
+static bool visit_event(store *s, sqlite3_stmt *st, const walk_target *t,
+			yp_status *rc, yp_error *err)
+{
+	yp_event e = {0};
+	sqlite3_int64 eid = read_event(st, &e);
+	*rc = load_links(s, eid, &e, err);
+	bool more = *rc == YP_OK && t->event(&e, t->ctx);
+	model_event_clear(&e);
+	return more;
+}
+
+yp_status store_each_event(store *s, const event_filter *f, store_event_fn fn,
+			   void *ctx, yp_error *err)
+{
+	/* Unused filters bind NULL and drop out of the WHERE clause, so one
+	 * statement serves every combination. */
+	static const char sql[] =
+		"SELECT eid, id, date_key, date_precision, end_key,"
+		" end_precision, status, kind, title_ko, title_en, summary_ko,"
+		" summary_en, notes_ko, notes_en FROM events e"
+		" WHERE (?1 IS NULL OR span_end >= ?1)"
+		" AND (?2 IS NULL OR date_key <= ?2)"
+		" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM event_orgs l"
+		"  JOIN organizations o ON o.oid = l.oid"
+		"  WHERE l.eid = e.eid AND o.id = ?3))"
+		" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM event_tags t"
+		"  WHERE t.eid = e.eid AND t.tag = ?4))"
+		" ORDER BY date_key, id";
+	sqlite3_stmt *st = prepare(s, sql, err);
+	if (!st)
+		return err->status;
+	if (f && f->from_day)
+		sqlite3_bind_int64(st, 1, f->from_day);
+	if (f && f->to_day)
+		sqlite3_bind_int64(st, 2, f->to_day);
+	if (f)
+		store_bind_text(st, 3, f->org);
+	if (f)
+		store_bind_text(st, 4, f->tag);
+	walk_target t = {.event = fn, .ctx = ctx};
+	return walk(s, st, visit_event, &t, err);
+}

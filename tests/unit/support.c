@@ -1,0 +1,220 @@
+/* support.c: test helpers; see support.h. */
+#define _GNU_SOURCE
+#include "support.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+char *support_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+	char buf[4096];
+	snprintf(buf, sizeof(buf), "%s/yeonpyo-test-XXXXXX",
+		 base && *base ? base : "/tmp");
+	char *dir = mkdtemp(buf);
+	assert_non_null(dir);
+	return strdup(dir);
+}
+
+void support_rmtree(char *dir)
+{
+	if (!dir)
+		return;
+	char cmd[4200];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "warning: could not remove %s\n", dir);
+	free(dir);
+}
+
+char *support_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	assert_non_null(p);
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+void support_write_file(const char *path, const char *data)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	size_t n = strlen(data);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+char *support_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+	do {
+		if (n + 4096 + 1 > cap) {
+			cap = (cap + 4096) * 2;
+			char *p = realloc(buf, cap);
+			assert_non_null(p);
+			buf = p;
+		}
+		got = fread(buf + n, 1, 4096, f);
+		n += got;
+	} while (got > 0);
+	fclose(f);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+typedef struct {
+	char *data;
+	size_t len, cap;
+} capture;
+
+static void capture_add(capture *c, const char *p, size_t n)
+{
+	if (c->len + n + 1 > c->cap) {
+		c->cap = (c->len + n + 1) * 2;
+		char *d = realloc(c->data, c->cap);
+		assert_non_null(d);
+		c->data = d;
+	}
+	memcpy(c->data + c->len, p, n);
+	c->len += n;
+	c->data[c->len] = '\0';
+}
+
+static void child_exec(const char *home, const char *const *env,
+		       const char *const *args, int in, int out, int err)
+{
+	dup2(in, 0);
+	dup2(out, 1);
+	dup2(err, 2);
+	const char *bin = getenv("YEONPYO_BIN");
+	char *envp[64];
+	size_t n = 0;
+	static char path[] = "PATH=/usr/bin:/bin";
+	static char lang[] = "LANG=C.UTF-8";
+	char homev[4200], xdg[4200];
+	snprintf(homev, sizeof(homev), "HOME=%s", home);
+	snprintf(xdg, sizeof(xdg), "XDG_DATA_HOME=%s/data", home);
+	envp[n++] = path;
+	envp[n++] = lang;
+	envp[n++] = homev;
+	envp[n++] = xdg;
+	for (size_t i = 0; env && env[i] && n < 62; i++) {
+		/* an override replaces a default with the same name */
+		size_t k = strcspn(env[i], "=");
+		for (size_t j = 0; j < n; j++) {
+			if (envp[j] && strncmp(envp[j], env[i], k + 1) == 0) {
+				envp[j] = envp[--n];
+				break;
+			}
+		}
+		envp[n++] = (char *)env[i];
+	}
+	envp[n] = NULL;
+	char *argv[64];
+	size_t a = 0;
+	argv[a++] = (char *)(bin && *bin ? bin : "./yeonpyo");
+	for (size_t i = 0; args && args[i] && a < 63; i++)
+		argv[a++] = (char *)args[i];
+	argv[a] = NULL;
+	execve(argv[0], argv, envp);
+	_exit(127);
+}
+
+static void pump(int in_fd, const char *input, int out_fd, int err_fd,
+		 capture *out, capture *err)
+{
+	size_t in_left = input ? strlen(input) : 0;
+	struct pollfd fds[3] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0},
+				{in_left ? in_fd : -1, POLLOUT, 0}};
+	if (!in_left)
+		close(in_fd);
+	int open_fds = 2;
+	while (open_fds > 0) {
+		if (poll(fds, 3, 30000) <= 0)
+			fail_msg("yeonpyo did not finish within 30 s");
+		char buf[8192];
+		for (int i = 0; i < 2; i++) {
+			if (!(fds[i].revents & (POLLIN | POLLHUP)))
+				continue;
+			ssize_t got = read(fds[i].fd, buf, sizeof(buf));
+			if (got <= 0) {
+				fds[i].fd = -1;
+				open_fds--;
+			} else {
+				capture_add(i ? err : out, buf, (size_t)got);
+			}
+		}
+		if (fds[2].fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR))) {
+			ssize_t put = write(in_fd, input, in_left);
+			if (put > 0) {
+				input += put;
+				in_left -= (size_t)put;
+			}
+			if (put <= 0 || in_left == 0) {
+				close(in_fd);
+				fds[2].fd = -1;
+			}
+		}
+	}
+	if (fds[2].fd >= 0)
+		close(in_fd);
+}
+
+support_result support_run(const char *home, const char *const *env,
+			   const char *input, const char *const *args)
+{
+	int in[2], out[2], err[2];
+	assert_int_equal(pipe2(in, O_CLOEXEC), 0);
+	assert_int_equal(pipe2(out, O_CLOEXEC), 0);
+	assert_int_equal(pipe2(err, O_CLOEXEC), 0);
+	signal(SIGPIPE, SIG_IGN);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		child_exec(home, env, args, in[0], out[1], err[1]);
+	close(in[0]);
+	close(out[1]);
+	close(err[1]);
+	capture o = {0}, e = {0};
+	capture_add(&o, "", 0);
+	capture_add(&e, "", 0);
+	pump(in[1], input, out[0], err[0], &o, &e);
+	close(out[0]);
+	close(err[0]);
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	support_result r = {0, o.data, e.data};
+	r.status = WIFEXITED(status) ? WEXITSTATUS(status)
+				     : 128 + WTERMSIG(status);
+	return r;
+}
+
+void support_result_free(support_result *r)
+{
+	free(r->out);
+	free(r->err);
+	r->out = r->err = NULL;
+}
+
+size_t support_count_lines(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}

@@ -1,0 +1,43 @@
+/* support.h: what the unit tests share: temporary directories, files, and
+ * running the real yeonpyo binary with a controlled environment. */
+#ifndef YEONPYO_TEST_SUPPORT_H
+#define YEONPYO_TEST_SUPPORT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+
+/* A fresh directory under $TMPDIR (or /tmp); free with support_rmtree. */
+char *support_tmpdir(void);
+/* Removes dir and everything in it, then frees the string. */
+void support_rmtree(char *dir);
+
+/* dir + "/" + name, allocated. */
+char *support_path(const char *dir, const char *name);
+/* Writes data to path, failing the test on error. */
+void support_write_file(const char *path, const char *data);
+/* Reads a whole file (NUL-terminated) or returns NULL. */
+char *support_read_file(const char *path, size_t *len);
+
+typedef struct {
+	int status;   /* exit status, or 128+signal */
+	char *out;    /* standard output, NUL-terminated */
+	char *err;    /* standard error */
+} support_result;
+
+/* Runs ./yeonpyo (or $YEONPYO_BIN) with args (NULL-terminated) and input on
+ * its standard input. The environment is only PATH, LANG=C.UTF-8, HOME and
+ * XDG_DATA_HOME pointing into home, plus env (NULL-terminated "K=V"
+ * strings, which override). */
+support_result support_run(const char *home, const char *const *env,
+			   const char *input, const char *const *args);
+void support_result_free(support_result *r);
+
+/* Counts lines of s. */
+size_t support_count_lines(const char *s);
+
+#endif

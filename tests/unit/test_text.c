@@ -1,0 +1,100 @@
+/* test_text.c: display width by grapheme cluster, cutting to a width
+ * without splitting a syllable, NFC normalization, control detection. */
+#include "support.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/text.h"
+
+static void hangul_syllables_are_two_columns(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("가"), 2);
+	assert_int_equal(text_width("한국어"), 6);
+	assert_int_equal(text_width("SK텔레콤"), 8);
+	assert_int_equal(text_width("KT·KAIST"), 8);
+	assert_int_equal(text_width(""), 0);
+}
+
+static void nfd_hangul_measures_like_nfc(void **state)
+{
+	(void)state;
+	/* 각 as L V T jamo: one cluster, two columns */
+	assert_int_equal(text_width("\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8"), 2);
+	assert_int_equal(text_width("e\xcc\x81"), 1); /* e + combining acute */
+	assert_int_equal(text_width("ＳＫ"), 4);      /* fullwidth forms */
+	assert_int_equal(text_width("…"), 1);         /* ambiguous: narrow */
+}
+
+static void fit_pads_to_exact_width(void **state)
+{
+	(void)state;
+	strbuf sb = STRBUF_INIT;
+	assert_int_equal(text_fit(&sb, "KT", 6, true), 6);
+	assert_string_equal(strbuf_str(&sb), "KT    ");
+	strbuf_reset(&sb);
+	assert_int_equal(text_fit(&sb, "한국", 6, true), 6);
+	assert_string_equal(strbuf_str(&sb), "한국  ");
+	strbuf_free(&sb);
+}
+
+static void fit_never_splits_a_wide_character(void **state)
+{
+	(void)state;
+	strbuf sb = STRBUF_INIT;
+	/* 5 columns: 한(2) 국(2) then no room for 어 beside the ellipsis */
+	assert_int_equal(text_fit(&sb, "한국어입니다", 5, true), 5);
+	assert_string_equal(strbuf_str(&sb), "한국…");
+	strbuf_reset(&sb);
+	/* 6 columns: 한국 + … = 5, padded with one space */
+	assert_int_equal(text_fit(&sb, "한국어입니다", 6, true), 6);
+	assert_string_equal(strbuf_str(&sb), "한국… ");
+	strbuf_reset(&sb);
+	assert_int_equal(text_fit(&sb, "한국어입니다", 6, false), 5);
+	assert_string_equal(strbuf_str(&sb), "한국…");
+	strbuf_reset(&sb);
+	assert_int_equal(text_fit(&sb, "abcdef", 4, false), 4);
+	assert_string_equal(strbuf_str(&sb), "abc…");
+	strbuf_reset(&sb);
+	assert_int_equal(text_fit(&sb, "abc", 0, true), 0);
+	assert_string_equal(strbuf_str(&sb), "");
+	strbuf_free(&sb);
+}
+
+static void nfc_composes_jamo(void **state)
+{
+	(void)state;
+	char *s = text_nfc("\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8");
+	assert_non_null(s);
+	assert_string_equal(s, "각");
+	free(s);
+	s = text_nfc("이미 NFC");
+	assert_string_equal(s, "이미 NFC");
+	free(s);
+	assert_null(text_nfc("\xff"));
+}
+
+static void finds_control_characters(void **state)
+{
+	(void)state;
+	assert_int_equal(text_find_control("plain 한글", false), -1);
+	assert_int_equal(text_find_control("a\x1b[31m", false), 1);
+	assert_int_equal(text_find_control("line\nnext", true), -1);
+	assert_int_equal(text_find_control("line\nnext", false), 4);
+	assert_int_equal(text_find_control("c1 \xc2\x9b", false), 3);
+	assert_int_equal(text_find_control("del\x7f", false), 3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(hangul_syllables_are_two_columns),
+		cmocka_unit_test(nfd_hangul_measures_like_nfc),
+		cmocka_unit_test(fit_pads_to_exact_width),
+		cmocka_unit_test(fit_never_splits_a_wide_character),
+		cmocka_unit_test(nfc_composes_jamo),
+		cmocka_unit_test(finds_control_characters),
+	};
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
