@@ -486,45 +486,66 @@ static yp_status import_ndjson(writer *w, decode_ctx *c, const char *buf,
 
 /* --- entry points ----------------------------------------------------- */
 
-/* A document is one object with a "format" member; anything else that
- * parses as an object on its first line is NDJSON. */
+/* NDJSON when the first non-blank line is on its own a complete object
+ * without "format"; otherwise the input is one document. Deciding on the
+ * first line keeps a broken document's errors about the document. */
+static bool looks_like_ndjson(const char *buf, size_t len)
+{
+	size_t pos = 0;
+	while (pos < len) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - (buf + pos)) : len - pos;
+		if (!blank(buf + pos, n)) {
+			json_value *v = NULL;
+			size_t used = 0;
+			bool line_is_record =
+				json_parse(buf + pos, n, 1, &used, &v, NULL) &&
+				used == n && v->type == JSON_OBJECT &&
+				!json_get(v, "format");
+			json_free(v);
+			return line_is_record;
+		}
+		pos += n + 1;
+	}
+	return false;
+}
+
+static yp_status import_document(writer *w, decode_ctx *c, const char *buf,
+				 size_t len)
+{
+	json_value *root = NULL;
+	json_error je;
+	size_t used = 0;
+	if (!json_parse(buf, len, 1, &used, &root, &je)) {
+		report_json_error(c->d, c->file, &je);
+		return YP_DATAERR;
+	}
+	yp_status rc = YP_DATAERR;
+	if (root->type != JSON_OBJECT) {
+		diag_add(c->d, "%s: $: expected a yeonpyo/1 document (an object "
+			 "with \"format\") or NDJSON records, got %s",
+			 display_name(c->file), json_type_name(root->type));
+	} else if (used != len) {
+		unsigned line, col;
+		position_of(buf, used, 1, &line, &col);
+		diag_add(c->d, "%s:%u:%u: invalid JSON: unexpected data after the "
+			 "document", display_name(c->file), line, col);
+	} else {
+		rc = import_doc(w, c, root);
+	}
+	json_free(root);
+	return rc;
+}
+
 yp_status import_buffer(store *s, const char *name, const char *buf,
 			size_t len, store_origin origin, import_stats *stats,
 			diag *d, yp_error *err)
 {
 	writer w = {s, origin, stats, err};
 	decode_ctx c = {d, name, 0};
-	json_value *root = NULL;
-	json_error je;
-	size_t used = 0;
-	if (!json_parse(buf, len, 1, &used, &root, &je)) {
-		/* A feed's first line may parse while the whole does not. */
-		const char *nl = memchr(buf, '\n', len);
-		if (nl && (size_t)(nl - buf) < je.offset)
-			return import_ndjson(&w, &c, buf, len);
-		report_json_error(d, name, &je);
-		return YP_DATAERR;
-	}
-	yp_status rc;
-	if (root->type == JSON_OBJECT && json_get(root, "format")) {
-		if (used != len) {
-			unsigned line, col;
-			position_of(buf, used, 1, &line, &col);
-			diag_add(d, "%s:%u:%u: invalid JSON: unexpected data after "
-				 "the document", display_name(name), line, col);
-			rc = YP_DATAERR;
-		} else {
-			rc = import_doc(&w, &c, root);
-		}
-	} else if (root->type == JSON_OBJECT) {
-		rc = import_ndjson(&w, &c, buf, len);
-	} else {
-		diag_add(d, "%s: $: expected a yeonpyo/1 document (an object with "
-			 "\"format\") or NDJSON records, got %s",
-			 display_name(name), json_type_name(root->type));
-		rc = YP_DATAERR;
-	}
-	json_free(root);
+	yp_status rc = looks_like_ndjson(buf, len)
+			       ? import_ndjson(&w, &c, buf, len)
+			       : import_document(&w, &c, buf, len);
 	if (rc == YP_OK && d->count)
 		rc = YP_DATAERR;
 	return rc;

@@ -338,7 +338,7 @@ static bool json_number_end(json_parser *p, size_t *end)
  * double or the exact digits, and no precision is lost on the way. */
 static bool json_parse_number(json_parser *p, json_value *v)
 {
-	size_t end;
+	size_t end = 0;
 	if (!json_number_end(p, &end))
 		return false;
 	size_t n = end - p->pos;
