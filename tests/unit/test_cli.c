@@ -1,0 +1,402 @@
+/* test_cli.c: the real binary, run with a controlled environment: exit
+ * statuses, exact output of list and show, the database's location, import
+ * errors leaving the database as it was, and the export/import round trip. */
+#include "support.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/json.h"
+#include "yeonpyo/status.h"
+
+typedef struct {
+	char *home;
+	char *db;
+	char *db_arg;  /* "--db=PATH" */
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	f->home = support_tmpdir();
+	f->db = support_path(f->home, "sample.db");
+	size_t n = strlen(f->db) + 8;
+	f->db_arg = malloc(n);
+	snprintf(f->db_arg, n, "--db=%s", f->db);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	free(f->db);
+	free(f->db_arg);
+	support_rmtree(f->home);
+	free(f);
+	return 0;
+}
+
+#define RUN(f, env, input, ...) \
+	support_run((f)->home, (env), (input), (const char *const[]){__VA_ARGS__, NULL})
+
+static char *sample_json(void)
+{
+	char *s = support_read_file("tests/data/sample.json", NULL);
+	assert_non_null(s);
+	return s;
+}
+
+/* A database holding only tests/data/sample.json. */
+static void load_sample(fixture *f)
+{
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "db", "init", "--empty");
+	assert_int_equal(r.status, 0);
+	support_result_free(&r);
+	char *json = sample_json();
+	r = RUN(f, NULL, json, f->db_arg, "import", "-");
+	free(json);
+	assert_string_equal(r.err, "imported 3 events, 4 organizations, "
+			    "1 people, 1 sources\n");
+	assert_int_equal(r.status, 0);
+	support_result_free(&r);
+}
+
+static void version_and_help_exit_zero(void **state)
+{
+	fixture *f = *state;
+	support_result r = RUN(f, NULL, NULL, "--version");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "yeonpyo 0.1.0\n");
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, "--help");
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "usage: yeonpyo"));
+	assert_string_equal(r.err, "");
+	support_result_free(&r);
+}
+
+static void usage_errors_exit_64(void **state)
+{
+	fixture *f = *state;
+	support_result r = RUN(f, NULL, NULL, "frobnicate");
+	assert_int_equal(r.status, YP_USAGE);
+	assert_string_equal(r.err, "yeonpyo: unknown command 'frobnicate' (see "
+			    "yeonpyo --help)\n");
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, "list", "--from", "2025-02-30");
+	assert_int_equal(r.status, YP_USAGE);
+	assert_string_equal(r.err, "yeonpyo: list: invalid --from date "
+			    "\"2025-02-30\": February 2025 has 28 days (see "
+			    "yeonpyo --help)\n");
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, "--lang", "fr");
+	assert_int_equal(r.status, YP_USAGE);
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, "list", "--format", "xml");
+	assert_int_equal(r.status, YP_USAGE);
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, "import");
+	assert_int_equal(r.status, YP_USAGE);
+	support_result_free(&r);
+}
+
+static void list_text_aligns_hangul_by_display_width(void **state)
+{
+	fixture *f = *state;
+	load_sample(f);
+	const char *ko_env[] = {"LANG=ko_KR.UTF-8", NULL};
+	support_result r = RUN(f, ko_env, NULL, f->db_arg, "list");
+	assert_int_equal(r.status, 0);
+	/* 시험 얼라이언스 has no short name: its Korean name is the column's
+	 * widest cell (15 columns); 예정 marks the planned event */
+	assert_string_equal(r.out,
+		"2024-07-12        SKT·KAIST        시험 행사 개최\n"
+		"2024-11           시험 얼라이언스  얼라이언스 설립\n"
+		"2025        예정  KAIST            연 단위 계획\n");
+	support_result_free(&r);
+	r = RUN(f, ko_env, NULL, f->db_arg, "list", "--lang", "en");
+	assert_string_equal(r.out,
+		"2024-07-12           SKT·KAIST        Test conference held\n"
+		"2024-11              시험 얼라이언스  Alliance founded\n"
+		"2025        planned  KAIST            A year-long plan\n");
+	support_result_free(&r);
+}
+
+static void list_filters_by_dates_org_and_tag(void **state)
+{
+	fixture *f = *state;
+	load_sample(f);
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "list", "--format=tsv",
+			       "--from", "2024-11");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out,
+		"id\tdate\tend_date\tstatus\tkind\torganizations\ttitle_ko\t"
+		"title_en\n"
+		"e-2024-month\t2024-11\t\tdone\tfounding\ttest-alliance\t"
+		"얼라이언스 설립\tAlliance founded\n"
+		"e-2025-year\t2025\t2026-03\tplanned\tplan\tkaist\t연 단위 계획\t"
+		"A year-long plan\n");
+	support_result_free(&r);
+	/* the 2025 event runs to 2026-03, so it overlaps 2026 */
+	r = RUN(f, NULL, NULL, f->db_arg, "list", "--format=tsv", "--from",
+		"2026-02-01", "--to", "2026");
+	assert_int_equal(support_count_lines(r.out), 2);
+	assert_non_null(strstr(r.out, "e-2025-year"));
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, f->db_arg, "list", "--org", "kaist", "--to",
+		"2024", "--lang", "en");
+	assert_string_equal(r.out, "2024-07-12  SKT·KAIST  Test conference held\n");
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, f->db_arg, "list", "--tag", "alliance",
+		"--format", "tsv");
+	assert_int_equal(support_count_lines(r.out), 3);
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, f->db_arg, "list", "--org", "nope");
+	assert_int_equal(r.status, YP_NOINPUT);
+	assert_string_equal(r.err, "yeonpyo: list: no organization with id "
+			    "\"nope\"\n");
+	support_result_free(&r);
+}
+
+static void list_json_is_an_array_of_events(void **state)
+{
+	fixture *f = *state;
+	load_sample(f);
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "list", "--format",
+			       "json");
+	assert_int_equal(r.status, 0);
+	json_value *v = NULL;
+	json_error je;
+	size_t used = 0;
+	assert_true(json_parse(r.out, strlen(r.out), 1, &used, &v, &je));
+	assert_int_equal(used, strlen(r.out));
+	assert_int_equal(v->type, JSON_ARRAY);
+	assert_int_equal(v->u.array.len, 3);
+	const json_value *id = json_get(v->u.array.items[2], "id");
+	assert_string_equal(id->u.string, "e-2025-year");
+	json_free(v);
+	support_result_free(&r);
+}
+
+static void show_prints_every_link(void **state)
+{
+	fixture *f = *state;
+	load_sample(f);
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "--lang", "en", "show",
+			       "e-2024-day");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out,
+		"Test conference held\n"
+		"\n"
+		"ID          e-2024-day\n"
+		"Date        2024-07-12\n"
+		"Status      done\n"
+		"Kind        conference\n"
+		"Tags        alliance, test\n"
+		"\n"
+		"Summary\n"
+		"  A test summary. A second sentence.\n"
+		"\n"
+		"Organizations\n"
+		"  SKT · SK Telecom (host)\n"
+		"  KAIST (participant)\n"
+		"\n"
+		"People\n"
+		"  Ryu Young-sang, CEO (speaker)\n"
+		"\n"
+		"Figures\n"
+		"  Companies: 15\n"
+		"\n"
+		"Sources\n"
+		"  [1] SK텔레콤, 2024-07-14, 시험 보도자료\n"
+		"      https://example.org/release\n");
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, f->db_arg, "show", "missing-event");
+	assert_int_equal(r.status, YP_NOINPUT);
+	assert_string_equal(r.err, "yeonpyo: no event with id \"missing-event\"\n");
+	support_result_free(&r);
+}
+
+static void show_json_is_a_self_contained_document(void **state)
+{
+	fixture *f = *state;
+	load_sample(f);
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "show", "e-2024-day",
+			       "--format", "json");
+	assert_int_equal(r.status, 0);
+	/* import it into an empty database: every reference must resolve,
+	 * including the person's organization's parent (sk-group) */
+	char *other = support_path(f->home, "other.db");
+	char arg[4200];
+	snprintf(arg, sizeof(arg), "--db=%s", other);
+	support_result i = RUN(f, NULL, NULL, arg, "db", "init", "--empty");
+	support_result_free(&i);
+	i = RUN(f, NULL, r.out, arg, "import", "-");
+	assert_string_equal(i.err, "imported 1 events, 3 organizations, "
+			    "1 people, 1 sources\n");
+	assert_int_equal(i.status, 0);
+	support_result_free(&i);
+	free(other);
+	support_result_free(&r);
+}
+
+static void bad_import_exits_65_and_changes_nothing(void **state)
+{
+	fixture *f = *state;
+	load_sample(f);
+	support_result before = RUN(f, NULL, NULL, f->db_arg, "export");
+	char *bad = support_path(f->home, "bad.json");
+	support_write_file(bad, "{\"format\": \"yeonpyo/1\", \"events\": [\n"
+		"{\"id\": \"ok\", \"date\": \"2025\", \"status\": \"done\", \"kind\":"
+		" \"plan\", \"title\": {\"en\": \"fine\"}, \"summary\": {\"en\": "
+		"\"S.\"}},\n"
+		"{\"id\": \"bad\", \"date\": \"2025-02-30\", \"status\": \"done\", "
+		"\"kind\": \"plan\", \"title\": {\"en\": \"bad\"}, \"summary\": "
+		"{\"en\": \"S.\"}, \"sources\": [\"nope\"]}]}\n");
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "import", bad);
+	assert_int_equal(r.status, YP_DATAERR);
+	char want[2048];
+	snprintf(want, sizeof(want),
+		 "%s: $.events[1].date: invalid date \"2025-02-30\": February "
+		 "2025 has 28 days\n"
+		 "yeonpyo: %s: 1 problem; nothing was imported\n", bad, bad);
+	assert_string_equal(r.err, want);
+	support_result_free(&r);
+	support_result after = RUN(f, NULL, NULL, f->db_arg, "export");
+	assert_string_equal(before.out, after.out);
+	support_result_free(&before);
+	support_result_free(&after);
+	r = RUN(f, NULL, NULL, f->db_arg, "import", "/nonexistent/file.json");
+	assert_int_equal(r.status, YP_NOINPUT);
+	assert_string_equal(r.err, "yeonpyo: /nonexistent/file.json: cannot "
+			    "open: No such file or directory\n");
+	support_result_free(&r);
+	free(bad);
+}
+
+/* export | import into an empty database | export gives the same bytes,
+ * in both formats, and NDJSON and JSON describe the same records. */
+static void export_import_round_trip_is_exact(void **state)
+{
+	fixture *f = *state;
+	support_result json = RUN(f, NULL, NULL, "export");
+	assert_int_equal(json.status, 0);
+	support_result nd = RUN(f, NULL, NULL, "export", "--format", "ndjson");
+	assert_int_equal(nd.status, 0);
+	char *copy = support_path(f->home, "copy.db");
+	char *copy2 = support_path(f->home, "copy2.db");
+	char arg[4200], arg2[4200];
+	snprintf(arg, sizeof(arg), "--db=%s", copy);
+	snprintf(arg2, sizeof(arg2), "--db=%s", copy2);
+	support_result r = RUN(f, NULL, NULL, arg, "db", "init", "--empty");
+	support_result_free(&r);
+	r = RUN(f, NULL, json.out, arg, "import", "-");
+	assert_int_equal(r.status, 0);
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, arg, "export");
+	assert_string_equal(r.out, json.out);
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, arg2, "db", "init", "--empty");
+	support_result_free(&r);
+	r = RUN(f, NULL, nd.out, arg2, "import", "-");
+	assert_int_equal(r.status, 0);
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, arg2, "export", "--format=ndjson");
+	assert_string_equal(r.out, nd.out);
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, arg2, "export");
+	assert_string_equal(r.out, json.out);
+	support_result_free(&r);
+	support_result_free(&json);
+	support_result_free(&nd);
+	free(copy);
+	free(copy2);
+}
+
+static void database_location_follows_options_and_environment(void **state)
+{
+	fixture *f = *state;
+	/* default: $XDG_DATA_HOME/yeonpyo/timeline.db, made on first use */
+	support_result r = RUN(f, NULL, NULL, "db", "info");
+	assert_int_equal(r.status, 0);
+	char want[4300];
+	snprintf(want, sizeof(want), "database:       %s/data/yeonpyo/timeline.db\n",
+		 f->home);
+	assert_non_null(strstr(r.out, want));
+	assert_non_null(strstr(r.out, "built-in:       version 1"));
+	support_result_free(&r);
+	/* HOME when XDG_DATA_HOME is unset (an empty value is unset too) */
+	const char *no_xdg[] = {"XDG_DATA_HOME=", NULL};
+	r = RUN(f, no_xdg, NULL, "db", "info");
+	snprintf(want, sizeof(want),
+		 "database:       %s/.local/share/yeonpyo/timeline.db\n", f->home);
+	assert_non_null(strstr(r.out, want));
+	support_result_free(&r);
+	char env_db[4200];
+	snprintf(env_db, sizeof(env_db), "YEONPYO_DB=%s/env.db", f->home);
+	const char *env[] = {env_db, NULL};
+	r = RUN(f, env, NULL, "db", "info");
+	snprintf(want, sizeof(want), "database:       %s/env.db\n", f->home);
+	assert_non_null(strstr(r.out, want));
+	support_result_free(&r);
+	r = RUN(f, env, NULL, f->db_arg, "db", "info");
+	snprintf(want, sizeof(want), "database:       %s\n", f->db);
+	assert_non_null(strstr(r.out, want));
+	support_result_free(&r);
+}
+
+static void newer_database_is_refused_with_65(void **state)
+{
+	fixture *f = *state;
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "db", "init", "--empty");
+	support_result_free(&r);
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 7", NULL, NULL,
+				      NULL), SQLITE_OK);
+	sqlite3_close(db);
+	r = RUN(f, NULL, NULL, f->db_arg, "list");
+	assert_int_equal(r.status, YP_DATAERR);
+	char want[4400];
+	snprintf(want, sizeof(want), "yeonpyo: %s: database schema version 7 is "
+		 "newer than this yeonpyo supports (1); upgrade yeonpyo or use "
+		 "--db to choose another file\n", f->db);
+	assert_string_equal(r.err, want);
+	support_result_free(&r);
+}
+
+static void language_defaults_from_the_locale(void **state)
+{
+	fixture *f = *state;
+	load_sample(f);
+	const char *ko[] = {"LANG=C.UTF-8", "LC_MESSAGES=ko_KR.UTF-8", NULL};
+	support_result r = RUN(f, ko, NULL, f->db_arg, "list", "--to", "2024-07");
+	assert_string_equal(r.out, "2024-07-12  SKT·KAIST  시험 행사 개최\n");
+	support_result_free(&r);
+	const char *all[] = {"LC_ALL=en_US.UTF-8", "LANG=ko_KR.UTF-8", NULL};
+	r = RUN(f, all, NULL, f->db_arg, "list", "--to", "2024-07");
+	assert_string_equal(r.out, "2024-07-12  SKT·KAIST  Test conference held\n");
+	support_result_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(version_and_help_exit_zero, setup, teardown),
+		cmocka_unit_test_setup_teardown(usage_errors_exit_64, setup, teardown),
+		cmocka_unit_test_setup_teardown(list_text_aligns_hangul_by_display_width, setup, teardown),
+		cmocka_unit_test_setup_teardown(list_filters_by_dates_org_and_tag, setup, teardown),
+		cmocka_unit_test_setup_teardown(list_json_is_an_array_of_events, setup, teardown),
+		cmocka_unit_test_setup_teardown(show_prints_every_link, setup, teardown),
+		cmocka_unit_test_setup_teardown(show_json_is_a_self_contained_document, setup, teardown),
+		cmocka_unit_test_setup_teardown(bad_import_exits_65_and_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_import_round_trip_is_exact, setup, teardown),
+		cmocka_unit_test_setup_teardown(database_location_follows_options_and_environment, setup, teardown),
+		cmocka_unit_test_setup_teardown(newer_database_is_refused_with_65, setup, teardown),
+		cmocka_unit_test_setup_teardown(language_defaults_from_the_locale, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
+}

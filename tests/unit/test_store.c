@@ -1,0 +1,326 @@
+/* test_store.c: the database file: migrations from version 0, refusing
+ * newer, foreign and corrupt files without touching them, foreign keys, and
+ * refreshing the built-in dataset without touching user records. */
+#include "support.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/dataset.h"
+#include "yeonpyo/import.h"
+
+typedef struct {
+	char *dir;
+	char *db;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	f->dir = support_tmpdir();
+	f->db = support_path(f->dir, "t.db");
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	free(f->db);
+	support_rmtree(f->dir);
+	free(f);
+	return 0;
+}
+
+static void exec_sql(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static long long query_int(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+			 SQLITE_OK);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void migrates_an_empty_file_from_version_0(void **state)
+{
+	fixture *f = *state;
+	support_write_file(f->db, ""); /* an empty file is an empty database */
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	assert_int_equal(store_found_version(s), 0);
+	store_close(s);
+	assert_int_equal(query_int(f->db, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION);
+	assert_int_equal(query_int(f->db, "SELECT count(*) FROM sqlite_schema "
+		"WHERE type = 'table' AND name IN ('meta', 'organizations', "
+		"'people', 'sources', 'events', 'event_orgs', 'event_people', "
+		"'event_sources', 'event_tags', 'figures')"), 10);
+	assert_int_equal(query_int(f->db, "SELECT count(*) FROM sqlite_schema "
+		"WHERE type = 'index' AND name = 'events_by_date' AND sql LIKE "
+		"'%(date_key, id)%'"), 1);
+	/* opening again finds the current version and changes nothing */
+	s = store_open(f->db, &err);
+	assert_non_null(s);
+	assert_int_equal(store_found_version(s), STORE_SCHEMA_VERSION);
+	store_close(s);
+}
+
+static void refuses_a_newer_schema_and_leaves_it_alone(void **state)
+{
+	fixture *f = *state;
+	exec_sql(f->db, "CREATE TABLE future(x); PRAGMA user_version = 99;");
+	yp_error err = {0};
+	assert_null(store_open(f->db, &err));
+	assert_int_equal(err.status, YP_DATAERR);
+	char want[600];
+	snprintf(want, sizeof(want), "%s: database schema version 99 is newer "
+		 "than this yeonpyo supports (%d); upgrade yeonpyo or use --db "
+		 "to choose another file", f->db, STORE_SCHEMA_VERSION);
+	assert_string_equal(err.message, want);
+	assert_int_equal(query_int(f->db, "PRAGMA user_version"), 99);
+	assert_int_equal(query_int(f->db, "SELECT count(*) FROM sqlite_schema"), 1);
+}
+
+static void refuses_another_programs_database(void **state)
+{
+	fixture *f = *state;
+	exec_sql(f->db, "CREATE TABLE mail(id); INSERT INTO mail VALUES (1);");
+	yp_error err = {0};
+	assert_null(store_open(f->db, &err));
+	assert_int_equal(err.status, YP_DATAERR);
+	char want[600];
+	snprintf(want, sizeof(want), "%s: not a yeonpyo database (it has 1 "
+		 "tables but no yeonpyo schema version); use --db to choose "
+		 "another file", f->db);
+	assert_string_equal(err.message, want);
+	assert_int_equal(query_int(f->db, "SELECT count(*) FROM mail"), 1);
+}
+
+static void refuses_a_file_that_is_not_sqlite(void **state)
+{
+	fixture *f = *state;
+	support_write_file(f->db, "this is a text file, not a database\n"
+			   "with more than one line of content in it\n");
+	yp_error err = {0};
+	assert_null(store_open(f->db, &err));
+	assert_int_equal(err.status, YP_DATAERR);
+	assert_non_null(strstr(err.message, "file is not a database"));
+	char *after = support_read_file(f->db, NULL);
+	assert_string_equal(after, "this is a text file, not a database\n"
+			    "with more than one line of content in it\n");
+	free(after);
+}
+
+static void cannot_open_in_a_missing_directory(void **state)
+{
+	fixture *f = *state;
+	char *path = support_path(f->dir, "no/such/dir/t.db");
+	yp_error err = {0};
+	assert_null(store_open(path, &err));
+	assert_int_equal(err.status, YP_IOERR);
+	assert_non_null(strstr(err.message, "cannot open database"));
+	free(path);
+}
+
+static void foreign_keys_are_enforced(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	yp_event e = {0};
+	e.id = "orphan";
+	e.date.year = 2025;
+	e.date.precision = DATE_YEAR;
+	e.status = "done";
+	e.kind = "plan";
+	e.title.en = "T";
+	yp_link link = {"no-such-org", "lead"};
+	e.orgs = &link;
+	e.n_orgs = 1;
+	assert_int_equal(store_begin(s, &err), YP_OK);
+	/* the store relies on callers validating; the schema still refuses */
+	assert_int_not_equal(store_put_event(s, &e, ORIGIN_USER, NULL, &err),
+			     YP_OK);
+	store_rollback(s);
+	store_close(s);
+	assert_int_equal(query_int(f->db, "SELECT count(*) FROM events"), 0);
+}
+
+/* --- built-in dataset refresh ---------------------------------------- */
+
+static const char v1[] =
+	"{\"format\": \"yeonpyo/1\", \"dataset\": {\"id\": \"t\", \"version\": 1, "
+	"\"title\": {\"en\": \"Test v1\"}},"
+	" \"organizations\": [{\"id\": \"a\", \"name\": {\"en\": \"A\"}, \"kind\": "
+	"\"company\"}, {\"id\": \"gone\", \"name\": {\"en\": \"Gone\"}, \"kind\": "
+	"\"lab\"}],"
+	" \"events\": ["
+	"{\"id\": \"e1\", \"date\": \"2021\", \"status\": \"done\", \"kind\": "
+	"\"plan\", \"title\": {\"en\": \"One v1\"}, \"summary\": {\"en\": \"S.\"},"
+	" \"organizations\": [{\"id\": \"a\", \"role\": \"lead\"}]},"
+	"{\"id\": \"e2\", \"date\": \"2022\", \"status\": \"done\", \"kind\": "
+	"\"plan\", \"title\": {\"en\": \"Two v1\"}, \"summary\": {\"en\": \"S.\"},"
+	" \"organizations\": [{\"id\": \"gone\", \"role\": \"lead\"}]},"
+	"{\"id\": \"e3\", \"date\": \"2023\", \"status\": \"done\", \"kind\": "
+	"\"plan\", \"title\": {\"en\": \"Three v1\"}, \"summary\": {\"en\": \"S.\"}}"
+	"]}";
+
+static const char v2[] =
+	"{\"format\": \"yeonpyo/1\", \"dataset\": {\"id\": \"t\", \"version\": 2, "
+	"\"title\": {\"en\": \"Test v2\"}},"
+	" \"organizations\": [{\"id\": \"a\", \"name\": {\"en\": \"A2\"}, \"kind\": "
+	"\"company\"}],"
+	" \"events\": ["
+	"{\"id\": \"e1\", \"date\": \"2021\", \"status\": \"done\", \"kind\": "
+	"\"plan\", \"title\": {\"en\": \"One v2\"}, \"summary\": {\"en\": \"S.\"}},"
+	"{\"id\": \"e3\", \"date\": \"2023\", \"status\": \"done\", \"kind\": "
+	"\"plan\", \"title\": {\"en\": \"Three v2\"}, \"summary\": {\"en\": \"S.\"}},"
+	"{\"id\": \"e4\", \"date\": \"2024\", \"status\": \"done\", \"kind\": "
+	"\"plan\", \"title\": {\"en\": \"Four v2\"}, \"summary\": {\"en\": \"S.\"}}"
+	"]}";
+
+static void sync(store *s, const char *json)
+{
+	diag d = DIAG_INIT;
+	yp_error err = {0};
+	yp_status rc = dataset_sync_from(s, "test", json, strlen(json), &d, &err);
+	if (rc != YP_OK)
+		fail_msg("%s %s", err.message, strbuf_str(&d.text));
+	diag_free(&d);
+}
+
+static void user_import(store *s, const char *json)
+{
+	diag d = DIAG_INIT;
+	import_stats st;
+	memset(&st, 0, sizeof(st));
+	yp_error err = {0};
+	assert_int_equal(store_begin(s, &err), YP_OK);
+	assert_int_equal(import_buffer(s, "user", json, strlen(json),
+				       ORIGIN_USER, &st, &d, &err), YP_OK);
+	assert_int_equal(store_commit(s, &err), YP_OK);
+	import_stats_clear(&st);
+	diag_free(&d);
+}
+
+static char *title_of(store *s, const char *id)
+{
+	yp_event e;
+	yp_error err = {0};
+	if (store_get_event(s, id, &e, &err) != YP_OK)
+		return NULL;
+	char *t = strdup(e.title.en);
+	model_event_clear(&e);
+	return t;
+}
+
+static void assert_title(store *s, const char *id, const char *want)
+{
+	char *t = title_of(s, id);
+	if (!want) {
+		assert_null(t);
+		return;
+	}
+	assert_non_null(t);
+	assert_string_equal(t, want);
+	free(t);
+}
+
+static void refresh_replaces_builtin_but_never_user_records(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	sync(s, v1);
+	assert_title(s, "e2", "Two v1");
+	/* the user overrides e3 and adds u1, which uses built-in org a */
+	user_import(s, "{\"format\": \"yeonpyo/1\", \"events\": ["
+		"{\"id\": \"e3\", \"date\": \"2023\", \"status\": \"done\", \"kind\":"
+		" \"plan\", \"title\": {\"en\": \"Three mine\"}, \"summary\": "
+		"{\"en\": \"S.\"}},"
+		"{\"id\": \"u1\", \"date\": \"2020\", \"status\": \"done\", \"kind\":"
+		" \"plan\", \"title\": {\"en\": \"Mine\"}, \"summary\": {\"en\": "
+		"\"S.\"}, \"organizations\": [{\"id\": \"a\", \"role\": \"lead\"}]}]}");
+	sync(s, v2);
+	assert_title(s, "e1", "One v2");       /* refreshed */
+	assert_title(s, "e2", NULL);           /* dropped from the dataset */
+	assert_title(s, "e3", "Three mine");   /* the user's version stays */
+	assert_title(s, "e4", "Four v2");      /* new */
+	assert_title(s, "u1", "Mine");         /* user record untouched */
+	char *meta = store_meta_get(s, META_BUILTIN_VERSION);
+	assert_string_equal(meta, "2");
+	free(meta);
+	meta = store_meta_get(s, META_TITLE_EN);
+	assert_string_equal(meta, "Test v2");
+	free(meta);
+	store_close(s);
+	assert_int_equal(query_int(f->db, "SELECT count(*) FROM organizations "
+				   "WHERE id = 'gone'"), 0);
+	assert_int_equal(query_int(f->db, "SELECT count(*) FROM events"), 4);
+	assert_int_equal(query_int(f->db, "SELECT count(*) FROM events WHERE "
+				   "origin = 'user'"), 2);
+}
+
+static void older_builtin_version_is_not_applied(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	sync(s, v2);
+	sync(s, v1);
+	assert_title(s, "e1", "One v2");
+	assert_title(s, "e2", NULL);
+	char *meta = store_meta_get(s, META_BUILTIN_VERSION);
+	assert_string_equal(meta, "2");
+	free(meta);
+	store_close(s);
+}
+
+static void disabled_builtin_is_never_loaded(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	assert_int_equal(dataset_disable(s, &err), YP_OK);
+	sync(s, v1);
+	assert_int_equal(dataset_sync(s, &err), YP_OK);
+	store_counts c;
+	assert_int_equal(store_count(s, &c, &err), YP_OK);
+	assert_int_equal(c.events, 0);
+	store_close(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(migrates_an_empty_file_from_version_0, setup, teardown),
+		cmocka_unit_test_setup_teardown(refuses_a_newer_schema_and_leaves_it_alone, setup, teardown),
+		cmocka_unit_test_setup_teardown(refuses_another_programs_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(refuses_a_file_that_is_not_sqlite, setup, teardown),
+		cmocka_unit_test_setup_teardown(cannot_open_in_a_missing_directory, setup, teardown),
+		cmocka_unit_test_setup_teardown(foreign_keys_are_enforced, setup, teardown),
+		cmocka_unit_test_setup_teardown(refresh_replaces_builtin_but_never_user_records, setup, teardown),
+		cmocka_unit_test_setup_teardown(older_builtin_version_is_not_applied, setup, teardown),
+		cmocka_unit_test_setup_teardown(disabled_builtin_is_never_loaded, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
