@@ -1,0 +1,250 @@
+/* test_dataset.c: the curated dataset compiled into the binary: it loads
+ * without a problem, every event is complete in both languages, every
+ * record is used, and the dated facts the sources settle are as recorded. */
+#include "support.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/dataset.h"
+#include "yeonpyo/idset.h"
+
+typedef struct {
+	char *dir;
+	store *s;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	f->dir = support_tmpdir();
+	char *db = support_path(f->dir, "builtin.db");
+	yp_error err = {0};
+	f->s = store_open(db, &err);
+	free(db);
+	assert_non_null(f->s);
+	assert_int_equal(dataset_sync(f->s, &err), YP_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	store_close(f->s);
+	support_rmtree(f->dir);
+	free(f);
+	return 0;
+}
+
+/* Sentences end in . ! or ? followed by a space or the end. */
+static int sentences(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		if ((*s == '.' || *s == '!' || *s == '?') &&
+		    (s[1] == ' ' || s[1] == '\0' || s[1] == '\n'))
+			n++;
+	return n;
+}
+
+typedef struct {
+	int events;
+	char **used;     /* ids of organizations and people that events use */
+	size_t n_used;
+} walk;
+
+static void note_used(walk *w, const char *id)
+{
+	w->used = realloc(w->used, (w->n_used + 1) * sizeof(*w->used));
+	w->used[w->n_used++] = strdup(id);
+}
+
+static bool check_event(const yp_event *e, void *ctx)
+{
+	walk *w = ctx;
+	w->events++;
+	if (!e->title.ko || !e->title.en || !e->summary.ko || !e->summary.en)
+		fail_msg("%s: title and summary need both ko and en", e->id);
+	if (e->n_orgs < 1 || e->n_sources < 1)
+		fail_msg("%s: needs an organization and a source", e->id);
+	int ko = sentences(e->summary.ko), en = sentences(e->summary.en);
+	if (ko < 2 || ko > 5 || en < 2 || en > 5)
+		fail_msg("%s: summaries must be 2-5 sentences (ko %d, en %d)",
+			 e->id, ko, en);
+	if (e->date.year < 2021 || e->date.year > 2026)
+		fail_msg("%s: %d is outside 2021-2026", e->id, e->date.year);
+	for (size_t i = 0; i < e->n_orgs; i++)
+		note_used(w, e->orgs[i].id);
+	for (size_t i = 0; i < e->n_people; i++)
+		note_used(w, e->people[i].id);
+	return true;
+}
+
+static void every_event_is_complete_in_both_languages(void **state)
+{
+	fixture *f = *state;
+	walk w = {0, NULL, 0};
+	yp_error err = {0};
+	assert_int_equal(store_each_event(f->s, NULL, check_event, &w, &err),
+			 YP_OK);
+	assert_in_range(w.events, 20, 40);
+	for (size_t i = 0; i < w.n_used; i++)
+		free(w.used[i]);
+	free(w.used);
+}
+
+typedef struct {
+	idset used;
+	walk w;
+	const char *kind;
+} usage;
+
+static bool org_is_used(const yp_org *o, void *ctx)
+{
+	usage *u = ctx;
+	if (!idset_has(&u->used, o->id))
+		fail_msg("organization %s is in no event", o->id);
+	return true;
+}
+
+static bool person_is_used(const yp_person *p, void *ctx)
+{
+	usage *u = ctx;
+	if (!idset_has(&u->used, p->id))
+		fail_msg("person %s is in no event", p->id);
+	if (!p->name.ko || !p->name.en)
+		fail_msg("person %s needs a ko and an en name", p->id);
+	return true;
+}
+
+/* An organization also counts as used when it is another's parent. */
+static bool note_parent(const yp_org *o, void *ctx)
+{
+	usage *u = ctx;
+	if (o->parent)
+		note_used(&u->w, o->parent);
+	return true;
+}
+
+static void every_organization_and_person_is_used(void **state)
+{
+	fixture *f = *state;
+	usage u;
+	memset(&u, 0, sizeof(u));
+	yp_error err = {0};
+	assert_int_equal(store_each_event(f->s, NULL, check_event, &u.w, &err),
+			 YP_OK);
+	assert_int_equal(store_each_org(f->s, note_parent, &u, &err), YP_OK);
+	for (size_t i = 0; i < u.w.n_used; i++)
+		idset_add(&u.used, u.w.used[i], i, NULL);
+	assert_int_equal(store_each_org(f->s, org_is_used, &u, &err), YP_OK);
+	assert_int_equal(store_each_person(f->s, person_is_used, &u, &err), YP_OK);
+	idset_free(&u.used);
+	for (size_t i = 0; i < u.w.n_used; i++)
+		free(u.w.used[i]);
+	free(u.w.used);
+}
+
+static void assert_event(store *s, const char *id, const char *date,
+			 const char *status)
+{
+	yp_event e;
+	yp_error err = {0};
+	if (store_get_event(s, id, &e, &err) != YP_OK)
+		fail_msg("missing event %s", id);
+	char buf[DATE_TEXT_MAX];
+	date_format(&e.date, buf);
+	assert_string_equal(buf, date);
+	assert_string_equal(e.status, status);
+	model_event_clear(&e);
+}
+
+static void milestones_carry_their_best_supported_dates(void **state)
+{
+	fixture *f = *state;
+	assert_event(f->s, "2021-05-21-kt-kaist-ai-sw-lab", "2021-05-21", "done");
+	assert_event(f->s, "2021-12-14-kaist-kt-joint-center-kickoff",
+		     "2021-12-14", "done");
+	assert_event(f->s, "2023-07-27-global-telco-ai-alliance-launch",
+		     "2023-07-27", "done");
+	assert_event(f->s, "2024-07-12-k-ai-alliance-unite-2024", "2024-07-12",
+		     "done");
+	assert_event(f->s, "2025-02-04-skt-joins-mit-genai-consortium",
+		     "2025-02-04", "done");
+	assert_event(f->s, "2025-03-ester-beta-planned", "2025-03", "planned");
+	assert_event(f->s, "2025-03-03-global-telco-ai-alliance-mwc25",
+		     "2025-03-03", "done");
+	assert_event(f->s, "2025-08-04-skt-consortium-sovereign-ai-selection",
+		     "2025-08-04", "done");
+	assert_event(f->s, "2025-09-09-skt-sovereign-ai-kickoff", "2025-09-09",
+		     "done");
+	assert_event(f->s, "2026-01-15-sovereign-ai-first-stage-evaluation",
+		     "2026-01-15", "done");
+}
+
+static void conflicts_are_recorded_in_both_languages(void **state)
+{
+	fixture *f = *state;
+	yp_event e;
+	yp_error err = {0};
+	/* the seed says November 2023 and names SoftBank as a founder */
+	assert_int_equal(store_get_event(f->s,
+		"2023-07-27-global-telco-ai-alliance-launch", &e, &err), YP_OK);
+	assert_non_null(e.notes.en);
+	assert_non_null(e.notes.ko);
+	assert_non_null(strstr(e.notes.en, "November"));
+	assert_non_null(strstr(e.notes.en, "SoftBank"));
+	assert_non_null(strstr(e.notes.ko, "11월"));
+	assert_true(e.n_sources >= 2);
+	model_event_clear(&e);
+	/* one report dates the KT-KAIST signing 2021-05-24 */
+	assert_int_equal(store_get_event(f->s, "2021-05-21-kt-kaist-ai-sw-lab",
+					 &e, &err), YP_OK);
+	assert_non_null(strstr(e.notes.en, "05-24"));
+	assert_non_null(strstr(e.notes.ko, "05-24"));
+	model_event_clear(&e);
+}
+
+static void seed_capture_stamp_is_not_the_article_date(void **state)
+{
+	fixture *f = *state;
+	yp_source src;
+	yp_error err = {0};
+	assert_int_equal(store_get_source(f->s, "seed-youthdaily-2021-05-kt-kaist",
+					  &src, &err), YP_OK);
+	char buf[DATE_TEXT_MAX];
+	date_format(&src.date, buf);
+	assert_string_equal(buf, "2021-05");
+	model_source_clear(&src);
+}
+
+static void database_records_the_dataset_version_and_title(void **state)
+{
+	fixture *f = *state;
+	char *v = store_meta_get(f->s, META_BUILTIN_VERSION);
+	assert_non_null(v);
+	assert_true(atoi(v) >= 1);
+	free(v);
+	char *title = store_meta_get(f->s, META_TITLE_KO);
+	assert_string_equal(title, "한국 AI 동맹 연표");
+	free(title);
+	store_counts c;
+	yp_error err = {0};
+	assert_int_equal(store_count(f->s, &c, &err), YP_OK);
+	assert_int_equal(c.user_events, 0);
+	assert_int_equal(c.builtin_events, c.events);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(every_event_is_complete_in_both_languages, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_organization_and_person_is_used, setup, teardown),
+		cmocka_unit_test_setup_teardown(milestones_carry_their_best_supported_dates, setup, teardown),
+		cmocka_unit_test_setup_teardown(conflicts_are_recorded_in_both_languages, setup, teardown),
+		cmocka_unit_test_setup_teardown(seed_capture_stamp_is_not_the_article_date, setup, teardown),
+		cmocka_unit_test_setup_teardown(database_records_the_dataset_version_and_title, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("dataset", tests, NULL, NULL);
+}
