@@ -405,11 +405,17 @@ static bool field_array(decode_ctx *c, const json_value *obj, const char *path,
 		return false;
 	}
 	size_t n = v->u.array.len;
-	bool ok = true;
-	if (n) {
-		*items = calloc(n, item_size);
-		ok = *items != NULL;
+	if (n == 0) {
+		free(p);
+		return true;
 	}
+	*items = calloc(n, item_size);
+	if (!*items) {
+		decode_report(c, p, "out of memory");
+		free(p);
+		return false;
+	}
+	bool ok = true;
 	for (size_t i = 0; ok && i < n; i++) {
 		char *ip = path_index(p, i);
 		/* count first, so a clear frees what item filled in */

@@ -28,23 +28,28 @@ static size_t slot_of(const idset *set, const char *id)
 static bool grow(idset *set)
 {
 	size_t cap = set->cap ? set->cap * 2 : 64;
-	idset bigger = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)),
-			cap, 0};
-	if (!bigger.keys || !bigger.values) {
-		free(bigger.keys);
-		free(bigger.values);
+	const char **keys = calloc(cap, sizeof(*keys));
+	size_t *values = calloc(cap, sizeof(*values));
+	if (!keys || !values) {
+		free(keys);
+		free(values);
 		return false;
 	}
-	for (size_t i = 0; i < set->cap; i++) {
-		if (!set->keys[i])
+	const char **old_keys = set->keys;
+	size_t *old_values = set->values;
+	size_t old_cap = set->cap;
+	set->keys = keys;
+	set->values = values;
+	set->cap = cap;
+	for (size_t i = 0; i < old_cap; i++) {
+		if (!old_keys[i])
 			continue;
-		size_t j = slot_of(&bigger, set->keys[i]);
-		bigger.keys[j] = set->keys[i];
-		bigger.values[j] = set->values[i];
-		bigger.len++;
+		size_t j = slot_of(set, old_keys[i]);
+		set->keys[j] = old_keys[i];
+		set->values[j] = old_values[i];
 	}
-	idset_free(set);
-	*set = bigger;
+	free(old_keys);
+	free(old_values);
 	return true;
 }
 

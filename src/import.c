@@ -3,6 +3,7 @@
  * line so that it can stream, and the caller rolls back on any problem. */
 #include "yeonpyo/import.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,33 +243,42 @@ static const char *doc_event(decode_ctx *c, const json_value *v,
 typedef struct {
 	const char *name;     /* the document member */
 	record_kind kind;
-	size_t item_size;
 	decode_item_fn decode;
 } doc_section;
 
 static const doc_section sections[] = {
-	{"organizations", RECORD_ORG, sizeof(yp_org), doc_org},
-	{"people", RECORD_PERSON, sizeof(yp_person), doc_person},
-	{"sources", RECORD_SOURCE, sizeof(yp_source), doc_source},
-	{"events", RECORD_EVENT, sizeof(yp_event), doc_event},
+	{"organizations", RECORD_ORG, doc_org},
+	{"people", RECORD_PERSON, doc_person},
+	{"sources", RECORD_SOURCE, doc_source},
+	{"events", RECORD_EVENT, doc_event},
 };
 
-static void **section_items(doc_records *r, record_kind kind, size_t **n)
+/* Allocates the records of one section where doc_records keeps them. */
+static bool section_alloc(doc_records *r, record_kind kind, size_t n)
 {
+	size_t count = n ? n : 1;
 	switch (kind) {
 	case RECORD_ORG:
-		*n = &r->n_orgs;
-		return (void **)&r->orgs;
+		assert(!r->orgs); /* each section is read once */
+		r->orgs = calloc(count, sizeof(*r->orgs));
+		r->n_orgs = r->orgs ? n : 0;
+		return r->orgs != NULL;
 	case RECORD_PERSON:
-		*n = &r->n_people;
-		return (void **)&r->people;
+		assert(!r->people); /* each section is read once */
+		r->people = calloc(count, sizeof(*r->people));
+		r->n_people = r->people ? n : 0;
+		return r->people != NULL;
 	case RECORD_SOURCE:
-		*n = &r->n_sources;
-		return (void **)&r->sources;
+		assert(!r->sources); /* each section is read once */
+		r->sources = calloc(count, sizeof(*r->sources));
+		r->n_sources = r->sources ? n : 0;
+		return r->sources != NULL;
 	case RECORD_EVENT:
 	default:
-		*n = &r->n_events;
-		return (void **)&r->events;
+		assert(!r->events); /* each section is read once */
+		r->events = calloc(count, sizeof(*r->events));
+		r->n_events = r->events ? n : 0;
+		return r->events != NULL;
 	}
 }
 
@@ -285,14 +295,10 @@ static bool decode_section(decode_ctx *c, const json_value *root,
 			      json_type_name(arr->type));
 		return false;
 	}
-	size_t *n;
-	void **items = section_items(r, sec->kind, &n);
-	*items = calloc(arr->u.array.len ? arr->u.array.len : 1, sec->item_size);
-	if (!*items) {
+	if (!section_alloc(r, sec->kind, arr->u.array.len)) {
 		decode_report(c, path, "out of memory");
 		return false;
 	}
-	*n = arr->u.array.len;
 	bool ok = true;
 	idset *ids = &r->ids.sets[sec->kind];
 	for (size_t i = 0; i < arr->u.array.len; i++) {

@@ -590,7 +590,7 @@ static bool json_parse_array(json_parser *p, unsigned depth, json_value *v)
 	}
 	for (;;) {
 		json_value **items = json_grow(p, v->u.array.items, &cap,
-				v->u.array.len, sizeof *items);
+				v->u.array.len, sizeof(json_value *));
 		if (!items)
 			return false;
 		v->u.array.items = items;
@@ -935,7 +935,7 @@ const char *json_type_name(json_type t)
 {
 	switch (t) {
 	case JSON_NULL: return "null";
-	case JSON_FALSE: return "boolean";
+	case JSON_FALSE:
 	case JSON_TRUE: return "boolean";
 	case JSON_NUMBER: return "number";
 	case JSON_STRING: return "string";

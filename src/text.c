@@ -167,8 +167,12 @@ static void pad_spaces(strbuf *out, int n)
 static int fit_bytes(strbuf *out, const char *s, int width, bool pad)
 {
 	int n = bytes_width(s) < width ? bytes_width(s) : width;
-	for (int i = 0; i < n; i++)
-		strbuf_putc(out, (s[i] & 0x80) ? '?' : s[i]);
+	for (int i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch & 0x80)
+			ch = '?';
+		strbuf_putc(out, ch);
+	}
 	if (pad)
 		pad_spaces(out, width - n);
 	return pad ? width : n;
