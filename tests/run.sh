@@ -48,5 +48,38 @@ for page in man/yeonpyo.1 man/yeonpyo.5; do
 	check "groff -ww -z -man $page" groff -ww -z -man "$page"
 done
 
+# The examples of yeonpyo(5) must be valid input: render the page, cut out
+# the document and the NDJSON lines, and import both into an empty database.
+man_examples() {
+	dir=$(mktemp -d) || return 1
+	mandoc -T utf8 -O width=250 man/yeonpyo.5 | sed 's/.\x08//g' >"$dir/page"
+	awk '/A document holding one event/{f=1;next} /Records as NDJSON/{f=0} f' \
+		"$dir/page" >"$dir/doc.json"
+	awk '/Records as NDJSON/{f=1;next} /^DIAGNOSTICS/{f=0} f && NF' \
+		"$dir/page" | sed 's/^ *//' >"$dir/feed.ndjson"
+	./yeonpyo --db "$dir/t.db" db init --empty >/dev/null &&
+		./yeonpyo --db "$dir/t.db" import "$dir/doc.json" 2>&1 |
+		grep -v '^imported 1 events, 4 organizations, 1 people, 1 sources$'
+	./yeonpyo --db "$dir/t.db" import "$dir/feed.ndjson" 2>&1 |
+		grep -v '^imported 1 events, 2 organizations, 0 people, 0 sources$'
+	rm -rf "$dir"
+}
+check "yeonpyo(5) examples import" man_examples
+
+# make install and uninstall honour DESTDIR and PREFIX.
+install_tree() {
+	dir=$(mktemp -d) || return 1
+	make -s install DESTDIR="$dir" PREFIX=/opt/yp >/dev/null || return 1
+	for f in bin/yeonpyo share/yeonpyo/timeline.json share/man/man1/yeonpyo.1 \
+		share/man/man5/yeonpyo.5; do
+		[ -f "$dir/opt/yp/$f" ] || echo "not installed: $f"
+	done
+	make -s uninstall DESTDIR="$dir" PREFIX=/opt/yp >/dev/null || return 1
+	left=$(find "$dir" -type f)
+	[ -z "$left" ] || echo "left after uninstall: $left"
+	rm -rf "$dir"
+}
+check "make install/uninstall with DESTDIR and PREFIX" install_tree
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
