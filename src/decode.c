@@ -212,13 +212,16 @@ static bool read_ltext(decode_ctx *c, const json_value *v, const char *path,
 {
 	static const char *const langs[] = {"ko", "en", NULL};
 	out->ko = out->en = NULL;
-	if (!decode_check_fields(c, v, path, langs, 0))
+	/* go on after unknown or missing fields: report all at once */
+	bool fields_ok = decode_check_fields(c, v, path, langs, 0);
+	if (v->type != JSON_OBJECT)
 		return false;
 	if (v->u.object.len == 0) {
 		decode_report(c, path, "needs a \"ko\" or an \"en\" text");
 		return false;
 	}
-	bool ok = field_string(c, v, path, "ko", multiline, &out->ko);
+	bool ok = fields_ok;
+	ok = field_string(c, v, path, "ko", multiline, &out->ko) && ok;
 	ok = field_string(c, v, path, "en", multiline, &out->en) && ok;
 	if (!ok)
 		model_text_clear(out);
@@ -324,9 +327,12 @@ bool decode_org(decode_ctx *c, const json_value *v, const char *path,
 	static const char *const names[] = {"id", "name", "kind", "short",
 					    "country", "parent", NULL};
 	memset(out, 0, sizeof(*out));
-	if (!decode_check_fields(c, v, path, names, 3))
+	/* go on after unknown or missing fields: report all at once */
+	bool fields_ok = decode_check_fields(c, v, path, names, 3);
+	if (v->type != JSON_OBJECT)
 		return false;
-	bool ok = field_slug(c, v, path, "id", &out->id);
+	bool ok = fields_ok;
+	ok = field_slug(c, v, path, "id", &out->id) && ok;
 	ok = field_ltext(c, v, path, "name", TEXT_LINE, &out->name) && ok;
 	ok = field_vocab(c, v, path, "kind", VOCAB_ORG_KIND, &out->kind) && ok;
 	ok = field_string(c, v, path, "short", TEXT_LINE, &out->short_name) && ok;
@@ -350,9 +356,12 @@ bool decode_person(decode_ctx *c, const json_value *v, const char *path,
 	static const char *const names[] = {"id", "name", "organization",
 					    "title", NULL};
 	memset(out, 0, sizeof(*out));
-	if (!decode_check_fields(c, v, path, names, 2))
+	/* go on after unknown or missing fields: report all at once */
+	bool fields_ok = decode_check_fields(c, v, path, names, 2);
+	if (v->type != JSON_OBJECT)
 		return false;
-	bool ok = field_slug(c, v, path, "id", &out->id);
+	bool ok = fields_ok;
+	ok = field_slug(c, v, path, "id", &out->id) && ok;
 	ok = field_ltext(c, v, path, "name", TEXT_LINE, &out->name) && ok;
 	ok = field_slug(c, v, path, "organization", &out->org) && ok;
 	ok = field_ltext(c, v, path, "title", TEXT_LINE, &out->title) && ok;
@@ -368,9 +377,12 @@ bool decode_source(decode_ctx *c, const json_value *v, const char *path,
 					    "language", "kind", "date", "url",
 					    NULL};
 	memset(out, 0, sizeof(*out));
-	if (!decode_check_fields(c, v, path, names, 5))
+	/* go on after unknown or missing fields: report all at once */
+	bool fields_ok = decode_check_fields(c, v, path, names, 5);
+	if (v->type != JSON_OBJECT)
 		return false;
-	bool ok = field_slug(c, v, path, "id", &out->id);
+	bool ok = fields_ok;
+	ok = field_slug(c, v, path, "id", &out->id) && ok;
 	ok = field_string(c, v, path, "title", TEXT_LINE, &out->title) && ok;
 	ok = field_string(c, v, path, "publisher", TEXT_LINE, &out->publisher) && ok;
 	ok = field_string(c, v, path, "language", TEXT_LINE, &out->language) && ok;
@@ -439,9 +451,12 @@ static bool link_item(decode_ctx *c, const json_value *v, const char *path,
 		      yp_link *link, vocab_id roles)
 {
 	static const char *const names[] = {"id", "role", NULL};
-	if (!decode_check_fields(c, v, path, names, 2))
+	/* go on after unknown or missing fields: report all at once */
+	bool fields_ok = decode_check_fields(c, v, path, names, 2);
+	if (v->type != JSON_OBJECT)
 		return false;
-	bool ok = field_slug(c, v, path, "id", &link->id);
+	bool ok = fields_ok;
+	ok = field_slug(c, v, path, "id", &link->id) && ok;
 	return field_vocab(c, v, path, "role", roles, &link->role) && ok;
 }
 
@@ -477,10 +492,13 @@ static bool figure_item(decode_ctx *c, const json_value *v, const char *path,
 			yp_event *e, size_t i)
 {
 	static const char *const names[] = {"label", "value", NULL};
-	if (!decode_check_fields(c, v, path, names, 2))
+	/* go on after unknown or missing fields: report all at once */
+	bool fields_ok = decode_check_fields(c, v, path, names, 2);
+	if (v->type != JSON_OBJECT)
 		return false;
 	yp_figure *f = &e->figures[i];
-	bool ok = field_ltext(c, v, path, "label", TEXT_LINE, &f->label);
+	bool ok = fields_ok;
+	ok = field_ltext(c, v, path, "label", TEXT_LINE, &f->label) && ok;
 	return field_string(c, v, path, "value", TEXT_LINE, &f->value) && ok;
 }
 
@@ -559,9 +577,12 @@ bool decode_event(decode_ctx *c, const json_value *v, const char *path,
 		"notes", "organizations", "people", "sources", "tags", "figures",
 		NULL};
 	memset(out, 0, sizeof(*out));
-	if (!decode_check_fields(c, v, path, names, 6))
+	/* go on after unknown or missing fields: report all at once */
+	bool fields_ok = decode_check_fields(c, v, path, names, 6);
+	if (v->type != JSON_OBJECT)
 		return false;
-	bool ok = field_slug(c, v, path, "id", &out->id);
+	bool ok = fields_ok;
+	ok = field_slug(c, v, path, "id", &out->id) && ok;
 	ok = field_date(c, v, path, "date", &out->date) && ok;
 	ok = field_date(c, v, path, "end_date", &out->end_date) && ok;
 	ok = field_vocab(c, v, path, "status", VOCAB_STATUS, &out->status) && ok;
@@ -604,9 +625,12 @@ bool decode_dataset(decode_ctx *c, const json_value *v, const char *path,
 {
 	static const char *const names[] = {"id", "version", "title", NULL};
 	memset(out, 0, sizeof(*out));
-	if (!decode_check_fields(c, v, path, names, 3))
+	/* go on after unknown or missing fields: report all at once */
+	bool fields_ok = decode_check_fields(c, v, path, names, 3);
+	if (v->type != JSON_OBJECT)
 		return false;
-	bool ok = field_slug(c, v, path, "id", &out->id);
+	bool ok = fields_ok;
+	ok = field_slug(c, v, path, "id", &out->id) && ok;
 	ok = field_version(c, v, path, &out->version) && ok;
 	ok = field_ltext(c, v, path, "title", TEXT_LINE, &out->title) && ok;
 	if (!ok)

@@ -147,7 +147,9 @@ static void reports_unknown_and_missing_fields_with_paths(void **state)
 	assert_string_equal(problems,
 		"f.json: $.organizations[0]: unknown field \"knd\" (expected one of: "
 		"id, name, kind, short, country, parent)\n"
-		"f.json: $.organizations[0]: missing field \"kind\"\n");
+		"f.json: $.organizations[0]: missing field \"kind\"\n"
+		"f.json: $.organizations[0].name: unknown field \"ja\" (expected "
+		"one of: ko, en)\n");
 	free(problems);
 	doc = HEAD "\"organizations\": [{\"id\": \"x\", \"kind\": \"company\", "
 		"\"name\": {\"ko\": \"엑스\", \"ja\": \"エックス\"}}]}";
