@@ -36,7 +36,7 @@ PKG_LIBS = $$(cat $(B)/pkg.libs)
 
 .PHONY: all run check deps test-deps install uninstall clean
 .DELETE_ON_ERROR:
-.SECONDARY:
+.SECONDARY: $(TEST_BINS:=.o) $(TEST_SUPPORT)
 
 all: yeonpyo
 
@@ -50,12 +50,13 @@ define ensure_packages
 		if [ "$(2)" = cmd ]; then command -v "$$mod" >/dev/null 2>&1 || need="$$need $$deb"; \
 		else pkg-config --exists "$$mod" 2>/dev/null || need="$$need $$deb"; fi; \
 	done; \
-	need=$$(printf '%s\n' $$need | sort -u | tr '\n' ' '); \
-	if [ -n "$${need% }" ]; then \
+	need=$$(printf '%s\n' $$need | sort -u | tr '\n' ' ' | sed 's/ *$$//'); \
+	if [ -n "$$need" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 			echo "make: installing missing packages: $$need"; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-				apt-get install -y -qq --no-install-recommends $$need >/dev/null || exit 1; \
+				apt-get install -y -qq --no-install-recommends $$need \
+				>/dev/null 2>&1 || { echo "make: apt-get install $$need failed" >&2; exit 1; }; \
 		else \
 			echo "make: missing packages; install them with: sudo apt-get install $$need" >&2; \
 			exit 1; \
