@@ -93,6 +93,16 @@ bool decode_check_fields(decode_ctx *c, const json_value *v, const char *path,
 	return ok;
 }
 
+/* Starts checking a record: unknown and missing fields are reported and
+ * make *ok false, but the known fields are still checked so that one run
+ * reports everything; only a value that is not an object stops here. */
+static bool record_begin(decode_ctx *c, const json_value *v, const char *path,
+			 const char *const *names, size_t n_required, bool *ok)
+{
+	*ok = decode_check_fields(c, v, path, names, n_required);
+	return v->type == JSON_OBJECT;
+}
+
 static size_t utf8_chars(const char *s)
 {
 	size_t n = 0;
@@ -212,15 +222,13 @@ static bool read_ltext(decode_ctx *c, const json_value *v, const char *path,
 {
 	static const char *const langs[] = {"ko", "en", NULL};
 	out->ko = out->en = NULL;
-	/* go on after unknown or missing fields: report all at once */
-	bool fields_ok = decode_check_fields(c, v, path, langs, 0);
-	if (v->type != JSON_OBJECT)
+	bool ok;
+	if (!record_begin(c, v, path, langs, 0, &ok))
 		return false;
 	if (v->u.object.len == 0) {
 		decode_report(c, path, "needs a \"ko\" or an \"en\" text");
 		return false;
 	}
-	bool ok = fields_ok;
 	ok = field_string(c, v, path, "ko", multiline, &out->ko) && ok;
 	ok = field_string(c, v, path, "en", multiline, &out->en) && ok;
 	if (!ok)
@@ -327,11 +335,9 @@ bool decode_org(decode_ctx *c, const json_value *v, const char *path,
 	static const char *const names[] = {"id", "name", "kind", "short",
 					    "country", "parent", NULL};
 	memset(out, 0, sizeof(*out));
-	/* go on after unknown or missing fields: report all at once */
-	bool fields_ok = decode_check_fields(c, v, path, names, 3);
-	if (v->type != JSON_OBJECT)
+	bool ok;
+	if (!record_begin(c, v, path, names, 3, &ok))
 		return false;
-	bool ok = fields_ok;
 	ok = field_slug(c, v, path, "id", &out->id) && ok;
 	ok = field_ltext(c, v, path, "name", TEXT_LINE, &out->name) && ok;
 	ok = field_vocab(c, v, path, "kind", VOCAB_ORG_KIND, &out->kind) && ok;
@@ -356,11 +362,9 @@ bool decode_person(decode_ctx *c, const json_value *v, const char *path,
 	static const char *const names[] = {"id", "name", "organization",
 					    "title", NULL};
 	memset(out, 0, sizeof(*out));
-	/* go on after unknown or missing fields: report all at once */
-	bool fields_ok = decode_check_fields(c, v, path, names, 2);
-	if (v->type != JSON_OBJECT)
+	bool ok;
+	if (!record_begin(c, v, path, names, 2, &ok))
 		return false;
-	bool ok = fields_ok;
 	ok = field_slug(c, v, path, "id", &out->id) && ok;
 	ok = field_ltext(c, v, path, "name", TEXT_LINE, &out->name) && ok;
 	ok = field_slug(c, v, path, "organization", &out->org) && ok;
@@ -377,11 +381,9 @@ bool decode_source(decode_ctx *c, const json_value *v, const char *path,
 					    "language", "kind", "date", "url",
 					    NULL};
 	memset(out, 0, sizeof(*out));
-	/* go on after unknown or missing fields: report all at once */
-	bool fields_ok = decode_check_fields(c, v, path, names, 5);
-	if (v->type != JSON_OBJECT)
+	bool ok;
+	if (!record_begin(c, v, path, names, 5, &ok))
 		return false;
-	bool ok = fields_ok;
 	ok = field_slug(c, v, path, "id", &out->id) && ok;
 	ok = field_string(c, v, path, "title", TEXT_LINE, &out->title) && ok;
 	ok = field_string(c, v, path, "publisher", TEXT_LINE, &out->publisher) && ok;
@@ -451,11 +453,9 @@ static bool link_item(decode_ctx *c, const json_value *v, const char *path,
 		      yp_link *link, vocab_id roles)
 {
 	static const char *const names[] = {"id", "role", NULL};
-	/* go on after unknown or missing fields: report all at once */
-	bool fields_ok = decode_check_fields(c, v, path, names, 2);
-	if (v->type != JSON_OBJECT)
+	bool ok;
+	if (!record_begin(c, v, path, names, 2, &ok))
 		return false;
-	bool ok = fields_ok;
 	ok = field_slug(c, v, path, "id", &link->id) && ok;
 	return field_vocab(c, v, path, "role", roles, &link->role) && ok;
 }
@@ -492,12 +492,10 @@ static bool figure_item(decode_ctx *c, const json_value *v, const char *path,
 			yp_event *e, size_t i)
 {
 	static const char *const names[] = {"label", "value", NULL};
-	/* go on after unknown or missing fields: report all at once */
-	bool fields_ok = decode_check_fields(c, v, path, names, 2);
-	if (v->type != JSON_OBJECT)
+	bool ok;
+	if (!record_begin(c, v, path, names, 2, &ok))
 		return false;
 	yp_figure *f = &e->figures[i];
-	bool ok = fields_ok;
 	ok = field_ltext(c, v, path, "label", TEXT_LINE, &f->label) && ok;
 	return field_string(c, v, path, "value", TEXT_LINE, &f->value) && ok;
 }
@@ -577,11 +575,9 @@ bool decode_event(decode_ctx *c, const json_value *v, const char *path,
 		"notes", "organizations", "people", "sources", "tags", "figures",
 		NULL};
 	memset(out, 0, sizeof(*out));
-	/* go on after unknown or missing fields: report all at once */
-	bool fields_ok = decode_check_fields(c, v, path, names, 6);
-	if (v->type != JSON_OBJECT)
+	bool ok;
+	if (!record_begin(c, v, path, names, 6, &ok))
 		return false;
-	bool ok = fields_ok;
 	ok = field_slug(c, v, path, "id", &out->id) && ok;
 	ok = field_date(c, v, path, "date", &out->date) && ok;
 	ok = field_date(c, v, path, "end_date", &out->end_date) && ok;
@@ -625,11 +621,9 @@ bool decode_dataset(decode_ctx *c, const json_value *v, const char *path,
 {
 	static const char *const names[] = {"id", "version", "title", NULL};
 	memset(out, 0, sizeof(*out));
-	/* go on after unknown or missing fields: report all at once */
-	bool fields_ok = decode_check_fields(c, v, path, names, 3);
-	if (v->type != JSON_OBJECT)
+	bool ok;
+	if (!record_begin(c, v, path, names, 3, &ok))
 		return false;
-	bool ok = fields_ok;
 	ok = field_slug(c, v, path, "id", &out->id) && ok;
 	ok = field_version(c, v, path, &out->version) && ok;
 	ok = field_ltext(c, v, path, "title", TEXT_LINE, &out->title) && ok;

@@ -1,6 +1,7 @@
 /* json.c: a strict RFC 8259 reader that records where every value starts, and
  * the string escaping used when writing JSON; see json.h. */
 #include "yeonpyo/json.h"
+#include "yeonpyo/idset.h"
 
 #include <assert.h>
 #include <limits.h>
@@ -35,13 +36,6 @@ typedef struct {
 	size_t line;
 	size_t line_start;
 } json_mark;
-
-/* Keys already seen in one large object, by member index. */
-typedef struct {
-	size_t *slots;  /* member index + 1; 0 marks a free slot */
-	size_t cap;     /* a power of two, kept above twice count */
-	size_t count;
-} json_keyset;
 
 static bool json_parse_value(json_parser *p, unsigned depth, json_value **out);
 
@@ -612,68 +606,10 @@ static bool json_parse_array(json_parser *p, unsigned depth, json_value *v)
 	}
 }
 
-/* FNV-1a: short, and good enough for keys that come from files. */
-static size_t json_key_hash(const char *s)
-{
-	uint64_t h = 14695981039346656037u;
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211u;
-	}
-	return (size_t)h;
-}
-
-/* Puts member idx in the first free slot of its probe sequence, or returns
- * the index + 1 of the member already holding an equal key. */
-static size_t json_keyset_place(size_t *slots, size_t cap,
-		const json_member *members, size_t idx, bool compare)
-{
-	const char *key = members[idx].key;
-	size_t mask = cap - 1;
-	for (size_t s = json_key_hash(key) & mask;; s = (s + 1) & mask) {
-		if (!slots[s]) {
-			slots[s] = idx + 1;
-			return 0;
-		}
-		if (compare && strcmp(members[slots[s] - 1].key, key) == 0)
-			return slots[s];
-	}
-}
-
-static bool json_keyset_grow(json_keyset *ks, const json_member *members)
-{
-	size_t cap = ks->cap ? ks->cap * 2 : 64;
-	if (cap > SIZE_MAX / sizeof(size_t))
-		return false;
-	size_t *slots = calloc(cap, sizeof *slots);
-	if (!slots)
-		return false;
-	for (size_t i = 0; i < ks->cap; i++)
-		if (ks->slots[i])
-			json_keyset_place(slots, cap, members, ks->slots[i] - 1, false);
-	free(ks->slots);
-	ks->slots = slots;
-	ks->cap = cap;
-	return true;
-}
-
-/* Adds member idx; 1 if its key was already there, 0 if new, -1 when out
- * of memory. */
-static int json_keyset_add(json_keyset *ks, const json_member *members,
-		size_t idx)
-{
-	if ((ks->count + 1) * 2 > ks->cap && !json_keyset_grow(ks, members))
-		return -1;
-	if (json_keyset_place(ks->slots, ks->cap, members, idx, true))
-		return 1;
-	ks->count++;
-	return 0;
-}
-
 /* Whether the key of member idx (not yet counted in len) repeats an earlier
- * one: 1 yes, 0 no, -1 out of memory. */
-static int json_key_repeats(json_keyset *ks, const json_member *members,
-		size_t idx)
+ * one: 1 yes, 0 no, -1 out of memory. Small objects are scanned; larger
+ * ones index their keys (the key strings never move, only the array). */
+static int json_key_repeats(idset *ks, const json_member *members, size_t idx)
 {
 	if (idx < JSON_LINEAR_KEYS) {
 		for (size_t i = 0; i < idx; i++)
@@ -681,10 +617,12 @@ static int json_key_repeats(json_keyset *ks, const json_member *members,
 				return 1;
 		return 0;
 	}
-	for (size_t i = ks->count; i < idx; i++)
-		if (json_keyset_add(ks, members, i) < 0)
-			return -1;
-	return json_keyset_add(ks, members, idx);
+	for (size_t i = ks->len; i <= idx; i++) {
+		size_t previous = 0;
+		if (!idset_add(ks, members[i].key, i, &previous))
+			return previous == (size_t)-1 ? -1 : 1;
+	}
+	return 0;
 }
 
 /* Quotes key for a message, escaped so that it reads as JSON and cut short
@@ -722,7 +660,7 @@ static void json_quote_for_message(const char *key, char *out, size_t cap)
 /* Reads one "key": value pair into v. The member is counted as soon as its
  * key is stored, so that json_free releases it if the value fails. */
 static bool json_parse_member(json_parser *p, unsigned depth, json_value *v,
-		size_t *cap, json_keyset *keys)
+		size_t *cap, idset *keys)
 {
 	if (json_peek(p) != '"')
 		return json_fail_found(p, "expected '\"' to start object key");
@@ -757,7 +695,7 @@ static bool json_parse_member(json_parser *p, unsigned depth, json_value *v,
 }
 
 static bool json_parse_members(json_parser *p, unsigned depth, json_value *v,
-		json_keyset *keys)
+		idset *keys)
 {
 	size_t cap = 0;
 	p->pos++;
@@ -786,9 +724,9 @@ static bool json_parse_members(json_parser *p, unsigned depth, json_value *v,
 
 static bool json_parse_object(json_parser *p, unsigned depth, json_value *v)
 {
-	json_keyset keys = {NULL, 0, 0};
+	idset keys = IDSET_INIT;
 	bool ok = json_parse_members(p, depth, v, &keys);
-	free(keys.slots);
+	idset_free(&keys);
 	return ok;
 }
 
