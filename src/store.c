@@ -292,37 +292,61 @@ static yp_status store_check_foreign(store *s, yp_error *err)
 	return YP_OK;
 }
 
-static yp_status store_migrate(store *s, yp_error *err)
+/* Reads user_version and refuses what this binary cannot open. Returns
+ * the version, or -1 with err set. The check for another program's tables
+ * needs the write lock (locked): without it, another yeonpyo may commit its
+ * migration between reading the version and counting the tables. */
+static int store_check_version(store *s, bool locked, yp_error *err)
 {
 	int version = store_pragma_int(s, "PRAGMA user_version", err);
 	if (version < 0)
+		return -1;
+	if (version > STORE_SCHEMA_VERSION) {
+		yp_fail(err, YP_DATAERR, "%s: database schema version %d is newer "
+			"than this yeonpyo supports (%d); upgrade yeonpyo or use "
+			"--db to choose another file", s->path, version,
+			STORE_SCHEMA_VERSION);
+		return -1;
+	}
+	if (locked && version == 0 && store_check_foreign(s, err) != YP_OK)
+		return -1;
+	return version;
+}
+
+static yp_status store_run_migrations(store *s, int from, yp_error *err)
+{
+	for (int v = from; v < STORE_SCHEMA_VERSION; v++) {
+		char sql[64];
+		yp_status st = store_exec(s, migrations[v], "upgrading the schema",
+					  err);
+		if (st != YP_OK)
+			return st;
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
+		st = store_exec(s, sql, "upgrading the schema", err);
+		if (st != YP_OK)
+			return st;
+	}
+	return YP_OK;
+}
+
+static yp_status store_migrate(store *s, yp_error *err)
+{
+	int version = store_check_version(s, false, err);
+	if (version < 0)
 		return err ? err->status : YP_DATAERR;
 	s->found_version = version;
-	if (version > STORE_SCHEMA_VERSION)
-		return yp_fail(err, YP_DATAERR,
-			       "%s: database schema version %d is newer than "
-			       "this yeonpyo supports (%d); upgrade yeonpyo or "
-			       "use --db to choose another file",
-			       s->path, version, STORE_SCHEMA_VERSION);
 	if (version == STORE_SCHEMA_VERSION)
 		return YP_OK;
-	if (version == 0 && store_check_foreign(s, err) != YP_OK)
-		return err->status;
-	/* One transaction for all steps: a failure leaves the old version. */
+	/* One transaction for all steps, so a failure leaves the old version;
+	 * the version is read again under the write lock because another
+	 * yeonpyo starting at the same moment may have migrated meanwhile. */
 	yp_status st = store_exec(s, "BEGIN IMMEDIATE", "upgrading the schema",
 				  err);
 	if (st != YP_OK)
 		return st;
-	for (int v = version; v < STORE_SCHEMA_VERSION; v++) {
-		char sql[64];
-		st = store_exec(s, migrations[v], "upgrading the schema", err);
-		if (st != YP_OK)
-			break;
-		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
-		st = store_exec(s, sql, "upgrading the schema", err);
-		if (st != YP_OK)
-			break;
-	}
+	version = store_check_version(s, true, err);
+	st = version < 0 ? (err ? err->status : YP_DATAERR)
+			 : store_run_migrations(s, version, err);
 	if (st != YP_OK) {
 		store_rollback(s);
 		return st;

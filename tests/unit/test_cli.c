@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "yeonpyo/json.h"
 #include "yeonpyo/status.h"
@@ -382,6 +384,42 @@ static void language_defaults_from_the_locale(void **state)
 	support_result_free(&r);
 }
 
+/* Several first runs at once on a new database: one migrates and loads
+ * the dataset, the others wait for it; none fails or loads twice. */
+static void concurrent_first_runs_all_succeed(void **state)
+{
+	fixture *f = *state;
+	enum { RUNS = 6 };
+	pid_t pids[RUNS];
+	for (int i = 0; i < RUNS; i++) {
+		pids[i] = fork();
+		assert_true(pids[i] >= 0);
+		if (pids[i] == 0) {
+			support_result r = RUN(f, NULL, NULL, f->db_arg, "list");
+			if (r.status != 0 || r.err[0] != '\0')
+				fprintf(stderr, "run %d: status %d: %s", i, r.status,
+					r.err);
+			_exit(r.status == 0 && r.err[0] == '\0' ? 0 : 1);
+		}
+	}
+	for (int i = 0; i < RUNS; i++) {
+		int status = 0;
+		assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+	/* the same counts as one run alone on another new database */
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "db", "info");
+	char *alone = support_path(f->home, "alone.db");
+	char arg[4200];
+	snprintf(arg, sizeof(arg), "--db=%s", alone);
+	support_result a = RUN(f, NULL, NULL, arg, "db", "info");
+	assert_string_equal(strstr(r.out, "events:"), strstr(a.out, "events:"));
+	support_result_free(&r);
+	support_result_free(&a);
+	free(alone);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -397,6 +435,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(database_location_follows_options_and_environment, setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_database_is_refused_with_65, setup, teardown),
 		cmocka_unit_test_setup_teardown(language_defaults_from_the_locale, setup, teardown),
+		cmocka_unit_test_setup_teardown(concurrent_first_runs_all_succeed, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }
