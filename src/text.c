@@ -99,63 +99,88 @@ static int cluster_width(UChar32 c)
 	return 1;
 }
 
-/* The code point starting at UTF-16 index i (a lone surrogate as is). */
-static UChar32 code_point_at(const UChar *u, int32_t i, int32_t len)
+/* The code point at byte i of s (a malformed sequence counts as one
+ * narrow character, U+FFFD). */
+static UChar32 code_point_at(const char *s, int32_t i, int32_t len)
 {
-	UChar lead = u[i];
-	if (U16_IS_LEAD(lead) && i + 1 < len && U16_IS_TRAIL(u[i + 1]))
-		return (UChar32)U16_GET_SUPPLEMENTARY(lead, u[i + 1]);
-	return (UChar32)lead;
+	UChar32 c;
+	U8_NEXT((const uint8_t *)s, i, len, c);
+	return c < 0 ? 0xFFFD : c;
 }
 
+/* Walks the break positions of a UTF-8 string without converting it: over
+ * a UText, ICU reports positions as byte offsets into s. */
 typedef struct {
-	UChar *u;
-	int32_t len;
+	UText *ut;
 	UBreakIterator *bi;
-} cluster_walk;
+} break_walk;
 
-static bool walk_open(cluster_walk *w, const char *s)
+static bool walk_open(break_walk *w, UBreakIteratorType type, const char *s,
+		      int32_t len)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	w->bi = NULL;
-	w->u = utf16_from(s, &w->len);
-	if (!w->u)
+	w->ut = utext_openUTF8(NULL, s, len, &st);
+	if (U_FAILURE(st))
 		return false;
-	w->bi = ubrk_open(UBRK_CHARACTER, "", w->u, w->len, &st);
+	w->bi = ubrk_open(type, "ko", NULL, 0, &st);
+	if (U_SUCCESS(st))
+		ubrk_setUText(w->bi, w->ut, &st);
 	if (U_FAILURE(st)) {
-		free(w->u);
+		ubrk_close(w->bi);
+		utext_close(w->ut);
 		return false;
 	}
 	return true;
 }
 
-static void walk_close(cluster_walk *w)
+static void walk_close(break_walk *w)
 {
 	ubrk_close(w->bi);
-	free(w->u);
+	utext_close(w->ut);
 }
 
-/* Fallback for text ICU cannot convert: one column per byte, so a bad
- * string can shorten a row but never widen it past its budget. */
-static int bytes_width(const char *s)
+static int32_t clamp_len(size_t n)
 {
-	size_t n = strlen(s);
-	return n > (size_t)0x7fffffff ? 0x7fffffff : (int)n;
+	return n > (size_t)INT32_MAX ? INT32_MAX : (int32_t)n;
+}
+
+bool text_each_cluster(const char *s, size_t len, text_cluster_fn fn,
+		       void *ctx)
+{
+	int32_t n = clamp_len(len);
+	break_walk w;
+	if (!walk_open(&w, UBRK_CHARACTER, s, n))
+		return false;
+	int32_t start = ubrk_first(w.bi);
+	for (int32_t end = ubrk_next(w.bi); end != UBRK_DONE;
+	     start = end, end = ubrk_next(w.bi)) {
+		text_cluster c = {s + start, (size_t)(end - start),
+				  cluster_width(code_point_at(s, start, n))};
+		if (!fn(&c, ctx))
+			break;
+	}
+	walk_close(&w);
+	return true;
+}
+
+static bool add_width(const text_cluster *c, void *ctx)
+{
+	*(int *)ctx += c->width;
+	return true;
+}
+
+int text_width_n(const char *s, size_t len)
+{
+	int width = 0;
+	if (!text_each_cluster(s, len, add_width, &width))
+		return clamp_len(len);
+	return width;
 }
 
 int text_width(const char *s)
 {
-	cluster_walk w;
-	if (!walk_open(&w, s))
-		return bytes_width(s);
-	int width = 0;
-	int32_t start = ubrk_first(w.bi);
-	for (int32_t end = ubrk_next(w.bi); end != UBRK_DONE;
-	     start = end, end = ubrk_next(w.bi)) {
-		width += cluster_width(code_point_at(w.u, start, w.len));
-	}
-	walk_close(&w);
-	return width;
+	return text_width_n(s, strlen(s));
 }
 
 static void pad_spaces(strbuf *out, int n)
@@ -164,56 +189,198 @@ static void pad_spaces(strbuf *out, int n)
 		strbuf_putc(out, ' ');
 }
 
-static int fit_bytes(strbuf *out, const char *s, int width, bool pad)
+/* How many bytes of whole clusters fit in a width budget. */
+typedef struct {
+	const char *base;
+	int budget;
+	int used;
+	size_t bytes;
+} fit_state;
+
+static bool fit_cluster(const text_cluster *c, void *ctx)
 {
-	int n = bytes_width(s) < width ? bytes_width(s) : width;
-	for (int i = 0; i < n; i++) {
-		char ch = s[i];
-		if (ch & 0x80)
-			ch = '?';
-		strbuf_putc(out, ch);
-	}
-	if (pad)
-		pad_spaces(out, width - n);
-	return pad ? width : n;
+	fit_state *f = ctx;
+	if (f->used + c->width > f->budget)
+		return false;
+	f->used += c->width;
+	f->bytes = (size_t)(c->bytes - f->base) + c->len;
+	return true;
+}
+
+size_t text_prefix(const char *s, size_t len, int width, int *used)
+{
+	fit_state f = {s, width, 0, 0};
+	text_each_cluster(s, len, fit_cluster, &f);
+	if (used)
+		*used = f.used;
+	return f.bytes;
 }
 
 int text_fit(strbuf *out, const char *s, int width, bool pad)
 {
 	if (width <= 0)
 		return 0;
-	int total = text_width(s);
+	size_t len = strlen(s);
+	int total = text_width_n(s, len);
 	if (total <= width) {
-		strbuf_puts(out, s);
+		strbuf_append(out, s, len);
 		if (pad)
 			pad_spaces(out, width - total);
 		return pad ? width : total;
 	}
-	cluster_walk w;
-	if (!walk_open(&w, s))
-		return fit_bytes(out, s, width, pad);
 	int used = 0;
-	int32_t keep = 0;
-	int32_t start = ubrk_first(w.bi);
-	for (int32_t end = ubrk_next(w.bi); end != UBRK_DONE;
-	     start = end, end = ubrk_next(w.bi)) {
-		int cw = cluster_width(code_point_at(w.u, start, w.len));
-		if (used + cw > width - 1) /* leave a column for the ellipsis */
-			break;
-		used += cw;
-		keep = end;
-	}
-	char *head = utf8_from(w.u, keep);
-	walk_close(&w);
-	if (!head)
-		return fit_bytes(out, s, width, pad);
-	strbuf_puts(out, head);
-	free(head);
+	/* leave a column for the ellipsis */
+	size_t keep = text_prefix(s, len, width - 1, &used);
+	strbuf_append(out, s, keep);
 	strbuf_puts(out, ellipsis);
 	used += 1;
 	if (pad)
 		pad_spaces(out, width - used);
 	return pad ? width : used;
+}
+
+/* Korean is set "keep-all": a word breaks only at spaces, never between
+ * its syllables. ICU 72 ignores ko@lw=keepall and breaks between every pair
+ * of syllables, so its opportunities between two letters, digits or
+ * ideographs/Hangul (UAX #14 classes below) are dropped here. */
+static bool keep_together(UChar32 before, UChar32 after)
+{
+	static const int classes[] = {
+		U_LB_NUMERIC, U_LB_ALPHABETIC, U_LB_AMBIGUOUS, U_LB_IDEOGRAPHIC,
+		U_LB_H2, U_LB_H3, U_LB_JL, U_LB_JV, U_LB_JT,
+	};
+	int a = u_getIntPropertyValue(before, UCHAR_LINE_BREAK);
+	int b = u_getIntPropertyValue(after, UCHAR_LINE_BREAK);
+	bool in_a = false, in_b = false;
+	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++) {
+		in_a = in_a || a == classes[i];
+		in_b = in_b || b == classes[i];
+	}
+	return in_a && in_b;
+}
+
+/* Bytes of s[0..n) without trailing spaces. */
+static size_t trim_end(const char *s, size_t n)
+{
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n;
+}
+
+typedef struct {
+	const char *s;      /* the paragraph */
+	int32_t len;
+	int width;
+	text_line_fn fn;
+	void *ctx;
+	int32_t start;      /* where the current line starts */
+	int32_t last_fit;   /* the furthest break that still fits, or -1 */
+	bool stop;
+} wrapper;
+
+static void wrap_emit(wrapper *w, int32_t end)
+{
+	if (!w->stop)
+		w->stop = !w->fn(w->s + w->start,
+				 trim_end(w->s + w->start, (size_t)(end - w->start)),
+				 w->ctx);
+	w->start = end;
+	w->last_fit = -1;
+}
+
+static bool take_first(const text_cluster *c, void *ctx)
+{
+	*(size_t *)ctx = c->len;
+	return false;
+}
+
+static size_t first_cluster_len(const char *s, size_t len)
+{
+	size_t n = len ? 1 : 0;
+	text_each_cluster(s, len, take_first, &n);
+	return n;
+}
+
+/* Whether s[start..end), less trailing spaces, fits the line. */
+static bool wrap_fits(const wrapper *w, int32_t start, int32_t end)
+{
+	size_t n = trim_end(w->s + start, (size_t)(end - start));
+	return text_width_n(w->s + start, n) <= w->width;
+}
+
+/* A word wider than the line is cut at cluster boundaries until the rest
+ * of it fits. */
+static void wrap_hard(wrapper *w, int32_t end)
+{
+	while (!w->stop && !wrap_fits(w, w->start, end)) {
+		size_t n = text_prefix(w->s + w->start, (size_t)(end - w->start),
+				       w->width, NULL);
+		if (n == 0) /* one cluster wider than the line: it goes alone */
+			n = first_cluster_len(w->s + w->start,
+					      (size_t)(end - w->start));
+		wrap_emit(w, w->start + (int32_t)n);
+	}
+}
+
+/* At each break opportunity: remember it while the line still fits, else
+ * end the line at the last one that did. */
+static void wrap_break(wrapper *w, int32_t at)
+{
+	if (wrap_fits(w, w->start, at)) {
+		w->last_fit = at;
+		return;
+	}
+	if (w->last_fit > w->start) {
+		wrap_emit(w, w->last_fit);
+		if (wrap_fits(w, w->start, at)) {
+			w->last_fit = at;
+			return;
+		}
+	}
+	wrap_hard(w, at);
+	w->last_fit = at;
+}
+
+static bool wrap_paragraph(const char *s, int32_t len, int width,
+			   text_line_fn fn, void *ctx)
+{
+	wrapper w = {s, len, width, fn, ctx, 0, -1, false};
+	break_walk walk;
+	if (len == 0)
+		return fn(s, 0, ctx);
+	if (!walk_open(&walk, UBRK_LINE, s, len)) {
+		wrap_hard(&w, len);
+		wrap_emit(&w, len);
+		return !w.stop;
+	}
+	ubrk_first(walk.bi);
+	for (int32_t at = ubrk_next(walk.bi); at != UBRK_DONE && at < len;
+	     at = ubrk_next(walk.bi)) {
+		int32_t i = at;
+		UChar32 before;
+		U8_PREV((const uint8_t *)s, 0, i, before);
+		if (keep_together(before, code_point_at(s, at, len)))
+			continue;
+		wrap_break(&w, at);
+	}
+	walk_close(&walk);
+	wrap_break(&w, len);
+	if (w.start < len)
+		wrap_emit(&w, len);
+	return !w.stop;
+}
+
+void text_wrap(const char *s, int width, text_line_fn fn, void *ctx)
+{
+	if (width < 2)
+		width = 2;
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		if (!wrap_paragraph(s, clamp_len(n), width, fn, ctx) || !nl)
+			return;
+		s = nl + 1;
+	}
 }
 
 long text_find_control(const char *s, bool allow_newline)

@@ -19,6 +19,40 @@ char *text_nfc(const char *s);
  * characters, 1 otherwise. Invalid UTF-8 counts one column per byte. */
 int text_width(const char *s);
 
+/* One grapheme cluster (UAX #29) of a string: its bytes and the columns a
+ * terminal gives it. */
+typedef struct {
+	const char *bytes;
+	size_t len;
+	int width;
+} text_cluster;
+
+/* Returning false stops the walk. */
+typedef bool (*text_cluster_fn)(const text_cluster *c, void *ctx);
+
+/* Calls fn for each cluster of s[0..len) in order; false when the text
+ * cannot be walked (out of memory). */
+bool text_each_cluster(const char *s, size_t len, text_cluster_fn fn,
+		       void *ctx);
+
+/* text_width of s[0..len). */
+int text_width_n(const char *s, size_t len);
+
+/* The number of bytes of s[0..len) that fit in width columns without
+ * splitting a cluster; *used (may be NULL) gets their width. */
+size_t text_prefix(const char *s, size_t len, int width, int *used);
+
+/* Called with each line of a wrapped text (not NUL-terminated); returning
+ * false stops the wrap. */
+typedef bool (*text_line_fn)(const char *line, size_t len, void *ctx);
+
+/* Breaks s into lines of at most width columns (at least 2): at spaces
+ * and other UAX #14 opportunities, but never inside a Korean word
+ * (keep-all, which ICU 72 lacks), cutting a word only when it alone is
+ * wider than a line. '\n' ends a line; an empty paragraph gives an empty
+ * line. Trailing spaces are dropped. */
+void text_wrap(const char *s, int width, text_line_fn fn, void *ctx);
+
 /* Appends s to out cut to at most width columns, never splitting a
  * cluster; a cut text ends with "…" (1 column). With pad, spaces fill the
  * rest so exactly width columns are appended. Returns the columns

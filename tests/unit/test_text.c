@@ -86,6 +86,83 @@ static void finds_control_characters(void **state)
 	assert_int_equal(text_find_control("del\x7f", false), 3);
 }
 
+typedef struct {
+	char lines[16][128];
+	int n;
+} collected;
+
+static bool collect_line(const char *line, size_t len, void *ctx)
+{
+	collected *c = ctx;
+	assert_true(c->n < 16 && len < 128);
+	memcpy(c->lines[c->n], line, len);
+	c->lines[c->n][len] = '\0';
+	c->n++;
+	return true;
+}
+
+static void wrap_keeps_korean_words_whole(void **state)
+{
+	(void)state;
+	collected c = {{{0}}, 0};
+	text_wrap("SK텔레콤은 4일 서울 을지로 본사에서 인공지능(AI) 사업 "
+		  "전략을 발표했다.", 20, collect_line, &c);
+	assert_int_equal(c.n, 4);
+	assert_string_equal(c.lines[0], "SK텔레콤은 4일 서울");
+	assert_string_equal(c.lines[1], "을지로 본사에서");
+	assert_string_equal(c.lines[2], "인공지능(AI) 사업");
+	assert_string_equal(c.lines[3], "전략을 발표했다.");
+	for (int i = 0; i < c.n; i++)
+		assert_true(text_width(c.lines[i]) <= 20);
+}
+
+static void wrap_cuts_only_words_wider_than_the_line(void **state)
+{
+	(void)state;
+	collected c = {{{0}}, 0};
+	text_wrap("가나다라마바사아자차", 7, collect_line, &c);
+	assert_int_equal(c.n, 4);
+	assert_string_equal(c.lines[0], "가나다");
+	assert_string_equal(c.lines[1], "라마바");
+	assert_string_equal(c.lines[2], "사아자");
+	assert_string_equal(c.lines[3], "차");
+	c.n = 0;
+	text_wrap("The quick brown fox", 10, collect_line, &c);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.lines[0], "The quick");
+	assert_string_equal(c.lines[1], "brown fox");
+}
+
+static void wrap_honours_newlines(void **state)
+{
+	(void)state;
+	collected c = {{{0}}, 0};
+	text_wrap("첫 줄\n\n셋째 줄", 40, collect_line, &c);
+	assert_int_equal(c.n, 3);
+	assert_string_equal(c.lines[0], "첫 줄");
+	assert_string_equal(c.lines[1], "");
+	assert_string_equal(c.lines[2], "셋째 줄");
+}
+
+static bool count_cluster(const text_cluster *cl, void *ctx)
+{
+	int *n = ctx;
+	(*n)++;
+	return cl->width >= 0;
+}
+
+static void clusters_keep_jamo_and_marks_together(void **state)
+{
+	(void)state;
+	int n = 0;
+	const char *s = "가\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8" "e\xcc\x81";
+	assert_true(text_each_cluster(s, strlen(s), count_cluster, &n));
+	assert_int_equal(n, 3);
+	int used = 0;
+	assert_int_equal(text_prefix("한국어", strlen("한국어"), 5, &used), 6);
+	assert_int_equal(used, 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -95,6 +172,10 @@ int main(void)
 		cmocka_unit_test(fit_never_splits_a_wide_character),
 		cmocka_unit_test(nfc_composes_jamo),
 		cmocka_unit_test(finds_control_characters),
+		cmocka_unit_test(wrap_keeps_korean_words_whole),
+		cmocka_unit_test(wrap_cuts_only_words_wider_than_the_line),
+		cmocka_unit_test(wrap_honours_newlines),
+		cmocka_unit_test(clusters_keep_jamo_and_marks_together),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
