@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "yeonpyo/encode.h"
+#include "yeonpyo/event_report.h"
 #include "yeonpyo/idset.h"
 #include "yeonpyo/text.h"
 #include "yeonpyo/vocab.h"
@@ -331,154 +332,42 @@ int cli_list(store *s, const cli_env *env, int argc, char **argv)
 
 /* --- show --------------------------------------------------------------- */
 
-typedef struct {
-	const char *ko;
-	const char *en;
-} label;
-
-static const char *L(const cli_env *env, label l)
+/* Prints the report lines as `show` lays them out: fields in a column,
+ * sections under a heading, list items and paragraphs indented. */
+static bool show_line(const report_line *l, void *ctx)
 {
-	return env->lang == LANG_KO ? l.ko : l.en;
-}
-
-static void show_field(const cli_env *env, label name, const char *value)
-{
-	if (!value || !*value)
-		return;
+	FILE *out = ctx;
 	strbuf sb = STRBUF_INIT;
-	text_fit(&sb, L(env, name), 10, true);
-	fprintf(env->out, "%s  %s\n", strbuf_str(&sb), value);
+	switch (l->kind) {
+	case REPORT_TITLE:
+		fprintf(out, "%s\n\n", l->text);
+		break;
+	case REPORT_FIELD:
+		text_fit(&sb, l->label, 10, true);
+		fprintf(out, "%s  %s\n", strbuf_str(&sb), l->text);
+		break;
+	case REPORT_HEADING:
+		fprintf(out, "\n%s\n", l->text);
+		break;
+	case REPORT_TEXT:
+		fputs("  ", out);
+		for (const char *p = l->text; *p; p++) {
+			fputc(*p, out);
+			if (*p == '\n' && p[1])
+				fputs("  ", out);
+		}
+		fputc('\n', out);
+		break;
+	case REPORT_ITEM:
+		fprintf(out, "  %s\n", l->text);
+		break;
+	case REPORT_URL:
+	default:
+		fprintf(out, "      %s\n", l->text);
+		break;
+	}
 	strbuf_free(&sb);
-}
-
-static void show_paragraph(const cli_env *env, label heading, const yp_text *t)
-{
-	const char *v = model_text_pick(t, env->lang);
-	if (!*v)
-		return;
-	fprintf(env->out, "\n%s\n", L(env, heading));
-	/* indent every line of the paragraph */
-	fputs("  ", env->out);
-	for (const char *p = v; *p; p++) {
-		fputc(*p, env->out);
-		if (*p == '\n' && p[1])
-			fputs("  ", env->out);
-	}
-	fputc('\n', env->out);
-}
-
-static void show_dates(const cli_env *env, const yp_event *e)
-{
-	char a[DATE_TEXT_MAX], b[DATE_TEXT_MAX];
-	date_format(&e->date, a);
-	date_format(&e->end_date, b);
-	strbuf sb = STRBUF_INIT;
-	strbuf_puts(&sb, a);
-	if (*b)
-		strbuf_printf(&sb, " \xe2\x80\x93 %s", b); /* en dash */
-	show_field(env, (label){"날짜", "Date"}, strbuf_str(&sb));
-	strbuf_free(&sb);
-}
-
-static void show_orgs(store *s, const cli_env *env, const yp_event *e)
-{
-	if (!e->n_orgs)
-		return;
-	fprintf(env->out, "\n%s\n", L(env, (label){"기관", "Organizations"}));
-	for (size_t i = 0; i < e->n_orgs; i++) {
-		yp_org o;
-		yp_error err = {0};
-		const char *role = vocab_label(VOCAB_ORG_ROLE, e->orgs[i].role,
-					       env->lang);
-		if (store_get_org(s, e->orgs[i].id, &o, &err) != YP_OK) {
-			fprintf(env->out, "  %s (%s)\n", e->orgs[i].id, role);
-			continue;
-		}
-		const char *name = model_text_pick(&o.name, env->lang);
-		if (o.short_name && strcmp(o.short_name, name) != 0)
-			fprintf(env->out, "  %s \xc2\xb7 %s (%s)\n", o.short_name,
-				name, role);
-		else
-			fprintf(env->out, "  %s (%s)\n", name, role);
-		model_org_clear(&o);
-	}
-}
-
-static void show_people(store *s, const cli_env *env, const yp_event *e)
-{
-	if (!e->n_people)
-		return;
-	fprintf(env->out, "\n%s\n", L(env, (label){"인물", "People"}));
-	for (size_t i = 0; i < e->n_people; i++) {
-		yp_person p;
-		yp_error err = {0};
-		const char *role = vocab_label(VOCAB_PERSON_ROLE,
-					       e->people[i].role, env->lang);
-		if (store_get_person(s, e->people[i].id, &p, &err) != YP_OK) {
-			fprintf(env->out, "  %s (%s)\n", e->people[i].id, role);
-			continue;
-		}
-		const char *title = model_text_pick(&p.title, env->lang);
-		fprintf(env->out, "  %s%s%s (%s)\n",
-			model_text_pick(&p.name, env->lang), *title ? ", " : "",
-			title, role);
-		model_person_clear(&p);
-	}
-}
-
-static void show_figures(const cli_env *env, const yp_event *e)
-{
-	if (!e->n_figures)
-		return;
-	fprintf(env->out, "\n%s\n", L(env, (label){"수치", "Figures"}));
-	for (size_t i = 0; i < e->n_figures; i++)
-		fprintf(env->out, "  %s: %s\n",
-			model_text_pick(&e->figures[i].label, env->lang),
-			e->figures[i].value);
-}
-
-static void show_sources(store *s, const cli_env *env, const yp_event *e)
-{
-	if (!e->n_sources)
-		return;
-	fprintf(env->out, "\n%s\n", L(env, (label){"출처", "Sources"}));
-	for (size_t i = 0; i < e->n_sources; i++) {
-		yp_source src;
-		yp_error err = {0};
-		if (store_get_source(s, e->sources[i], &src, &err) != YP_OK) {
-			fprintf(env->out, "  [%zu] %s\n", i + 1, e->sources[i]);
-			continue;
-		}
-		char date[DATE_TEXT_MAX];
-		date_format(&src.date, date);
-		fprintf(env->out, "  [%zu] %s%s%s, %s\n", i + 1, src.publisher,
-			*date ? ", " : "", date, src.title);
-		if (src.url)
-			fprintf(env->out, "      %s\n", src.url);
-		model_source_clear(&src);
-	}
-}
-
-static void show_text(store *s, const cli_env *env, const yp_event *e)
-{
-	fprintf(env->out, "%s\n\n", model_text_pick(&e->title, env->lang));
-	show_field(env, (label){"ID", "ID"}, e->id);
-	show_dates(env, e);
-	show_field(env, (label){"상태", "Status"},
-		   vocab_label(VOCAB_STATUS, e->status, env->lang));
-	show_field(env, (label){"종류", "Kind"},
-		   vocab_label(VOCAB_EVENT_KIND, e->kind, env->lang));
-	strbuf tags = STRBUF_INIT;
-	for (size_t i = 0; i < e->n_tags; i++)
-		strbuf_printf(&tags, "%s%s", i ? ", " : "", e->tags[i]);
-	show_field(env, (label){"태그", "Tags"}, strbuf_str(&tags));
-	strbuf_free(&tags);
-	show_paragraph(env, (label){"요약", "Summary"}, &e->summary);
-	show_orgs(s, env, e);
-	show_people(s, env, e);
-	show_figures(env, e);
-	show_paragraph(env, (label){"메모", "Notes"}, &e->notes);
-	show_sources(s, env, e);
+	return !ferror(out);
 }
 
 /* The ids a self-contained document for one event needs: its links, the
@@ -607,7 +496,7 @@ int cli_show(store *s, const cli_env *env, int argc, char **argv)
 	if (format == FORMAT_JSON)
 		show_doc(s, env, &e);
 	else
-		show_text(s, env, &e);
+		event_report(s, &e, env->lang, show_line, env->out);
 	model_event_clear(&e);
 	return cli_finish_output(env, YP_OK);
 }

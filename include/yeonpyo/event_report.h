@@ -1,0 +1,35 @@
+/* event_report.h: one event with everything it links to, as a sequence of
+ * labelled lines in one language. `show` prints them; the browser's detail
+ * pane wraps and draws them, so both say the same things. */
+#ifndef YEONPYO_EVENT_REPORT_H
+#define YEONPYO_EVENT_REPORT_H
+
+#include <stdbool.h>
+
+#include "yeonpyo/model.h"
+#include "yeonpyo/store.h"
+
+typedef enum {
+	REPORT_TITLE,    /* the event's title */
+	REPORT_FIELD,    /* label and text: id, date, status, kind, tags */
+	REPORT_HEADING,  /* a section: summary, organizations, people, ... */
+	REPORT_TEXT,     /* a paragraph (summary, notes); may hold '\n' */
+	REPORT_ITEM,     /* one entry of a section's list */
+	REPORT_URL       /* the address of the source item before it */
+} report_kind;
+
+typedef struct {
+	report_kind kind;
+	const char *label;  /* REPORT_FIELD only */
+	const char *text;
+} report_line;
+
+/* Returning false stops the report. */
+typedef bool (*report_fn)(const report_line *line, void *ctx);
+
+/* Reports e in lang, looking up its organizations, people and sources in
+ * s (a link whose record cannot be read is reported by its id). */
+void event_report(store *s, const yp_event *e, yp_lang lang, report_fn fn,
+		  void *ctx);
+
+#endif
