@@ -12,24 +12,24 @@ VERSION := 0.1.0
 # pkg-config module:Debian package providing it.
 BUILD_PKGS := ncursesw:libncurses-dev sqlite3:libsqlite3-dev \
 	icu-uc:libicu-dev icu-i18n:libicu-dev
-TEST_PKGS := cmocka:libcmocka-dev
+TEST_PKGS := cmocka:libcmocka-dev vterm:libvterm-dev
 # command:Debian package, for the checks of the man pages.
-TEST_TOOLS := mandoc:mandoc groff:groff-base
+TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 # Same feature macros as ncursesw's pkg-config flags, so every file sees one
 # consistent libc API whether or not it includes curses.
-YP_CPPFLAGS := -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
+YP_CPPFLAGS := -Iinclude -Isrc -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
 	-DYEONPYO_VERSION='"$(VERSION)"'
 YP_CFLAGS := -std=c11 $(WARN)
 
 B := build
-SRCS := $(wildcard src/*.c)
+SRCS := $(wildcard src/*.c src/ui/*.c)
 OBJS := $(SRCS:src/%.c=$(B)/%.o) $(B)/dataset_json.o
 LIB_OBJS := $(filter-out $(B)/main.o,$(OBJS))
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(B)/tests/%)
-TEST_SUPPORT := $(B)/tests/support.o
+TEST_SUPPORT := $(B)/tests/support.o $(B)/tests/screen.o
 
 PKG_CFLAGS = $$(cat $(B)/pkg.cflags)
 PKG_LIBS = $$(cat $(B)/pkg.libs)
@@ -74,14 +74,15 @@ $(B)/deps.ok:
 $(B)/test-deps.ok: $(B)/deps.ok
 	$(call ensure_packages,$(TEST_PKGS),pc)
 	$(call ensure_packages,$(TEST_TOOLS),cmd)
-	@pkg-config --cflags cmocka > $(B)/test.cflags
-	@pkg-config --libs cmocka > $(B)/test.libs
+	@pkg-config --cflags cmocka vterm > $(B)/test.cflags
+	@pkg-config --libs cmocka vterm > $(B)/test.libs
 	@touch $@
 
 deps: $(B)/deps.ok
 test-deps: $(B)/test-deps.ok
 
-$(B)/%.o: src/%.c $(wildcard include/yeonpyo/*.h) | $(B)/deps.ok
+$(B)/%.o: src/%.c $(wildcard include/yeonpyo/*.h src/*.h) src/keys.def | $(B)/deps.ok
+	@mkdir -p $(dir $@)
 	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
 # The curated dataset is compiled into the binary so a new user needs no
@@ -104,12 +105,12 @@ yeonpyo: $(OBJS)
 run: yeonpyo
 	./yeonpyo
 
-$(B)/tests/%.o: tests/unit/%.c $(wildcard include/yeonpyo/*.h) tests/unit/support.h | $(B)/test-deps.ok
+$(B)/tests/%.o: tests/unit/%.c $(wildcard include/yeonpyo/*.h) tests/unit/support.h tests/unit/screen.h | $(B)/test-deps.ok
 	@mkdir -p $(B)/tests
 	$(CC) $(YP_CPPFLAGS) -Itests/unit $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) $$(cat $(B)/test.cflags) -c -o $@ $<
 
 $(B)/tests/test_%: $(B)/tests/test_%.o $(TEST_SUPPORT) $(LIB_OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $$(cat $(B)/test.libs)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $$(cat $(B)/test.libs) -lutil
 
 check: yeonpyo $(TEST_BINS)
 	@sh tests/run.sh $(TEST_BINS)

@@ -11,15 +11,18 @@
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/store.h"
 #include "yeonpyo/strbuf.h"
+#include "yeonpyo/ui.h"
 
 #ifndef YEONPYO_VERSION
 #define YEONPYO_VERSION "0.0.0"
 #endif
 
 static const char usage_text[] =
-	"usage: yeonpyo [--db PATH] [--lang ko|en] [COMMAND [ARGS]]\n"
+	"usage: yeonpyo [--db PATH] [--lang ko|en] [--color auto|always|never]\n"
+	"               [COMMAND [ARGS]]\n"
 	"\n"
-	"Browse the announcements that shaped Korea's AI alliances.\n"
+	"Browse the announcements that shaped Korea's AI alliances. Without a\n"
+	"command, yeonpyo opens the browser (press ? in it for the keys).\n"
 	"\n"
 	"commands:\n"
 	"  list [--from DATE] [--to DATE] [--org ID] [--tag TAG]\n"
@@ -34,6 +37,8 @@ static const char usage_text[] =
 	"  --db PATH       database file (default $YEONPYO_DB, else\n"
 	"                  $XDG_DATA_HOME/yeonpyo/timeline.db)\n"
 	"  --lang ko|en    language of titles and labels (default from locale)\n"
+	"  --color WHEN    colours in the browser: auto (default; off when\n"
+	"                  NO_COLOR is set), always or never\n"
 	"  -h, --help      show this help\n"
 	"  -V, --version   show the version\n"
 	"\n"
@@ -42,6 +47,7 @@ static const char usage_text[] =
 typedef struct {
 	const char *db;
 	const char *lang;
+	const char *color;
 	int argc;       /* the command and its arguments, globals removed */
 	char **argv;
 } options;
@@ -84,6 +90,8 @@ static int parse_options(int argc, char **argv, options *o, const cli_env *env)
 			o->db = v;
 		else if (cli_option_value(argv, argc, &i, "--lang", &v, &missing))
 			o->lang = v;
+		else if (cli_option_value(argv, argc, &i, "--color", &v, &missing))
+			o->color = v;
 		else
 			o->argv[o->argc++] = argv[i];
 		if (missing)
@@ -94,6 +102,10 @@ static int parse_options(int argc, char **argv, options *o, const cli_env *env)
 	if (o->lang && strcmp(o->lang, "ko") != 0 && strcmp(o->lang, "en") != 0)
 		return cli_usage_error(env, "--lang takes ko or en, not '%s'",
 				       o->lang);
+	if (o->color && strcmp(o->color, "auto") != 0 &&
+	    strcmp(o->color, "always") != 0 && strcmp(o->color, "never") != 0)
+		return cli_usage_error(env, "--color takes auto, always or never, "
+				       "not '%s'", o->color);
 	return YP_OK;
 }
 
@@ -169,12 +181,34 @@ static command_fn find_command(const char *name)
 	return NULL;
 }
 
+static ui_color_mode color_mode(const char *v)
+{
+	if (v && strcmp(v, "always") == 0)
+		return UI_COLOR_ALWAYS;
+	if (v && strcmp(v, "never") == 0)
+		return UI_COLOR_NEVER;
+	return UI_COLOR_AUTO;
+}
+
+/* Without a command: the browser on a terminal, else the list, saying
+ * why on standard error since the browser was asked for. */
+static int browse(store *s, const options *o, const cli_env *env)
+{
+	const char *why = NULL;
+	if (!ui_available(&why)) {
+		fprintf(env->errs, "yeonpyo: %s; printing the list instead of "
+			"opening the browser\n", why);
+		return cli_list(s, env, 0, o->argv + 1);
+	}
+	ui_options ui = {env->lang, color_mode(o->color)};
+	return ui_run(s, &ui);
+}
+
 static int run(const options *o, const cli_env *env)
 {
-	/* With no command, print the timeline (the browser comes later). */
-	const char *name = o->argc ? o->argv[0] : "list";
-	command_fn cmd = find_command(name);
-	if (!cmd)
+	const char *name = o->argc ? o->argv[0] : "browse";
+	command_fn cmd = o->argc ? find_command(name) : NULL;
+	if (o->argc && !cmd)
 		return cli_usage_error(env, "unknown command '%s'", name);
 	yp_error err = {0};
 	char *path = database_path(o->db, &err);
@@ -191,7 +225,8 @@ static int run(const options *o, const cli_env *env)
 	if (!is_init && dataset_sync(s, &err) != YP_OK)
 		rc = cli_report_error(env, &err);
 	if (rc == YP_OK)
-		rc = cmd(s, env, o->argc ? o->argc - 1 : 0, o->argv + 1);
+		rc = cmd ? cmd(s, env, o->argc - 1, o->argv + 1)
+			 : browse(s, o, env);
 	store_close(s);
 	return rc;
 }
@@ -200,7 +235,7 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 	cli_env env = {lang_from_environment(), stdout, stderr};
-	options o = {NULL, NULL, 0, NULL};
+	options o = {NULL, NULL, NULL, 0, NULL};
 	o.argv = calloc((size_t)argc + 1, sizeof(char *));
 	if (!o.argv) {
 		fputs("yeonpyo: out of memory\n", stderr);

@@ -264,6 +264,7 @@ typedef struct {
 	store_person_fn person;
 	store_source_fn source;
 	store_event_fn event;
+	store_row_fn row;
 	void *ctx;
 } walk_target;
 
@@ -387,34 +388,86 @@ static bool visit_event(store *s, sqlite3_stmt *st, const walk_target *t,
 	return more;
 }
 
+/* Unused filters bind NULL and drop out of the WHERE clause, so one
+ * statement serves every combination. */
+#define EVENT_FILTER \
+	" WHERE (?1 IS NULL OR span_end >= ?1)" \
+	" AND (?2 IS NULL OR date_key <= ?2)" \
+	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM event_orgs l" \
+	"  JOIN organizations o ON o.oid = l.oid" \
+	"  WHERE l.eid = e.eid AND o.id = ?3))" \
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM event_tags t" \
+	"  WHERE t.eid = e.eid AND t.tag = ?4))" \
+	" ORDER BY date_key, id"
+
+static void bind_filter(sqlite3_stmt *st, const event_filter *f)
+{
+	if (!f)
+		return;
+	if (f->from_day)
+		sqlite3_bind_int64(st, 1, f->from_day);
+	if (f->to_day)
+		sqlite3_bind_int64(st, 2, f->to_day);
+	store_bind_text(st, 3, f->org);
+	store_bind_text(st, 4, f->tag);
+}
+
 yp_status store_each_event(store *s, const event_filter *f, store_event_fn fn,
 			   void *ctx, yp_error *err)
 {
-	/* Unused filters bind NULL and drop out of the WHERE clause, so one
-	 * statement serves every combination. */
 	static const char sql[] =
 		"SELECT eid, id, date_key, date_precision, end_key,"
 		" end_precision, status, kind, title_ko, title_en, summary_ko,"
-		" summary_en, notes_ko, notes_en FROM events e"
-		" WHERE (?1 IS NULL OR span_end >= ?1)"
-		" AND (?2 IS NULL OR date_key <= ?2)"
-		" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM event_orgs l"
-		"  JOIN organizations o ON o.oid = l.oid"
-		"  WHERE l.eid = e.eid AND o.id = ?3))"
-		" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM event_tags t"
-		"  WHERE t.eid = e.eid AND t.tag = ?4))"
-		" ORDER BY date_key, id";
+		" summary_en, notes_ko, notes_en FROM events e" EVENT_FILTER;
 	sqlite3_stmt *st = prepare(s, sql, err);
 	if (!st)
 		return err->status;
-	if (f && f->from_day)
-		sqlite3_bind_int64(st, 1, f->from_day);
-	if (f && f->to_day)
-		sqlite3_bind_int64(st, 2, f->to_day);
-	if (f)
-		store_bind_text(st, 3, f->org);
-	if (f)
-		store_bind_text(st, 4, f->tag);
+	bind_filter(st, f);
 	walk_target t = {.event = fn, .ctx = ctx};
 	return walk(s, st, visit_event, &t, err);
+}
+
+static bool visit_row(store *s, sqlite3_stmt *st, const walk_target *t,
+		      yp_status *rc, yp_error *err)
+{
+	(void)s;
+	(void)rc;
+	(void)err;
+	/* the row's strings are borrowed from the statement: no copies */
+	const char *status = (const char *)sqlite3_column_text(st, 5);
+	event_row row = {
+		(char *)sqlite3_column_text(st, 0),
+		column_date(st, 1, 2),
+		column_date(st, 3, 4),
+		status && strcmp(status, "planned") == 0,
+		{(char *)sqlite3_column_text(st, 6),
+		 (char *)sqlite3_column_text(st, 7)},
+		{(char *)sqlite3_column_text(st, 8),
+		 (char *)sqlite3_column_text(st, 9)},
+	};
+	return t->row(&row, t->ctx);
+}
+
+yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
+			 void *ctx, yp_error *err)
+{
+	/* group_concat keeps the order of its ordered subquery in SQLite */
+	static const char sql[] =
+		"SELECT id, date_key, date_precision, end_key, end_precision,"
+		" status, title_ko, title_en,"
+		" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT"
+		"  coalesce(o.short_name, o.name_ko, o.name_en) AS n"
+		"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid"
+		"  WHERE l.eid = e.eid ORDER BY l.pos)),"
+		" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT"
+		"  coalesce(o.short_name, o.name_en, o.name_ko) AS n"
+		"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid"
+		"  WHERE l.eid = e.eid ORDER BY l.pos))"
+		" FROM events e" EVENT_FILTER;
+	sqlite3_stmt *st = prepare(s, sql, err);
+	if (!st)
+		return err->status;
+	bind_filter(st, f);
+	walk_target t = {.row = fn, .ctx = ctx};
+	return walk(s, st, visit_row, &t, err);
 }

@@ -101,6 +101,22 @@ yp_status store_each_source(store *s, store_source_fn fn, void *ctx,
 yp_status store_each_event(store *s, const event_filter *f, store_event_fn fn,
 			   void *ctx, yp_error *err);
 
+/* What a timeline row shows of an event, without its texts and links. */
+typedef struct {
+	char *id;
+	yp_date date;
+	yp_date end_date;
+	bool planned;
+	yp_text title;
+	yp_text orgs;   /* short names (else names) joined by U+00B7, per language */
+} event_row;
+
+typedef bool (*store_row_fn)(const event_row *row, void *ctx);
+
+/* The rows of the events f selects, in (date, id) order. */
+yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
+			 void *ctx, yp_error *err);
+
 typedef struct {
 	long orgs, people, sources, events;
 	long builtin_events, user_events;

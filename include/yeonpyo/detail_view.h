@@ -1,0 +1,43 @@
+/* detail_view.h: the detail pane: the selected event with its links,
+ * wrapped to the pane's width, scrolled on its own. */
+#ifndef YEONPYO_DETAIL_VIEW_H
+#define YEONPYO_DETAIL_VIEW_H
+
+#include <stddef.h>
+
+#include "yeonpyo/model.h"
+#include "yeonpyo/status.h"
+#include "yeonpyo/store.h"
+#include "yeonpyo/ui_draw.h"
+
+typedef struct {
+	char *label;       /* a field's label in the first column, or NULL */
+	char *text;
+	int indent;        /* columns before text */
+	draw_style style;
+} detail_line;
+
+typedef struct {
+	char *id;          /* the event shown; NULL before the first */
+	int width;
+	yp_lang lang;
+	detail_line *lines;
+	size_t n, cap;
+	size_t top;        /* first line in view */
+} detail_view;
+
+void detail_init(detail_view *dv);
+void detail_free(detail_view *dv);
+
+/* Shows event id (NULL: nothing) laid out for width columns. The event is
+ * read only when the id, width or language changed; a new id scrolls back
+ * to the top. */
+yp_status detail_show(detail_view *dv, store *s, const char *id,
+		      yp_lang lang, int width, yp_error *err);
+
+void detail_scroll(detail_view *dv, long delta, int height);
+
+void detail_draw(const detail_view *dv, const canvas *c, int y, int x,
+		 int height, int width);
+
+#endif

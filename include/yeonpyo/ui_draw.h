@@ -1,0 +1,56 @@
+/* ui_draw.h: the browser's drawing primitives. Every string goes through
+ * the text module and is placed cluster by cluster at explicit columns, so
+ * one badly measured character can never shift the rest of a row. */
+#ifndef YEONPYO_UI_DRAW_H
+#define YEONPYO_UI_DRAW_H
+
+#include <stdbool.h>
+
+#include <curses.h>
+
+typedef enum {
+	STYLE_NORMAL,
+	STYLE_TITLEBAR,
+	STYLE_STATUSBAR,
+	STYLE_SELECTED,      /* the selected row of the focused pane */
+	STYLE_SELECTED_DIM,  /* the selected row when the other pane has focus */
+	STYLE_YEAR,
+	STYLE_DATE,
+	STYLE_ORGS,
+	STYLE_PLANNED,
+	STYLE_HEADING,
+	STYLE_LABEL,
+	STYLE_URL,
+	STYLE_BORDER,
+	STYLE_COUNT
+} draw_style;
+
+typedef struct {
+	attr_t attr[STYLE_COUNT];
+	short pair[STYLE_COUNT];
+} ui_theme;
+
+/* Where to draw, and how each style looks. */
+typedef struct {
+	WINDOW *win;
+	const ui_theme *theme;
+} canvas;
+
+/* Fills theme for the terminal: colour pairs on the terminal's own
+ * background (use_default_colors) when color is true and the terminal has
+ * colours, else attributes only (reverse video for the selection). Call
+ * after the screen is set up. */
+void draw_theme_init(ui_theme *theme, bool color);
+
+/* Draws s at row y from column x in at most width columns, ending a cut
+ * text with "…"; with pad, spaces fill the rest. Returns columns used. */
+int draw_text(const canvas *c, int y, int x, int width, const char *s,
+	      draw_style style, bool pad);
+
+/* Fills width columns of row y from x with blanks in style. */
+void draw_fill(const canvas *c, int y, int x, int width, draw_style style);
+
+void draw_hline(const canvas *c, int y, int x, int width, draw_style style);
+void draw_vline(const canvas *c, int y, int x, int height, draw_style style);
+
+#endif

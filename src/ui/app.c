@@ -1,0 +1,439 @@
+/* app.c: the browser's loop: terminal setup and restore, signals, layout,
+ * the frame, and turning keys (keys.def) into actions on the panes. */
+#include "yeonpyo/ui.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "yeonpyo/detail_view.h"
+#include "yeonpyo/keys.h"
+#include "yeonpyo/strbuf.h"
+#include "yeonpyo/text.h"
+#include "yeonpyo/timeline_view.h"
+#include "yeonpyo/ui_draw.h"
+
+/* Below this the panes cannot show a row worth reading. */
+#define MIN_COLS 40
+#define MIN_ROWS 10
+/* From this width the panes stand side by side. */
+#define SIDE_BY_SIDE_COLS 120
+/* Esc must answer within 50 ms; curses waits this long for the rest of
+ * an escape sequence. */
+#define ESC_DELAY_MS 25
+
+/* Set by SIGINT, SIGTERM and SIGHUP: the loop ends and restores the
+ * terminal. The one piece of global state, as a signal handler needs. */
+static volatile sig_atomic_t quit_signal;
+
+static void on_quit_signal(int sig)
+{
+	quit_signal = sig;
+}
+
+typedef struct {
+	int y, x, h, w;
+} rect;
+
+typedef struct {
+	bool too_small;
+	bool side_by_side;
+	rect timeline;   /* h == 0 when hidden (full-screen detail) */
+	rect detail;
+} layout;
+
+typedef enum { FOCUS_TIMELINE, FOCUS_DETAIL } focus;
+
+typedef struct {
+	store *s;
+	yp_lang lang;
+	ui_theme theme;
+	canvas canvas;
+	timeline_view tl;
+	detail_view dv;
+	focus focus;
+	bool fullscreen;
+	bool help;
+	size_t help_top;
+	bool idle_marks;   /* tests: announce each finished frame */
+	bool running;
+	yp_error err;
+	int status;
+} app;
+
+static layout compute_layout(const app *a)
+{
+	layout l;
+	memset(&l, 0, sizeof(l));
+	int rows = LINES, cols = COLS;
+	if (rows < MIN_ROWS || cols < MIN_COLS) {
+		l.too_small = true;
+		return l;
+	}
+	int body_y = 1, body_h = rows - 2;
+	if (a->fullscreen) {
+		l.detail = (rect){body_y, 0, body_h, cols};
+		return l;
+	}
+	if (cols >= SIDE_BY_SIDE_COLS) {
+		int tw = cols * 11 / 20;
+		l.side_by_side = true;
+		l.timeline = (rect){body_y, 0, body_h, tw};
+		l.detail = (rect){body_y, tw + 1, body_h, cols - tw - 1};
+	} else {
+		int th = (body_h - 1) / 2;
+		l.timeline = (rect){body_y, 0, th, cols};
+		l.detail = (rect){body_y + th + 1, 0, body_h - th - 1, cols};
+	}
+	return l;
+}
+
+static const char *dataset_title(app *a)
+{
+	return a->lang == LANG_KO ? "yeonpyo \xc2\xb7 연표" : "yeonpyo";
+}
+
+static void draw_title(app *a)
+{
+	const canvas *c = &a->canvas;
+	char *title = store_meta_get(a->s, a->lang == LANG_KO ? "title_ko"
+							      : "title_en");
+	strbuf sb = STRBUF_INIT;
+	strbuf_printf(&sb, " %s%s%s", dataset_title(a), title ? " \xe2\x80\x94 " : "",
+		      title ? title : "");
+	draw_text(c, 0, 0, COLS, strbuf_str(&sb), STYLE_TITLEBAR, true);
+	strbuf_free(&sb);
+	free(title);
+}
+
+static void draw_status(app *a)
+{
+	const canvas *c = &a->canvas;
+	strbuf left = STRBUF_INIT, right = STRBUF_INIT;
+	size_t n = a->tl.n_events;
+	strbuf_printf(&left, " %zu/%zu", n ? a->tl.selected + 1 : 0, n);
+	if (a->fullscreen)
+		strbuf_puts(&left, a->lang == LANG_KO ? "  상세" : "  detail");
+	else if (a->focus == FOCUS_DETAIL)
+		strbuf_puts(&left, a->lang == LANG_KO ? "  상세 창" : "  detail pane");
+	strbuf_printf(&right, "%s  ? %s ", a->lang == LANG_KO ? "ko" : "en",
+		      a->lang == LANG_KO ? "도움말" : "help");
+	int rw = text_width(strbuf_str(&right));
+	draw_text(c, LINES - 1, 0, COLS, strbuf_str(&left), STYLE_STATUSBAR, true);
+	if (COLS - rw > 0)
+		draw_text(c, LINES - 1, COLS - rw, rw, strbuf_str(&right),
+			  STYLE_STATUSBAR, true);
+	strbuf_free(&left);
+	strbuf_free(&right);
+}
+
+static void draw_too_small(app *a)
+{
+	const char *msg = a->lang == LANG_KO ? "터미널이 너무 작습니다"
+					     : "terminal too small";
+	int w = text_width(msg);
+	int x = COLS > w ? (COLS - w) / 2 : 0;
+	draw_text(&a->canvas, LINES / 2, x, COLS - x, msg, STYLE_NORMAL, false);
+}
+
+static void draw_box(const canvas *c, rect r)
+{
+	draw_hline(c, r.y, r.x + 1, r.w - 2, STYLE_BORDER);
+	draw_hline(c, r.y + r.h - 1, r.x + 1, r.w - 2, STYLE_BORDER);
+	draw_vline(c, r.y + 1, r.x, r.h - 2, STYLE_BORDER);
+	draw_vline(c, r.y + 1, r.x + r.w - 1, r.h - 2, STYLE_BORDER);
+	mvwaddch(c->win, r.y, r.x, ACS_ULCORNER);
+	mvwaddch(c->win, r.y, r.x + r.w - 1, ACS_URCORNER);
+	mvwaddch(c->win, r.y + r.h - 1, r.x, ACS_LLCORNER);
+	mvwaddch(c->win, r.y + r.h - 1, r.x + r.w - 1, ACS_LRCORNER);
+}
+
+/* The help overlay lists keys.def, then what the marks mean. */
+static void draw_help(app *a)
+{
+	size_t n = 0;
+	const key_help *keys = keys_table(&n);
+	int w = COLS - 4 < 78 ? COLS - 4 : 78;
+	int h = LINES - 2 < (int)n + 5 ? LINES - 2 : (int)n + 5;
+	rect r = {(LINES - h) / 2, (COLS - w) / 2, h, w};
+	const canvas *c = &a->canvas;
+	for (int row = 0; row < h; row++)
+		draw_fill(c, r.y + row, r.x, w, STYLE_NORMAL);
+	draw_box(c, r);
+	draw_text(c, r.y, r.x + 2, w - 4, a->lang == LANG_KO
+		  ? " 키 (q, Esc: 닫기) " : " Keys (q, Esc: close) ",
+		  STYLE_HEADING, false);
+	size_t rows = (size_t)(h - 3);
+	for (size_t i = 0; i < rows && a->help_top + i <= n; i++) {
+		size_t k = a->help_top + i;
+		int y = r.y + 1 + (int)i;
+		if (k == n) {
+			draw_text(c, y, r.x + 2, w - 4, a->lang == LANG_KO
+				  ? "*  예정된 사건" : "*  a planned event",
+				  STYLE_PLANNED, false);
+			break;
+		}
+		draw_text(c, y, r.x + 2, 22, keys[k].keys, STYLE_LABEL, false);
+		draw_text(c, y, r.x + 25, w - 27, a->lang == LANG_KO
+			  ? keys[k].help_ko : keys[k].help_en, STYLE_NORMAL,
+			  false);
+	}
+}
+
+static void draw_frame(app *a)
+{
+	layout l = compute_layout(a);
+	werase(stdscr);
+	if (l.too_small) {
+		draw_too_small(a);
+		return;
+	}
+	draw_title(a);
+	if (l.timeline.h > 0) {
+		timeline_reveal(&a->tl, l.timeline.h);
+		timeline_draw(&a->tl, &a->canvas, l.timeline.y, l.timeline.x,
+			      l.timeline.h, l.timeline.w, a->lang,
+			      a->focus == FOCUS_TIMELINE);
+		if (l.side_by_side)
+			draw_vline(&a->canvas, l.timeline.y, l.timeline.w,
+				   l.timeline.h, STYLE_BORDER);
+		else
+			draw_hline(&a->canvas, l.detail.y - 1, 0, COLS,
+				   STYLE_BORDER);
+	}
+	if (detail_show(&a->dv, a->s, timeline_selected_id(&a->tl), a->lang,
+			l.detail.w, &a->err) != YP_OK) {
+		a->status = a->err.status;
+		a->running = false;
+	}
+	detail_scroll(&a->dv, 0, l.detail.h);
+	detail_draw(&a->dv, &a->canvas, l.detail.y, l.detail.x, l.detail.h,
+		    l.detail.w);
+	draw_status(a);
+	if (a->help)
+		draw_help(a);
+}
+
+/* Keys while the help is open: close it, or scroll it. */
+static void help_key(app *a, ui_action act)
+{
+	size_t n = 0;
+	keys_table(&n);
+	switch (act) {
+	case ACTION_QUIT:
+	case ACTION_BACK:
+	case ACTION_HELP:
+		a->help = false;
+		break;
+	case ACTION_DOWN:
+		if (a->help_top < n)
+			a->help_top++;
+		break;
+	case ACTION_UP:
+		if (a->help_top > 0)
+			a->help_top--;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Movement keys act on the focused pane. */
+static void move_key(app *a, ui_action act, const layout *l)
+{
+	bool detail = a->fullscreen || a->focus == FOCUS_DETAIL;
+	int th = l->timeline.h, dh = l->detail.h;
+	long page = detail ? dh : th;
+	switch (act) {
+	case ACTION_DOWN:
+		detail ? detail_scroll(&a->dv, 1, dh) : timeline_move(&a->tl, 1, th);
+		break;
+	case ACTION_UP:
+		detail ? detail_scroll(&a->dv, -1, dh) : timeline_move(&a->tl, -1, th);
+		break;
+	case ACTION_PAGE_DOWN:
+	case ACTION_HALF_DOWN:
+		page = act == ACTION_HALF_DOWN ? (page + 1) / 2 : page;
+		detail ? detail_scroll(&a->dv, page, dh)
+		       : timeline_page(&a->tl, page, th);
+		break;
+	case ACTION_PAGE_UP:
+	case ACTION_HALF_UP:
+		page = act == ACTION_HALF_UP ? (page + 1) / 2 : page;
+		detail ? detail_scroll(&a->dv, -page, dh)
+		       : timeline_page(&a->tl, -page, th);
+		break;
+	case ACTION_FIRST:
+		detail ? detail_scroll(&a->dv, -(long)a->dv.n, dh)
+		       : timeline_first(&a->tl, th);
+		break;
+	case ACTION_LAST:
+		detail ? detail_scroll(&a->dv, (long)a->dv.n, dh)
+		       : timeline_last(&a->tl, th);
+		break;
+	default:
+		break;
+	}
+}
+
+static void main_key(app *a, ui_action act)
+{
+	layout l = compute_layout(a);
+	switch (act) {
+	case ACTION_QUIT:
+		if (a->fullscreen)
+			a->fullscreen = false;
+		else
+			a->running = false;
+		break;
+	case ACTION_BACK:
+		a->fullscreen = false;
+		break;
+	case ACTION_HELP:
+		a->help = true;
+		a->help_top = 0;
+		break;
+	case ACTION_FULLSCREEN:
+		a->fullscreen = !a->fullscreen;
+		break;
+	case ACTION_FOCUS:
+		if (!a->fullscreen)
+			a->focus = a->focus == FOCUS_TIMELINE ? FOCUS_DETAIL
+							      : FOCUS_TIMELINE;
+		break;
+	case ACTION_LANGUAGE:
+		a->lang = a->lang == LANG_KO ? LANG_EN : LANG_KO;
+		break;
+	case ACTION_NEXT_YEAR:
+		timeline_next_year(&a->tl, l.timeline.h);
+		break;
+	case ACTION_PREV_YEAR:
+		timeline_prev_year(&a->tl, l.timeline.h);
+		break;
+	case ACTION_DETAIL_DOWN:
+		detail_scroll(&a->dv, 1, l.detail.h);
+		break;
+	case ACTION_DETAIL_UP:
+		detail_scroll(&a->dv, -1, l.detail.h);
+		break;
+	case ACTION_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		move_key(a, act, &l);
+		break;
+	}
+}
+
+static void handle_key(app *a, int rc, wint_t ch)
+{
+	if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
+		return;  /* the next frame lays out for the new size */
+	ui_action act = keys_action(rc == KEY_CODE_YES, (int)ch);
+	if (act == ACTION_NONE)
+		return;
+	if (a->help)
+		help_key(a, act);
+	else
+		main_key(a, act);
+}
+
+/* Tests wait for this mark instead of sleeping: it follows each frame. */
+static void announce_idle(const app *a)
+{
+	static const char mark[] = "\033]7777;idle\007";
+	if (a->idle_marks && write(STDOUT_FILENO, mark, sizeof(mark) - 1) < 0)
+		return;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_quit_signal;
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: the signal must interrupt the wait for a key */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static bool want_color(ui_color_mode mode)
+{
+	const char *no_color = getenv("NO_COLOR");
+	if (mode == UI_COLOR_ALWAYS)
+		return true;
+	if (mode == UI_COLOR_NEVER)
+		return false;
+	return !(no_color && *no_color);
+}
+
+static SCREEN *start_screen(void)
+{
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr)
+		return NULL;
+	set_escdelay(ESC_DELAY_MS);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	return scr;
+}
+
+static void loop(app *a)
+{
+	while (a->running && !quit_signal) {
+		draw_frame(a);
+		wnoutrefresh(stdscr);
+		doupdate();
+		announce_idle(a);
+		if (!a->running)
+			break;
+		wint_t ch = 0;
+		int rc = wget_wch(stdscr, &ch);
+		if (rc == ERR)
+			continue;  /* a signal; the loop condition decides */
+		handle_key(a, rc, ch);
+	}
+}
+
+int ui_run(store *s, const ui_options *opts)
+{
+	app a;
+	memset(&a, 0, sizeof(a));
+	a.s = s;
+	a.lang = opts->lang;
+	a.running = true;
+	a.idle_marks = getenv("YEONPYO_TEST_IDLE") != NULL;
+	detail_init(&a.dv);
+	if (timeline_load(&a.tl, s, &a.err) != YP_OK) {
+		fprintf(stderr, "yeonpyo: %s\n", a.err.message);
+		return (int)a.err.status;
+	}
+	SCREEN *scr = start_screen();
+	if (!scr) {
+		timeline_free(&a.tl);
+		fprintf(stderr, "yeonpyo: cannot start the terminal screen\n");
+		return YP_IOERR;
+	}
+	install_signals();
+	draw_theme_init(&a.theme, want_color(opts->color));
+	a.canvas = (canvas){stdscr, &a.theme};
+	loop(&a);
+	endwin();
+	delscreen(scr);
+	timeline_free(&a.tl);
+	detail_free(&a.dv);
+	if (a.status)
+		fprintf(stderr, "yeonpyo: %s\n", a.err.message);
+	/* ended by a signal: say so the way a shell expects */
+	if (quit_signal)
+		return 128 + quit_signal;
+	return a.status;
+}

@@ -1,0 +1,167 @@
+/* detail_view.c: the detail pane, laid out from event_report's lines. */
+#include "yeonpyo/detail_view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/event_report.h"
+#include "yeonpyo/text.h"
+
+/* Width of the label column of fields such as Date and Status. */
+#define LABEL_COLS 10
+
+void detail_init(detail_view *dv)
+{
+	memset(dv, 0, sizeof(*dv));
+}
+
+static void clear_lines(detail_view *dv)
+{
+	for (size_t i = 0; i < dv->n; i++) {
+		free(dv->lines[i].label);
+		free(dv->lines[i].text);
+	}
+	dv->n = 0;
+}
+
+void detail_free(detail_view *dv)
+{
+	clear_lines(dv);
+	free(dv->lines);
+	free(dv->id);
+	memset(dv, 0, sizeof(*dv));
+}
+
+static bool add_line(detail_view *dv, const char *label, const char *text,
+		     size_t len, int indent, draw_style style)
+{
+	if (dv->n == dv->cap) {
+		size_t cap = dv->cap ? dv->cap * 2 : 64;
+		detail_line *l = realloc(dv->lines, cap * sizeof(*l));
+		if (!l)
+			return false;
+		dv->lines = l;
+		dv->cap = cap;
+	}
+	detail_line *l = &dv->lines[dv->n];
+	l->label = label ? strdup(label) : NULL;
+	l->text = strndup(text, len);
+	l->indent = indent;
+	l->style = style;
+	if (!l->text)
+		return false;
+	dv->n++;
+	return true;
+}
+
+/* Wrapping state: the first line may differ from the rest (a hanging
+ * indent for list items, a label for fields). */
+typedef struct {
+	detail_view *dv;
+	const char *label;
+	int indent;
+	int next_indent;
+	draw_style style;
+} wrap_target;
+
+static bool wrapped_line(const char *line, size_t len, void *ctx)
+{
+	wrap_target *w = ctx;
+	bool ok = add_line(w->dv, w->label, line, len, w->indent, w->style);
+	w->label = NULL;
+	w->indent = w->next_indent;
+	return ok;
+}
+
+static void add_wrapped(detail_view *dv, const char *label, const char *text,
+			int indent, int next_indent, draw_style style)
+{
+	wrap_target w = {dv, label, indent, next_indent, style};
+	int room = dv->width - (indent > next_indent ? indent : next_indent) - 2;
+	text_wrap(text, room, wrapped_line, &w);
+}
+
+static bool layout_line(const report_line *l, void *ctx)
+{
+	detail_view *dv = ctx;
+	switch (l->kind) {
+	case REPORT_TITLE:
+		add_wrapped(dv, NULL, l->text, 0, 0, STYLE_HEADING);
+		add_line(dv, NULL, "", 0, 0, STYLE_NORMAL);
+		break;
+	case REPORT_FIELD:
+		add_wrapped(dv, l->label, l->text, LABEL_COLS, LABEL_COLS,
+			    STYLE_NORMAL);
+		break;
+	case REPORT_HEADING:
+		add_line(dv, NULL, "", 0, 0, STYLE_NORMAL);
+		add_line(dv, NULL, l->text, strlen(l->text), 0, STYLE_HEADING);
+		break;
+	case REPORT_TEXT:
+		add_wrapped(dv, NULL, l->text, 2, 2, STYLE_NORMAL);
+		break;
+	case REPORT_ITEM:
+		add_wrapped(dv, NULL, l->text, 2, 4, STYLE_NORMAL);
+		break;
+	case REPORT_URL:
+	default:
+		add_wrapped(dv, NULL, l->text, 6, 6, STYLE_URL);
+		break;
+	}
+	return true;
+}
+
+yp_status detail_show(detail_view *dv, store *s, const char *id,
+		      yp_lang lang, int width, yp_error *err)
+{
+	bool same_id = (!id && !dv->id) || (id && dv->id && !strcmp(id, dv->id));
+	if (same_id && width == dv->width && lang == dv->lang)
+		return YP_OK;
+	clear_lines(dv);
+	if (!same_id) {
+		free(dv->id);
+		dv->id = id ? strdup(id) : NULL;
+		dv->top = 0;
+	}
+	dv->width = width;
+	dv->lang = lang;
+	if (!id || width < 8)
+		return YP_OK;
+	yp_event e;
+	yp_status rc = store_get_event(s, id, &e, err);
+	if (rc != YP_OK)
+		return rc;
+	event_report(s, &e, lang, layout_line, dv);
+	model_event_clear(&e);
+	if (dv->top >= dv->n)
+		dv->top = dv->n ? dv->n - 1 : 0;
+	return YP_OK;
+}
+
+void detail_scroll(detail_view *dv, long delta, int height)
+{
+	long max_top = (long)dv->n - height;
+	long top = (long)dv->top + delta;
+	if (top > max_top)
+		top = max_top;
+	if (top < 0)
+		top = 0;
+	dv->top = (size_t)top;
+}
+
+void detail_draw(const detail_view *dv, const canvas *c, int y, int x,
+		 int height, int width)
+{
+	for (int row = 0; row < height; row++) {
+		draw_fill(c, y + row, x, width, STYLE_NORMAL);
+		size_t i = dv->top + (size_t)row;
+		if (i >= dv->n)
+			continue;
+		const detail_line *l = &dv->lines[i];
+		if (l->label)
+			draw_text(c, y + row, x + 1, LABEL_COLS - 1, l->label,
+				  STYLE_LABEL, false);
+		draw_text(c, y + row, x + 1 + l->indent, width - 2 - l->indent,
+			  l->text, l->style, false);
+	}
+}

@@ -1,0 +1,143 @@
+/* draw.c: placing text on the curses screen cluster by cluster. */
+#include "yeonpyo/ui_draw.h"
+
+#include <stdint.h>
+#include <wchar.h>
+
+#include "yeonpyo/strbuf.h"
+#include "yeonpyo/text.h"
+
+void draw_theme_init(ui_theme *theme, bool color)
+{
+	static const attr_t mono[STYLE_COUNT] = {
+		[STYLE_NORMAL] = A_NORMAL,
+		[STYLE_TITLEBAR] = A_REVERSE | A_BOLD,
+		[STYLE_STATUSBAR] = A_REVERSE,
+		[STYLE_SELECTED] = A_REVERSE | A_BOLD,
+		[STYLE_SELECTED_DIM] = A_REVERSE,
+		[STYLE_YEAR] = A_BOLD,
+		[STYLE_DATE] = A_NORMAL,
+		[STYLE_ORGS] = A_NORMAL,
+		[STYLE_PLANNED] = A_BOLD,
+		[STYLE_HEADING] = A_BOLD,
+		[STYLE_LABEL] = A_BOLD,
+		[STYLE_URL] = A_UNDERLINE,
+		[STYLE_BORDER] = A_NORMAL,
+	};
+	/* foreground colours; -1 keeps the terminal's own */
+	static const short fg[STYLE_COUNT] = {
+		[STYLE_NORMAL] = -1, [STYLE_TITLEBAR] = COLOR_BLUE,
+		[STYLE_STATUSBAR] = COLOR_BLUE, [STYLE_SELECTED] = COLOR_CYAN,
+		[STYLE_SELECTED_DIM] = -1, [STYLE_YEAR] = COLOR_YELLOW,
+		[STYLE_DATE] = COLOR_BLUE, [STYLE_ORGS] = COLOR_GREEN,
+		[STYLE_PLANNED] = COLOR_MAGENTA, [STYLE_HEADING] = COLOR_YELLOW,
+		[STYLE_LABEL] = COLOR_CYAN, [STYLE_URL] = COLOR_BLUE,
+		[STYLE_BORDER] = COLOR_BLUE,
+	};
+	bool colors = color && has_colors() && start_color() == OK;
+	if (colors)
+		use_default_colors();
+	for (int i = 0; i < STYLE_COUNT; i++) {
+		theme->attr[i] = mono[i];
+		theme->pair[i] = 0;
+		/* reverse-video bars and selections keep working in colour:
+		 * the pair's foreground becomes their background */
+		if (colors && fg[i] >= 0 && init_pair((short)(i + 1), fg[i], -1) == OK)
+			theme->pair[i] = (short)(i + 1);
+	}
+}
+
+/* UTF-8 to the code points of one cluster; false when it needs more cells
+ * than a cchar_t holds (such a cluster is drawn as its first character). */
+static size_t cluster_chars(const char *s, size_t len, wchar_t *out, size_t max)
+{
+	size_t n = 0;
+	mbstate_t ps = {0};
+	while (len > 0 && n < max) {
+		wchar_t wc;
+		size_t used = mbrtowc(&wc, s, len, &ps);
+		if (used == (size_t)-1 || used == (size_t)-2) {
+			wc = L'?';
+			used = 1;
+			ps = (mbstate_t){0};
+		} else if (used == 0) {
+			break;
+		}
+		out[n++] = wc;
+		s += used;
+		len -= used;
+	}
+	return n;
+}
+
+typedef struct {
+	const canvas *c;
+	int y;
+	int x;
+	attr_t attr;
+	short pair;
+} cluster_painter;
+
+static bool paint_cluster(const text_cluster *cl, void *ctx)
+{
+	cluster_painter *p = ctx;
+	if (cl->width == 0)
+		return true;
+	wchar_t wch[CCHARW_MAX + 1];
+	size_t n = cluster_chars(cl->bytes, cl->len, wch, CCHARW_MAX);
+	if (n == 0)
+		return true;
+	wch[n] = L'\0';
+	cchar_t cc;
+	if (setcchar(&cc, wch, p->attr, p->pair, NULL) != OK) {
+		wch[1] = L'\0';  /* keep the base character alone */
+		if (setcchar(&cc, wch, p->attr, p->pair, NULL) != OK)
+			return true;
+	}
+	mvwadd_wch(p->c->win, p->y, p->x, &cc);
+	p->x += cl->width;
+	return true;
+}
+
+void draw_fill(const canvas *c, int y, int x, int width, draw_style style)
+{
+	if (width <= 0)
+		return;
+	cchar_t blank;
+	wchar_t sp[2] = {L' ', L'\0'};
+	setcchar(&blank, sp, c->theme->attr[style], c->theme->pair[style], NULL);
+	mvwhline_set(c->win, y, x, &blank, width);
+}
+
+int draw_text(const canvas *c, int y, int x, int width, const char *s,
+	      draw_style style, bool pad)
+{
+	if (width <= 0)
+		return 0;
+	strbuf fitted = STRBUF_INIT;
+	int used = text_fit(&fitted, s, width, false);
+	cluster_painter p = {c, y, x, c->theme->attr[style], c->theme->pair[style]};
+	text_each_cluster(strbuf_str(&fitted), fitted.len, paint_cluster, &p);
+	strbuf_free(&fitted);
+	if (pad)
+		draw_fill(c, y, x + used, width - used, style);
+	return pad ? width : used;
+}
+
+void draw_hline(const canvas *c, int y, int x, int width, draw_style style)
+{
+	if (width <= 0)
+		return;
+	wattr_set(c->win, c->theme->attr[style], c->theme->pair[style], NULL);
+	mvwhline(c->win, y, x, ACS_HLINE, width);
+	wattr_set(c->win, A_NORMAL, 0, NULL);
+}
+
+void draw_vline(const canvas *c, int y, int x, int height, draw_style style)
+{
+	if (height <= 0)
+		return;
+	wattr_set(c->win, c->theme->attr[style], c->theme->pair[style], NULL);
+	mvwvline(c->win, y, x, ACS_VLINE, height);
+	wattr_set(c->win, A_NORMAL, 0, NULL);
+}

@@ -1,0 +1,255 @@
+/* screen.c: the screen-test harness; see screen.h. */
+#define _GNU_SOURCE
+#include "screen.h"
+#include "support.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <vterm.h>
+
+#define IDLE_MARK "7777;idle"
+#define WAIT_MS 10000
+
+struct screen {
+	pid_t pid;
+	int fd;
+	VTerm *vt;
+	VTermScreen *vs;
+	unsigned idles;
+	bool altscreen;
+	bool exited;
+	int status;
+};
+
+static int on_osc(const char *command, size_t len, void *user)
+{
+	screen *s = user;
+	if (len == strlen(IDLE_MARK) && memcmp(command, IDLE_MARK, len) == 0)
+		s->idles++;
+	return 1;
+}
+
+static int on_termprop(VTermProp prop, VTermValue *val, void *user)
+{
+	screen *s = user;
+	if (prop == VTERM_PROP_ALTSCREEN)
+		s->altscreen = val->boolean;
+	return 1;
+}
+
+/* Answers the terminal's replies (cursor reports and such) to the program. */
+static void on_output(const char *bytes, size_t len, void *user)
+{
+	screen *s = user;
+	if (write(s->fd, bytes, len) < 0)
+		return;
+}
+
+static const VTermParserCallbacks fallbacks = {.osc = on_osc};
+static const VTermScreenCallbacks screen_cbs = {.settermprop = on_termprop};
+
+static void child(const char *home, const char *const *env,
+		  const char *const *args)
+{
+	char *envp[64];
+	size_t n = 0;
+	char homev[4200], xdg[4200];
+	snprintf(homev, sizeof(homev), "HOME=%s", home);
+	snprintf(xdg, sizeof(xdg), "XDG_DATA_HOME=%s/data", home);
+	const char *defaults[] = {"PATH=/usr/bin:/bin", "TERM=xterm-256color",
+				  "LANG=C.UTF-8", "YEONPYO_TEST_IDLE=1", homev,
+				  xdg};
+	for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
+		envp[n++] = (char *)defaults[i];
+	for (size_t i = 0; env && env[i] && n < 62; i++) {
+		size_t k = strcspn(env[i], "=");
+		for (size_t j = 0; j < n; j++) {
+			if (strncmp(envp[j], env[i], k + 1) == 0) {
+				envp[j] = envp[--n];
+				break;
+			}
+		}
+		envp[n++] = (char *)env[i];
+	}
+	envp[n] = NULL;
+	const char *bin = getenv("YEONPYO_BIN");
+	char *argv[64];
+	size_t a = 0;
+	argv[a++] = (char *)(bin && *bin ? bin : "./yeonpyo");
+	for (size_t i = 0; args && args[i] && a < 63; i++)
+		argv[a++] = (char *)args[i];
+	argv[a] = NULL;
+	execve(argv[0], argv, envp);
+	_exit(127);
+}
+
+/* Reads what the program wrote until done(s) holds or it exits. */
+static void pump_until(screen *s, bool (*done)(const screen *, unsigned),
+		       unsigned arg)
+{
+	while (!done(s, arg) && !s->exited) {
+		struct pollfd p = {s->fd, POLLIN, 0};
+		int r = poll(&p, 1, WAIT_MS);
+		if (r == 0)
+			fail_msg("yeonpyo drew nothing for %d ms", WAIT_MS);
+		if (r < 0 && errno == EINTR)
+			continue;
+		char buf[65536];
+		ssize_t got = read(s->fd, buf, sizeof(buf));
+		if (got <= 0) {  /* EIO: the program closed the terminal */
+			s->exited = true;
+			break;
+		}
+		vterm_input_write(s->vt, buf, (size_t)got);
+	}
+	vterm_screen_flush_damage(s->vs);
+}
+
+static bool idles_reached(const screen *s, unsigned want)
+{
+	return s->idles >= want;
+}
+
+static bool never(const screen *s, unsigned unused)
+{
+	(void)s;
+	(void)unused;
+	return false;
+}
+
+screen *screen_start(const char *home, int rows, int cols,
+		     const char *const *env, const char *const *args)
+{
+	screen *s = calloc(1, sizeof(*s));
+	assert_non_null(s);
+	struct winsize ws = {(unsigned short)rows, (unsigned short)cols, 0, 0};
+	s->pid = forkpty(&s->fd, NULL, NULL, &ws);
+	assert_true(s->pid >= 0);
+	if (s->pid == 0)
+		child(home, env, args);
+	s->vt = vterm_new(rows, cols);
+	vterm_set_utf8(s->vt, 1);
+	vterm_output_set_callback(s->vt, on_output, s);
+	s->vs = vterm_obtain_screen(s->vt);
+	vterm_screen_set_callbacks(s->vs, &screen_cbs, s);
+	vterm_screen_set_unrecognised_fallbacks(s->vs, &fallbacks, s);
+	vterm_screen_enable_altscreen(s->vs, 1);
+	vterm_screen_reset(s->vs, 1);
+	pump_until(s, idles_reached, 1);
+	return s;
+}
+
+void screen_key(screen *s, const char *key)
+{
+	unsigned want = s->idles + 1;
+	assert_int_equal(write(s->fd, key, strlen(key)), (ssize_t)strlen(key));
+	pump_until(s, idles_reached, want);
+}
+
+void screen_resize(screen *s, int rows, int cols)
+{
+	unsigned want = s->idles + 1;
+	struct winsize ws = {(unsigned short)rows, (unsigned short)cols, 0, 0};
+	vterm_set_size(s->vt, rows, cols);
+	/* the kernel sends SIGWINCH to the program on the other side */
+	assert_int_equal(ioctl(s->fd, TIOCSWINSZ, &ws), 0);
+	pump_until(s, idles_reached, want);
+}
+
+void screen_signal(screen *s, int sig)
+{
+	kill(s->pid, sig);
+	pump_until(s, never, 0);
+}
+
+char *screen_row(screen *s, int row)
+{
+	int rows = 0, cols = 0;
+	vterm_get_size(s->vt, &rows, &cols);
+	char *out = calloc((size_t)cols * 4 + 1, 1);
+	assert_non_null(out);
+	size_t n = 0;
+	for (int col = 0; col < cols; col++) {
+		VTermScreenCell cell;
+		vterm_screen_get_cell(s->vs, (VTermPos){row, col}, &cell);
+		uint32_t ch = cell.chars[0] ? cell.chars[0] : ' ';
+		if (cell.width == 2)
+			col++;  /* the next cell is its continuation */
+		char utf8[8];
+		int len = 0;
+		if (ch < 0x80) {
+			utf8[len++] = (char)ch;
+		} else if (ch < 0x800) {
+			utf8[len++] = (char)(0xC0 | (ch >> 6));
+			utf8[len++] = (char)(0x80 | (ch & 0x3F));
+		} else if (ch < 0x10000) {
+			utf8[len++] = (char)(0xE0 | (ch >> 12));
+			utf8[len++] = (char)(0x80 | ((ch >> 6) & 0x3F));
+			utf8[len++] = (char)(0x80 | (ch & 0x3F));
+		} else {
+			utf8[len++] = (char)(0xF0 | (ch >> 18));
+			utf8[len++] = (char)(0x80 | ((ch >> 12) & 0x3F));
+			utf8[len++] = (char)(0x80 | ((ch >> 6) & 0x3F));
+			utf8[len++] = (char)(0x80 | (ch & 0x3F));
+		}
+		memcpy(out + n, utf8, (size_t)len);
+		n += (size_t)len;
+	}
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	return out;
+}
+
+uint32_t screen_char(screen *s, int row, int col, int *width)
+{
+	VTermScreenCell cell;
+	vterm_screen_get_cell(s->vs, (VTermPos){row, col}, &cell);
+	if (width)
+		*width = cell.width;
+	return cell.chars[0];
+}
+
+bool screen_reverse(screen *s, int row, int col)
+{
+	VTermScreenCell cell;
+	vterm_screen_get_cell(s->vs, (VTermPos){row, col}, &cell);
+	return cell.attrs.reverse;
+}
+
+bool screen_altscreen(const screen *s)
+{
+	return s->altscreen;
+}
+
+int screen_wait(screen *s)
+{
+	pump_until(s, never, 0);
+	int status = 0;
+	while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR)
+		;
+	s->pid = 0;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void screen_free(screen *s)
+{
+	if (!s)
+		return;
+	if (s->pid > 0) {
+		kill(s->pid, SIGKILL);
+		waitpid(s->pid, NULL, 0);
+	}
+	close(s->fd);
+	vterm_free(s->vt);
+	free(s);
+}

@@ -1,0 +1,48 @@
+/* screen.h: screen tests: the real yeonpyo in a pseudo-terminal, its
+ * output read into a libvterm screen whose cells the tests inspect. The
+ * program marks each finished frame (YEONPYO_TEST_IDLE), so a test waits
+ * for that mark instead of sleeping. */
+#ifndef YEONPYO_TEST_SCREEN_H
+#define YEONPYO_TEST_SCREEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct screen screen;
+
+/* Starts ./yeonpyo with args (NULL-terminated) in a rows x cols terminal,
+ * TERM=xterm-256color and LANG=C.UTF-8, HOME=home, plus env ("K=V",
+ * NULL-terminated, overriding); returns once the first frame is drawn. */
+screen *screen_start(const char *home, int rows, int cols,
+		     const char *const *env, const char *const *args);
+
+/* Types one key (its bytes, e.g. "j" or "\033[B") and waits for the frame
+ * that follows, or for the program to exit. */
+void screen_key(screen *s, const char *key);
+
+/* Resizes the terminal and waits for the new frame. */
+void screen_resize(screen *s, int rows, int cols);
+
+/* Sends a signal to the program and waits for it to exit. */
+void screen_signal(screen *s, int sig);
+
+/* The text of a row: each cell once (a wide character's second cell is
+ * skipped), trailing blanks removed. The caller frees it. */
+char *screen_row(screen *s, int row);
+
+/* The character and width of the cell at (row, col); 0 for the second
+ * cell of a wide character. */
+uint32_t screen_char(screen *s, int row, int col, int *width);
+bool screen_reverse(screen *s, int row, int col);
+
+/* Whether the program is on the alternate screen (curses is active). */
+bool screen_altscreen(const screen *s);
+
+/* Waits for the program to exit; returns its status (128+signal when a
+ * signal ended it). */
+int screen_wait(screen *s);
+
+/* Kills the program if it still runs, and frees everything. */
+void screen_free(screen *s);
+
+#endif

@@ -1,0 +1,314 @@
+/* test_screen.c: the browser as a person sees it, cell by cell through
+ * libvterm: where the Hangul lands, the selection and the detail pane,
+ * year separators, both layouts, resizing, help, language, and leaving the
+ * terminal as it was. */
+#include "support.h"
+#include "screen.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/status.h"
+
+typedef struct {
+	char *home;
+	char db_arg[4200];
+} fixture;
+
+#define RUN(f, env, input, ...) \
+	support_run((f)->home, (env), (input), (const char *const[]){__VA_ARGS__, NULL})
+
+/* Every test browses tests/data/sample.json: three events over two years,
+ * 2024-07-12 시험 행사 개최, 2024-11 얼라이언스 설립, 2025 (planned). */
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	f->home = support_tmpdir();
+	snprintf(f->db_arg, sizeof(f->db_arg), "--db=%s/s.db", f->home);
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "db", "init", "--empty");
+	assert_int_equal(r.status, 0);
+	support_result_free(&r);
+	char *json = support_read_file("tests/data/sample.json", NULL);
+	r = RUN(f, NULL, json, f->db_arg, "import", "-");
+	assert_int_equal(r.status, 0);
+	support_result_free(&r);
+	free(json);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	support_rmtree(f->home);
+	free(f);
+	return 0;
+}
+
+static screen *start(fixture *f, int rows, int cols, const char *lang)
+{
+	char arg[16];
+	snprintf(arg, sizeof(arg), "--lang=%s", lang);
+	return screen_start(f->home, rows, cols, NULL,
+			    (const char *const[]){f->db_arg, arg, NULL});
+}
+
+static void assert_row(screen *s, int row, const char *want)
+{
+	char *got = screen_row(s, row);
+	if (strcmp(got, want) != 0)
+		fail_msg("row %d is\n\"%s\"\nnot\n\"%s\"", row, got, want);
+	free(got);
+}
+
+static void assert_row_has(screen *s, int row, const char *want)
+{
+	char *got = screen_row(s, row);
+	if (!strstr(got, want))
+		fail_msg("row %d is\n\"%s\"\nwithout \"%s\"", row, got, want);
+	free(got);
+}
+
+static void assert_wide(screen *s, int row, int col, uint32_t ch)
+{
+	int width = 0;
+	assert_int_equal(screen_char(s, row, col, &width), ch);
+	assert_int_equal(width, 2);
+}
+
+static void hangul_title_lands_on_exact_cells(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "ko");
+	/* row 2: " " date(10) mark(3) organizations(20) "  " title */
+	assert_row(s, 2, " 2024-07-12   SKT·KAIST             시험 행사 개최");
+	assert_wide(s, 2, 36, 0xC2DC);  /* 시 */
+	assert_wide(s, 2, 38, 0xD5D8);  /* 험 */
+	assert_int_equal(screen_char(s, 2, 40, NULL), ' ');
+	assert_wide(s, 2, 41, 0xD589);  /* 행 */
+	assert_true(screen_reverse(s, 2, 0));
+	assert_row(s, 0, " yeonpyo · 연표");
+	assert_row(s, 23, " 1/3                                                               "
+		   "ko  ? 도움말");
+	screen_free(s);
+}
+
+static void year_separators_and_planned_mark(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	char *row = screen_row(s, 1);
+	assert_true(strncmp(row, "── 2024 ──", strlen("── 2024 ──")) == 0);
+	free(row);
+	assert_row_has(s, 4, " 2025 ");
+	assert_row(s, 5, " 2025       * KAIST                 A year-long plan");
+	screen_free(s);
+}
+
+static void selection_moves_with_j_G_and_g(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	screen_key(s, "j");
+	assert_false(screen_reverse(s, 2, 5));
+	assert_true(screen_reverse(s, 3, 5));
+	assert_row_has(s, 23, " 2/3");
+	screen_key(s, "G");
+	assert_true(screen_reverse(s, 5, 5));
+	assert_row_has(s, 23, " 3/3");
+	screen_key(s, "g");
+	assert_true(screen_reverse(s, 2, 5));
+	screen_key(s, "\033OB");  /* Down, as keypad mode sends it */
+	assert_row_has(s, 23, " 2/3");
+	screen_key(s, "]");        /* next year */
+	assert_row_has(s, 23, " 3/3");
+	screen_key(s, "[");        /* previous year */
+	assert_row_has(s, 23, " 1/3");
+	screen_free(s);
+}
+
+static void detail_pane_follows_the_selection(void **state)
+{
+	fixture *f = *state;
+	/* stacked at 80x24: 10 timeline rows, a rule, then the detail */
+	screen *s = start(f, 24, 80, "en");
+	assert_row(s, 11, "────────────────────────────────────────"
+		   "────────────────────────────────────────");
+	assert_row(s, 12, " Test conference held");
+	assert_row(s, 14, " ID        e-2024-day");
+	screen_key(s, "j");
+	assert_row(s, 12, " Alliance founded");
+	assert_row(s, 15, " Date      2024-11");
+	screen_free(s);
+}
+
+static void side_by_side_from_120_columns(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 40, 140, "ko");
+	/* the timeline takes 77 columns, then a rule, then the detail */
+	for (int row = 1; row < 39; row++)
+		assert_int_equal(screen_char(s, row, 77, NULL), 0x2502);
+	assert_int_equal(screen_char(s, 1, 79, NULL), 0xC2DC); /* 시험 행사 */
+	char *row = screen_row(s, 3);
+	assert_non_null(strstr(row, "│ ID        e-2024-day"));
+	free(row);
+	screen_free(s);
+}
+
+static void resize_keeps_the_selection(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 40, 140, "en");
+	screen_key(s, "j");
+	screen_resize(s, 20, 60);
+	assert_row_has(s, 19, " 2/3");
+	assert_true(screen_reverse(s, 3, 5));
+	assert_row_has(s, 3, "Alliance founded");
+	screen_resize(s, 40, 140);
+	assert_row_has(s, 39, " 2/3");
+	assert_int_equal(screen_char(s, 1, 77, NULL), 0x2502);
+	assert_row_has(s, 1, "│ Alliance founded");
+	screen_free(s);
+}
+
+static void tiny_terminals_get_a_message_not_a_crash(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	screen_resize(s, 8, 30);
+	assert_row(s, 4, "      terminal too small");
+	screen_resize(s, 1, 1);
+	screen_key(s, "j");
+	screen_resize(s, 24, 80);
+	assert_row_has(s, 23, " 2/3");
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+}
+
+static void help_overlay_lists_the_keys(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 30, 100, "en");
+	screen_key(s, "?");
+	bool title = false, down = false;
+	for (int row = 0; row < 30; row++) {
+		char *text = screen_row(s, row);
+		title = title || strstr(text, "Keys (q, Esc: close)");
+		down = down || strstr(text, "j, Down                Select the "
+				      "next event");
+		free(text);
+	}
+	assert_true(title);
+	assert_true(down);
+	screen_key(s, "q");  /* closes the help, not the program */
+	char *text = screen_row(s, 2);
+	assert_null(strstr(text, "Keys"));
+	free(text);
+	assert_true(screen_altscreen(s));
+	screen_free(s);
+}
+
+static void L_switches_the_language(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "ko");
+	assert_row_has(s, 2, "시험 행사 개최");
+	screen_key(s, "L");
+	assert_row_has(s, 2, "Test conference held");
+	assert_row_has(s, 23, "en  ? help");
+	screen_key(s, "L");
+	assert_row_has(s, 12, "시험 행사 개최");
+	screen_free(s);
+}
+
+static void enter_and_tab_move_between_panes(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	screen_key(s, "\r");
+	assert_row(s, 1, " Test conference held");
+	assert_row_has(s, 23, "detail");
+	screen_key(s, "\r");
+	assert_row_has(s, 2, "Test conference held");
+	screen_key(s, "\t");
+	assert_row_has(s, 23, "detail pane");
+	screen_key(s, "j");  /* scrolls the detail, keeps the selection */
+	assert_row(s, 12, "");
+	assert_row_has(s, 23, " 1/3");
+	screen_key(s, "\t");
+	screen_key(s, "j");
+	assert_row_has(s, 23, " 2/3");
+	screen_free(s);
+}
+
+static void q_restores_the_terminal(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	assert_true(screen_altscreen(s));
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	assert_false(screen_altscreen(s));
+	screen_free(s);
+}
+
+static void sigterm_and_sighup_restore_the_terminal(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	screen_signal(s, SIGTERM);
+	assert_int_equal(screen_wait(s), 128 + SIGTERM);
+	assert_false(screen_altscreen(s));
+	screen_free(s);
+	s = start(f, 24, 80, "en");
+	screen_key(s, "\003");  /* Ctrl-c */
+	assert_int_equal(screen_wait(s), 128 + SIGINT);
+	assert_false(screen_altscreen(s));
+	screen_free(s);
+}
+
+static void dumb_terminals_get_the_list(void **state)
+{
+	fixture *f = *state;
+	const char *env[] = {"TERM=dumb", NULL};
+	screen *s = screen_start(f->home, 24, 80, env,
+				 (const char *const[]){f->db_arg, "--lang=en",
+						       NULL});
+	assert_int_equal(screen_wait(s), 0);
+	assert_false(screen_altscreen(s));
+	assert_row(s, 0, "yeonpyo: TERM is unset or dumb; printing the list "
+		   "instead of opening the browser");
+	assert_row(s, 1, "2024-07-12           SKT·KAIST        Test conference held");
+	screen_free(s);
+	/* and a pipe is not a terminal */
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "--lang=en");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "yeonpyo: standard output is not a terminal; "
+			    "printing the list instead of opening the browser\n");
+	assert_int_equal(support_count_lines(r.out), 3);
+	support_result_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(hangul_title_lands_on_exact_cells, setup, teardown),
+		cmocka_unit_test_setup_teardown(year_separators_and_planned_mark, setup, teardown),
+		cmocka_unit_test_setup_teardown(selection_moves_with_j_G_and_g, setup, teardown),
+		cmocka_unit_test_setup_teardown(detail_pane_follows_the_selection, setup, teardown),
+		cmocka_unit_test_setup_teardown(side_by_side_from_120_columns, setup, teardown),
+		cmocka_unit_test_setup_teardown(resize_keeps_the_selection, setup, teardown),
+		cmocka_unit_test_setup_teardown(tiny_terminals_get_a_message_not_a_crash, setup, teardown),
+		cmocka_unit_test_setup_teardown(help_overlay_lists_the_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(L_switches_the_language, setup, teardown),
+		cmocka_unit_test_setup_teardown(enter_and_tab_move_between_panes, setup, teardown),
+		cmocka_unit_test_setup_teardown(q_restores_the_terminal, setup, teardown),
+		cmocka_unit_test_setup_teardown(sigterm_and_sighup_restore_the_terminal, setup, teardown),
+		cmocka_unit_test_setup_teardown(dumb_terminals_get_the_list, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("screen", tests, NULL, NULL);
+}
