@@ -81,5 +81,7 @@ install_tree() {
 }
 check "make install/uninstall with DESTDIR and PREFIX" install_tree
 
+check "tmux smoke test (100x30)" sh tests/tmux_smoke.sh
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,47 @@
+#!/bin/sh
+# tests/tmux_smoke.sh: opens the browser in a real tmux (100x30), moves,
+# switches language and quits, checking the captured screen at each step.
+# Prints nothing when all is well; each failure is one line.
+top=$(pwd)
+dir=$(mktemp -d) || exit 1
+sock="yeonpyo-smoke-$$"
+cleanup() {
+	tmux -L "$sock" kill-server 2>/dev/null
+	rm -rf "$dir"
+}
+trap cleanup EXIT
+db="$dir/s.db"
+"$top/yeonpyo" --db "$db" db init --empty >/dev/null || exit 1
+"$top/yeonpyo" --db "$db" import "$top/tests/data/sample.json" 2>/dev/null || exit 1
+
+# Polls the pane until it shows the text, for up to 5 s (tmux has no way
+# to say a program is idle).
+expect() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if tmux -L "$sock" capture-pane -p -t smoke 2>/dev/null |
+			grep -qF -- "$1"; then
+			return 0
+		fi
+		i=$((i + 1))
+		sleep 0.05
+	done
+	echo "tmux smoke: the screen never showed: $1"
+	tmux -L "$sock" capture-pane -p -t smoke 2>/dev/null | sed 's/^/  | /'
+	exit 1
+}
+
+LANG=C.UTF-8 tmux -L "$sock" -f /dev/null new-session -d -s smoke -x 100 -y 30 \
+	"LANG=C.UTF-8 TERM=tmux-256color '$top/yeonpyo' --db '$db' --lang ko; echo exited \$?; sleep 30" ||
+	exit 1
+expect "시험 행사 개최"
+expect " 1/3"
+tmux -L "$sock" send-keys -t smoke j
+expect " 2/3"
+expect "날짜      2024-11"
+tmux -L "$sock" send-keys -t smoke L
+expect "Alliance founded"
+tmux -L "$sock" send-keys -t smoke G
+expect " 3/3"
+tmux -L "$sock" send-keys -t smoke q
+expect "exited 0"

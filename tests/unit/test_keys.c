@@ -1,0 +1,72 @@
+/* test_keys.c: the key table (src/keys.def) is the one source of truth:
+ * the man page's KEYS section must be exactly what it generates, every
+ * action has a key, and no key is bound twice. */
+#include "support.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/keys.h"
+
+static void man_page_keys_section_matches_the_table(void **state)
+{
+	(void)state;
+	char *page = support_read_file("man/yeonpyo.1", NULL);
+	assert_non_null(page);
+	char *start = strstr(page, ".SH KEYS\n");
+	assert_non_null(start);
+	char *end = strstr(start + 1, "\n.SH ");
+	assert_non_null(end);
+	end[1] = '\0';
+	strbuf want = STRBUF_INIT;
+	keys_man_section(&want);
+	if (strcmp(start, strbuf_str(&want)) != 0)
+		fail_msg("man/yeonpyo.1's KEYS section differs from src/keys.def;"
+			 " it should read:\n%s", strbuf_str(&want));
+	strbuf_free(&want);
+	free(page);
+}
+
+static void every_action_has_a_key_and_help(void **state)
+{
+	(void)state;
+	size_t n = 0;
+	const key_help *keys = keys_table(&n);
+	assert_int_equal(n, ACTION_COUNT);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(keys[i].action, (ui_action)i);
+		assert_true(strlen(keys[i].keys) > 0);
+		assert_true(strlen(keys[i].help_en) > 0);
+		assert_true(strlen(keys[i].help_ko) > 0);
+	}
+}
+
+static void keys_map_to_their_actions(void **state)
+{
+	(void)state;
+	assert_int_equal(keys_action(false, 'j'), ACTION_DOWN);
+	assert_int_equal(keys_action(true, KEY_DOWN), ACTION_DOWN);
+	assert_int_equal(keys_action(false, ' '), ACTION_PAGE_DOWN);
+	assert_int_equal(keys_action(false, 'f' & 0x1f), ACTION_PAGE_DOWN);
+	assert_int_equal(keys_action(true, KEY_NPAGE), ACTION_PAGE_DOWN);
+	assert_int_equal(keys_action(false, 'G'), ACTION_LAST);
+	assert_int_equal(keys_action(true, KEY_END), ACTION_LAST);
+	assert_int_equal(keys_action(false, '\t'), ACTION_FOCUS);
+	assert_int_equal(keys_action(false, '\r'), ACTION_FULLSCREEN);
+	assert_int_equal(keys_action(false, 27), ACTION_BACK);
+	assert_int_equal(keys_action(false, 'l' & 0x1f), ACTION_REDRAW);
+	assert_int_equal(keys_action(false, 'x'), ACTION_NONE);
+	/* a character and a function key with the same number differ */
+	assert_int_equal(keys_action(true, 'j'), ACTION_NONE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(man_page_keys_section_matches_the_table),
+		cmocka_unit_test(every_action_has_a_key_and_help),
+		cmocka_unit_test(keys_map_to_their_actions),
+	};
+	return cmocka_run_group_tests_name("keys", tests, NULL, NULL);
+}
