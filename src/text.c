@@ -231,6 +231,10 @@ int text_fit(strbuf *out, const char *s, int width, bool pad)
 	int used = 0;
 	/* leave a column for the ellipsis */
 	size_t keep = text_prefix(s, len, width - 1, &used);
+	while (keep > 0 && s[keep - 1] == ' ') {  /* "KT …" reads as "KT…" */
+		keep--;
+		used--;
+	}
 	strbuf_append(out, s, keep);
 	strbuf_puts(out, ellipsis);
 	used += 1;

@@ -226,6 +226,13 @@ bool screen_reverse(screen *s, int row, int col)
 	return cell.attrs.reverse;
 }
 
+bool screen_colored(screen *s, int row, int col)
+{
+	VTermScreenCell cell;
+	vterm_screen_get_cell(s->vs, (VTermPos){row, col}, &cell);
+	return !VTERM_COLOR_IS_DEFAULT_FG(&cell.fg);
+}
+
 bool screen_altscreen(const screen *s)
 {
 	return s->altscreen;

@@ -34,6 +34,8 @@ char *screen_row(screen *s, int row);
  * cell of a wide character. */
 uint32_t screen_char(screen *s, int row, int col, int *width);
 bool screen_reverse(screen *s, int row, int col);
+/* Whether the cell's foreground is a colour rather than the default. */
+bool screen_colored(screen *s, int row, int col);
 
 /* Whether the program is on the alternate screen (curses is active). */
 bool screen_altscreen(const screen *s);

@@ -4,6 +4,7 @@
 #include "support.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,12 +62,31 @@ static void keys_map_to_their_actions(void **state)
 	assert_int_equal(keys_action(true, 'j'), ACTION_NONE);
 }
 
+/* README.md shows the key table people read first; it must not drift. */
+static void readme_key_table_matches_the_table(void **state)
+{
+	(void)state;
+	char *readme = support_read_file("README.md", NULL);
+	assert_non_null(readme);
+	size_t n = 0;
+	const key_help *keys = keys_table(&n);
+	for (size_t i = 0; i < n; i++) {
+		char row[512];
+		snprintf(row, sizeof(row), "| `%s` | %s |\n", keys[i].keys,
+			 keys[i].help_en);
+		if (!strstr(readme, row))
+			fail_msg("README.md lacks the key row: %s", row);
+	}
+	free(readme);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(man_page_keys_section_matches_the_table),
 		cmocka_unit_test(every_action_has_a_key_and_help),
 		cmocka_unit_test(keys_map_to_their_actions),
+		cmocka_unit_test(readme_key_table_matches_the_table),
 	};
 	return cmocka_run_group_tests_name("keys", tests, NULL, NULL);
 }

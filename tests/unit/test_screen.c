@@ -256,12 +256,17 @@ static void q_restores_the_terminal(void **state)
 	screen_free(s);
 }
 
-static void sigterm_and_sighup_restore_the_terminal(void **state)
+static void signals_and_ctrl_c_restore_the_terminal(void **state)
 {
 	fixture *f = *state;
 	screen *s = start(f, 24, 80, "en");
 	screen_signal(s, SIGTERM);
 	assert_int_equal(screen_wait(s), 128 + SIGTERM);
+	assert_false(screen_altscreen(s));
+	screen_free(s);
+	s = start(f, 24, 80, "en");
+	screen_signal(s, SIGHUP);
+	assert_int_equal(screen_wait(s), 128 + SIGHUP);
 	assert_false(screen_altscreen(s));
 	screen_free(s);
 	s = start(f, 24, 80, "en");
@@ -293,6 +298,66 @@ static void dumb_terminals_get_the_list(void **state)
 	support_result_free(&r);
 }
 
+static screen *start_env(fixture *f, const char *const *env, const char *opt)
+{
+	return screen_start(f->home, 24, 80, env,
+			    (const char *const[]){f->db_arg, "--lang=en", opt,
+						  NULL});
+}
+
+static void colors_follow_no_color_and_the_option(void **state)
+{
+	fixture *f = *state;
+	/* row 3 is the second event, not selected: its date is coloured */
+	screen *s = start_env(f, NULL, NULL);
+	assert_true(screen_colored(s, 3, 1));
+	screen_free(s);
+	const char *no_color[] = {"NO_COLOR=1", NULL};
+	s = start_env(f, no_color, NULL);
+	assert_false(screen_colored(s, 3, 1));
+	assert_true(screen_reverse(s, 2, 1));  /* the selection still shows */
+	screen_free(s);
+	s = start_env(f, no_color, "--color=always");
+	assert_true(screen_colored(s, 3, 1));
+	screen_free(s);
+	s = start_env(f, NULL, "--color=never");
+	assert_false(screen_colored(s, 3, 1));
+	screen_free(s);
+}
+
+static void monochrome_and_8_colour_terminals_work(void **state)
+{
+	fixture *f = *state;
+	static const char *const terms[] = {"TERM=vt100", "TERM=xterm",
+					    "TERM=linux", "TERM=screen"};
+	for (size_t i = 0; i < 4; i++) {
+		const char *env[] = {terms[i], NULL};
+		screen *s = start_env(f, env, NULL);
+		assert_true(screen_reverse(s, 2, 1));
+		assert_row_has(s, 2, "Test conference held");
+		screen_key(s, "j");
+		assert_true(screen_reverse(s, 3, 1));
+		assert_row_has(s, 23, " 2/3");
+		screen_key(s, "q");
+		assert_int_equal(screen_wait(s), 0);
+		screen_free(s);
+	}
+}
+
+static void escape_closes_full_screen_detail(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	screen_key(s, "\r");
+	assert_row_has(s, 23, "detail");
+	screen_key(s, "\033");
+	assert_row_has(s, 2, "Test conference held");
+	screen_key(s, "?");
+	screen_key(s, "\033");
+	assert_row_has(s, 2, "Test conference held");
+	screen_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -307,8 +372,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(L_switches_the_language, setup, teardown),
 		cmocka_unit_test_setup_teardown(enter_and_tab_move_between_panes, setup, teardown),
 		cmocka_unit_test_setup_teardown(q_restores_the_terminal, setup, teardown),
-		cmocka_unit_test_setup_teardown(sigterm_and_sighup_restore_the_terminal, setup, teardown),
+		cmocka_unit_test_setup_teardown(signals_and_ctrl_c_restore_the_terminal, setup, teardown),
 		cmocka_unit_test_setup_teardown(dumb_terminals_get_the_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(colors_follow_no_color_and_the_option, setup, teardown),
+		cmocka_unit_test_setup_teardown(monochrome_and_8_colour_terminals_work, setup, teardown),
+		cmocka_unit_test_setup_teardown(escape_closes_full_screen_detail, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("screen", tests, NULL, NULL);
 }
