@@ -256,27 +256,27 @@ static const doc_section sections[] = {
 /* Allocates the records of one section where doc_records keeps them. */
 static bool section_alloc(doc_records *r, record_kind kind, size_t n)
 {
-	size_t count = n ? n : 1;
+	size_t slots = n ? n : 1;
 	switch (kind) {
 	case RECORD_ORG:
 		assert(!r->orgs); /* each section is read once */
-		r->orgs = calloc(count, sizeof(*r->orgs));
+		r->orgs = calloc(slots, sizeof(*r->orgs));
 		r->n_orgs = r->orgs ? n : 0;
 		return r->orgs != NULL;
 	case RECORD_PERSON:
 		assert(!r->people); /* each section is read once */
-		r->people = calloc(count, sizeof(*r->people));
+		r->people = calloc(slots, sizeof(*r->people));
 		r->n_people = r->people ? n : 0;
 		return r->people != NULL;
 	case RECORD_SOURCE:
 		assert(!r->sources); /* each section is read once */
-		r->sources = calloc(count, sizeof(*r->sources));
+		r->sources = calloc(slots, sizeof(*r->sources));
 		r->n_sources = r->sources ? n : 0;
 		return r->sources != NULL;
 	case RECORD_EVENT:
 	default:
 		assert(!r->events); /* each section is read once */
-		r->events = calloc(count, sizeof(*r->events));
+		r->events = calloc(slots, sizeof(*r->events));
 		r->n_events = r->events ? n : 0;
 		return r->events != NULL;
 	}

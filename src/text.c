@@ -273,7 +273,6 @@ static size_t trim_end(const char *s, size_t n)
 
 typedef struct {
 	const char *s;      /* the paragraph */
-	int32_t len;
 	int width;
 	text_line_fn fn;
 	void *ctx;
@@ -348,7 +347,7 @@ static void wrap_break(wrapper *w, int32_t at)
 static bool wrap_paragraph(const char *s, int32_t len, int width,
 			   text_line_fn fn, void *ctx)
 {
-	wrapper w = {s, len, width, fn, ctx, 0, -1, false};
+	wrapper w = {s, width, fn, ctx, 0, -1, false};
 	break_walk walk;
 	if (len == 0)
 		return fn(s, 0, ctx);

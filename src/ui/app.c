@@ -207,7 +207,7 @@ static void draw_frame(app *a)
 	}
 	if (detail_show(&a->dv, a->s, timeline_selected_id(&a->tl), a->lang,
 			l.detail.w, &a->err) != YP_OK) {
-		a->status = a->err.status;
+		a->status = (int)a->err.status;
 		a->running = false;
 	}
 	detail_scroll(&a->dv, 0, l.detail.h);

@@ -289,6 +289,13 @@ static void dumb_terminals_get_the_list(void **state)
 		   "instead of opening the browser");
 	assert_row(s, 1, "2024-07-12           SKT·KAIST        Test conference held");
 	screen_free(s);
+	const char *unknown[] = {"TERM=no-such-terminal-type", NULL};
+	s = screen_start(f->home, 24, 80, unknown,
+			 (const char *const[]){f->db_arg, "--lang=en", NULL});
+	assert_int_equal(screen_wait(s), 0);
+	assert_row(s, 0, "yeonpyo: TERM names a terminal that terminfo does not "
+		   "know; printing the list in");
+	screen_free(s);
 	/* and a pipe is not a terminal */
 	support_result r = RUN(f, NULL, NULL, f->db_arg, "--lang=en");
 	assert_int_equal(r.status, 0);
