@@ -10,6 +10,7 @@
 
 #include <curses.h>
 
+#include "yeonpyo/dataset.h"
 #include "yeonpyo/detail_view.h"
 #include "yeonpyo/keys.h"
 #include "yeonpyo/strbuf.h"
@@ -60,6 +61,7 @@ typedef struct {
 	bool help;
 	size_t help_top;
 	bool idle_marks;   /* tests: announce each finished frame */
+	char *title[2];    /* the dataset's title in Korean and English */
 	bool running;
 	yp_error err;
 	int status;
@@ -92,22 +94,16 @@ static layout compute_layout(const app *a)
 	return l;
 }
 
-static const char *dataset_title(app *a)
-{
-	return a->lang == LANG_KO ? "yeonpyo \xc2\xb7 연표" : "yeonpyo";
-}
-
 static void draw_title(app *a)
 {
-	const canvas *c = &a->canvas;
-	char *title = store_meta_get(a->s, a->lang == LANG_KO ? "title_ko"
-							      : "title_en");
+	const char *name = a->lang == LANG_KO ? "yeonpyo \xc2\xb7 연표"
+					      : "yeonpyo";
+	const char *title = a->title[a->lang];
 	strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, " %s%s%s", dataset_title(a), title ? " \xe2\x80\x94 " : "",
+	strbuf_printf(&sb, " %s%s%s", name, title ? " \xe2\x80\x94 " : "",
 		      title ? title : "");
-	draw_text(c, 0, 0, COLS, strbuf_str(&sb), STYLE_TITLEBAR, true);
+	draw_text(&a->canvas, 0, 0, COLS, strbuf_str(&sb), STYLE_TITLEBAR, true);
 	strbuf_free(&sb);
-	free(title);
 }
 
 static void draw_status(app *a)
@@ -403,6 +399,15 @@ static void loop(app *a)
 	}
 }
 
+/* Frees what the app holds; safe on a partly set up app. */
+static void app_free(app *a)
+{
+	timeline_free(&a->tl);
+	detail_free(&a->dv);
+	free(a->title[LANG_KO]);
+	free(a->title[LANG_EN]);
+}
+
 int ui_run(store *s, const ui_options *opts)
 {
 	app a;
@@ -412,13 +417,16 @@ int ui_run(store *s, const ui_options *opts)
 	a.running = true;
 	a.idle_marks = getenv("YEONPYO_TEST_IDLE") != NULL;
 	detail_init(&a.dv);
+	a.title[LANG_KO] = store_meta_get(s, META_TITLE_KO);
+	a.title[LANG_EN] = store_meta_get(s, META_TITLE_EN);
 	if (timeline_load(&a.tl, s, &a.err) != YP_OK) {
+		app_free(&a);
 		fprintf(stderr, "yeonpyo: %s\n", a.err.message);
 		return (int)a.err.status;
 	}
 	SCREEN *scr = start_screen();
 	if (!scr) {
-		timeline_free(&a.tl);
+		app_free(&a);
 		fprintf(stderr, "yeonpyo: cannot start the terminal screen\n");
 		return YP_IOERR;
 	}
@@ -428,8 +436,7 @@ int ui_run(store *s, const ui_options *opts)
 	loop(&a);
 	endwin();
 	delscreen(scr);
-	timeline_free(&a.tl);
-	detail_free(&a.dv);
+	app_free(&a);
 	if (a.status)
 		fprintf(stderr, "yeonpyo: %s\n", a.err.message);
 	/* ended by a signal: say so the way a shell expects */
