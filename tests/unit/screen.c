@@ -57,41 +57,6 @@ static void on_output(const char *bytes, size_t len, void *user)
 static const VTermParserCallbacks fallbacks = {.osc = on_osc};
 static const VTermScreenCallbacks screen_cbs = {.settermprop = on_termprop};
 
-static void child(const char *home, const char *const *env,
-		  const char *const *args)
-{
-	char *envp[64];
-	size_t n = 0;
-	char homev[4200], xdg[4200];
-	snprintf(homev, sizeof(homev), "HOME=%s", home);
-	snprintf(xdg, sizeof(xdg), "XDG_DATA_HOME=%s/data", home);
-	const char *defaults[] = {"PATH=/usr/bin:/bin", "TERM=xterm-256color",
-				  "LANG=C.UTF-8", "YEONPYO_TEST_IDLE=1", homev,
-				  xdg};
-	for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
-		envp[n++] = (char *)defaults[i];
-	for (size_t i = 0; env && env[i] && n < 62; i++) {
-		size_t k = strcspn(env[i], "=");
-		for (size_t j = 0; j < n; j++) {
-			if (strncmp(envp[j], env[i], k + 1) == 0) {
-				envp[j] = envp[--n];
-				break;
-			}
-		}
-		envp[n++] = (char *)env[i];
-	}
-	envp[n] = NULL;
-	const char *bin = getenv("YEONPYO_BIN");
-	char *argv[64];
-	size_t a = 0;
-	argv[a++] = (char *)(bin && *bin ? bin : "./yeonpyo");
-	for (size_t i = 0; args && args[i] && a < 63; i++)
-		argv[a++] = (char *)args[i];
-	argv[a] = NULL;
-	execve(argv[0], argv, envp);
-	_exit(127);
-}
-
 /* Reads what the program wrote until done(s) holds or it exits. */
 static void pump_until(screen *s, bool (*done)(const screen *, unsigned),
 		       unsigned arg)
@@ -134,8 +99,11 @@ screen *screen_start(const char *home, int rows, int cols,
 	struct winsize ws = {(unsigned short)rows, (unsigned short)cols, 0, 0};
 	s->pid = forkpty(&s->fd, NULL, NULL, &ws);
 	assert_true(s->pid >= 0);
-	if (s->pid == 0)
-		child(home, env, args);
+	if (s->pid == 0) {
+		static const char *const terminal[] = {
+			"TERM=xterm-256color", "YEONPYO_TEST_IDLE=1", NULL};
+		support_exec(home, terminal, env, args);
+	}
 	s->vt = vterm_new(rows, cols);
 	vterm_set_utf8(s->vt, 1);
 	vterm_output_set_callback(s->vt, on_output, s);

@@ -94,36 +94,35 @@ static void capture_add(capture *c, const char *p, size_t n)
 	c->data[c->len] = '\0';
 }
 
-static void child_exec(const char *home, const char *const *env,
-		       const char *const *args, int in, int out, int err)
+void support_exec(const char *home, const char *const *extra,
+		  const char *const *env, const char *const *args)
 {
-	dup2(in, 0);
-	dup2(out, 1);
-	dup2(err, 2);
-	const char *bin = getenv("YEONPYO_BIN");
 	char *envp[64];
 	size_t n = 0;
-	static char path[] = "PATH=/usr/bin:/bin";
-	static char lang[] = "LANG=C.UTF-8";
 	char homev[4200], xdg[4200];
 	snprintf(homev, sizeof(homev), "HOME=%s", home);
 	snprintf(xdg, sizeof(xdg), "XDG_DATA_HOME=%s/data", home);
-	envp[n++] = path;
-	envp[n++] = lang;
-	envp[n++] = homev;
-	envp[n++] = xdg;
-	for (size_t i = 0; env && env[i] && n < 62; i++) {
-		/* an override replaces a default with the same name */
-		size_t k = strcspn(env[i], "=");
-		for (size_t j = 0; j < n; j++) {
-			if (envp[j] && strncmp(envp[j], env[i], k + 1) == 0) {
-				envp[j] = envp[--n];
-				break;
+	const char *defaults[] = {"PATH=/usr/bin:/bin", "LANG=C.UTF-8", homev,
+				  xdg};
+	for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
+		envp[n++] = (char *)defaults[i];
+	/* then extra and env, each replacing a variable of the same name */
+	const char *const *lists[] = {extra, env};
+	for (size_t l = 0; l < 2; l++) {
+		for (size_t i = 0; lists[l] && lists[l][i] && n < 62; i++) {
+			const char *v = lists[l][i];
+			size_t k = strcspn(v, "=");
+			for (size_t j = 0; j < n; j++) {
+				if (strncmp(envp[j], v, k + 1) == 0) {
+					envp[j] = envp[--n];
+					break;
+				}
 			}
+			envp[n++] = (char *)v;
 		}
-		envp[n++] = (char *)env[i];
 	}
 	envp[n] = NULL;
+	const char *bin = getenv("YEONPYO_BIN");
 	char *argv[64];
 	size_t a = 0;
 	argv[a++] = (char *)(bin && *bin ? bin : "./yeonpyo");
@@ -132,6 +131,15 @@ static void child_exec(const char *home, const char *const *env,
 	argv[a] = NULL;
 	execve(argv[0], argv, envp);
 	_exit(127);
+}
+
+static void child_exec(const char *home, const char *const *env,
+		       const char *const *args, int in, int out, int err)
+{
+	dup2(in, 0);
+	dup2(out, 1);
+	dup2(err, 2);
+	support_exec(home, NULL, env, args);
 }
 
 static void pump(int in_fd, const char *input, int out_fd, int err_fd,

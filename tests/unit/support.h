@@ -37,6 +37,13 @@ support_result support_run(const char *home, const char *const *env,
 			   const char *input, const char *const *args);
 void support_result_free(support_result *r);
 
+/* In a child process: runs ./yeonpyo (or $YEONPYO_BIN) with args, in the
+ * environment support_run describes plus extra, then env (both "K=V" lists,
+ * NULL-terminated or NULL; later ones win). Does not return. */
+void support_exec(const char *home, const char *const *extra,
+		  const char *const *env, const char *const *args)
+	__attribute__((noreturn));
+
 /* Counts lines of s. */
 size_t support_count_lines(const char *s);
 
