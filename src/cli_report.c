@@ -144,12 +144,15 @@ static bool list_keep_row(lister *l, const yp_event *e)
 	date_format(&e->date, date);
 	list_row *r = &l->rows[l->len++];
 	r->date = strdup(date);
-	r->status = strdup(strcmp(e->status, "planned") == 0
-				   ? vocab_label(VOCAB_STATUS, "planned",
-						 l->env->lang)
-				   : "");
-	r->orgs = join_orgs(l, e, "\xc2\xb7"); /* U+00B7 middle dot */
-	r->title = strdup(model_text_pick(&e->title, l->env->lang));
+	r->status = text_display(strcmp(e->status, "planned") == 0
+					 ? vocab_label(VOCAB_STATUS, "planned",
+						       l->env->lang)
+					 : "", l->env->text_flags);
+	char *orgs = join_orgs(l, e, "\xc2\xb7"); /* U+00B7 middle dot */
+	r->orgs = orgs ? text_display(orgs, l->env->text_flags) : NULL;
+	free(orgs);
+	r->title = text_display(model_text_pick(&e->title, l->env->lang),
+				l->env->text_flags);
 	return r->date && r->status && r->orgs && r->title;
 }
 
@@ -336,22 +339,27 @@ int cli_list(store *s, const cli_env *env, int argc, char **argv)
  * sections under a heading, list items and paragraphs indented. */
 static bool show_line(const report_line *l, void *ctx)
 {
-	FILE *out = ctx;
+	const cli_env *env = ctx;
+	FILE *out = env->out;
 	strbuf sb = STRBUF_INIT;
+	/* shown, never raw: controls and overrides become visible */
+	char *text = text_display(l->text, env->text_flags | TEXT_KEEP_NEWLINES);
+	char *label = l->label ? text_display(l->label, env->text_flags) : NULL;
+	const char *t = text ? text : "?";
 	switch (l->kind) {
 	case REPORT_TITLE:
-		fprintf(out, "%s\n\n", l->text);
+		fprintf(out, "%s\n\n", t);
 		break;
 	case REPORT_FIELD:
-		text_fit(&sb, l->label, 10, true);
-		fprintf(out, "%s  %s\n", strbuf_str(&sb), l->text);
+		text_fit(&sb, label ? label : "", 10, true);
+		fprintf(out, "%s  %s\n", strbuf_str(&sb), t);
 		break;
 	case REPORT_HEADING:
-		fprintf(out, "\n%s\n", l->text);
+		fprintf(out, "\n%s\n", t);
 		break;
 	case REPORT_TEXT:
 		fputs("  ", out);
-		for (const char *p = l->text; *p; p++) {
+		for (const char *p = t; *p; p++) {
 			fputc(*p, out);
 			if (*p == '\n' && p[1])
 				fputs("  ", out);
@@ -359,14 +367,16 @@ static bool show_line(const report_line *l, void *ctx)
 		fputc('\n', out);
 		break;
 	case REPORT_ITEM:
-		fprintf(out, "  %s\n", l->text);
+		fprintf(out, "  %s\n", t);
 		break;
 	case REPORT_URL:
 	default:
-		fprintf(out, "      %s\n", l->text);
+		fprintf(out, "      %s\n", t);
 		break;
 	}
 	strbuf_free(&sb);
+	free(text);
+	free(label);
 	return !ferror(out);
 }
 
@@ -496,7 +506,7 @@ int cli_show(store *s, const cli_env *env, int argc, char **argv)
 	if (format == FORMAT_JSON)
 		show_doc(s, env, &e);
 	else
-		event_report(s, &e, env->lang, show_line, env->out);
+		event_report(s, &e, env->lang, show_line, (void *)env);
 	model_event_clear(&e);
 	return cli_finish_output(env, YP_OK);
 }

@@ -1,6 +1,7 @@
 /* main.c: global options, language, the database's location, and dispatch
  * to a command. */
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/store.h"
 #include "yeonpyo/strbuf.h"
+#include "yeonpyo/text.h"
 #include "yeonpyo/ui.h"
 
 #ifndef YEONPYO_VERSION
@@ -19,7 +21,7 @@
 
 static const char usage_text[] =
 	"usage: yeonpyo [--db PATH] [--lang ko|en] [--color auto|always|never]\n"
-	"               [COMMAND [ARGS]]\n"
+	"               [--romanize] [COMMAND [ARGS]]\n"
 	"\n"
 	"Browse the announcements that shaped Korea's AI alliances. Without a\n"
 	"command, yeonpyo opens the browser (press ? in it for the keys).\n"
@@ -39,6 +41,8 @@ static const char usage_text[] =
 	"  --lang ko|en    language of titles and labels (default from locale)\n"
 	"  --color WHEN    colours in the browser: auto (default; off when\n"
 	"                  NO_COLOR is set), always or never\n"
+	"  --romanize      show Korean in Latin letters (automatic when the\n"
+	"                  locale's character set is not UTF-8)\n"
 	"  -h, --help      show this help\n"
 	"  -V, --version   show the version\n"
 	"\n"
@@ -48,6 +52,7 @@ typedef struct {
 	const char *db;
 	const char *lang;
 	const char *color;
+	bool romanize;
 	int argc;       /* the command and its arguments, globals removed */
 	char **argv;
 } options;
@@ -86,7 +91,9 @@ static int parse_options(int argc, char **argv, options *o, const cli_env *env)
 			fprintf(env->out, "yeonpyo %s\n", YEONPYO_VERSION);
 			return -1;
 		}
-		if (cli_option_value(argv, argc, &i, "--db", &v, &missing))
+		if (strcmp(argv[i], "--romanize") == 0)
+			o->romanize = true;
+		else if (cli_option_value(argv, argc, &i, "--db", &v, &missing))
 			o->db = v;
 		else if (cli_option_value(argv, argc, &i, "--lang", &v, &missing))
 			o->lang = v;
@@ -200,7 +207,7 @@ static int browse(store *s, const options *o, const cli_env *env)
 			"opening the browser\n", why);
 		return cli_list(s, env, 0, o->argv + 1);
 	}
-	ui_options ui = {env->lang, color_mode(o->color)};
+	ui_options ui = {env->lang, color_mode(o->color), env->text_flags};
 	return ui_run(s, &ui);
 }
 
@@ -231,11 +238,42 @@ static int run(const options *o, const cli_env *env)
 	return rc;
 }
 
+/* The locale the user asked for, or C.UTF-8 when that is not installed
+ * (saying so), so that text is never silently shown as blanks. Returns
+ * the text_display flags the locale's character set needs. */
+static unsigned setup_locale(FILE *errs)
+{
+	if (!setlocale(LC_ALL, "")) {
+		const char *asked = getenv("LC_ALL");
+		if (!asked || !*asked)
+			asked = getenv("LC_CTYPE");
+		if (!asked || !*asked)
+			asked = getenv("LANG");
+		if (setlocale(LC_ALL, "C.UTF-8"))
+			fprintf(errs, "yeonpyo: locale %s is not installed; using "
+				"C.UTF-8\n", asked ? asked : "(unset)");
+	}
+	return strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 : TEXT_ROMANIZE;
+}
+
+/* Commands whose output people read as text (not data formats). */
+static bool shows_text(const options *o)
+{
+	if (o->argc == 0)
+		return true;
+	if (strcmp(o->argv[0], "list") != 0 && strcmp(o->argv[0], "show") != 0)
+		return false;
+	for (int i = 1; i < o->argc; i++)
+		if (strstr(o->argv[i], "json") || strstr(o->argv[i], "tsv"))
+			return false;
+	return true;
+}
+
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
-	cli_env env = {lang_from_environment(), stdout, stderr};
-	options o = {NULL, NULL, NULL, 0, NULL};
+	cli_env env = {lang_from_environment(), stdout, stderr, 0};
+	unsigned charset_flags = setup_locale(stderr);
+	options o = {NULL, NULL, NULL, false, 0, NULL};
 	o.argv = calloc((size_t)argc + 1, sizeof(char *));
 	if (!o.argv) {
 		fputs("yeonpyo: out of memory\n", stderr);
@@ -247,6 +285,12 @@ int main(int argc, char **argv)
 	} else if (rc == YP_OK) {
 		if (o.lang)
 			env.lang = strcmp(o.lang, "ko") == 0 ? LANG_KO : LANG_EN;
+		env.text_flags = charset_flags | (o.romanize ? TEXT_ROMANIZE : 0);
+		if (charset_flags && shows_text(&o))
+			fprintf(stderr, "yeonpyo: this locale's character set (%s) "
+				"has no Hangul; showing Korean romanized (use a "
+				"UTF-8 locale such as C.UTF-8)\n",
+				nl_langinfo(CODESET));
 		rc = run(&o, &env);
 	}
 	free(o.argv);

@@ -75,8 +75,11 @@ char *strbuf_take(strbuf *sb)
 		strbuf_free(sb);
 		return NULL;
 	}
-	if (!sb->data && !strbuf_reserve(sb, 0))
-		return NULL;
+	if (!sb->data) {
+		if (!strbuf_reserve(sb, 0))
+			return NULL;
+		sb->data[0] = '\0';
+	}
 	char *p = sb->data;
 	sb->data = NULL;
 	sb->len = sb->cap = 0;

@@ -14,6 +14,7 @@ typedef struct {
 	yp_lang lang;
 	FILE *out;      /* standard output, or a test's buffer */
 	FILE *errs;     /* standard error, or a test's buffer */
+	unsigned text_flags;  /* text_display flags for text output */
 } cli_env;
 
 int cli_list(store *s, const cli_env *env, int argc, char **argv);

@@ -24,6 +24,7 @@ typedef struct {
 	detail_line *lines;
 	size_t n, cap;
 	size_t top;        /* first line in view */
+	unsigned text_flags;  /* text_display and text_wrap flags */
 } detail_view;
 
 void detail_init(detail_view *dv);

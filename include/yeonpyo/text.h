@@ -59,6 +59,22 @@ void text_wrap(const char *s, int width, text_line_fn fn, void *ctx);
  * appended. */
 int text_fit(strbuf *out, const char *s, int width, bool pad);
 
+/* How text_display prepares text for the terminal. */
+enum {
+	TEXT_KEEP_NEWLINES = 1,    /* '\n' stays (paragraphs to wrap) */
+	TEXT_ROMANIZE = 2,         /* Hangul in Latin letters, all ASCII */
+	TEXT_AMBIGUOUS_WIDE = 4    /* the terminal draws UAX #11 A as wide */
+};
+
+/* Returns (for the caller to free) s as it can be shown exactly: C0 and
+ * DEL in caret notation (^[), C1 controls and bidirectional overrides and
+ * isolates as <U+XXXX>, a cluster curses cannot keep in one cell (an emoji
+ * ZWJ sequence, a skin tone) as its base character, a code point the C
+ * library has no width for as U+25A1 (or '?'), and with TEXT_ROMANIZE
+ * everything in ASCII. Widths measured on the result are what the
+ * terminal draws. */
+char *text_display(const char *s, unsigned flags);
+
 /* The byte offset of the first control character (C0, DEL or C1) in s,
  * or -1; allow_newline exempts '\n'. Used to keep terminal escapes out of
  * stored text. */

@@ -12,6 +12,7 @@ typedef enum { UI_COLOR_AUTO, UI_COLOR_ALWAYS, UI_COLOR_NEVER } ui_color_mode;
 typedef struct {
 	yp_lang lang;
 	ui_color_mode color;
+	unsigned text_flags;  /* text_display and text_wrap flags */
 } ui_options;
 
 /* Whether the browser can run here: standard input and output are

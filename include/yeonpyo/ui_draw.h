@@ -34,6 +34,7 @@ typedef struct {
 typedef struct {
 	WINDOW *win;
 	const ui_theme *theme;
+	unsigned text_flags;  /* text_display flags: romanize, ambiguous */
 } canvas;
 
 /* Fills theme for the terminal: colour pairs on the terminal's own

@@ -432,7 +432,8 @@ int ui_run(store *s, const ui_options *opts)
 	}
 	install_signals();
 	draw_theme_init(&a.theme, want_color(opts->color));
-	a.canvas = (canvas){stdscr, &a.theme};
+	a.canvas = (canvas){stdscr, &a.theme, opts->text_flags};
+	a.dv.text_flags = opts->text_flags;
 	loop(&a);
 	endwin();
 	delscreen(scr);

@@ -29,7 +29,9 @@ void detail_free(detail_view *dv)
 	clear_lines(dv);
 	free(dv->lines);
 	free(dv->id);
+	unsigned flags = dv->text_flags;
 	memset(dv, 0, sizeof(*dv));
+	dv->text_flags = flags;
 }
 
 static bool add_line(detail_view *dv, const char *label, const char *text,
@@ -78,7 +80,11 @@ static void add_wrapped(detail_view *dv, const char *label, const char *text,
 {
 	wrap_target w = {dv, label, indent, next_indent, style};
 	int room = dv->width - (indent > next_indent ? indent : next_indent) - 2;
-	text_wrap(text, room, wrapped_line, &w);
+	/* wrap what will be shown: placeholders and romanization change
+	 * widths */
+	char *shown = text_display(text, dv->text_flags | TEXT_KEEP_NEWLINES);
+	text_wrap(shown ? shown : "?", room, wrapped_line, &w);
+	free(shown);
 }
 
 static bool layout_line(const report_line *l, void *ctx)

@@ -2,6 +2,7 @@
 #include "yeonpyo/ui_draw.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <wchar.h>
 
 #include "yeonpyo/strbuf.h"
@@ -114,8 +115,11 @@ int draw_text(const canvas *c, int y, int x, int width, const char *s,
 {
 	if (width <= 0)
 		return 0;
+	/* data never reaches the terminal raw: controls become visible */
+	char *shown = text_display(s, c->text_flags);
 	strbuf fitted = STRBUF_INIT;
-	int used = text_fit(&fitted, s, width, false);
+	int used = text_fit(&fitted, shown ? shown : "?", width, false);
+	free(shown);
 	cluster_painter p = {c, y, x, c->theme->attr[style], c->theme->pair[style]};
 	text_each_cluster(strbuf_str(&fitted), fitted.len, paint_cluster, &p);
 	strbuf_free(&fitted);

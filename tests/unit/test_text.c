@@ -2,6 +2,7 @@
  * without splitting a syllable, NFC normalization, control detection. */
 #include "support.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,8 +164,65 @@ static void clusters_keep_jamo_and_marks_together(void **state)
 	assert_int_equal(used, 4);
 }
 
+static void assert_display(const char *in, unsigned flags, const char *want)
+{
+	char *got = text_display(in, flags);
+	assert_non_null(got);
+	if (strcmp(got, want) != 0)
+		fail_msg("display of \"%s\" is \"%s\", not \"%s\"", in, got, want);
+	free(got);
+}
+
+static void display_makes_controls_visible(void **state)
+{
+	(void)state;
+	assert_display("a\x1b]0;pwned\x07" "b", 0, "a^[]0;pwned^Gb");
+	assert_display("clear\x1b[2J", 0, "clear^[[2J");
+	assert_display("del\x7f", 0, "del^?");
+	assert_display("c1\xc2\x9b" "31m", 0, "c1<U+009B>31m");
+	assert_display("line\nnext", 0, "line^Jnext");
+	assert_display("line\nnext", TEXT_KEEP_NEWLINES, "line\nnext");
+	/* right-to-left override and isolates */
+	assert_display("ab\xe2\x80\xae" "cd", 0, "ab<U+202E>cd");
+	assert_display("\xe2\x81\xa6x\xe2\x81\xa9", 0, "<U+2066>x<U+2069>");
+	assert_display("한국어 SK텔레콤", 0, "한국어 SK텔레콤");
+}
+
+static void display_draws_what_a_cell_can_hold(void **state)
+{
+	(void)state;
+	/* family ZWJ sequence: the first person only */
+	assert_display("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2"
+		       "\x80\x8d\xf0\x9f\x91\xa7!", 0, "\xf0\x9f\x91\xa8!");
+	/* thumbs up with a skin tone: the thumb */
+	assert_display("\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", 0,
+		       "\xf0\x9f\x91\x8d");
+	/* heart with VS16 and e with a combining acute stay whole */
+	assert_display("\xe2\x9d\xa4\xef\xb8\x8f" " e\xcc\x81", 0,
+		       "\xe2\x9d\xa4\xef\xb8\x8f" " e\xcc\x81");
+	/* NFD 각 keeps its jamo together */
+	assert_display("\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8", 0,
+		       "\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8");
+	/* U+1FAE8, an emoji newer than glibc 2.36, and an unassigned code
+	 * point become a box (or '?' where ambiguous characters are wide) */
+	assert_display("\xf0\x9f\xab\xa8", 0, "\xe2\x96\xa1");
+	assert_display("\xf0\x9f\xab\xa8", TEXT_AMBIGUOUS_WIDE, "?");
+	assert_display("\xcd\xb8", 0, "\xe2\x96\xa1"); /* U+0378 */
+}
+
+static void display_romanizes_for_terminals_without_hangul(void **state)
+{
+	(void)state;
+	assert_display("카이스트 KAIST", TEXT_ROMANIZE, "kaiseuteu KAIST");
+	assert_display("\xe2\x80\x9c유영상\xe2\x80\x9d \xc2\xb7 SKT", TEXT_ROMANIZE,
+		       "\"yuyeongsang\" / SKT");
+	assert_display("\x1b[31m한", TEXT_ROMANIZE, "^[[31mhan");
+}
+
 int main(void)
 {
+	/* widths as the C library sees them in a UTF-8 locale */
+	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hangul_syllables_are_two_columns),
 		cmocka_unit_test(nfd_hangul_measures_like_nfc),
@@ -176,6 +234,9 @@ int main(void)
 		cmocka_unit_test(wrap_cuts_only_words_wider_than_the_line),
 		cmocka_unit_test(wrap_honours_newlines),
 		cmocka_unit_test(clusters_keep_jamo_and_marks_together),
+		cmocka_unit_test(display_makes_controls_visible),
+		cmocka_unit_test(display_draws_what_a_cell_can_hold),
+		cmocka_unit_test(display_romanizes_for_terminals_without_hangul),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
