@@ -238,21 +238,31 @@ static int run(const options *o, const cli_env *env)
 	return rc;
 }
 
+/* The first locale named in the environment that cannot be loaded. */
+static const char *missing_locale(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LC_MESSAGES",
+					   "LC_COLLATE", "LC_TIME", "LANG"};
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+		if (!v || !*v)
+			continue;
+		locale_t l = newlocale(LC_ALL_MASK, v, (locale_t)0);
+		if (!l)
+			return v;
+		freelocale(l);
+	}
+	return "(unknown)";
+}
+
 /* The locale the user asked for, or C.UTF-8 when that is not installed
  * (saying so), so that text is never silently shown as blanks. Returns
  * the text_display flags the locale's character set needs. */
 static unsigned setup_locale(FILE *errs)
 {
-	if (!setlocale(LC_ALL, "")) {
-		const char *asked = getenv("LC_ALL");
-		if (!asked || !*asked)
-			asked = getenv("LC_CTYPE");
-		if (!asked || !*asked)
-			asked = getenv("LANG");
-		if (setlocale(LC_ALL, "C.UTF-8"))
-			fprintf(errs, "yeonpyo: locale %s is not installed; using "
-				"C.UTF-8\n", asked ? asked : "(unset)");
-	}
+	if (!setlocale(LC_ALL, "") && setlocale(LC_ALL, "C.UTF-8"))
+		fprintf(errs, "yeonpyo: locale %s is not installed; using "
+			"C.UTF-8\n", missing_locale());
 	return strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 : TEXT_ROMANIZE;
 }
 

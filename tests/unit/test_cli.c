@@ -420,6 +420,43 @@ static void concurrent_first_runs_all_succeed(void **state)
 	free(alone);
 }
 
+static void non_utf8_locales_get_romanized_text(void **state)
+{
+	fixture *f = *state;
+	load_sample(f);
+	const char *c_locale[] = {"LANG=C", NULL};
+	support_result r = RUN(f, c_locale, NULL, f->db_arg, "list", "--lang",
+			       "ko", "--to", "2024-07");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "2024-07-12  SKT/KAIST  siheom haengsa gaechoe\n");
+	assert_string_equal(r.err, "yeonpyo: this locale's character set "
+			    "(ANSI_X3.4-1968) has no Hangul; showing Korean "
+			    "romanized (use a UTF-8 locale such as C.UTF-8)\n");
+	support_result_free(&r);
+	/* data formats stay exact and say nothing */
+	r = RUN(f, c_locale, NULL, f->db_arg, "list", "--format", "tsv");
+	assert_non_null(strstr(r.out, "시험 행사 개최"));
+	assert_string_equal(r.err, "");
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, f->db_arg, "--romanize", "list", "--lang", "ko",
+		"--to", "2024-07");
+	assert_string_equal(r.out, "2024-07-12  SKT/KAIST  siheom haengsa gaechoe\n");
+	assert_string_equal(r.err, "");
+	support_result_free(&r);
+}
+
+static void a_missing_locale_falls_back_to_c_utf8(void **state)
+{
+	fixture *f = *state;
+	load_sample(f);
+	const char *env[] = {"LANG=xx_YY.UTF-8", NULL};
+	support_result r = RUN(f, env, NULL, f->db_arg, "list", "--to", "2024-07");
+	assert_string_equal(r.err, "yeonpyo: locale xx_YY.UTF-8 is not installed; "
+			    "using C.UTF-8\n");
+	assert_string_equal(r.out, "2024-07-12  SKT·KAIST  Test conference held\n");
+	support_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -436,6 +473,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(newer_database_is_refused_with_65, setup, teardown),
 		cmocka_unit_test_setup_teardown(language_defaults_from_the_locale, setup, teardown),
 		cmocka_unit_test_setup_teardown(concurrent_first_runs_all_succeed, setup, teardown),
+		cmocka_unit_test_setup_teardown(non_utf8_locales_get_romanized_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_missing_locale_falls_back_to_c_utf8, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }
