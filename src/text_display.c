@@ -192,13 +192,18 @@ char *text_display(const char *s, unsigned flags)
 {
 	strbuf out = STRBUF_INIT;
 	display_state d = {&out, flags};
-	if (!text_each_cluster(s, strlen(s), display_cluster, &d))
+	/* NFC first: curses loses the vowels of NFD Hangul it gets one code
+	 * point at a time, and NFD text must look exactly like NFC text */
+	char *nfc = text_nfc(s);
+	const char *src = nfc ? nfc : s;
+	if (!text_each_cluster(src, strlen(src), display_cluster, &d))
 		strbuf_puts(&out, "?");
+	free(nfc);
 	if (!(flags & TEXT_ROMANIZE))
 		return strbuf_take(&out);
 	char *latin = romanize(strbuf_str(&out));
 	strbuf ascii = STRBUF_INIT;
-	const char *src = latin ? latin : strbuf_str(&out);
+	src = latin ? latin : strbuf_str(&out);
 	text_each_cluster(src, strlen(src), ascii_cluster, &ascii);
 	free(latin);
 	strbuf_free(&out);

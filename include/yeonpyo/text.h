@@ -66,7 +66,8 @@ enum {
 	TEXT_AMBIGUOUS_WIDE = 4    /* the terminal draws UAX #11 A as wide */
 };
 
-/* Returns (for the caller to free) s as it can be shown exactly: C0 and
+/* Returns (for the caller to free) s as it can be shown exactly: in NFC
+ * (so NFD Hangul looks like its NFC twin), with C0 and
  * DEL in caret notation (^[), C1 controls and bidirectional overrides and
  * isolates as <U+XXXX>, a cluster curses cannot keep in one cell (an emoji
  * ZWJ sequence, a skin tone) as its base character, a code point the C

@@ -26,6 +26,7 @@ struct screen {
 	VTermScreen *vs;
 	unsigned idles;
 	bool altscreen;
+	unsigned titles;   /* times the program set the window title */
 	bool exited;
 	int status;
 };
@@ -43,6 +44,8 @@ static int on_termprop(VTermProp prop, VTermValue *val, void *user)
 	screen *s = user;
 	if (prop == VTERM_PROP_ALTSCREEN)
 		s->altscreen = val->boolean;
+	if (prop == VTERM_PROP_TITLE || prop == VTERM_PROP_ICONNAME)
+		s->titles++;
 	return 1;
 }
 
@@ -199,6 +202,11 @@ bool screen_colored(screen *s, int row, int col)
 	VTermScreenCell cell;
 	vterm_screen_get_cell(s->vs, (VTermPos){row, col}, &cell);
 	return !VTERM_COLOR_IS_DEFAULT_FG(&cell.fg);
+}
+
+unsigned screen_titles(const screen *s)
+{
+	return s->titles;
 }
 
 bool screen_altscreen(const screen *s)

@@ -40,6 +40,9 @@ bool screen_colored(screen *s, int row, int col);
 /* Whether the program is on the alternate screen (curses is active). */
 bool screen_altscreen(const screen *s);
 
+/* How many times the program set the window or icon title. */
+unsigned screen_titles(const screen *s);
+
 /* Waits for the program to exit; returns its status (128+signal when a
  * signal ended it). */
 int screen_wait(screen *s);

@@ -197,12 +197,14 @@ static void display_draws_what_a_cell_can_hold(void **state)
 	/* thumbs up with a skin tone: the thumb */
 	assert_display("\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", 0,
 		       "\xf0\x9f\x91\x8d");
-	/* heart with VS16 and e with a combining acute stay whole */
+	/* heart with VS16 stays whole; e with a combining acute composes */
 	assert_display("\xe2\x9d\xa4\xef\xb8\x8f" " e\xcc\x81", 0,
-		       "\xe2\x9d\xa4\xef\xb8\x8f" " e\xcc\x81");
-	/* NFD 각 keeps its jamo together */
-	assert_display("\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8", 0,
-		       "\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8");
+		       "\xe2\x9d\xa4\xef\xb8\x8f" " \xc3\xa9");
+	/* NFD 각 is shown composed, as its NFC twin */
+	assert_display("\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8", 0, "각");
+	/* archaic jamo that do not compose stay together in one cluster */
+	assert_display("\xe1\x84\x92\xe1\x86\x9e\xe1\x86\xab", 0,
+		       "\xe1\x84\x92\xe1\x86\x9e\xe1\x86\xab");
 	/* U+1FAE8, an emoji newer than glibc 2.36, and an unassigned code
 	 * point become a box (or '?' where ambiguous characters are wide) */
 	assert_display("\xf0\x9f\xab\xa8", 0, "\xe2\x96\xa1");
