@@ -21,7 +21,7 @@
 
 static const char usage_text[] =
 	"usage: yeonpyo [--db PATH] [--lang ko|en] [--color auto|always|never]\n"
-	"               [--romanize] [COMMAND [ARGS]]\n"
+	"               [--romanize] [--wrap keep-all|normal] [COMMAND [ARGS]]\n"
 	"\n"
 	"Browse the announcements that shaped Korea's AI alliances. Without a\n"
 	"command, yeonpyo opens the browser (press ? in it for the keys).\n"
@@ -43,6 +43,8 @@ static const char usage_text[] =
 	"                  NO_COLOR is set), always or never\n"
 	"  --romanize      show Korean in Latin letters (automatic when the\n"
 	"                  locale's character set is not UTF-8)\n"
+	"  --wrap HOW      keep-all (default: Korean words break only at\n"
+	"                  spaces) or normal (also between syllables)\n"
 	"  -h, --help      show this help\n"
 	"  -V, --version   show the version\n"
 	"\n"
@@ -53,6 +55,7 @@ typedef struct {
 	const char *lang;
 	const char *color;
 	bool romanize;
+	const char *wrap;
 	int argc;       /* the command and its arguments, globals removed */
 	char **argv;
 } options;
@@ -99,6 +102,8 @@ static int parse_options(int argc, char **argv, options *o, const cli_env *env)
 			o->lang = v;
 		else if (cli_option_value(argv, argc, &i, "--color", &v, &missing))
 			o->color = v;
+		else if (cli_option_value(argv, argc, &i, "--wrap", &v, &missing))
+			o->wrap = v;
 		else
 			o->argv[o->argc++] = argv[i];
 		if (missing)
@@ -109,6 +114,10 @@ static int parse_options(int argc, char **argv, options *o, const cli_env *env)
 	if (o->lang && strcmp(o->lang, "ko") != 0 && strcmp(o->lang, "en") != 0)
 		return cli_usage_error(env, "--lang takes ko or en, not '%s'",
 				       o->lang);
+	if (o->wrap && strcmp(o->wrap, "keep-all") != 0 &&
+	    strcmp(o->wrap, "normal") != 0)
+		return cli_usage_error(env, "--wrap takes keep-all or normal, not "
+				       "'%s'", o->wrap);
 	if (o->color && strcmp(o->color, "auto") != 0 &&
 	    strcmp(o->color, "always") != 0 && strcmp(o->color, "never") != 0)
 		return cli_usage_error(env, "--color takes auto, always or never, "
@@ -283,7 +292,7 @@ int main(int argc, char **argv)
 {
 	cli_env env = {lang_from_environment(), stdout, stderr, 0};
 	unsigned charset_flags = setup_locale(stderr);
-	options o = {NULL, NULL, NULL, false, 0, NULL};
+	options o = {NULL, NULL, NULL, false, NULL, 0, NULL};
 	o.argv = calloc((size_t)argc + 1, sizeof(char *));
 	if (!o.argv) {
 		fputs("yeonpyo: out of memory\n", stderr);
@@ -295,7 +304,9 @@ int main(int argc, char **argv)
 	} else if (rc == YP_OK) {
 		if (o.lang)
 			env.lang = strcmp(o.lang, "ko") == 0 ? LANG_KO : LANG_EN;
-		env.text_flags = charset_flags | (o.romanize ? TEXT_ROMANIZE : 0);
+		env.text_flags = charset_flags | (o.romanize ? TEXT_ROMANIZE : 0) |
+				 (o.wrap && !strcmp(o.wrap, "normal") ? TEXT_WRAP_NORMAL
+								      : 0);
 		if (charset_flags && shows_text(&o))
 			fprintf(stderr, "yeonpyo: this locale's character set (%s) "
 				"has no Hangul; showing Korean romanized (use a "

@@ -345,7 +345,7 @@ static void wrap_break(wrapper *w, int32_t at)
 }
 
 static bool wrap_paragraph(const char *s, int32_t len, int width,
-			   text_line_fn fn, void *ctx)
+			   unsigned flags, text_line_fn fn, void *ctx)
 {
 	wrapper w = {s, width, fn, ctx, 0, -1, false};
 	break_walk walk;
@@ -362,7 +362,8 @@ static bool wrap_paragraph(const char *s, int32_t len, int width,
 		int32_t i = at;
 		UChar32 before;
 		U8_PREV((const uint8_t *)s, 0, i, before);
-		if (keep_together(before, code_point_at(s, at, len)))
+		if (!(flags & TEXT_WRAP_NORMAL) &&
+		    keep_together(before, code_point_at(s, at, len)))
 			continue;
 		wrap_break(&w, at);
 	}
@@ -373,14 +374,16 @@ static bool wrap_paragraph(const char *s, int32_t len, int width,
 	return !w.stop;
 }
 
-void text_wrap(const char *s, int width, text_line_fn fn, void *ctx)
+void text_wrap(const char *s, int width, unsigned flags, text_line_fn fn,
+	       void *ctx)
 {
 	if (width < 2)
 		width = 2;
 	for (;;) {
 		const char *nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) : strlen(s);
-		if (!wrap_paragraph(s, clamp_len(n), width, fn, ctx) || !nl)
+		if (!wrap_paragraph(s, clamp_len(n), width, flags, fn, ctx) ||
+		    !nl)
 			return;
 		s = nl + 1;
 	}

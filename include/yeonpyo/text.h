@@ -48,10 +48,12 @@ typedef bool (*text_line_fn)(const char *line, size_t len, void *ctx);
 
 /* Breaks s into lines of at most width columns (at least 2): at spaces
  * and other UAX #14 opportunities, but never inside a Korean word
- * (keep-all, which ICU 72 lacks), cutting a word only when it alone is
- * wider than a line. '\n' ends a line; an empty paragraph gives an empty
- * line. Trailing spaces are dropped. */
-void text_wrap(const char *s, int width, text_line_fn fn, void *ctx);
+ * (keep-all, which ICU 72 lacks) unless flags has TEXT_WRAP_NORMAL,
+ * cutting a word only when it alone is wider than a line. '\n' ends a
+ * line; an empty paragraph gives an empty line. Trailing spaces are
+ * dropped. */
+void text_wrap(const char *s, int width, unsigned flags, text_line_fn fn,
+	       void *ctx);
 
 /* Appends s to out cut to at most width columns, never splitting a
  * cluster; a cut text ends with "…" (1 column). With pad, spaces fill the
@@ -63,7 +65,8 @@ int text_fit(strbuf *out, const char *s, int width, bool pad);
 enum {
 	TEXT_KEEP_NEWLINES = 1,    /* '\n' stays (paragraphs to wrap) */
 	TEXT_ROMANIZE = 2,         /* Hangul in Latin letters, all ASCII */
-	TEXT_AMBIGUOUS_WIDE = 4    /* the terminal draws UAX #11 A as wide */
+	TEXT_AMBIGUOUS_WIDE = 4,   /* the terminal draws UAX #11 A as wide */
+	TEXT_WRAP_NORMAL = 8       /* text_wrap: ICU's breaks between syllables */
 };
 
 /* Returns (for the caller to free) s as it can be shown exactly: in NFC

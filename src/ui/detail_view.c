@@ -83,7 +83,7 @@ static void add_wrapped(detail_view *dv, const char *label, const char *text,
 	/* wrap what will be shown: placeholders and romanization change
 	 * widths */
 	char *shown = text_display(text, dv->text_flags | TEXT_KEEP_NEWLINES);
-	text_wrap(shown ? shown : "?", room, wrapped_line, &w);
+	text_wrap(shown ? shown : "?", room, dv->text_flags, wrapped_line, &w);
 	free(shown);
 }
 

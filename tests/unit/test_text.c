@@ -107,7 +107,7 @@ static void wrap_keeps_korean_words_whole(void **state)
 	(void)state;
 	collected c = {{{0}}, 0};
 	text_wrap("SK텔레콤은 4일 서울 을지로 본사에서 인공지능(AI) 사업 "
-		  "전략을 발표했다.", 20, collect_line, &c);
+		  "전략을 발표했다.", 20, 0, collect_line, &c);
 	assert_int_equal(c.n, 4);
 	assert_string_equal(c.lines[0], "SK텔레콤은 4일 서울");
 	assert_string_equal(c.lines[1], "을지로 본사에서");
@@ -121,24 +121,41 @@ static void wrap_cuts_only_words_wider_than_the_line(void **state)
 {
 	(void)state;
 	collected c = {{{0}}, 0};
-	text_wrap("가나다라마바사아자차", 7, collect_line, &c);
+	text_wrap("가나다라마바사아자차", 7, 0, collect_line, &c);
 	assert_int_equal(c.n, 4);
 	assert_string_equal(c.lines[0], "가나다");
 	assert_string_equal(c.lines[1], "라마바");
 	assert_string_equal(c.lines[2], "사아자");
 	assert_string_equal(c.lines[3], "차");
 	c.n = 0;
-	text_wrap("The quick brown fox", 10, collect_line, &c);
+	text_wrap("The quick brown fox", 10, 0, collect_line, &c);
 	assert_int_equal(c.n, 2);
 	assert_string_equal(c.lines[0], "The quick");
 	assert_string_equal(c.lines[1], "brown fox");
+}
+
+static void wrap_normal_breaks_between_syllables(void **state)
+{
+	(void)state;
+	collected c = {{{0}}, 0};
+	text_wrap("을지로 본사에서 발표했다", 12, TEXT_WRAP_NORMAL, collect_line, &c);
+	assert_int_equal(c.n, 3);
+	assert_string_equal(c.lines[0], "을지로 본사");
+	assert_string_equal(c.lines[1], "에서 발표했");
+	assert_string_equal(c.lines[2], "다");
+	c.n = 0;
+	text_wrap("을지로 본사에서 발표했다", 12, 0, collect_line, &c);
+	assert_int_equal(c.n, 3);
+	assert_string_equal(c.lines[0], "을지로");
+	assert_string_equal(c.lines[1], "본사에서");
+	assert_string_equal(c.lines[2], "발표했다");
 }
 
 static void wrap_honours_newlines(void **state)
 {
 	(void)state;
 	collected c = {{{0}}, 0};
-	text_wrap("첫 줄\n\n셋째 줄", 40, collect_line, &c);
+	text_wrap("첫 줄\n\n셋째 줄", 40, 0, collect_line, &c);
 	assert_int_equal(c.n, 3);
 	assert_string_equal(c.lines[0], "첫 줄");
 	assert_string_equal(c.lines[1], "");
@@ -235,6 +252,7 @@ int main(void)
 		cmocka_unit_test(wrap_keeps_korean_words_whole),
 		cmocka_unit_test(wrap_cuts_only_words_wider_than_the_line),
 		cmocka_unit_test(wrap_honours_newlines),
+		cmocka_unit_test(wrap_normal_breaks_between_syllables),
 		cmocka_unit_test(clusters_keep_jamo_and_marks_together),
 		cmocka_unit_test(display_makes_controls_visible),
 		cmocka_unit_test(display_draws_what_a_cell_can_hold),
