@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "yeonpyo/strbuf.h"
+#include "yeonpyo/text.h"
 #include "yeonpyo/vocab.h"
 
 typedef struct {
@@ -50,13 +51,13 @@ static void paragraph(reporter *r, label heading, const yp_text *t)
 
 static void dates(reporter *r, const yp_event *e)
 {
-	char a[DATE_TEXT_MAX], b[DATE_TEXT_MAX];
-	date_format(&e->date, a);
-	date_format(&e->end_date, b);
+	const char *locale = r->lang == LANG_KO ? "ko" : "en";
 	strbuf sb = STRBUF_INIT;
-	strbuf_puts(&sb, a);
-	if (*b)
-		strbuf_printf(&sb, " \xe2\x80\x93 %s", b); /* en dash */
+	text_format_date(&sb, &e->date, locale);
+	if (e->end_date.precision != DATE_NONE) {
+		strbuf_puts(&sb, " \xe2\x80\x93 "); /* en dash */
+		text_format_date(&sb, &e->end_date, locale);
+	}
 	field(r, (label){"날짜", "Date"}, strbuf_str(&sb));
 	strbuf_free(&sb);
 }

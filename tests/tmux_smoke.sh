@@ -38,7 +38,7 @@ expect "시험 행사 개최"
 expect " 1/3"
 tmux -L "$sock" send-keys -t smoke j
 expect " 2/3"
-expect "날짜      2024-11"
+expect "날짜      2024년 11월"
 tmux -L "$sock" send-keys -t smoke L
 expect "Alliance founded"
 tmux -L "$sock" send-keys -t smoke G

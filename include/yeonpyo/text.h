@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "yeonpyo/date.h"
 #include "yeonpyo/strbuf.h"
 
 /* Returns s converted to Unicode NFC as a new string the caller frees, or
@@ -60,6 +61,12 @@ void text_wrap(const char *s, int width, unsigned flags, text_line_fn fn,
  * rest so exactly width columns are appended. Returns the columns
  * appended. */
 int text_fit(strbuf *out, const char *s, int width, bool pad);
+
+/* Appends d as people read it in locale ("ko", "en"), at its precision:
+ * "2025년 2월 4일 (화)" / "Feb 4, 2025 (Tue)", "2021년 5월" / "May 2021",
+ * "2021년" / "2021". Falls back to ISO 8601 (and returns false) when ICU
+ * cannot format it. */
+bool text_format_date(strbuf *out, const yp_date *d, const char *locale);
 
 /* How text_display prepares text for the terminal. */
 enum {

@@ -194,7 +194,7 @@ static void show_prints_every_link(void **state)
 		"Test conference held\n"
 		"\n"
 		"ID          e-2024-day\n"
-		"Date        2024-07-12\n"
+		"Date        Jul 12, 2024 (Fri)\n"
 		"Status      done\n"
 		"Kind        conference\n"
 		"Tags        alliance, test\n"

@@ -140,7 +140,7 @@ static void detail_pane_follows_the_selection(void **state)
 	assert_row(s, 14, " ID        e-2024-day");
 	screen_key(s, "j");
 	assert_row(s, 12, " Alliance founded");
-	assert_row(s, 15, " Date      2024-11");
+	assert_row(s, 15, " Date      November 2024");
 	screen_free(s);
 }
 

@@ -238,6 +238,33 @@ static void display_romanizes_for_terminals_without_hangul(void **state)
 	assert_display("\x1b[31m한", TEXT_ROMANIZE, "^[[31mhan");
 }
 
+static void dates_read_naturally_at_their_precision(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *iso;
+		const char *ko;
+		const char *en;
+	} cases[] = {
+		{"2025-02-04", "2025년 2월 4일 (화)", "Feb 4, 2025 (Tue)"},
+		{"2021-05", "2021년 5월", "May 2021"},
+		{"2021", "2021년", "2021"},
+		{"2024-02-29", "2024년 2월 29일 (목)", "Feb 29, 2024 (Thu)"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		yp_date d;
+		char why[96];
+		assert_true(date_parse(cases[i].iso, &d, why, sizeof(why)));
+		strbuf sb = STRBUF_INIT;
+		assert_true(text_format_date(&sb, &d, "ko"));
+		assert_string_equal(strbuf_str(&sb), cases[i].ko);
+		strbuf_reset(&sb);
+		assert_true(text_format_date(&sb, &d, "en"));
+		assert_string_equal(strbuf_str(&sb), cases[i].en);
+		strbuf_free(&sb);
+	}
+}
+
 int main(void)
 {
 	/* widths as the C library sees them in a UTF-8 locale */
@@ -252,6 +279,7 @@ int main(void)
 		cmocka_unit_test(wrap_keeps_korean_words_whole),
 		cmocka_unit_test(wrap_cuts_only_words_wider_than_the_line),
 		cmocka_unit_test(wrap_honours_newlines),
+		cmocka_unit_test(dates_read_naturally_at_their_precision),
 		cmocka_unit_test(wrap_normal_breaks_between_syllables),
 		cmocka_unit_test(clusters_keep_jamo_and_marks_together),
 		cmocka_unit_test(display_makes_controls_visible),
