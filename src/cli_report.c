@@ -226,13 +226,14 @@ static void list_print_text(lister *l)
 	for (size_t i = 0; i < l->len; i++) {
 		const list_row *r = &l->rows[i];
 		strbuf_reset(&line);
-		text_fit(&line, r->date, 10, true);
+		unsigned flags = l->env->text_flags;
+		text_fit_as(&line, r->date, 10, true, flags);
 		strbuf_puts(&line, "  ");
 		if (status_w) {
-			text_fit(&line, r->status, status_w, true);
+			text_fit_as(&line, r->status, status_w, true, flags);
 			strbuf_puts(&line, "  ");
 		}
-		text_fit(&line, r->orgs, orgs_w, true);
+		text_fit_as(&line, r->orgs, orgs_w, true, flags);
 		strbuf_puts(&line, "  ");
 		strbuf_puts(&line, r->title);
 		fprintf(l->env->out, "%s\n", strbuf_str(&line));
@@ -351,7 +352,7 @@ static bool show_line(const report_line *l, void *ctx)
 		fprintf(out, "%s\n\n", t);
 		break;
 	case REPORT_FIELD:
-		text_fit(&sb, label ? label : "", 10, true);
+		text_fit_as(&sb, label ? label : "", 10, true, env->text_flags);
 		fprintf(out, "%s  %s\n", strbuf_str(&sb), t);
 		break;
 	case REPORT_HEADING:

@@ -1,12 +1,14 @@
 /* main.c: global options, language, the database's location, and dispatch
  * to a command. */
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "yeonpyo/cli.h"
 #include "yeonpyo/dataset.h"
@@ -21,7 +23,8 @@
 
 static const char usage_text[] =
 	"usage: yeonpyo [--db PATH] [--lang ko|en] [--color auto|always|never]\n"
-	"               [--romanize] [--wrap keep-all|normal] [COMMAND [ARGS]]\n"
+	"               [--romanize] [--wrap keep-all|normal]\n"
+	"               [--ambiwidth 1|2|auto] [COMMAND [ARGS]]\n"
 	"\n"
 	"Browse the announcements that shaped Korea's AI alliances. Without a\n"
 	"command, yeonpyo opens the browser (press ? in it for the keys).\n"
@@ -45,6 +48,8 @@ static const char usage_text[] =
 	"                  locale's character set is not UTF-8)\n"
 	"  --wrap HOW      keep-all (default: Korean words break only at\n"
 	"                  spaces) or normal (also between syllables)\n"
+	"  --ambiwidth N   columns the terminal gives ambiguous characters\n"
+	"                  such as ※ and …: 1, 2 or auto (ask the terminal)\n"
 	"  -h, --help      show this help\n"
 	"  -V, --version   show the version\n"
 	"\n"
@@ -56,6 +61,7 @@ typedef struct {
 	const char *color;
 	bool romanize;
 	const char *wrap;
+	const char *ambiwidth;
 	int argc;       /* the command and its arguments, globals removed */
 	char **argv;
 } options;
@@ -104,6 +110,9 @@ static int parse_options(int argc, char **argv, options *o, const cli_env *env)
 			o->color = v;
 		else if (cli_option_value(argv, argc, &i, "--wrap", &v, &missing))
 			o->wrap = v;
+		else if (cli_option_value(argv, argc, &i, "--ambiwidth", &v,
+					  &missing))
+			o->ambiwidth = v;
 		else
 			o->argv[o->argc++] = argv[i];
 		if (missing)
@@ -114,6 +123,10 @@ static int parse_options(int argc, char **argv, options *o, const cli_env *env)
 	if (o->lang && strcmp(o->lang, "ko") != 0 && strcmp(o->lang, "en") != 0)
 		return cli_usage_error(env, "--lang takes ko or en, not '%s'",
 				       o->lang);
+	if (o->ambiwidth && strcmp(o->ambiwidth, "1") != 0 &&
+	    strcmp(o->ambiwidth, "2") != 0 && strcmp(o->ambiwidth, "auto") != 0)
+		return cli_usage_error(env, "--ambiwidth takes 1, 2 or auto, not "
+				       "'%s'", o->ambiwidth);
 	if (o->wrap && strcmp(o->wrap, "keep-all") != 0 &&
 	    strcmp(o->wrap, "normal") != 0)
 		return cli_usage_error(env, "--wrap takes keep-all or normal, not "
@@ -206,6 +219,20 @@ static ui_color_mode color_mode(const char *v)
 	return UI_COLOR_AUTO;
 }
 
+/* How long to wait for the terminal's answer about ambiguous widths: long
+ * enough for an SSH round trip, short enough not to feel like a hang. */
+#define AMBIWIDTH_PROBE_MS 300
+
+static int probe_ambiwidth(void)
+{
+	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	int width = ui_probe_ambiwidth(fd, AMBIWIDTH_PROBE_MS);
+	close(fd);
+	return width;
+}
+
 /* Without a command: the browser on a terminal, else the list, saying
  * why on standard error since the browser was asked for. */
 static int browse(store *s, const options *o, const cli_env *env)
@@ -217,6 +244,8 @@ static int browse(store *s, const options *o, const cli_env *env)
 		return cli_list(s, env, 0, o->argv + 1);
 	}
 	ui_options ui = {env->lang, color_mode(o->color), env->text_flags};
+	if (!o->ambiwidth || strcmp(o->ambiwidth, "auto") == 0)
+		ui.text_flags |= probe_ambiwidth() == 2 ? TEXT_AMBIGUOUS_WIDE : 0;
 	return ui_run(s, &ui);
 }
 
@@ -292,7 +321,7 @@ int main(int argc, char **argv)
 {
 	cli_env env = {lang_from_environment(), stdout, stderr, 0};
 	unsigned charset_flags = setup_locale(stderr);
-	options o = {NULL, NULL, NULL, false, NULL, 0, NULL};
+	options o = {NULL, NULL, NULL, false, NULL, NULL, 0, NULL};
 	o.argv = calloc((size_t)argc + 1, sizeof(char *));
 	if (!o.argv) {
 		fputs("yeonpyo: out of memory\n", stderr);
@@ -306,7 +335,9 @@ int main(int argc, char **argv)
 			env.lang = strcmp(o.lang, "ko") == 0 ? LANG_KO : LANG_EN;
 		env.text_flags = charset_flags | (o.romanize ? TEXT_ROMANIZE : 0) |
 				 (o.wrap && !strcmp(o.wrap, "normal") ? TEXT_WRAP_NORMAL
-								      : 0);
+								      : 0) |
+				 (o.ambiwidth && !strcmp(o.ambiwidth, "2")
+					  ? TEXT_AMBIGUOUS_WIDE : 0);
 		if (charset_flags && shows_text(&o))
 			fprintf(stderr, "yeonpyo: this locale's character set (%s) "
 				"has no Hangul; showing Korean romanized (use a "

@@ -218,6 +218,15 @@ size_t text_prefix(const char *s, size_t len, int width, int *used)
 
 int text_fit(strbuf *out, const char *s, int width, bool pad)
 {
+	return text_fit_as(out, s, width, pad, 0);
+}
+
+int text_fit_as(strbuf *out, const char *s, int width, bool pad,
+		unsigned flags)
+{
+	/* "…" is ambiguous-width and not in every charset */
+	const char *cut = (flags & (TEXT_ROMANIZE | TEXT_AMBIGUOUS_WIDE))
+				  ? "~" : ellipsis;
 	if (width <= 0)
 		return 0;
 	size_t len = strlen(s);
@@ -236,7 +245,7 @@ int text_fit(strbuf *out, const char *s, int width, bool pad)
 		used--;
 	}
 	strbuf_append(out, s, keep);
-	strbuf_puts(out, ellipsis);
+	strbuf_puts(out, cut);
 	used += 1;
 	if (pad)
 		pad_spaces(out, width - used);

@@ -23,6 +23,10 @@ typedef struct {
 	unsigned flags;
 } display_state;
 
+static char *transliterate(const char *s, const UChar *id);
+static const char *fold_symbol(const char *bytes, size_t len);
+static bool fold_circled(strbuf *out, UChar32 c);
+
 static UChar32 first_code_point(const char *s, size_t len, int32_t *next)
 {
 	int32_t i = 0;
@@ -82,6 +86,31 @@ static bool unknown_to_libc(UChar32 c)
 	return MB_CUR_MAX > 1 && wcwidth((wchar_t)c) < 0;
 }
 
+/* Where the terminal draws ambiguous characters wide but curses counts
+ * them narrow, they are replaced: symbols by look-alikes, letters (Greek,
+ * Cyrillic) by their Latin transliteration, anything else by '?'. */
+static bool fold_ambiguous(display_state *d, const text_cluster *cl,
+			   UChar32 c)
+{
+	const char *folded = fold_symbol(cl->bytes, cl->len);
+	if (folded) {
+		strbuf_puts(d->out, folded);
+		return true;
+	}
+	if (fold_circled(d->out, c))
+		return true;
+	char *piece = strndup(cl->bytes, cl->len);
+	char *latin = piece ? transliterate(piece, u"Any-Latin; Latin-ASCII")
+			    : NULL;
+	bool ascii = latin && *latin;
+	for (const char *p = latin; ascii && *p; p++)
+		ascii = (unsigned char)*p < 0x80 && (unsigned char)*p >= 0x20;
+	strbuf_puts(d->out, ascii ? latin : "?");
+	free(latin);
+	free(piece);
+	return true;
+}
+
 static bool display_cluster(const text_cluster *cl, void *ctx)
 {
 	display_state *d = ctx;
@@ -102,6 +131,9 @@ static bool display_cluster(const text_cluster *cl, void *ctx)
 							       : UNKNOWN_NARROW);
 		return true;
 	}
+	if ((d->flags & TEXT_AMBIGUOUS_WIDE) &&
+	    u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_AMBIGUOUS)
+		return fold_ambiguous(d, cl, c);
 	/* keep the base, then only what shares its cell */
 	strbuf_append(d->out, cl->bytes, (size_t)next);
 	int32_t i = next, len = (int32_t)cl->len;
@@ -123,11 +155,11 @@ static bool display_cluster(const text_cluster *cl, void *ctx)
  * ICU's Hangul-Latin is letter by letter (reversible, not Revised
  * Romanization), and Latin-ASCII folds what is left, curly quotes
  * included. Per string: ICU is slow on one huge buffer. */
-static char *romanize(const char *s)
+static char *transliterate(const char *s, const UChar *id)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	UTransliterator *tr = utrans_openU(u"Hangul-Latin; Latin-ASCII", -1,
-					   UTRANS_FORWARD, NULL, 0, NULL, &st);
+	UTransliterator *tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0,
+					   NULL, &st);
 	if (U_FAILURE(st))
 		return NULL;
 	int32_t len = 0;
@@ -153,37 +185,72 @@ static char *romanize(const char *s)
 	return out;
 }
 
-/* Symbols Latin-ASCII leaves alone that Korean text uses often, folded
- * to look-alikes; anything else left outside ASCII becomes '?', one per
- * cluster, so that the text is exact in any charset. */
-static bool ascii_cluster(const text_cluster *cl, void *ctx)
+/* ASCII look-alikes for the East Asian Ambiguous symbols Korean text
+ * uses most, for terminals that draw them two columns wide and for
+ * charsets without them. Latin-ASCII (romanization) covers the quotes and
+ * dashes too, but the ambiguous-width path does not romanize. */
+static const char *fold_symbol(const char *bytes, size_t len)
 {
 	static const struct {
 		const char *from;
 		const char *to;
 	} folds[] = {
-		{"\xc2\xb7", "/"},     /* · middle dot: AI·SW reads AI/SW */
-		{"\xe2\x80\xa2", "*"}, /* • */
-		{"\xe2\x80\xbb", "*"}, /* ※ */
-		{"\xe2\x96\xb2", "^"}, /* ▲ */
-		{"\xe2\x96\xa0", "#"}, /* ■ */
-		{"\xe2\x96\xa1", "?"}, /* □ (our own stand-in) */
-		{"\xe2\x94\x81", "-"}, /* ━ */
-		{"\xe2\x82\xa9", "W"}, /* ₩ */
+		{"\xc2\xb7", "/"},       /* · middle dot: AI·SW reads AI/SW */
+		{"\xe2\x80\xa2", "*"},   /* • */
+		{"\xe2\x80\xbb", "*"},   /* ※ */
+		{"\xe2\x96\xb2", "^"},   /* ▲ */
+		{"\xe2\x96\xb3", "^"},   /* △ */
+		{"\xe2\x96\xa0", "#"},   /* ■ */
+		{"\xe2\x96\xa1", "?"},   /* □ (also our own stand-in) */
+		{"\xe2\x97\x8b", "o"},   /* ○ */
+		{"\xe2\x97\x8f", "*"},   /* ● */
+		{"\xe2\x98\x85", "*"},   /* ★ */
+		{"\xe2\x94\x81", "-"},   /* ━ */
+		{"\xe2\x94\x80", "-"},   /* ─ */
+		{"\xe2\x80\x98", "'"},   /* ‘ */
+		{"\xe2\x80\x99", "'"},   /* ’ */
+		{"\xe2\x80\x9c", "\""},  /* “ */
+		{"\xe2\x80\x9d", "\""},  /* ” */
+		{"\xe2\x80\xa6", "..."}, /* … */
+		{"\xe2\x80\x93", "-"},   /* – */
+		{"\xe2\x80\x94", "--"},  /* — */
+		{"\xe2\x86\x92", "->"},  /* → */
+		{"\xe2\x86\x90", "<-"},  /* ← */
+		{"\xc2\xb0", "deg"},     /* ° */
+		{"\xc3\x97", "x"},       /* × */
+		{"\xe2\x82\xa9", "W"},   /* ₩ (halfwidth in glibc, but not ASCII) */
 	};
+	for (size_t i = 0; i < sizeof(folds) / sizeof(folds[0]); i++)
+		if (len == strlen(folds[i].from) &&
+		    memcmp(bytes, folds[i].from, len) == 0)
+			return folds[i].to;
+	return NULL;
+}
+
+/* Circled numbers ①..⑳ (U+2460..2473) read as (1)..(20). */
+static bool fold_circled(strbuf *out, UChar32 c)
+{
+	if (c < 0x2460 || c > 0x2473)
+		return false;
+	strbuf_printf(out, "(%d)", (int)(c - 0x2460 + 1));
+	return true;
+}
+
+/* Whatever romanization left outside ASCII is folded, or becomes '?', one
+ * per cluster, so that the text is exact in any charset. */
+static bool ascii_cluster(const text_cluster *cl, void *ctx)
+{
 	strbuf *out = ctx;
+	int32_t next = 0;
 	if (cl->len == 1 && (unsigned char)cl->bytes[0] < 0x80) {
 		strbuf_putc(out, cl->bytes[0]);
 		return true;
 	}
-	for (size_t i = 0; i < sizeof(folds) / sizeof(folds[0]); i++) {
-		if (cl->len == strlen(folds[i].from) &&
-		    memcmp(cl->bytes, folds[i].from, cl->len) == 0) {
-			strbuf_puts(out, folds[i].to);
-			return true;
-		}
-	}
-	if (cl->width > 0)
+	const char *folded = fold_symbol(cl->bytes, cl->len);
+	if (folded)
+		strbuf_puts(out, folded);
+	else if (!fold_circled(out, first_code_point(cl->bytes, cl->len, &next)) &&
+		 cl->width > 0)
 		strbuf_putc(out, '?');
 	return true;
 }
@@ -201,7 +268,7 @@ char *text_display(const char *s, unsigned flags)
 	free(nfc);
 	if (!(flags & TEXT_ROMANIZE))
 		return strbuf_take(&out);
-	char *latin = romanize(strbuf_str(&out));
+	char *latin = transliterate(strbuf_str(&out), u"Hangul-Latin; Latin-ASCII");
 	strbuf ascii = STRBUF_INIT;
 	src = latin ? latin : strbuf_str(&out);
 	text_each_cluster(src, strlen(src), ascii_cluster, &ascii);

@@ -20,6 +20,12 @@ char *text_nfc(const char *s);
  * characters, 1 otherwise. Invalid UTF-8 counts one column per byte. */
 int text_width(const char *s);
 
+/* text_fit for text shown with text_display flags: where "…" cannot be
+ * shown as one column (TEXT_ROMANIZE, TEXT_AMBIGUOUS_WIDE) a cut ends
+ * with "~". */
+int text_fit_as(strbuf *out, const char *s, int width, bool pad,
+		unsigned flags);
+
 /* One grapheme cluster (UAX #29) of a string: its bytes and the columns a
  * terminal gives it. */
 typedef struct {

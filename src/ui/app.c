@@ -424,6 +424,11 @@ int ui_run(store *s, const ui_options *opts)
 		fprintf(stderr, "yeonpyo: %s\n", a.err.message);
 		return (int)a.err.status;
 	}
+	/* Line drawing as Unicode box characters (ambiguous width) would be
+	 * wide there too; the VT100 alternate character set is narrow
+	 * everywhere. */
+	if (opts->text_flags & TEXT_AMBIGUOUS_WIDE)
+		setenv("NCURSES_NO_UTF8_ACS", "1", 1);
 	SCREEN *scr = start_screen();
 	if (!scr) {
 		app_free(&a);

@@ -118,7 +118,8 @@ int draw_text(const canvas *c, int y, int x, int width, const char *s,
 	/* data never reaches the terminal raw: controls become visible */
 	char *shown = text_display(s, c->text_flags);
 	strbuf fitted = STRBUF_INIT;
-	int used = text_fit(&fitted, shown ? shown : "?", width, false);
+	int used = text_fit_as(&fitted, shown ? shown : "?", width, false,
+			       c->text_flags);
 	free(shown);
 	cluster_painter p = {c, y, x, c->theme->attr[style], c->theme->pair[style]};
 	text_each_cluster(strbuf_str(&fitted), fitted.len, paint_cluster, &p);

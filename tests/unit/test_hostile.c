@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 typedef struct {
 	char *home;
 	char *db;
@@ -108,15 +110,37 @@ static void check_frame(screen *s, int rows, int cols, int title_col)
 	assert_int_equal(screen_titles(s), 0);
 }
 
-static void browse_all(fixture *f, int rows, int cols, const char *lang,
-		       int title_col)
+/* Where the terminal draws ambiguous characters wide, none may be on
+ * screen (but line drawing, which goes out as the narrow VT100 set). */
+static void check_no_ambiguous(screen *s, int rows, int cols)
+{
+	for (int row = 0; row < rows; row++) {
+		for (int col = 0; col < cols; col++) {
+			uint32_t ch = screen_char(s, row, col, NULL);
+			if (ch >= 0x2500 && ch <= 0x257f)
+				continue;
+			if (u_getIntPropertyValue((UChar32)ch,
+						  UCHAR_EAST_ASIAN_WIDTH) ==
+			    U_EA_AMBIGUOUS)
+				fail_msg("U+%04X at %d,%d is ambiguous-width",
+					 (unsigned)ch, row, col);
+		}
+	}
+}
+
+static void browse_all_as(fixture *f, int rows, int cols, const char *lang,
+			  int title_col, const char *extra)
 {
 	char arg[16];
 	snprintf(arg, sizeof(arg), "--lang=%s", lang);
 	screen *s = screen_start(f->home, rows, cols, NULL,
-				 (const char *const[]){f->db_arg, arg, NULL});
+				 (const char *const[]){f->db_arg, arg, extra,
+						       NULL});
+	bool wide = extra && strcmp(extra, "--ambiwidth=2") == 0;
 	for (int i = 0; i < 7; i++) {
 		check_frame(s, rows, cols, title_col);
+		if (wide)
+			check_no_ambiguous(s, rows, cols);
 		screen_key(s, "j");
 	}
 	/* the detail of the long event, paged through */
@@ -125,10 +149,29 @@ static void browse_all(fixture *f, int rows, int cols, const char *lang,
 	for (int i = 0; i < 6; i++) {
 		screen_key(s, " ");
 		check_frame(s, rows, cols, title_col);
+		if (wide)
+			check_no_ambiguous(s, rows, cols);
 	}
 	screen_key(s, "q");
 	assert_int_equal(screen_wait(s), 0);
 	screen_free(s);
+}
+
+static void browse_all(fixture *f, int rows, int cols, const char *lang,
+		       int title_col)
+{
+	browse_all_as(f, rows, cols, lang, title_col, NULL);
+}
+
+static void ambiguous_wide_terminals_get_look_alikes(void **state)
+{
+	browse_all_as(*state, 24, 80, "ko", 36, "--ambiwidth=2");
+	browse_all_as(*state, 40, 140, "en", 35, "--ambiwidth=2");
+}
+
+static void romanized_screens_stay_aligned(void **state)
+{
+	browse_all_as(*state, 24, 80, "ko", 36, "--romanize");
 }
 
 static void hostile_rows_stay_aligned_at_80x24(void **state)
@@ -198,6 +241,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(hostile_rows_stay_aligned_at_140x40, setup, teardown),
 		cmocka_unit_test_setup_teardown(nfd_title_shows_the_same_cells_as_its_nfc_twin, setup, teardown),
 		cmocka_unit_test_setup_teardown(escapes_in_data_are_shown_not_obeyed, setup, teardown),
+		cmocka_unit_test_setup_teardown(ambiguous_wide_terminals_get_look_alikes, setup, teardown),
+		cmocka_unit_test_setup_teardown(romanized_screens_stay_aligned, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("hostile", tests, NULL, NULL);
 }
