@@ -14,7 +14,7 @@ BUILD_PKGS := ncursesw:libncurses-dev sqlite3:libsqlite3-dev \
 	icu-uc:libicu-dev icu-i18n:libicu-dev
 TEST_PKGS := cmocka:libcmocka-dev vterm:libvterm-dev
 # command:Debian package, for the checks of the man pages.
-TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux
+TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux locale-gen:locales
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 # Same feature macros as ncursesw's pkg-config flags, so every file sees one

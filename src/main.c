@@ -3,12 +3,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "yeonpyo/cli.h"
 #include "yeonpyo/dataset.h"
@@ -243,7 +245,7 @@ static int browse(store *s, const options *o, const cli_env *env)
 			"opening the browser\n", why);
 		return cli_list(s, env, 0, o->argv + 1);
 	}
-	ui_options ui = {env->lang, color_mode(o->color), env->text_flags};
+	ui_options ui = {env->lang, color_mode(o->color), env->ui_flags};
 	if (!o->ambiwidth || strcmp(o->ambiwidth, "auto") == 0)
 		ui.text_flags |= probe_ambiwidth() == 2 ? TEXT_AMBIGUOUS_WIDE : 0;
 	return ui_run(s, &ui);
@@ -293,15 +295,45 @@ static const char *missing_locale(void)
 	return "(unknown)";
 }
 
+/* What the locale's character set lets each kind of output show. */
+typedef struct {
+	unsigned text;   /* list and show write UTF-8: ASCII unless UTF-8 */
+	unsigned ui;     /* curses converts to the charset: romanize only
+			  * what it lacks where it has Hangul at all */
+	bool partial;    /* the charset has some Hangul (EUC-KR) */
+} charset_flags;
+
 /* The locale the user asked for, or C.UTF-8 when that is not installed
- * (saying so), so that text is never silently shown as blanks. Returns
- * the text_display flags the locale's character set needs. */
-static unsigned setup_locale(FILE *errs)
+ * (saying so), so that text is never silently shown as blanks. */
+static charset_flags setup_locale(FILE *errs)
 {
+	charset_flags f = {0, 0, false};
 	if (!setlocale(LC_ALL, "") && setlocale(LC_ALL, "C.UTF-8"))
 		fprintf(errs, "yeonpyo: locale %s is not installed; using "
 			"C.UTF-8\n", missing_locale());
-	return strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 : TEXT_ROMANIZE;
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return f;
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+	memset(&st, 0, sizeof(st));
+	f.text = TEXT_ROMANIZE;
+	f.partial = wcrtomb(mb, L'\xac00', &st) != (size_t)-1;  /* 가 */
+	/* such charsets (KS X 1001) also count their symbols two columns */
+	f.ui = f.partial ? TEXT_CHARSET_CHECK | TEXT_AMBIGUOUS_WIDE
+			 : TEXT_ROMANIZE;
+	return f;
+}
+
+static void say_romanized(const options *o, charset_flags charset)
+{
+	const char *cs = nl_langinfo(CODESET);
+	if (o->argc == 0 && charset.partial)
+		fprintf(stderr, "yeonpyo: this locale's character set (%s) lacks "
+			"some Hangul; those syllables are shown romanized\n", cs);
+	else
+		fprintf(stderr, "yeonpyo: this locale's character set (%s) has "
+			"no Hangul; showing Korean romanized (use a UTF-8 locale "
+			"such as C.UTF-8)\n", cs);
 }
 
 /* Commands whose output people read as text (not data formats). */
@@ -319,8 +351,8 @@ static bool shows_text(const options *o)
 
 int main(int argc, char **argv)
 {
-	cli_env env = {lang_from_environment(), stdout, stderr, 0};
-	unsigned charset_flags = setup_locale(stderr);
+	cli_env env = {lang_from_environment(), stdout, stderr, 0, 0};
+	charset_flags charset = setup_locale(stderr);
 	options o = {NULL, NULL, NULL, false, NULL, NULL, 0, NULL};
 	o.argv = calloc((size_t)argc + 1, sizeof(char *));
 	if (!o.argv) {
@@ -333,16 +365,15 @@ int main(int argc, char **argv)
 	} else if (rc == YP_OK) {
 		if (o.lang)
 			env.lang = strcmp(o.lang, "ko") == 0 ? LANG_KO : LANG_EN;
-		env.text_flags = charset_flags | (o.romanize ? TEXT_ROMANIZE : 0) |
-				 (o.wrap && !strcmp(o.wrap, "normal") ? TEXT_WRAP_NORMAL
-								      : 0) |
-				 (o.ambiwidth && !strcmp(o.ambiwidth, "2")
-					  ? TEXT_AMBIGUOUS_WIDE : 0);
-		if (charset_flags && shows_text(&o))
-			fprintf(stderr, "yeonpyo: this locale's character set (%s) "
-				"has no Hangul; showing Korean romanized (use a "
-				"UTF-8 locale such as C.UTF-8)\n",
-				nl_langinfo(CODESET));
+		unsigned chosen = (o.romanize ? TEXT_ROMANIZE : 0) |
+				  (o.wrap && !strcmp(o.wrap, "normal")
+					   ? TEXT_WRAP_NORMAL : 0) |
+				  (o.ambiwidth && !strcmp(o.ambiwidth, "2")
+					   ? TEXT_AMBIGUOUS_WIDE : 0);
+		env.text_flags = charset.text | chosen;
+		env.ui_flags = charset.ui | chosen;
+		if (charset.text && shows_text(&o))
+			say_romanized(&o, charset);
 		rc = run(&o, &env);
 	}
 	free(o.argv);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <wchar.h>
 
 #include <unicode/uchar.h>
@@ -24,6 +25,8 @@ typedef struct {
 } display_state;
 
 static char *transliterate(const char *s, const UChar *id);
+static bool put_transliterated(display_state *d, const text_cluster *cl,
+			       const UChar *id);
 static const char *fold_symbol(const char *bytes, size_t len);
 static bool fold_circled(strbuf *out, UChar32 c);
 
@@ -99,9 +102,34 @@ static bool fold_ambiguous(display_state *d, const text_cluster *cl,
 	}
 	if (fold_circled(d->out, c))
 		return true;
+	return put_transliterated(d, cl, u"Any-Latin; Latin-ASCII");
+}
+
+/* Whether the locale's character set has every code point of a cluster
+ * (EUC-KR has 2,350 of the 11,172 syllables; curses would draw the rest
+ * as blanks). */
+static bool in_charset(const text_cluster *cl)
+{
+	int32_t i = 0, len = (int32_t)cl->len;
+	while (i < len) {
+		UChar32 c;
+		U8_NEXT((const uint8_t *)cl->bytes, i, len, c);
+		char mb[MB_LEN_MAX];
+		mbstate_t st;
+		memset(&st, 0, sizeof(st));
+		if (c < 0 || wcrtomb(mb, (wchar_t)c, &st) == (size_t)-1)
+			return false;
+	}
+	return true;
+}
+
+/* One cluster in Latin letters by the ICU transliterator id, or '?' when
+ * the result is not plain ASCII. */
+static bool put_transliterated(display_state *d, const text_cluster *cl,
+			       const UChar *id)
+{
 	char *piece = strndup(cl->bytes, cl->len);
-	char *latin = piece ? transliterate(piece, u"Any-Latin; Latin-ASCII")
-			    : NULL;
+	char *latin = piece ? transliterate(piece, id) : NULL;
 	bool ascii = latin && *latin;
 	for (const char *p = latin; ascii && *p; p++)
 		ascii = (unsigned char)*p < 0x80 && (unsigned char)*p >= 0x20;
@@ -126,6 +154,8 @@ static bool display_cluster(const text_cluster *cl, void *ctx)
 	}
 	if (put_placeholder(d, c))
 		return true;
+	if ((d->flags & TEXT_CHARSET_CHECK) && !in_charset(cl))
+		return put_transliterated(d, cl, u"Hangul-Latin; Latin-ASCII");
 	if (unknown_to_libc(c)) {
 		strbuf_puts(d->out, (d->flags & TEXT_AMBIGUOUS_WIDE) ? "?"
 							       : UNKNOWN_NARROW);

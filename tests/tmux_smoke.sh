@@ -31,9 +31,15 @@ expect() {
 	exit 1
 }
 
-LANG=C.UTF-8 tmux -L "$sock" -f /dev/null new-session -d -s smoke -x 100 -y 30 \
-	"LANG=C.UTF-8 TERM=tmux-256color '$top/yeonpyo' --db '$db' --lang ko; echo exited \$?; sleep 30" ||
-	exit 1
+# start ENV ARGS: a new session running yeonpyo with ENV and ARGS
+start() {
+	tmux -L "$sock" kill-session -t smoke 2>/dev/null
+	LANG=C.UTF-8 tmux -L "$sock" -f /dev/null new-session -d -s smoke -x 100 -y 30 \
+		"$1 TERM=tmux-256color '$top/yeonpyo' --db '$db' $2; echo exited \$?; sleep 30" ||
+		exit 1
+}
+
+start "LANG=C.UTF-8" "--lang ko"
 expect "시험 행사 개최"
 expect " 1/3"
 tmux -L "$sock" send-keys -t smoke j
@@ -43,5 +49,24 @@ tmux -L "$sock" send-keys -t smoke L
 expect "Alliance founded"
 tmux -L "$sock" send-keys -t smoke G
 expect " 3/3"
+tmux -L "$sock" send-keys -t smoke q
+expect "exited 0"
+
+# Without a UTF-8 locale: romanized, with a notice after the browser ends.
+start "LANG=C" "--lang ko"
+expect "siheom haengsa gaechoe"
+tmux -L "$sock" send-keys -t smoke j
+expect "eollaieonseu seollib"
+tmux -L "$sock" send-keys -t smoke q
+expect "has no Hangul; showing Korean romanized"
+expect "exited 0"
+
+# A terminal that draws ambiguous characters wide: no "…" or "·" drawn.
+start "LANG=C.UTF-8" "--lang ko --ambiwidth=2"
+expect "SKT/KAIST"
+if tmux -L "$sock" capture-pane -p -t smoke | grep -q "·\|…"; then
+	echo "tmux smoke: ambiguous characters on an --ambiwidth=2 screen"
+	exit 1
+fi
 tmux -L "$sock" send-keys -t smoke q
 expect "exited 0"

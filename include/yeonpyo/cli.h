@@ -15,6 +15,7 @@ typedef struct {
 	FILE *out;      /* standard output, or a test's buffer */
 	FILE *errs;     /* standard error, or a test's buffer */
 	unsigned text_flags;  /* text_display flags for text output */
+	unsigned ui_flags;    /* and for the browser, which curses converts */
 } cli_env;
 
 int cli_list(store *s, const cli_env *env, int argc, char **argv);

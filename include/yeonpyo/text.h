@@ -79,7 +79,9 @@ enum {
 	TEXT_KEEP_NEWLINES = 1,    /* '\n' stays (paragraphs to wrap) */
 	TEXT_ROMANIZE = 2,         /* Hangul in Latin letters, all ASCII */
 	TEXT_AMBIGUOUS_WIDE = 4,   /* the terminal draws UAX #11 A as wide */
-	TEXT_WRAP_NORMAL = 8       /* text_wrap: ICU's breaks between syllables */
+	TEXT_WRAP_NORMAL = 8,      /* text_wrap: ICU's breaks between syllables */
+	TEXT_CHARSET_CHECK = 16    /* romanize clusters the locale's charset
+				    * lacks (EUC-KR) */
 };
 
 /* Returns (for the caller to free) s as it can be shown exactly: in NFC

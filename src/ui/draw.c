@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <wchar.h>
 
+#include <unicode/utf8.h>
+
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
 
@@ -48,25 +50,17 @@ void draw_theme_init(ui_theme *theme, bool color)
 	}
 }
 
-/* UTF-8 to the code points of one cluster; false when it needs more cells
- * than a cchar_t holds (such a cluster is drawn as its first character). */
+/* UTF-8 to the code points of one cluster, at most max of them. Decoded
+ * here, not by mbrtowc: stored text is UTF-8 whatever the locale, and
+ * wchar_t is UCS-4 in glibc in every locale, EUC-KR included. */
 static size_t cluster_chars(const char *s, size_t len, wchar_t *out, size_t max)
 {
 	size_t n = 0;
-	mbstate_t ps = {0};
-	while (len > 0 && n < max) {
-		wchar_t wc;
-		size_t used = mbrtowc(&wc, s, len, &ps);
-		if (used == (size_t)-1 || used == (size_t)-2) {
-			wc = L'?';
-			used = 1;
-			ps = (mbstate_t){0};
-		} else if (used == 0) {
-			break;
-		}
-		out[n++] = wc;
-		s += used;
-		len -= used;
+	int32_t i = 0, end = (int32_t)len;
+	while (i < end && n < max) {
+		UChar32 c;
+		U8_NEXT((const uint8_t *)s, i, end, c);
+		out[n++] = c < 0 ? L'?' : (wchar_t)c;
 	}
 	return n;
 }

@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <iconv.h>
+
 #include <vterm.h>
 
 #define IDLE_MARK "7777;idle"
@@ -22,6 +24,9 @@
 struct screen {
 	pid_t pid;
 	int fd;
+	iconv_t from;      /* the program's charset to UTF-8, or (iconv_t)-1 */
+	char pending[16];  /* an incomplete multibyte sequence */
+	size_t n_pending;
 	VTerm *vt;
 	VTermScreen *vs;
 	unsigned idles;
@@ -60,6 +65,35 @@ static void on_output(const char *bytes, size_t len, void *user)
 static const VTermParserCallbacks fallbacks = {.osc = on_osc};
 static const VTermScreenCallbacks screen_cbs = {.settermprop = on_termprop};
 
+/* Hands output to libvterm, which reads UTF-8: output in another charset
+ * is converted first, as luit would, keeping a sequence cut by a read for
+ * the next one. */
+static void feed(screen *s, const char *buf, size_t len)
+{
+	if (s->from == (iconv_t)-1) {
+		vterm_input_write(s->vt, buf, len);
+		return;
+	}
+	char in[65536 + 16], out[4 * 65536 + 64];
+	memcpy(in, s->pending, s->n_pending);
+	memcpy(in + s->n_pending, buf, len);
+	char *ip = in, *op = out;
+	size_t il = s->n_pending + len, ol = sizeof(out);
+	while (il > 0) {
+		if (iconv(s->from, &ip, &il, &op, &ol) != (size_t)-1)
+			break;
+		if (errno == EINVAL)  /* incomplete: wait for the rest */
+			break;
+		*op++ = '?';          /* invalid: show it, go on */
+		ol--;
+		ip++;
+		il--;
+	}
+	s->n_pending = il < sizeof(s->pending) ? il : 0;
+	memcpy(s->pending, ip, s->n_pending);
+	vterm_input_write(s->vt, out, (size_t)(op - out));
+}
+
 /* Reads what the program wrote until done(s) holds or it exits. */
 static void pump_until(screen *s, bool (*done)(const screen *, unsigned),
 		       unsigned arg)
@@ -77,7 +111,7 @@ static void pump_until(screen *s, bool (*done)(const screen *, unsigned),
 			s->exited = true;
 			break;
 		}
-		vterm_input_write(s->vt, buf, (size_t)got);
+		feed(s, buf, (size_t)got);
 	}
 	vterm_screen_flush_damage(s->vs);
 }
@@ -97,8 +131,17 @@ static bool never(const screen *s, unsigned unused)
 screen *screen_start(const char *home, int rows, int cols,
 		     const char *const *env, const char *const *args)
 {
+	return screen_start_in(home, rows, cols, NULL, env, args);
+}
+
+screen *screen_start_in(const char *home, int rows, int cols,
+			const char *charset, const char *const *env,
+			const char *const *args)
+{
 	screen *s = calloc(1, sizeof(*s));
 	assert_non_null(s);
+	s->from = charset ? iconv_open("UTF-8", charset) : (iconv_t)-1;
+	assert_true(!charset || s->from != (iconv_t)-1);
 	struct winsize ws = {(unsigned short)rows, (unsigned short)cols, 0, 0};
 	s->pid = forkpty(&s->fd, NULL, NULL, &ws);
 	assert_true(s->pid >= 0);
@@ -234,5 +277,7 @@ void screen_free(screen *s)
 	}
 	close(s->fd);
 	vterm_free(s->vt);
+	if (s->from != (iconv_t)-1)
+		iconv_close(s->from);
 	free(s);
 }

@@ -16,6 +16,12 @@ typedef struct screen screen;
 screen *screen_start(const char *home, int rows, int cols,
 		     const char *const *env, const char *const *args);
 
+/* screen_start for a program whose output is in charset (e.g. "EUC-KR"),
+ * converted to UTF-8 for the screen as luit would. */
+screen *screen_start_in(const char *home, int rows, int cols,
+			const char *charset, const char *const *env,
+			const char *const *args);
+
 /* Types one key (its bytes, e.g. "j" or "\033[B") and waits for the frame
  * that follows, or for the program to exit. */
 void screen_key(screen *s, const char *key);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <unicode/uchar.h>
 
@@ -104,7 +105,7 @@ static void check_frame(screen *s, int rows, int cols, int title_col)
 				fail_msg("the pane rule is broken on row %d", row);
 	}
 	char *status = screen_row(s, rows - 1);
-	if (status[0] != ' ' || status[1] < '1' || status[1] > '7')
+	if (status[0] != ' ' || status[1] < '1' || status[1] > '8')
 		fail_msg("the status line moved: \"%s\"", status);
 	free(status);
 	assert_int_equal(screen_titles(s), 0);
@@ -137,7 +138,7 @@ static void browse_all_as(fixture *f, int rows, int cols, const char *lang,
 				 (const char *const[]){f->db_arg, arg, extra,
 						       NULL});
 	bool wide = extra && strcmp(extra, "--ambiwidth=2") == 0;
-	for (int i = 0; i < 7; i++) {
+	for (int i = 0; i < 8; i++) {
 		check_frame(s, rows, cols, title_col);
 		if (wide)
 			check_no_ambiguous(s, rows, cols);
@@ -226,11 +227,50 @@ static void escapes_in_data_are_shown_not_obeyed(void **state)
 	row = screen_row(s, 0);
 	assert_string_equal(row, " yeonpyo");
 	free(row);
-	screen_key(s, "G");  /* its detail pane shows the title whole too */
+	screen_key(s, "G");  /* h7: its detail pane shows the title whole too */
+	screen_key(s, "k");
 	row = screen_row(s, 1);
 	assert_non_null(strstr(row, "│ ^[]0;pwned^Gboom ^[[2J^[[H^[[31mred"));
 	free(row);
 	assert_int_equal(screen_titles(s), 0);
+	screen_free(s);
+}
+
+/* A ko_KR.EUC-KR locale, made for the test (0.5 s with localedef), so
+ * that LOCPATH can point at it on machines without it. */
+static bool make_euc_kr(const char *dir)
+{
+	char cmd[4400];
+	snprintf(cmd, sizeof(cmd), "localedef -i ko_KR -f EUC-KR '%s/ko_KR.EUC-KR'"
+		 " >/dev/null 2>&1", dir);
+	int rc = system(cmd);
+	/* localedef exits 1 for harmless warnings about the charmap */
+	return rc != -1 && WIFEXITED(rc) && WEXITSTATUS(rc) <= 1;
+}
+
+static void euc_kr_shows_hangul_it_has_and_romanizes_the_rest(void **state)
+{
+	fixture *f = *state;
+	if (!make_euc_kr(f->home))
+		fail_msg("localedef could not make ko_KR.EUC-KR (is the "
+			 "locales package installed?)");
+	char locpath[4200];
+	snprintf(locpath, sizeof(locpath), "LOCPATH=%s", f->home);
+	const char *env[] = {locpath, "LANG=ko_KR.EUC-KR", NULL};
+	screen *s = screen_start_in(f->home, 24, 80, "EUC-KR", env,
+				    (const char *const[]){f->db_arg, "--lang=ko",
+							  NULL});
+	/* 똠 and 힣 are not in KS X 1001; 방각하 and 한국 are */
+	char *row = screen_row(s, 9);
+	if (!strstr(row, "ttom방각하 hih 한국"))
+		fail_msg("row 9 is \"%s\"", row);
+	free(row);
+	for (int i = 0; i < 8; i++) {
+		check_frame(s, 24, 80, 36);
+		screen_key(s, "j");
+	}
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
 	screen_free(s);
 }
 
@@ -243,6 +283,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(escapes_in_data_are_shown_not_obeyed, setup, teardown),
 		cmocka_unit_test_setup_teardown(ambiguous_wide_terminals_get_look_alikes, setup, teardown),
 		cmocka_unit_test_setup_teardown(romanized_screens_stay_aligned, setup, teardown),
+		cmocka_unit_test_setup_teardown(euc_kr_shows_hangul_it_has_and_romanizes_the_rest, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("hostile", tests, NULL, NULL);
 }
