@@ -34,7 +34,7 @@ TEST_SUPPORT := $(B)/tests/support.o $(B)/tests/screen.o
 PKG_CFLAGS = $$(cat $(B)/pkg.cflags)
 PKG_LIBS = $$(cat $(B)/pkg.libs)
 
-.PHONY: all run check deps test-deps install uninstall clean
+.PHONY: all run check bench deps test-deps install uninstall clean
 .DELETE_ON_ERROR:
 .SECONDARY: $(TEST_BINS:=.o) $(TEST_SUPPORT)
 
@@ -114,6 +114,14 @@ $(B)/tests/test_%: $(B)/tests/test_%.o $(TEST_SUPPORT) $(LIB_OBJS)
 
 check: yeonpyo $(TEST_BINS)
 	@sh tests/run.sh $(TEST_BINS)
+
+# Figures beside references measured in the same run; never a pass/fail.
+$(B)/bench/%: tests/bench/%.c $(LIB_OBJS) | $(B)/deps.ok
+	@mkdir -p $(B)/bench
+	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS)
+
+bench: yeonpyo $(B)/bench/text_bench
+	@$(B)/bench/text_bench
 
 install: yeonpyo
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) \

@@ -145,10 +145,59 @@ static int32_t clamp_len(size_t n)
 	return n > (size_t)INT32_MAX ? INT32_MAX : (int32_t)n;
 }
 
+/* Whether every code point of s stands alone as a cluster: UAX #29 breaks
+ * between two characters of Grapheme_Cluster_Break=Other, LV or LVT (and
+ * around controls but CR LF), which covers ASCII, precomposed Hangul and
+ * most text. Then no break iterator is needed. */
+static bool all_single(const char *s, int32_t n)
+{
+	int32_t i = 0;
+	UChar32 prev = 0;
+	while (i < n) {
+		UChar32 c;
+		U8_NEXT((const uint8_t *)s, i, n, c);
+		if (c < 0)
+			return false;
+		if (c < 0x80) {
+			if (c == '\n' && prev == '\r')
+				return false;
+			prev = c;
+			continue;
+		}
+		/* a precomposed syllable (LV, LVT) only joins a following
+		 * jamo, which is not Other and so goes the slow way */
+		int gcb = u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK);
+		if (gcb != U_GCB_OTHER && gcb != U_GCB_CONTROL &&
+		    gcb != U_GCB_LV && gcb != U_GCB_LVT)
+			return false;
+		prev = c;
+	}
+	return true;
+}
+
+static void each_code_point(const char *s, int32_t n, text_cluster_fn fn,
+			    void *ctx)
+{
+	int32_t i = 0;
+	while (i < n) {
+		int32_t start = i;
+		UChar32 c;
+		U8_NEXT((const uint8_t *)s, i, n, c);
+		text_cluster cl = {s + start, (size_t)(i - start),
+				   cluster_width(c)};
+		if (!fn(&cl, ctx))
+			return;
+	}
+}
+
 bool text_each_cluster(const char *s, size_t len, text_cluster_fn fn,
 		       void *ctx)
 {
 	int32_t n = clamp_len(len);
+	if (all_single(s, n)) {
+		each_code_point(s, n, fn, ctx);
+		return true;
+	}
 	break_walk w;
 	if (!walk_open(&w, UBRK_CHARACTER, s, n))
 		return false;
@@ -286,9 +335,22 @@ typedef struct {
 	text_line_fn fn;
 	void *ctx;
 	int32_t start;      /* where the current line starts */
+	int32_t prev;       /* the last break seen, at or after start */
+	int acc;            /* columns of s[start..prev), spaces included */
 	int32_t last_fit;   /* the furthest break that still fits, or -1 */
 	bool stop;
 } wrapper;
+
+/* Spaces at the end of s[from..to): they hang past a line's end. */
+static int trailing_spaces(const char *s, int32_t from, int32_t to)
+{
+	int n = 0;
+	while (to > from && s[to - 1] == ' ') {
+		to--;
+		n++;
+	}
+	return n;
+}
 
 static void wrap_emit(wrapper *w, int32_t end)
 {
@@ -298,6 +360,11 @@ static void wrap_emit(wrapper *w, int32_t end)
 				 w->ctx);
 	w->start = end;
 	w->last_fit = -1;
+	/* once a line, so measuring stays linear */
+	w->acc = w->prev > end ? text_width_n(w->s + end,
+					      (size_t)(w->prev - end)) : 0;
+	if (w->prev < end)
+		w->prev = end;
 }
 
 static bool take_first(const text_cluster *c, void *ctx)
@@ -335,28 +402,33 @@ static void wrap_hard(wrapper *w, int32_t end)
 }
 
 /* At each break opportunity: remember it while the line still fits, else
- * end the line at the last one that did. */
+ * end the line at the last one that did. Widths add up segment by
+ * segment (breaks fall between clusters), so each byte is measured about
+ * once. */
 static void wrap_break(wrapper *w, int32_t at)
 {
-	if (wrap_fits(w, w->start, at)) {
+	w->acc += text_width_n(w->s + w->prev, (size_t)(at - w->prev));
+	w->prev = at;
+	if (w->acc - trailing_spaces(w->s, w->start, at) <= w->width) {
 		w->last_fit = at;
 		return;
 	}
 	if (w->last_fit > w->start) {
 		wrap_emit(w, w->last_fit);
-		if (wrap_fits(w, w->start, at)) {
+		if (w->acc - trailing_spaces(w->s, w->start, at) <= w->width) {
 			w->last_fit = at;
 			return;
 		}
 	}
 	wrap_hard(w, at);
+	w->acc = text_width_n(w->s + w->start, (size_t)(at - w->start));
 	w->last_fit = at;
 }
 
 static bool wrap_paragraph(const char *s, int32_t len, int width,
 			   unsigned flags, text_line_fn fn, void *ctx)
 {
-	wrapper w = {s, width, fn, ctx, 0, -1, false};
+	wrapper w = {s, width, fn, ctx, 0, 0, 0, -1, false};
 	break_walk walk;
 	if (len == 0)
 		return fn(s, 0, ctx);
