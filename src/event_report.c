@@ -2,6 +2,7 @@
  * event_report.h. Labels are Korean or English, never mixed. */
 #include "yeonpyo/event_report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "yeonpyo/strbuf.h"
@@ -62,56 +63,94 @@ static void dates(reporter *r, const yp_event *e)
 	strbuf_free(&sb);
 }
 
-static void orgs(reporter *r, const yp_event *e)
+/* One entry of a section, with the name it sorts by. */
+typedef struct {
+	char *key;
+	char *line;
+} sorted_item;
+
+/* Emits items in the collation order of the report's language; an
+ * insertion sort, since an event links a handful of records. */
+static void emit_sorted(reporter *r, sorted_item *items, size_t n)
 {
-	if (!e->n_orgs)
-		return;
-	emit(r, REPORT_HEADING, NULL, pick(r, (label){"기관", "Organizations"}));
-	strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < e->n_orgs; i++) {
-		const char *role = vocab_label(VOCAB_ORG_ROLE, e->orgs[i].role,
-					       r->lang);
-		yp_org o;
-		strbuf_reset(&sb);
-		if (store_get_org(r->s, e->orgs[i].id, &o, NULL) != YP_OK) {
-			strbuf_printf(&sb, "%s (%s)", e->orgs[i].id, role);
-		} else {
-			const char *name = model_text_pick(&o.name, r->lang);
-			if (o.short_name && strcmp(o.short_name, name) != 0)
-				strbuf_printf(&sb, "%s \xc2\xb7 %s (%s)",
-					      o.short_name, name, role);
-			else
-				strbuf_printf(&sb, "%s (%s)", name, role);
-			model_org_clear(&o);
+	text_collator *coll = text_collator_open(r->lang == LANG_KO ? "ko"
+								    : "en");
+	for (size_t i = 1; coll && i < n; i++) {
+		sorted_item it = items[i];
+		size_t j = i;
+		while (j > 0 && text_collate(coll, items[j - 1].key, it.key) > 0) {
+			items[j] = items[j - 1];
+			j--;
 		}
-		emit(r, REPORT_ITEM, NULL, strbuf_str(&sb));
+		items[j] = it;
 	}
-	strbuf_free(&sb);
+	text_collator_close(coll);
+	for (size_t i = 0; i < n; i++) {
+		emit(r, REPORT_ITEM, NULL, items[i].line ? items[i].line : "?");
+		free(items[i].key);
+		free(items[i].line);
+	}
 }
 
-static void people(reporter *r, const yp_event *e)
+static sorted_item org_item(reporter *r, const yp_link *link)
 {
-	if (!e->n_people)
-		return;
-	emit(r, REPORT_HEADING, NULL, pick(r, (label){"인물", "People"}));
+	const char *role = vocab_label(VOCAB_ORG_ROLE, link->role, r->lang);
 	strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < e->n_people; i++) {
-		const char *role = vocab_label(VOCAB_PERSON_ROLE,
-					       e->people[i].role, r->lang);
-		yp_person p;
-		strbuf_reset(&sb);
-		if (store_get_person(r->s, e->people[i].id, &p, NULL) != YP_OK) {
-			strbuf_printf(&sb, "%s (%s)", e->people[i].id, role);
-		} else {
-			const char *title = model_text_pick(&p.title, r->lang);
-			strbuf_printf(&sb, "%s%s%s (%s)",
-				      model_text_pick(&p.name, r->lang),
-				      *title ? ", " : "", title, role);
-			model_person_clear(&p);
-		}
-		emit(r, REPORT_ITEM, NULL, strbuf_str(&sb));
+	yp_org o;
+	sorted_item it;
+	if (store_get_org(r->s, link->id, &o, NULL) != YP_OK) {
+		strbuf_printf(&sb, "%s (%s)", link->id, role);
+		it.key = strdup(link->id);
+	} else {
+		const char *name = model_text_pick(&o.name, r->lang);
+		if (o.short_name && strcmp(o.short_name, name) != 0)
+			strbuf_printf(&sb, "%s \xc2\xb7 %s (%s)", o.short_name,
+				      name, role);
+		else
+			strbuf_printf(&sb, "%s (%s)", name, role);
+		it.key = strdup(name);
+		model_org_clear(&o);
 	}
-	strbuf_free(&sb);
+	it.line = strbuf_take(&sb);
+	return it;
+}
+
+static sorted_item person_item(reporter *r, const yp_link *link)
+{
+	const char *role = vocab_label(VOCAB_PERSON_ROLE, link->role, r->lang);
+	strbuf sb = STRBUF_INIT;
+	yp_person p;
+	sorted_item it;
+	if (store_get_person(r->s, link->id, &p, NULL) != YP_OK) {
+		strbuf_printf(&sb, "%s (%s)", link->id, role);
+		it.key = strdup(link->id);
+	} else {
+		const char *title = model_text_pick(&p.title, r->lang);
+		const char *name = model_text_pick(&p.name, r->lang);
+		strbuf_printf(&sb, "%s%s%s (%s)", name, *title ? ", " : "",
+			      title, role);
+		it.key = strdup(name);
+		model_person_clear(&p);
+	}
+	it.line = strbuf_take(&sb);
+	return it;
+}
+
+/* Organizations and people are listed in the collation order of the
+ * language (가나다 in Korean), as a reader looks names up. */
+static void links(reporter *r, label heading, const yp_link *l, size_t n,
+		  sorted_item (*item)(reporter *, const yp_link *))
+{
+	if (!n)
+		return;
+	emit(r, REPORT_HEADING, NULL, pick(r, heading));
+	sorted_item *items = calloc(n, sizeof(*items));
+	if (!items)
+		return;
+	for (size_t i = 0; i < n; i++)
+		items[i] = item(r, &l[i]);
+	emit_sorted(r, items, n);
+	free(items);
 }
 
 static void figures(reporter *r, const yp_event *e)
@@ -173,8 +212,8 @@ void event_report(store *s, const yp_event *e, yp_lang lang, report_fn fn,
 	field(&r, (label){"태그", "Tags"}, strbuf_str(&tags));
 	strbuf_free(&tags);
 	paragraph(&r, (label){"요약", "Summary"}, &e->summary);
-	orgs(&r, e);
-	people(&r, e);
+	links(&r, (label){"기관", "Organizations"}, e->orgs, e->n_orgs, org_item);
+	links(&r, (label){"인물", "People"}, e->people, e->n_people, person_item);
 	figures(&r, e);
 	paragraph(&r, (label){"메모", "Notes"}, &e->notes);
 	sources(&r, e);

@@ -74,6 +74,14 @@ int text_fit(strbuf *out, const char *s, int width, bool pad);
  * cannot format it. */
 bool text_format_date(strbuf *out, const yp_date *d, const char *locale);
 
+/* A collator for locale ("ko", "en"): names in the order readers of that
+ * language expect. Open once for a sort; close with text_collator_close. */
+typedef struct text_collator text_collator;
+text_collator *text_collator_open(const char *locale);
+/* <0, 0 or >0 as a sorts before, with or after b. */
+int text_collate(const text_collator *c, const char *a, const char *b);
+void text_collator_close(text_collator *c);
+
 /* How text_display prepares text for the terminal. */
 enum {
 	TEXT_KEEP_NEWLINES = 1,    /* '\n' stays (paragraphs to wrap) */

@@ -203,8 +203,8 @@ static void show_prints_every_link(void **state)
 		"  A test summary. A second sentence.\n"
 		"\n"
 		"Organizations\n"
-		"  SKT · SK Telecom (host)\n"
 		"  KAIST (participant)\n"
+		"  SKT · SK Telecom (host)\n"
 		"\n"
 		"People\n"
 		"  Ryu Young-sang, CEO (speaker)\n"
@@ -215,6 +215,11 @@ static void show_prints_every_link(void **state)
 		"Sources\n"
 		"  [1] SK텔레콤, 2024-07-14, 시험 보도자료\n"
 		"      https://example.org/release\n");
+	support_result_free(&r);
+	/* in Korean, 가나다 comes before ABC: 한국과학기술원, then SK텔레콤 */
+	r = RUN(f, NULL, NULL, f->db_arg, "--lang", "ko", "show", "e-2024-day");
+	assert_non_null(strstr(r.out, "기관\n  KAIST · 한국과학기술원 (참여)\n"
+				      "  SKT · SK텔레콤 (주최)\n"));
 	support_result_free(&r);
 	r = RUN(f, NULL, NULL, f->db_arg, "show", "missing-event");
 	assert_int_equal(r.status, YP_NOINPUT);
