@@ -25,10 +25,18 @@ static const char *display_name(const char *name)
 	return strcmp(name, "-") == 0 ? "<stdin>" : name;
 }
 
-static void report_json_error(diag *d, const char *name, const json_error *je)
+/* A syntax error or invalid UTF-8, with where it is three ways: line and
+ * column, the JSON path, and the byte offset in the file (base is where
+ * buf starts in it). */
+static void report_json_error(diag *d, const char *name, const json_error *je,
+			      const char *buf, size_t base)
 {
-	diag_add(d, "%s:%u:%u: invalid JSON: %s", display_name(name), je->line,
-		 je->col, je->message);
+	strbuf path = STRBUF_INIT;
+	json_path_at(buf, je->offset, &path);
+	diag_add(d, "%s:%u:%u: %s: invalid JSON: %s (byte %zu)",
+		 display_name(name), je->line, je->col, strbuf_str(&path),
+		 je->message, base + je->offset);
+	strbuf_free(&path);
 }
 
 /* Line and column (1-based, bytes) of an offset, for messages about data
@@ -452,7 +460,7 @@ static yp_status ndjson_line(writer *w, decode_ctx *c, const char *p, size_t n)
 	json_error je;
 	size_t used = 0;
 	if (!json_parse(p, n, c->line, &used, &v, &je)) {
-		report_json_error(c->d, c->file, &je);
+		report_json_error(c->d, c->file, &je, p, c->offset);
 		return YP_DATAERR;
 	}
 	yp_status rc;
@@ -481,6 +489,7 @@ static yp_status import_ndjson(writer *w, decode_ctx *c, const char *buf,
 		line++;
 		if (!blank(buf + pos, n)) {
 			c->line = line;
+			c->offset = pos;
 			yp_status rc = ndjson_line(w, c, buf + pos, n);
 			if (rc != YP_OK && rc != YP_DATAERR)
 				return rc;
@@ -523,7 +532,7 @@ static yp_status import_document(writer *w, decode_ctx *c, const char *buf,
 	json_error je;
 	size_t used = 0;
 	if (!json_parse(buf, len, 1, &used, &root, &je)) {
-		report_json_error(c->d, c->file, &je);
+		report_json_error(c->d, c->file, &je, buf, 0);
 		return YP_DATAERR;
 	}
 	yp_status rc = YP_DATAERR;
@@ -548,7 +557,7 @@ yp_status import_buffer(store *s, const char *name, const char *buf,
 			diag *d, yp_error *err)
 {
 	writer w = {s, origin, stats, err};
-	decode_ctx c = {d, name, 0};
+	decode_ctx c = {d, name, 0, 0};
 	yp_status rc = looks_like_ndjson(buf, len)
 			       ? import_ndjson(&w, &c, buf, len)
 			       : import_document(&w, &c, buf, len);

@@ -14,6 +14,7 @@ typedef struct {
 	diag *d;
 	const char *file;  /* name used in messages ("-" reads as <stdin>) */
 	unsigned line;     /* NDJSON line number, 0 inside a JSON document */
+	size_t offset;     /* NDJSON: byte offset of that line in the file */
 } decode_ctx;
 
 /* The optional "dataset" block of a document. */

@@ -74,6 +74,10 @@ const json_value *json_get(const json_value *v, const char *key);
  * is copied as is. Returns false only when memory runs out. */
 bool json_write_string(strbuf *sb, const char *s);
 
+/* Appends the JSON path of the byte at offset in buf ("$.events[3].date"),
+ * found by scanning buf[0..offset) even when the document breaks there. */
+void json_path_at(const char *buf, size_t offset, strbuf *out);
+
 /* The name of a type for messages: "object", "array", "string", ... */
 const char *json_type_name(json_type t);
 

@@ -224,17 +224,23 @@ static void reports_invalid_json_with_line_and_column(void **state)
 	char *problems = NULL;
 	assert_int_equal(import_text(f, "j.json", "{\n  \"format\": \"yeonpyo/1\"\n"
 		"  \"events\": []\n}", &problems), YP_DATAERR);
-	assert_string_equal(problems, "j.json:3:3: invalid JSON: expected ',' or "
-		"'}' after object member\n");
+	assert_string_equal(problems, "j.json:3:3: $.format: invalid JSON: "
+		"expected ',' or '}' after object member (byte 28)\n");
 	free(problems);
 	assert_int_equal(import_text(f, "u.json", HEAD "\"events\": [\"\xff\"]}",
 				     &problems), YP_DATAERR);
-	assert_string_equal(problems,
-		"u.json:1:37: invalid JSON: invalid UTF-8 byte 0xff\n");
+	assert_string_equal(problems, "u.json:1:37: $.events[0]: invalid JSON: "
+		"invalid UTF-8 byte 0xff (byte 36)\n");
 	free(problems);
 	assert_int_equal(import_text(f, "-", "", &problems), YP_DATAERR);
-	assert_string_equal(problems,
-		"<stdin>:1:1: invalid JSON: unexpected end of input\n");
+	assert_string_equal(problems, "<stdin>:1:1: $: invalid JSON: unexpected "
+		"end of input (byte 0)\n");
+	/* in NDJSON the path is within the line, the byte is in the file */
+	assert_int_equal(import_text(f, "f.ndjson", "{\"source\": " SRC "}\n"
+		"{\"source\": {\"id\": \"s2\", \"title\": \"\xea\xb0\x80\xff\"}}\n",
+		&problems), YP_DATAERR);
+	assert_string_equal(problems, "f.ndjson:2:38: $.source.title: invalid "
+		"JSON: invalid UTF-8 byte 0xff (byte 135)\n");
 	free(problems);
 }
 
