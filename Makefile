@@ -14,7 +14,10 @@ BUILD_PKGS := ncursesw:libncurses-dev sqlite3:libsqlite3-dev \
 	icu-uc:libicu-dev icu-i18n:libicu-dev
 TEST_PKGS := cmocka:libcmocka-dev vterm:libvterm-dev
 # command:Debian package, for the checks of the man pages.
-TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux locale-gen:locales
+TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux
+# Debian packages checked by name: x11-utils has an older luit without
+# EUC-KR tables, and the locales package has ko_KR's sources.
+TEST_DEBS := luit:luit locales:locales
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 # Same feature macros as ncursesw's pkg-config flags, so every file sees one
@@ -47,8 +50,12 @@ define ensure_packages
 	command -v pkg-config >/dev/null 2>&1 || need="pkgconf"; \
 	for pair in $(1); do \
 		mod=$${pair%%:*}; deb=$${pair#*:}; \
-		if [ "$(2)" = cmd ]; then command -v "$$mod" >/dev/null 2>&1 || need="$$need $$deb"; \
-		else pkg-config --exists "$$mod" 2>/dev/null || need="$$need $$deb"; fi; \
+		case "$(2)" in \
+		cmd) command -v "$$mod" >/dev/null 2>&1 || need="$$need $$deb" ;; \
+		deb) dpkg-query -W -f='$${Status}' "$$deb" 2>/dev/null | \
+			grep -q 'ok installed' || need="$$need $$deb" ;; \
+		*) pkg-config --exists "$$mod" 2>/dev/null || need="$$need $$deb" ;; \
+		esac; \
 	done; \
 	need=$$(printf '%s\n' $$need | sort -u | tr '\n' ' ' | sed 's/ *$$//'); \
 	if [ -n "$$need" ]; then \
@@ -74,6 +81,7 @@ $(B)/deps.ok:
 $(B)/test-deps.ok: $(B)/deps.ok
 	$(call ensure_packages,$(TEST_PKGS),pc)
 	$(call ensure_packages,$(TEST_TOOLS),cmd)
+	$(call ensure_packages,$(TEST_DEBS),deb)
 	@pkg-config --cflags cmocka vterm > $(B)/test.cflags
 	@pkg-config --libs cmocka vterm > $(B)/test.libs
 	@touch $@

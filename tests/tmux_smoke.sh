@@ -31,12 +31,16 @@ expect() {
 	exit 1
 }
 
-# start ENV ARGS: a new session running yeonpyo with ENV and ARGS
-start() {
+# run COMMAND: a new session running it, then saying how it exited
+run() {
 	tmux -L "$sock" kill-session -t smoke 2>/dev/null
 	LANG=C.UTF-8 tmux -L "$sock" -f /dev/null new-session -d -s smoke -x 100 -y 30 \
-		"$1 TERM=tmux-256color '$top/yeonpyo' --db '$db' $2; echo exited \$?; sleep 30" ||
-		exit 1
+		"$1; echo exited \$?; sleep 30" || exit 1
+}
+
+# start ENV ARGS: yeonpyo with ENV and ARGS
+start() {
+	run "$1 TERM=tmux-256color '$top/yeonpyo' --db '$db' $2"
 }
 
 start "LANG=C.UTF-8" "--lang ko"
@@ -68,5 +72,17 @@ if tmux -L "$sock" capture-pane -p -t smoke | grep -q "·\|…"; then
 	echo "tmux smoke: ambiguous characters on an --ambiwidth=2 screen"
 	exit 1
 fi
+tmux -L "$sock" send-keys -t smoke q
+expect "exited 0"
+
+# EUC-KR, with the locale made here and luit converting for tmux as it
+# would for a UTF-8 terminal: Hangul the charset has stays Hangul.
+mkdir "$dir/locale" || exit 1
+localedef -i ko_KR -f EUC-KR "$dir/locale/ko_KR.EUC-KR" >/dev/null 2>&1
+[ -d "$dir/locale/ko_KR.EUC-KR" ] || { echo "tmux smoke: localedef made no ko_KR.EUC-KR"; exit 1; }
+run "LANG=C.UTF-8 luit -encoding eucKR -- env LOCPATH='$dir/locale' LANG=ko_KR.EUC-KR TERM=xterm-256color '$top/yeonpyo' --db '$db' --lang ko"
+expect "시험 행사 개최"
+tmux -L "$sock" send-keys -t smoke j
+expect "얼라이언스 설립"
 tmux -L "$sock" send-keys -t smoke q
 expect "exited 0"
