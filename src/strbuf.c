@@ -75,11 +75,8 @@ char *strbuf_take(strbuf *sb)
 		strbuf_free(sb);
 		return NULL;
 	}
-	if (!sb->data) {
-		if (!strbuf_reserve(sb, 0))
-			return NULL;
-		sb->data[0] = '\0';
-	}
+	if (!sb->data)  /* nothing appended: an empty string */
+		return calloc(1, 1);
 	char *p = sb->data;
 	sb->data = NULL;
 	sb->len = sb->cap = 0;

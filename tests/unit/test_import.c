@@ -235,6 +235,7 @@ static void reports_invalid_json_with_line_and_column(void **state)
 	assert_int_equal(import_text(f, "-", "", &problems), YP_DATAERR);
 	assert_string_equal(problems, "<stdin>:1:1: $: invalid JSON: unexpected "
 		"end of input (byte 0)\n");
+	free(problems);
 	/* in NDJSON the path is within the line, the byte is in the file */
 	assert_int_equal(import_text(f, "f.ndjson", "{\"source\": " SRC "}\n"
 		"{\"source\": {\"id\": \"s2\", \"title\": \"\xea\xb0\x80\xff\"}}\n",
