@@ -226,3 +226,19 @@ size_t support_count_lines(const char *s)
 		n += *s == '\n';
 	return n;
 }
+
+void support_load_db(const char *home, const char *db_arg, const char *json)
+{
+	support_result r = support_run(home, NULL, NULL, (const char *const[]){
+		db_arg, "db", "init", "--empty", NULL});
+	assert_int_equal(r.status, 0);
+	support_result_free(&r);
+	char *doc = support_read_file(json, NULL);
+	assert_non_null(doc);
+	r = support_run(home, NULL, doc, (const char *const[]){
+		db_arg, "import", "-", NULL});
+	if (r.status != 0)
+		fail_msg("importing %s: %s", json, r.err);
+	support_result_free(&r);
+	free(doc);
+}

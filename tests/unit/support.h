@@ -44,6 +44,17 @@ void support_exec(const char *home, const char *const *extra,
 		  const char *const *env, const char *const *args)
 	__attribute__((noreturn));
 
+/* support_run with the arguments written out: RUN(f, env, input, args...)
+ * for a fixture f that has a home. */
+#define RUN(f, env, input, ...) \
+	support_run((f)->home, (env), (input), \
+		    (const char *const[]){__VA_ARGS__, NULL})
+
+/* Makes the database of db_arg ("--db=PATH") hold exactly the records of
+ * the yeonpyo/1 file at json (db init --empty, then import), failing the
+ * test otherwise. */
+void support_load_db(const char *home, const char *db_arg, const char *json);
+
 /* Counts lines of s. */
 size_t support_count_lines(const char *s);
 

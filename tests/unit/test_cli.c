@@ -41,8 +41,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-#define RUN(f, env, input, ...) \
-	support_run((f)->home, (env), (input), (const char *const[]){__VA_ARGS__, NULL})
 
 static char *sample_json(void)
 {

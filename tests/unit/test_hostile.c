@@ -21,8 +21,6 @@ typedef struct {
 	char db_arg[4200];
 } fixture;
 
-#define RUN(f, env, input, ...) \
-	support_run((f)->home, (env), (input), (const char *const[]){__VA_ARGS__, NULL})
 
 
 static int setup(void **state)
@@ -31,13 +29,7 @@ static int setup(void **state)
 	f->home = support_tmpdir();
 	f->db = support_path(f->home, "h.db");
 	snprintf(f->db_arg, sizeof(f->db_arg), "--db=%s", f->db);
-	support_result r = RUN(f, NULL, NULL, f->db_arg, "db", "init", "--empty");
-	support_result_free(&r);
-	char *json = support_read_file("tests/data/hostile.json", NULL);
-	r = RUN(f, NULL, json, f->db_arg, "import", "-");
-	assert_int_equal(r.status, 0);
-	support_result_free(&r);
-	free(json);
+	support_load_db(f->home, f->db_arg, "tests/data/hostile.json");
 	sqlite3 *db = NULL;
 	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
 	static const char sql[] =

@@ -17,8 +17,6 @@ typedef struct {
 	char db_arg[4200];
 } fixture;
 
-#define RUN(f, env, input, ...) \
-	support_run((f)->home, (env), (input), (const char *const[]){__VA_ARGS__, NULL})
 
 /* Every test browses tests/data/sample.json: three events over two years,
  * 2024-07-12 시험 행사 개최, 2024-11 얼라이언스 설립, 2025 (planned). */
@@ -27,14 +25,7 @@ static int setup(void **state)
 	fixture *f = calloc(1, sizeof(*f));
 	f->home = support_tmpdir();
 	snprintf(f->db_arg, sizeof(f->db_arg), "--db=%s/s.db", f->home);
-	support_result r = RUN(f, NULL, NULL, f->db_arg, "db", "init", "--empty");
-	assert_int_equal(r.status, 0);
-	support_result_free(&r);
-	char *json = support_read_file("tests/data/sample.json", NULL);
-	r = RUN(f, NULL, json, f->db_arg, "import", "-");
-	assert_int_equal(r.status, 0);
-	support_result_free(&r);
-	free(json);
+	support_load_db(f->home, f->db_arg, "tests/data/sample.json");
 	*state = f;
 	return 0;
 }
