@@ -8,8 +8,13 @@
 #include "yeonpyo/encode.h"
 #include "yeonpyo/event_report.h"
 #include "yeonpyo/idset.h"
+#include "yeonpyo/search.h"
 #include "yeonpyo/text.h"
 #include "yeonpyo/vocab.h"
+
+/* The most results search prints: a page of a person's reading, and a
+ * bound on work for a one-word query over a million events. */
+#define SEARCH_LIMIT 200
 
 /* Widest organization column in list text output, in terminal columns. */
 #define ORG_COLUMN_MAX 28
@@ -300,6 +305,9 @@ static int list_options(const cli_env *env, int argc, char **argv,
 	return YP_OK;
 }
 
+static int list_events(store *s, lister *l, const event_filter *f,
+		       const char *match);
+
 int cli_list(store *s, const cli_env *env, int argc, char **argv)
 {
 	event_filter f = {0, 0, NULL, NULL};
@@ -315,23 +323,70 @@ int cli_list(store *s, const cli_env *env, int argc, char **argv)
 			"\"%s\"\n", f.org);
 		return YP_NOINPUT;
 	}
+	return list_events(s, &l, &f, NULL);
+}
+
+/* Prints events in one of the list formats: those f selects in date
+ * order, or, with match, those the search index finds, best first. */
+static int list_events(store *s, lister *l, const event_filter *f,
+		       const char *match)
+{
+	const cli_env *env = l->env;
 	yp_error err = {0};
-	yp_status st = org_names_load(s, &l.names, env->lang, &err);
-	if (st == YP_OK && l.format == FORMAT_TSV)
+	yp_status st = org_names_load(s, &l->names, env->lang, &err);
+	if (st == YP_OK && l->format == FORMAT_TSV)
 		fputs("id\tdate\tend_date\tstatus\tkind\torganizations\t"
 		      "title_ko\ttitle_en\n", env->out);
-	if (st == YP_OK && l.format == FORMAT_JSON)
+	if (st == YP_OK && l->format == FORMAT_JSON)
 		fputs("[", env->out);
 	if (st == YP_OK)
-		st = store_each_event(s, &f, list_event, &l, &err);
-	if (st == YP_OK && l.format == FORMAT_JSON)
-		fputs(l.any_events ? "\n]\n" : "]\n", env->out);
-	if (st == YP_OK && l.format == FORMAT_TEXT)
-		list_print_text(&l);
-	lister_free(&l);
+		st = match ? store_search(s, match, SEARCH_LIMIT, list_event, l,
+					  &err)
+			   : store_each_event(s, f, list_event, l, &err);
+	if (st == YP_OK && l->format == FORMAT_JSON)
+		fputs(l->any_events ? "\n]\n" : "]\n", env->out);
+	if (st == YP_OK && l->format == FORMAT_TEXT)
+		list_print_text(l);
+	lister_free(l);
 	if (st != YP_OK)
 		return cli_report_error(env, &err);
 	return cli_finish_output(env, YP_OK);
+}
+
+int cli_search(store *s, const cli_env *env, int argc, char **argv)
+{
+	lister l;
+	memset(&l, 0, sizeof(l));
+	l.env = env;
+	l.format = FORMAT_TEXT;
+	strbuf words = STRBUF_INIT;
+	for (int i = 0; i < argc; i++) {
+		const char *v = NULL;
+		bool missing = false;
+		if (cli_option_value(argv, argc, &i, "--format", &v, &missing)) {
+			if (missing || !parse_format(v, true, &l.format)) {
+				strbuf_free(&words);
+				return cli_usage_error(env, "search: --format takes "
+						       "text, tsv or json");
+			}
+		} else {
+			/* several arguments are one query, as a shell split it */
+			strbuf_printf(&words, "%s%s", words.len ? " " : "", argv[i]);
+		}
+	}
+	strbuf match = STRBUF_INIT;
+	bool any = search_build_query(strbuf_str(&words), &match);
+	int rc;
+	if (!words.len)
+		rc = cli_usage_error(env, "search needs a QUERY");
+	else if (!any)
+		rc = cli_usage_error(env, "search: \"%s\" has no letters or "
+				     "digits to search for", strbuf_str(&words));
+	else
+		rc = list_events(s, &l, NULL, strbuf_str(&match));
+	strbuf_free(&words);
+	strbuf_free(&match);
+	return rc;
 }
 
 /* --- show --------------------------------------------------------------- */

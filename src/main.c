@@ -35,6 +35,8 @@ static const char usage_text[] =
 	"  list [--from DATE] [--to DATE] [--org ID] [--tag TAG]\n"
 	"       [--format text|tsv|json]   list events in date order\n"
 	"  show ID [--format text|json]    print one event with its links\n"
+	"  search QUERY [--format text|tsv|json]\n"
+	"                                  find events, best match first\n"
 	"  import FILE|-                   load a yeonpyo/1 JSON or NDJSON file\n"
 	"  export [--format json|ndjson]   write the whole database\n"
 	"  db init [--empty]               create the database\n"
@@ -199,6 +201,7 @@ static const struct {
 } commands[] = {
 	{"list", cli_list},
 	{"show", cli_show},
+	{"search", cli_search},
 	{"import", cli_import},
 	{"export", cli_export},
 	{"db", cli_db},
@@ -341,7 +344,8 @@ static bool shows_text(const options *o)
 {
 	if (o->argc == 0)
 		return true;
-	if (strcmp(o->argv[0], "list") != 0 && strcmp(o->argv[0], "show") != 0)
+	if (strcmp(o->argv[0], "list") != 0 && strcmp(o->argv[0], "show") != 0 &&
+	    strcmp(o->argv[0], "search") != 0)
 		return false;
 	for (int i = 1; i < o->argc; i++)
 		if (strstr(o->argv[i], "json") || strstr(o->argv[i], "tsv"))

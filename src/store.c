@@ -2,6 +2,8 @@
  * metadata, transactions and the cache of prepared statements. */
 #include "store_priv.h"
 
+#include "yeonpyo/search.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +75,11 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" eid INTEGER NOT NULL REFERENCES events(eid) ON DELETE CASCADE,"
 	" pos INTEGER NOT NULL, label_ko TEXT, label_en TEXT,"
 	" value TEXT NOT NULL, PRIMARY KEY (eid, pos)) WITHOUT ROWID;",
+	/* 2: the search index, filled from what is already there */
+	"CREATE VIRTUAL TABLE event_fts USING fts5(title, body, names, cho,"
+	" tokenize = 'kbigram');"
+	"INSERT INTO event_fts(rowid, title, body, names, cho)"
+	" SELECT " FTS_ROW " FROM events e;",
 };
 
 /* Upserts keep the rowid (so links stay valid) and refuse, through the
@@ -167,6 +174,13 @@ static const char *const queries[Q_COUNT] = {
 		" ORDER BY pos",
 	[Q_EVENT_FIGURES] = "SELECT label_ko, label_en, value FROM figures"
 		" WHERE eid = ?1 ORDER BY pos",
+	[Q_FTS_DIRTY_EVENT] = "INSERT OR IGNORE INTO temp.fts_dirty VALUES (?1)",
+	[Q_FTS_DIRTY_ORG] = "INSERT OR IGNORE INTO temp.fts_dirty"
+		" SELECT l.eid FROM event_orgs l JOIN organizations o"
+		" ON o.oid = l.oid WHERE o.id = ?1",
+	[Q_FTS_DIRTY_PERSON] = "INSERT OR IGNORE INTO temp.fts_dirty"
+		" SELECT l.eid FROM event_people l JOIN people p"
+		" ON p.pid = l.pid WHERE p.id = ?1",
 };
 
 yp_status store_sql_fail(store *s, yp_error *err, const char *what)
@@ -372,8 +386,16 @@ store *store_open(const char *path, yp_error *err)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 5000);
+	if (search_register(s->db) != SQLITE_OK) {
+		store_sql_fail(s, err, "setting up search");
+		store_close(s);
+		return NULL;
+	}
+	/* events whose search index entry is due, per connection */
 	if (store_exec(s, "PRAGMA foreign_keys = ON", "opening", err) != YP_OK ||
-	    store_migrate(s, err) != YP_OK) {
+	    store_migrate(s, err) != YP_OK ||
+	    store_exec(s, "CREATE TEMP TABLE fts_dirty(eid INTEGER PRIMARY KEY)",
+		       "opening", err) != YP_OK) {
 		store_close(s);
 		return NULL;
 	}
@@ -406,9 +428,27 @@ yp_status store_begin(store *s, yp_error *err)
 	return store_exec(s, "BEGIN IMMEDIATE", "starting a transaction", err);
 }
 
+yp_status store_fts_flush(store *s, yp_error *err)
+{
+	static const char sql[] =
+		"DELETE FROM event_fts WHERE rowid IN"
+		" (SELECT eid FROM temp.fts_dirty);"
+		"INSERT INTO event_fts(rowid, title, body, names, cho)"
+		" SELECT " FTS_ROW " FROM events e"
+		" WHERE e.eid IN (SELECT eid FROM temp.fts_dirty);"
+		"DELETE FROM temp.fts_dirty;";
+	return store_exec(s, sql, "updating the search index", err);
+}
+
 yp_status store_commit(store *s, yp_error *err)
 {
-	yp_status st = store_exec(s, "COMMIT", "committing", err);
+	/* the index changes in the same transaction as the records */
+	yp_status st = store_fts_flush(s, err);
+	if (st != YP_OK) {
+		store_rollback(s);
+		return st;
+	}
+	st = store_exec(s, "COMMIT", "committing", err);
 	if (st != YP_OK)
 		store_rollback(s);
 	return st;

@@ -44,6 +44,9 @@ typedef enum {
 	Q_EVENT_SOURCES,
 	Q_EVENT_TAGS,
 	Q_EVENT_FIGURES,
+	Q_FTS_DIRTY_EVENT,
+	Q_FTS_DIRTY_ORG,
+	Q_FTS_DIRTY_PERSON,
 	Q_COUNT
 } store_query;
 
@@ -68,6 +71,40 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *v);
 
 /* A column's text copied with strdup, or NULL for SQL NULL. */
 char *store_column_dup(sqlite3_stmt *st, int i);
+
+/* What the search index holds for event e (a row of events), as select
+ * columns: rowid, title, body, names, cho. Shared by the migration that
+ * builds the index and by the refresh after writes. */
+#define FTS_NAMES_KO \
+	"coalesce((SELECT group_concat(coalesce(o.name_ko, '') || ' ' ||" \
+	" coalesce(o.short_name, ''), ' ') FROM event_orgs l JOIN organizations o" \
+	" ON o.oid = l.oid WHERE l.eid = e.eid), '') || ' ' ||" \
+	" coalesce((SELECT group_concat(coalesce(p.name_ko, ''), ' ')" \
+	" FROM event_people l JOIN people p ON p.pid = l.pid" \
+	" WHERE l.eid = e.eid), '')"
+#define FTS_ROW \
+	"e.eid," \
+	" coalesce(e.title_ko, '') || ' ' || coalesce(e.title_en, '')," \
+	" coalesce(e.summary_ko, '') || ' ' || coalesce(e.summary_en, '') ||" \
+	" ' ' || coalesce(e.notes_ko, '') || ' ' || coalesce(e.notes_en, '') ||" \
+	" ' ' || coalesce((SELECT group_concat(coalesce(f.label_ko, '') || ' ' ||" \
+	" coalesce(f.label_en, '') || ' ' || f.value, ' ') FROM figures f" \
+	" WHERE f.eid = e.eid), '') || ' ' || coalesce((SELECT" \
+	" group_concat(t.tag, ' ') FROM event_tags t WHERE t.eid = e.eid), '')" \
+	" || ' ' || coalesce((SELECT group_concat(s.title || ' ' || s.publisher," \
+	" ' ') FROM event_sources l JOIN sources s ON s.sid = l.sid" \
+	" WHERE l.eid = e.eid), '')," \
+	" " FTS_NAMES_KO " || ' ' || coalesce((SELECT" \
+	" group_concat(coalesce(o.name_en, ''), ' ') FROM event_orgs l" \
+	" JOIN organizations o ON o.oid = l.oid WHERE l.eid = e.eid), '') ||" \
+	" ' ' || coalesce((SELECT group_concat(coalesce(p.name_en, ''), ' ')" \
+	" FROM event_people l JOIN people p ON p.pid = l.pid" \
+	" WHERE l.eid = e.eid), '')," \
+	" choseong(coalesce(e.title_ko, '') || ' ' || " FTS_NAMES_KO ")"
+
+/* Brings the search index up to date for every event written, or linked
+ * to an organization or person written, since the last flush. */
+yp_status store_fts_flush(store *s, yp_error *err);
 
 /* The integer key (rowid) of the record with this slug, or 0. */
 sqlite3_int64 store_key(store *s, record_kind kind, const char *id);

@@ -471,3 +471,24 @@ yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
 	walk_target t = {.row = fn, .ctx = ctx};
 	return walk(s, st, visit_row, &t, err);
 }
+
+yp_status store_search(store *s, const char *match, long limit,
+		       store_event_fn fn, void *ctx, yp_error *err)
+{
+	/* bm25 weights per column: title, body, names, choseong */
+	static const char sql[] =
+		"SELECT e.eid, e.id, e.date_key, e.date_precision, e.end_key,"
+		" e.end_precision, e.status, e.kind, e.title_ko, e.title_en,"
+		" e.summary_ko, e.summary_en, e.notes_ko, e.notes_en"
+		" FROM event_fts JOIN events e ON e.eid = event_fts.rowid"
+		" WHERE event_fts MATCH ?1"
+		" ORDER BY bm25(event_fts, 10.0, 1.0, 5.0, 5.0), e.date_key, e.id"
+		" LIMIT ?2";
+	sqlite3_stmt *st = prepare(s, sql, err);
+	if (!st)
+		return err->status;
+	store_bind_text(st, 1, match);
+	sqlite3_bind_int64(st, 2, limit);
+	walk_target t = {.event = fn, .ctx = ctx};
+	return walk(s, st, visit_event, &t, err);
+}

@@ -20,6 +20,17 @@ static yp_status step_write(store *s, sqlite3_stmt *st, bool *written,
 	return YP_OK;
 }
 
+/* Marks for the search index the events that show this record's name. */
+static yp_status mark_dirty(store *s, store_query q, const char *id,
+			    yp_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, q, err);
+	if (!st)
+		return err->status;
+	store_bind_text(st, 1, id);
+	return step_write(s, st, NULL, "marking the search index", err);
+}
+
 yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
 			bool *written, yp_error *err)
 {
@@ -33,7 +44,12 @@ yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
 	store_bind_text(st, 5, o->kind);
 	store_bind_text(st, 6, o->country);
 	store_bind_text(st, 7, origin_name(origin));
-	return step_write(s, st, written, "writing an organization", err);
+	bool changed = false;
+	yp_status rc = step_write(s, st, &changed, "writing an organization", err);
+	if (written)
+		*written = changed;
+	return rc == YP_OK && changed ? mark_dirty(s, Q_FTS_DIRTY_ORG, o->id, err)
+				      : rc;
 }
 
 yp_status store_set_org_parent(store *s, const char *id, const char *parent,
@@ -62,7 +78,12 @@ yp_status store_put_person(store *s, const yp_person *p, store_origin origin,
 	store_bind_text(st, 5, p->title.ko);
 	store_bind_text(st, 6, p->title.en);
 	store_bind_text(st, 7, origin_name(origin));
-	return step_write(s, st, written, "writing a person", err);
+	bool changed = false;
+	yp_status rc = step_write(s, st, &changed, "writing a person", err);
+	if (written)
+		*written = changed;
+	return rc == YP_OK && changed ? mark_dirty(s, Q_FTS_DIRTY_PERSON, p->id, err)
+				      : rc;
 }
 
 static void bind_date(sqlite3_stmt *st, int key_col, int prec_col,
@@ -190,6 +211,12 @@ yp_status store_put_event(store *s, const yp_event *e, store_origin origin,
 	rc = clear_links(s, eid, err);
 	if (rc == YP_OK)
 		rc = add_links(s, e, eid, err);
+	sqlite3_stmt *dirty = rc == YP_OK ? store_stmt(s, Q_FTS_DIRTY_EVENT, err)
+					  : NULL;
+	if (dirty) {
+		sqlite3_bind_int64(dirty, 1, eid);
+		rc = step_write(s, dirty, NULL, "marking the search index", err);
+	}
 	return rc;
 }
 
@@ -210,6 +237,8 @@ yp_status store_builtin_prune(store *s, yp_error *err)
 	/* Events first, so that records only they referred to become free;
 	 * what a user record still refers to stays, as built-in. */
 	static const char sql[] =
+		"INSERT OR IGNORE INTO temp.fts_dirty"
+		" SELECT eid FROM events WHERE origin = 'stale';"
 		"DELETE FROM events WHERE origin = 'stale';"
 		"DELETE FROM sources WHERE origin = 'stale' AND NOT EXISTS"
 		" (SELECT 1 FROM event_sources l WHERE l.sid = sources.sid);"

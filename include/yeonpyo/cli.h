@@ -20,6 +20,9 @@ typedef struct {
 
 int cli_list(store *s, const cli_env *env, int argc, char **argv);
 int cli_show(store *s, const cli_env *env, int argc, char **argv);
+/* "search QUERY [--format text|tsv|json]": list's output for the events
+ * the search index finds, best first. */
+int cli_search(store *s, const cli_env *env, int argc, char **argv);
 int cli_import(store *s, const cli_env *env, int argc, char **argv);
 int cli_export(store *s, const cli_env *env, int argc, char **argv);
 /* "db init [--empty]" and "db info"; init needs to know whether the

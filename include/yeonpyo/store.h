@@ -10,7 +10,7 @@
 
 /* The schema version this binary writes; PRAGMA user_version holds the one
  * a database has. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 typedef struct store store;
 
@@ -121,6 +121,12 @@ typedef struct {
 	long orgs, people, sources, events;
 	long builtin_events, user_events;
 } store_counts;
+
+/* Events matching an FTS5 expression over the search index (as
+ * search_build_query makes them), best first (bm25, title and names
+ * weighing most), ties in date order; at most limit. */
+yp_status store_search(store *s, const char *match, long limit,
+		       store_event_fn fn, void *ctx, yp_error *err);
 
 yp_status store_count(store *s, store_counts *out, yp_error *err);
 

@@ -12,6 +12,7 @@
 
 #include "yeonpyo/json.h"
 #include "yeonpyo/status.h"
+#include "yeonpyo/store.h"
 
 typedef struct {
 	char *home;
@@ -367,8 +368,8 @@ static void newer_database_is_refused_with_65(void **state)
 	assert_int_equal(r.status, YP_DATAERR);
 	char want[4400];
 	snprintf(want, sizeof(want), "yeonpyo: %s: database schema version 7 is "
-		 "newer than this yeonpyo supports (1); upgrade yeonpyo or use "
-		 "--db to choose another file\n", f->db);
+		 "newer than this yeonpyo supports (%d); upgrade yeonpyo or use "
+		 "--db to choose another file\n", f->db, STORE_SCHEMA_VERSION);
 	assert_string_equal(r.err, want);
 	support_result_free(&r);
 }

@@ -1,0 +1,373 @@
+/* search.c: the kbigram FTS5 tokenizer and the query builder. None of
+ * SQLite's tokenizers finds 동맹 inside 동맹군 (unicode61 keeps 동맹군 as
+ * one token; trigram needs three characters), so Hangul is indexed as
+ * overlapping syllable bigrams plus each syllable and the whole word, and
+ * a query's Hangul words become phrases of bigrams. */
+#include "yeonpyo/search.h"
+#include "yeonpyo/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+/* Compatibility jamo for the 19 initial consonants, in syllable order. */
+static const UChar32 choseong_jamo[19] = {
+	0x3131, 0x3132, 0x3134, 0x3137, 0x3138, 0x3139, 0x3141, 0x3142, 0x3143,
+	0x3145, 0x3146, 0x3147, 0x3148, 0x3149, 0x314A, 0x314B, 0x314C, 0x314D,
+	0x314E,
+};
+
+static bool is_syllable(UChar32 c)
+{
+	return c >= 0xAC00 && c <= 0xD7A3;
+}
+
+/* Hangul in the sense of "split into bigrams": syllables and jamo of
+ * every block (NFKC turns compatibility jamo into conjoining ones). */
+static bool is_hangul(UChar32 c)
+{
+	return is_syllable(c) || (c >= 0x1100 && c <= 0x11FF) ||
+	       (c >= 0x3130 && c <= 0x318F) || (c >= 0xA960 && c <= 0xA97F) ||
+	       (c >= 0xD7B0 && c <= 0xD7FF);
+}
+
+static bool is_word_char(UChar32 c)
+{
+	int8_t cat = (int8_t)u_charType(c);
+	return u_isalnum(c) || is_hangul(c) || cat == U_NON_SPACING_MARK ||
+	       cat == U_COMBINING_SPACING_MARK || cat == U_ENCLOSING_MARK;
+}
+
+/* --- tokenizer ---------------------------------------------------------- */
+
+typedef int (*token_fn)(void *ctx, int flags, const char *tok, int n,
+			int start, int end);
+
+typedef struct {
+	void *ctx;
+	token_fn emit;
+	bool query;
+	int rc;
+} tokenizing;
+
+/* NFKC_Casefold of s[0..n): fullwidth ＳＫ and SK both become sk, NFD
+ * becomes NFC. Returns a string to free, or NULL. */
+static char *fold(const char *s, int32_t n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nf = unorm2_getNFKCCasefoldInstance(&st);
+	/* UTF-16 needs at most one unit per byte; NFKC grows by at most
+	 * 18 times (U+FDFA), casefolding by 3 */
+	int32_t cap = n * 18 + 16;
+	UChar *in = malloc((size_t)(n + 1) * sizeof(UChar));
+	UChar *out = malloc((size_t)cap * sizeof(UChar));
+	char *utf8 = NULL;
+	int32_t ulen = 0, olen = 0;
+	if (in && out && U_SUCCESS(st)) {
+		u_strFromUTF8(in, n + 1, &ulen, s, n, &st);
+		olen = U_SUCCESS(st) ? unorm2_normalize(nf, in, ulen, out, cap, &st)
+				     : 0;
+	}
+	if (in && out && U_SUCCESS(st)) {
+		utf8 = malloc((size_t)olen * 3 + 1);
+		if (utf8)
+			u_strToUTF8(utf8, olen * 3 + 1, NULL, out, olen, &st);
+	}
+	free(in);
+	free(out);
+	if (U_FAILURE(st)) {
+		free(utf8);
+		return NULL;
+	}
+	return utf8;
+}
+
+static int32_t count_code_points(const char *s, int32_t n)
+{
+	int32_t k = 0;
+	for (int32_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* Byte offset in the original word of its code point i, when folding kept
+ * the number of code points (else the whole word's span is used). */
+typedef struct {
+	const char *orig;
+	int32_t orig_len;
+	int32_t base;       /* the word's offset in the document */
+	bool aligned;
+} offsets;
+
+static int offset_of(const offsets *o, int32_t cp, bool end)
+{
+	if (!o->aligned)
+		return end ? o->base + o->orig_len : o->base;
+	int32_t i = 0;
+	for (int32_t k = 0; k < cp && i < o->orig_len; k++)
+		U8_FWD_1((const uint8_t *)o->orig, i, o->orig_len);
+	return o->base + i;
+}
+
+static int put(tokenizing *t, int flags, const char *tok, int32_t n,
+	       int start, int end)
+{
+	if (t->rc == SQLITE_OK)
+		t->rc = t->emit(t->ctx, flags, tok, (int)n, start, end);
+	return t->rc;
+}
+
+/* A Hangul run of cps code points starting at byte b of the folded word
+ * (code point index cp0): bigrams, with unigrams (and in documents the
+ * whole run) at the same positions. */
+static void hangul_run(tokenizing *t, const char *w, int32_t b, int32_t end,
+		       int32_t cp0, const offsets *o)
+{
+	int32_t cps = count_code_points(w + b, end - b);
+	int32_t *at = malloc((size_t)(cps + 1) * sizeof(*at));
+	if (!at) {
+		t->rc = SQLITE_NOMEM;
+		return;
+	}
+	int32_t i = b;
+	for (int32_t k = 0; k < cps; k++) {
+		at[k] = i;
+		U8_FWD_1((const uint8_t *)w, i, end);
+	}
+	at[cps] = end;
+	if (cps == 1) {
+		put(t, 0, w + b, end - b, offset_of(o, cp0, false),
+		    offset_of(o, cp0 + 1, true));
+		free(at);
+		return;
+	}
+	for (int32_t k = 0; k + 1 < cps; k++) {
+		int s0 = offset_of(o, cp0 + k, false);
+		int e2 = offset_of(o, cp0 + k + 2, true);
+		put(t, 0, w + at[k], at[k + 2] - at[k], s0, e2);
+		if (t->query)
+			continue;
+		put(t, FTS5_TOKEN_COLOCATED, w + at[k], at[k + 1] - at[k], s0,
+		    offset_of(o, cp0 + k + 1, true));
+		if (k == 0 && cps > 2)
+			put(t, FTS5_TOKEN_COLOCATED, w + b, end - b, s0,
+			    offset_of(o, cp0 + cps, true));
+		if (k + 2 == cps)
+			put(t, FTS5_TOKEN_COLOCATED, w + at[k + 1],
+			    at[k + 2] - at[k + 1], offset_of(o, cp0 + k + 1, false),
+			    e2);
+	}
+	free(at);
+}
+
+/* One word (a run of word characters): folded, then split into Hangul
+ * and other runs; a non-Hangul run is one token. */
+static void word(tokenizing *t, const char *text, int32_t ws, int32_t we)
+{
+	char *w = fold(text + ws, we - ws);
+	if (!w)
+		return;
+	int32_t n = (int32_t)strlen(w);
+	offsets o = {text + ws, we - ws, ws,
+		     count_code_points(w, n) == count_code_points(text + ws, we - ws)};
+	int32_t i = 0, cp = 0;
+	while (i < n && t->rc == SQLITE_OK) {
+		int32_t start = i, cp_start = cp;
+		UChar32 c;
+		U8_NEXT((const uint8_t *)w, i, n, c);
+		bool hangul = is_hangul(c);
+		cp++;
+		int32_t j = i;
+		while (j < n) {
+			int32_t k = j;
+			UChar32 d;
+			U8_NEXT((const uint8_t *)w, k, n, d);
+			if (is_hangul(d) != hangul)
+				break;
+			j = k;
+			cp++;
+		}
+		if (hangul)
+			hangul_run(t, w, start, j, cp_start, &o);
+		else
+			put(t, 0, w + start, j - start, offset_of(&o, cp_start, false),
+			    offset_of(&o, cp, true));
+		i = j;
+	}
+	free(w);
+}
+
+static int kb_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
+		       const char *text, int len,
+		       int (*emit)(void *, int, const char *, int, int, int))
+{
+	(void)tok;
+	tokenizing t = {ctx, emit, (flags & FTS5_TOKENIZE_QUERY) != 0,
+			SQLITE_OK};
+	int32_t i = 0, n = len;
+	while (i < n && t.rc == SQLITE_OK) {
+		int32_t ws = i;
+		UChar32 c;
+		U8_NEXT((const uint8_t *)text, i, n, c);
+		if (c < 0 || !is_word_char(c))
+			continue;
+		int32_t we = i;
+		while (we < n) {
+			int32_t k = we;
+			U8_NEXT((const uint8_t *)text, k, n, c);
+			if (c < 0 || !is_word_char(c))
+				break;
+			we = k;
+		}
+		word(&t, text, ws, we);
+		i = we;
+	}
+	return t.rc;
+}
+
+static int kb_create(void *ctx, const char **args, int nargs,
+		     Fts5Tokenizer **out)
+{
+	(void)ctx;
+	(void)args;
+	(void)nargs;
+	/* stateless: any non-NULL pointer will do */
+	*out = (Fts5Tokenizer *)calloc(1, 1);
+	return *out ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+static void kb_delete(Fts5Tokenizer *tok)
+{
+	free(tok);
+}
+
+/* --- choseong ------------------------------------------------------------ */
+
+void search_choseong(const char *text, strbuf *out)
+{
+	/* decomposed syllables have no initial of their own to read */
+	char *nfc = text_nfc(text);
+	const char *s = nfc ? nfc : text;
+	int32_t i = 0, n = (int32_t)strlen(s);
+	bool in_word = false;
+	size_t start_len = out->len;
+	while (i < n) {
+		UChar32 c;
+		U8_NEXT((const uint8_t *)s, i, n, c);
+		if (is_syllable(c)) {
+			if (!in_word && out->len > start_len)
+				strbuf_putc(out, ' ');
+			/* compatibility jamo are all three bytes in UTF-8 */
+			unsigned j = (unsigned)choseong_jamo[(c - 0xAC00) / 588];
+			char buf[3] = {(char)(0xE0 | (j >> 12)),
+				       (char)(0x80 | ((j >> 6) & 0x3F)),
+				       (char)(0x80 | (j & 0x3F))};
+			strbuf_append(out, buf, 3);
+			in_word = true;
+		} else if (c < 0 || !is_word_char(c)) {
+			in_word = false;
+		}
+	}
+	free(nfc);
+}
+
+static void choseong_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *text = sqlite3_value_text(argv[0]);
+	if (!text) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	strbuf sb = STRBUF_INIT;
+	search_choseong((const char *)text, &sb);
+	sqlite3_result_text(ctx, strbuf_str(&sb), (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_free(&sb);
+}
+
+int search_register(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (!api)
+		return SQLITE_ERROR;
+	static fts5_tokenizer kbigram = {kb_create, kb_delete, kb_tokenize};
+	rc = api->xCreateTokenizer(api, "kbigram", NULL, &kbigram, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	return sqlite3_create_function(db, "choseong", 1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				       choseong_sql, NULL, NULL);
+}
+
+/* --- queries -------------------------------------------------------------- */
+
+static bool is_choseong_jamo(UChar32 c)
+{
+	return c >= 0x3131 && c <= 0x314E;
+}
+
+/* Appends s[0..n) as an FTS5 string: in double quotes, quotes doubled. */
+static void quoted(strbuf *out, const char *s, int32_t n)
+{
+	strbuf_putc(out, '"');
+	for (int32_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			strbuf_putc(out, '"');
+		strbuf_putc(out, s[i]);
+	}
+	strbuf_putc(out, '"');
+}
+
+bool search_build_query(const char *query, strbuf *out)
+{
+	int32_t n = (int32_t)strlen(query);
+	int32_t starts[64], ends[64];
+	int words = 0;
+	bool only_choseong = true;
+	for (int32_t i = 0; i < n && words < 64;) {
+		int32_t ws = i;
+		UChar32 c;
+		U8_NEXT((const uint8_t *)query, i, n, c);
+		if (c < 0 || !is_word_char(c))
+			continue;
+		only_choseong = only_choseong && is_choseong_jamo(c);
+		int32_t we = i;
+		while (we < n) {
+			int32_t k = we;
+			U8_NEXT((const uint8_t *)query, k, n, c);
+			if (c < 0 || !is_word_char(c))
+				break;
+			only_choseong = only_choseong && is_choseong_jamo(c);
+			we = k;
+		}
+		starts[words] = ws;
+		ends[words++] = we;
+		i = we;
+	}
+	if (words == 0)
+		return false;
+	for (int k = 0; k < words; k++) {
+		if (k)
+			strbuf_puts(out, " AND ");
+		strbuf_puts(out, only_choseong ? "cho : " : "{title body names} : ");
+		quoted(out, query + starts[k], ends[k] - starts[k]);
+		char last = query[ends[k] - 1];
+		bool latin_end = (last >= '0' && last <= '9') ||
+				 (last >= 'a' && last <= 'z') ||
+				 (last >= 'A' && last <= 'Z');
+		if (k == words - 1 && latin_end)
+			strbuf_putc(out, '*');
+	}
+	return true;
+}
