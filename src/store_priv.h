@@ -85,6 +85,7 @@ char *store_column_dup(sqlite3_stmt *st, int i);
 #define FTS_ROW \
 	"e.eid," \
 	" coalesce(e.title_ko, '') || ' ' || coalesce(e.title_en, '')," \
+	" (e.date_key / 10000) || ' ' ||" \
 	" coalesce(e.summary_ko, '') || ' ' || coalesce(e.summary_en, '') ||" \
 	" ' ' || coalesce(e.notes_ko, '') || ' ' || coalesce(e.notes_en, '') ||" \
 	" ' ' || coalesce((SELECT group_concat(coalesce(f.label_ko, '') || ' ' ||" \

@@ -461,6 +461,94 @@ static void a_missing_locale_falls_back_to_c_utf8(void **state)
 	support_result_free(&r);
 }
 
+static void search_finds_korean_english_and_initials(void **state)
+{
+	fixture *f = *state;
+	load_sample(f);
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "--lang", "en",
+			       "search", "행사");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "2024-07-12  SKT·KAIST  Test conference held\n");
+	support_result_free(&r);
+	/* initial consonants of 얼라이언스 설립 */
+	r = RUN(f, NULL, NULL, f->db_arg, "search", "ㅅㄹ", "--format", "tsv");
+	assert_non_null(strstr(r.out, "\ne-2024-month\t"));
+	assert_int_equal(support_count_lines(r.out), 2);
+	support_result_free(&r);
+	/* an English prefix, an organization's name, a person's name */
+	r = RUN(f, NULL, NULL, f->db_arg, "search", "confer", "--format=tsv");
+	assert_int_equal(support_count_lines(r.out), 2);
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, f->db_arg, "search", "한국과학기술원",
+		"--format=tsv");
+	assert_int_equal(support_count_lines(r.out), 3);
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, f->db_arg, "search", "Ryu", "--format=tsv");
+	assert_non_null(strstr(r.out, "\ne-2024-day\t"));
+	support_result_free(&r);
+	/* several words must all match */
+	r = RUN(f, NULL, NULL, f->db_arg, "search", "alliance", "2024",
+		"--format=tsv");
+	assert_int_equal(support_count_lines(r.out), 3);
+	support_result_free(&r);
+}
+
+static void search_queries_are_text_not_syntax(void **state)
+{
+	fixture *f = *state;
+	load_sample(f);
+	static const char *const hostile[] = {
+		"\"", "(", "AND", "*", "'; DROP TABLE events; --", "NEAR(a b)",
+		"title:x", "^test", NULL};
+	for (size_t i = 0; hostile[i]; i++) {
+		support_result r = RUN(f, NULL, NULL, f->db_arg, "search",
+				       hostile[i]);
+		if (r.status != 0 && r.status != YP_USAGE)
+			fail_msg("search %s: status %d: %s", hostile[i], r.status,
+				 r.err);
+		assert_null(strstr(r.err, "fts5"));
+		assert_null(strstr(r.err, "syntax"));
+		support_result_free(&r);
+	}
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "search", "(*)");
+	assert_int_equal(r.status, YP_USAGE);
+	assert_string_equal(r.err, "yeonpyo: search: \"(*)\" has no letters or "
+			    "digits to search for (see yeonpyo --help)\n");
+	support_result_free(&r);
+	/* the database is intact */
+	r = RUN(f, NULL, NULL, f->db_arg, "list", "--format=tsv");
+	assert_int_equal(support_count_lines(r.out), 4);
+	support_result_free(&r);
+}
+
+static void search_index_follows_imports(void **state)
+{
+	fixture *f = *state;
+	load_sample(f);
+	/* the event's title changes; the organization is renamed */
+	support_result r = RUN(f, NULL,
+		"{\"format\": \"yeonpyo/1\", \"organizations\": [{\"id\": "
+		"\"kaist\", \"name\": {\"en\": \"Daejeon Institute\"}, "
+		"\"kind\": \"university\"}], \"events\": [{\"id\": "
+		"\"e-2024-month\", \"date\": \"2024-11\", \"status\": "
+		"\"done\", \"kind\": \"founding\", \"title\": {\"en\": "
+		"\"Zebra crossing\"}, \"summary\": {\"en\": \"S.\"}}]}",
+		f->db_arg, "import", "-");
+	assert_int_equal(r.status, 0);
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, f->db_arg, "search", "zebra", "--format=tsv");
+	assert_non_null(strstr(r.out, "\ne-2024-month\t"));
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, f->db_arg, "search", "얼라이언스", "설립",
+		"--format=tsv");
+	assert_int_equal(support_count_lines(r.out), 1);  /* header only */
+	support_result_free(&r);
+	/* both KAIST events now answer to the new name */
+	r = RUN(f, NULL, NULL, f->db_arg, "search", "daejeon", "--format=tsv");
+	assert_int_equal(support_count_lines(r.out), 3);
+	support_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -479,6 +567,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(concurrent_first_runs_all_succeed, setup, teardown),
 		cmocka_unit_test_setup_teardown(non_utf8_locales_get_romanized_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_missing_locale_falls_back_to_c_utf8, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_finds_korean_english_and_initials, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_queries_are_text_not_syntax, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_index_follows_imports, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

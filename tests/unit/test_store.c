@@ -9,6 +9,7 @@
 
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/import.h"
+#include "yeonpyo/search.h"
 
 typedef struct {
 	char *dir;
@@ -41,6 +42,17 @@ static void exec_sql(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
+/* exec_sql on a connection that knows the search tokenizer, which the
+ * search index's table needs even to be dropped. */
+static void exec_sql_searchable(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(search_register(db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 static long long query_int(const char *path, const char *sql)
 {
 	sqlite3 *db = NULL;
@@ -53,6 +65,13 @@ static long long query_int(const char *path, const char *sql)
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return v;
+}
+
+static bool count_event(const yp_event *e, void *ctx)
+{
+	(void)e;
+	(*(int *)ctx)++;
+	return true;
 }
 
 static void migrates_an_empty_file_from_version_0(void **state)
@@ -160,6 +179,30 @@ static void foreign_keys_are_enforced(void **state)
 	store_rollback(s);
 	store_close(s);
 	assert_int_equal(query_int(f->db, "SELECT count(*) FROM events"), 0);
+}
+
+/* A version-1 database (no search index) with records gets the index
+ * built from them when a version-2 yeonpyo opens it. */
+static void migration_2_indexes_existing_events(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	store_close(s);
+	exec_sql_searchable(f->db, "DROP TABLE event_fts; PRAGMA user_version = 1;"
+		 "INSERT INTO events(id, date_key, date_precision, span_end,"
+		 " status, kind, title_ko, origin) VALUES ('old', 20210000, 1,"
+		 " 20211231, 'done', 'plan', '오래된 동맹군 기록', 'user');");
+	s = store_open(f->db, &err);
+	assert_non_null(s);
+	assert_int_equal(store_found_version(s), 1);
+	int hits = 0;
+	assert_int_equal(store_search(s, "{title body names} : \"동맹\"", 10,
+				      count_event, &hits, &err), YP_OK);
+	assert_int_equal(hits, 1);
+	store_close(s);
+	assert_int_equal(query_int(f->db, "PRAGMA user_version"), 2);
 }
 
 /* --- built-in dataset refresh ---------------------------------------- */
@@ -318,6 +361,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(refuses_a_file_that_is_not_sqlite, setup, teardown),
 		cmocka_unit_test_setup_teardown(cannot_open_in_a_missing_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(foreign_keys_are_enforced, setup, teardown),
+		cmocka_unit_test_setup_teardown(migration_2_indexes_existing_events, setup, teardown),
 		cmocka_unit_test_setup_teardown(refresh_replaces_builtin_but_never_user_records, setup, teardown),
 		cmocka_unit_test_setup_teardown(older_builtin_version_is_not_applied, setup, teardown),
 		cmocka_unit_test_setup_teardown(disabled_builtin_is_never_loaded, setup, teardown),
