@@ -310,7 +310,7 @@ static int list_events(store *s, lister *l, const event_filter *f,
 
 int cli_list(store *s, const cli_env *env, int argc, char **argv)
 {
-	event_filter f = {0, 0, NULL, NULL};
+	event_filter f = {0, 0, NULL, NULL, NULL};
 	lister l;
 	memset(&l, 0, sizeof(l));
 	l.env = env;

@@ -371,3 +371,45 @@ bool search_build_query(const char *query, strbuf *out)
 	}
 	return true;
 }
+
+char **search_words(const char *query)
+{
+	char *nfc = text_nfc(query);
+	if (!nfc)
+		return NULL;
+	int32_t n = (int32_t)strlen(nfc);
+	char **words = calloc((size_t)n / 2 + 2, sizeof(*words));
+	size_t k = 0;
+	bool only_choseong = true;
+	for (int32_t i = 0; words && i < n;) {
+		int32_t ws = i;
+		UChar32 c;
+		U8_NEXT((const uint8_t *)nfc, i, n, c);
+		if (c < 0 || !is_word_char(c))
+			continue;
+		only_choseong = only_choseong && is_choseong_jamo(c);
+		while (i < n) {
+			int32_t at = i;
+			U8_NEXT((const uint8_t *)nfc, i, n, c);
+			if (c < 0 || !is_word_char(c)) {
+				i = at;
+				break;
+			}
+			only_choseong = only_choseong && is_choseong_jamo(c);
+		}
+		words[k++] = strndup(nfc + ws, (size_t)(i - ws));
+	}
+	free(nfc);
+	if (words && (k == 0 || only_choseong)) {
+		search_words_free(words);
+		return NULL;
+	}
+	return words;
+}
+
+void search_words_free(char **words)
+{
+	for (size_t i = 0; words && words[i]; i++)
+		free(words[i]);
+	free(words);
+}

@@ -398,6 +398,8 @@ static bool visit_event(store *s, sqlite3_stmt *st, const walk_target *t,
 	"  WHERE l.eid = e.eid AND o.id = ?3))" \
 	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM event_tags t" \
 	"  WHERE t.eid = e.eid AND t.tag = ?4))" \
+	" AND (?5 IS NULL OR e.eid IN (SELECT rowid FROM event_fts" \
+	"  WHERE event_fts MATCH ?5))" \
 	" ORDER BY date_key, id"
 
 static void bind_filter(sqlite3_stmt *st, const event_filter *f)
@@ -410,6 +412,7 @@ static void bind_filter(sqlite3_stmt *st, const event_filter *f)
 		sqlite3_bind_int64(st, 2, f->to_day);
 	store_bind_text(st, 3, f->org);
 	store_bind_text(st, 4, f->tag);
+	store_bind_text(st, 5, f->match);
 }
 
 yp_status store_each_event(store *s, const event_filter *f, store_event_fn fn,

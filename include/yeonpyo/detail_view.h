@@ -38,7 +38,8 @@ yp_status detail_show(detail_view *dv, store *s, const char *id,
 
 void detail_scroll(detail_view *dv, long delta, int height);
 
+/* Draws the pane, marking the words of marks (search_words, or NULL). */
 void detail_draw(const detail_view *dv, const canvas *c, int y, int x,
-		 int height, int width);
+		 int height, int width, char *const *marks);
 
 #endif

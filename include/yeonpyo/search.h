@@ -27,4 +27,10 @@ void search_choseong(const char *s, strbuf *out);
  * Returns false when the query has nothing to search for. */
 bool search_build_query(const char *query, strbuf *out);
 
+/* The words of a query to mark where they occur in shown text, NFC, as a
+ * NULL-terminated array to free with search_words_free; NULL when the
+ * query has none or is only initial consonants. */
+char **search_words(const char *query);
+void search_words_free(char **words);
+
 #endif

@@ -83,6 +83,7 @@ typedef struct {
 	long to_day;            /* events that start on or before this YYYYMMDD */
 	const char *org;        /* linked to this organization id */
 	const char *tag;        /* carrying this tag */
+	const char *match;      /* found by this search (search_build_query) */
 } event_filter;
 
 /* Callbacks get a record valid only during the call; returning false stops

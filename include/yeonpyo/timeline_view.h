@@ -35,8 +35,14 @@ typedef struct {
 	size_t top;       /* first line shown */
 } timeline_view;
 
-/* Reads every event's row from s; free with timeline_free. */
-yp_status timeline_load(timeline_view *tv, store *s, yp_error *err);
+/* Reads the rows of the events f selects (NULL: all) from s; free with
+ * timeline_free. */
+yp_status timeline_load(timeline_view *tv, store *s, const event_filter *f,
+			yp_error *err);
+
+/* Selects the event with id; false (selection unchanged) when it is not
+ * in the timeline. */
+bool timeline_select_id(timeline_view *tv, const char *id, int height);
 void timeline_free(timeline_view *tv);
 
 /* The selected event's id, or NULL when there are no events. */
@@ -52,8 +58,10 @@ void timeline_prev_year(timeline_view *tv, int height);
 /* Brings the selection into view after a resize or a move. */
 void timeline_reveal(timeline_view *tv, int height);
 
-/* Draws the pane in the rectangle (y, x, height, width). */
+/* Draws the pane in the rectangle (y, x, height, width), marking the
+ * words of marks (search_words) in titles. */
 void timeline_draw(const timeline_view *tv, const canvas *c, int y, int x,
-		   int height, int width, yp_lang lang, bool focused);
+		   int height, int width, yp_lang lang, bool focused,
+		   char *const *marks);
 
 #endif

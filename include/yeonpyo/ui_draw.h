@@ -22,6 +22,7 @@ typedef enum {
 	STYLE_LABEL,
 	STYLE_URL,
 	STYLE_BORDER,
+	STYLE_MATCH,         /* the words a search found */
 	STYLE_COUNT
 } draw_style;
 
@@ -47,6 +48,12 @@ void draw_theme_init(ui_theme *theme, bool color);
  * text with "…"; with pad, spaces fill the rest. Returns columns used. */
 int draw_text(const canvas *c, int y, int x, int width, const char *s,
 	      draw_style style, bool pad);
+
+/* draw_text, marking in STYLE_MATCH every occurrence of each of words (a
+ * NULL-terminated list, or NULL) in the text as shown; letters A-Z match
+ * either case. */
+int draw_text_marked(const canvas *c, int y, int x, int width, const char *s,
+		     draw_style style, bool pad, char *const *words);
 
 /* Fills width columns of row y from x with blanks in style. */
 void draw_fill(const canvas *c, int y, int x, int width, draw_style style);

@@ -12,7 +12,10 @@
 
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/detail_view.h"
+#include "yeonpyo/history.h"
 #include "yeonpyo/keys.h"
+#include "yeonpyo/prompt.h"
+#include "yeonpyo/search.h"
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
 #include "yeonpyo/timeline_view.h"
@@ -60,6 +63,14 @@ typedef struct {
 	bool fullscreen;
 	bool help;
 	size_t help_top;
+	/* search: the prompt while typing, then the query kept by Enter */
+	bool prompting;
+	prompt input;
+	char *applied;     /* the query narrowing the timeline, or NULL */
+	char **marks;      /* its words, marked where they show */
+	char *before_id;   /* the selection when the prompt opened */
+	history hist;
+	size_t hist_pos;   /* in hist while recalling; hist.n for new text */
 	bool idle_marks;   /* tests: announce each finished frame */
 	char *title[2];    /* the dataset's title in Korean and English */
 	bool running;
@@ -106,12 +117,27 @@ static void draw_title(app *a)
 	strbuf_free(&sb);
 }
 
+/* The search prompt on the status line, with the cursor shown in it. */
+static void draw_prompt(app *a)
+{
+	int col = prompt_draw(&a->input, &a->canvas, LINES - 1, 0, COLS, "/");
+	curs_set(1);
+	wmove(stdscr, LINES - 1, col < COLS ? col : COLS - 1);
+}
+
 static void draw_status(app *a)
 {
 	const canvas *c = &a->canvas;
+	if (a->prompting) {
+		draw_prompt(a);
+		return;
+	}
+	curs_set(0);
 	strbuf left = STRBUF_INIT, right = STRBUF_INIT;
 	size_t n = a->tl.n_events;
 	strbuf_printf(&left, " %zu/%zu", n ? a->tl.selected + 1 : 0, n);
+	if (a->applied)
+		strbuf_printf(&left, "  /%s", a->applied);
 	if (a->fullscreen)
 		strbuf_puts(&left, a->lang == LANG_KO ? "  상세" : "  detail");
 	else if (a->focus == FOCUS_DETAIL)
@@ -193,7 +219,7 @@ static void draw_frame(app *a)
 		timeline_reveal(&a->tl, l.timeline.h);
 		timeline_draw(&a->tl, &a->canvas, l.timeline.y, l.timeline.x,
 			      l.timeline.h, l.timeline.w, a->lang,
-			      a->focus == FOCUS_TIMELINE);
+			      a->focus == FOCUS_TIMELINE, a->marks);
 		if (l.side_by_side)
 			draw_vline(&a->canvas, l.timeline.y, l.timeline.w,
 				   l.timeline.h, STYLE_BORDER);
@@ -208,7 +234,7 @@ static void draw_frame(app *a)
 	}
 	detail_scroll(&a->dv, 0, l.detail.h);
 	detail_draw(&a->dv, &a->canvas, l.detail.y, l.detail.x, l.detail.h,
-		    l.detail.w);
+		    l.detail.w, a->marks);
 	draw_status(a);
 	if (a->help)
 		draw_help(a);
@@ -276,6 +302,111 @@ static void move_key(app *a, ui_action act, const layout *l)
 	}
 }
 
+/* Narrows the timeline to what query finds (all events when it has
+ * nothing to search for), keeping the selection where it can. */
+static void apply_search(app *a, const char *query)
+{
+	strbuf match = STRBUF_INIT;
+	bool any = search_build_query(query, &match);
+	event_filter f = {0, 0, NULL, NULL, any ? strbuf_str(&match) : NULL};
+	char *keep = timeline_selected_id(&a->tl)
+			     ? strdup(timeline_selected_id(&a->tl)) : NULL;
+	int height = compute_layout(a).timeline.h;
+	timeline_free(&a->tl);
+	if (timeline_load(&a->tl, a->s, &f, &a->err) != YP_OK) {
+		a->status = (int)a->err.status;
+		a->running = false;
+	}
+	if (!timeline_select_id(&a->tl, keep, height))
+		timeline_first(&a->tl, height);
+	free(keep);
+	strbuf_free(&match);
+	search_words_free(a->marks);
+	a->marks = any ? search_words(query) : NULL;
+}
+
+static void open_prompt(app *a)
+{
+	const char *id = timeline_selected_id(&a->tl);
+	free(a->before_id);
+	a->before_id = id ? strdup(id) : NULL;
+	prompt_set(&a->input, a->applied ? a->applied : "");
+	a->hist_pos = a->hist.n;
+	a->prompting = true;
+}
+
+/* Ends a search: the whole timeline again, with select_id selected. */
+static void end_search(app *a, const char *select_id)
+{
+	char *keep = select_id ? strdup(select_id) : NULL;
+	free(a->applied);
+	a->applied = NULL;
+	apply_search(a, "");
+	timeline_select_id(&a->tl, keep, compute_layout(a).timeline.h);
+	free(keep);
+}
+
+static void keep_search(app *a)
+{
+	const char *q = prompt_text(&a->input);
+	strbuf match = STRBUF_INIT;
+	bool any = search_build_query(q, &match);
+	strbuf_free(&match);
+	a->prompting = false;
+	free(a->applied);
+	a->applied = NULL;
+	if (!any) {
+		apply_search(a, "");
+		return;
+	}
+	a->applied = strdup(q);
+	history_add(&a->hist, q);
+	history_save(&a->hist);
+}
+
+static void recall(app *a, int step)
+{
+	if (step < 0 && a->hist_pos > 0)
+		a->hist_pos--;
+	else if (step > 0 && a->hist_pos < a->hist.n)
+		a->hist_pos++;
+	prompt_set(&a->input, a->hist_pos < a->hist.n
+				      ? a->hist.items[a->hist_pos] : "");
+}
+
+/* Keys while the prompt is open: editing, by cluster; every change
+ * searches again, so the timeline follows the typing. */
+static void prompt_key(app *a, int rc, wint_t ch)
+{
+	bool fn = rc == KEY_CODE_YES;
+	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER)) {
+		keep_search(a);
+		return;
+	}
+	if (!fn && ch == 27) {
+		a->prompting = false;
+		end_search(a, a->before_id);
+		return;
+	}
+	if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8)))
+		prompt_backspace(&a->input);
+	else if (fn && ch == KEY_LEFT)
+		prompt_left(&a->input);
+	else if (fn && ch == KEY_RIGHT)
+		prompt_right(&a->input);
+	else if (fn && ch == KEY_HOME)
+		prompt_home(&a->input);
+	else if (fn && ch == KEY_END)
+		prompt_end(&a->input);
+	else if (fn && (ch == KEY_UP || ch == KEY_DOWN))
+		recall(a, ch == KEY_UP ? -1 : 1);
+	else if (!fn && ch == ('u' & 0x1f))
+		prompt_set(&a->input, "");
+	else if (fn || !prompt_insert(&a->input, (unsigned long)ch))
+		return;
+	apply_search(a, prompt_text(&a->input));
+}
+
 static void main_key(app *a, ui_action act)
 {
 	layout l = compute_layout(a);
@@ -287,7 +418,22 @@ static void main_key(app *a, ui_action act)
 			a->running = false;
 		break;
 	case ACTION_BACK:
-		a->fullscreen = false;
+		if (a->fullscreen)
+			a->fullscreen = false;
+		else if (a->applied)
+			end_search(a, timeline_selected_id(&a->tl));
+		break;
+	case ACTION_SEARCH:
+		open_prompt(a);
+		break;
+	case ACTION_NEXT_MATCH:
+	case ACTION_PREV_MATCH:
+		if (a->applied && a->tl.n_events) {
+			long n = (long)a->tl.n_events;
+			long to = ((long)a->tl.selected +
+				   (act == ACTION_NEXT_MATCH ? 1 : -1) + n) % n;
+			timeline_move(&a->tl, to - (long)a->tl.selected, l.timeline.h);
+		}
 		break;
 	case ACTION_HELP:
 		a->help = true;
@@ -329,6 +475,10 @@ static void handle_key(app *a, int rc, wint_t ch)
 {
 	if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
 		return;  /* the next frame lays out for the new size */
+	if (a->prompting) {
+		prompt_key(a, rc, ch);
+		return;
+	}
 	ui_action act = keys_action(rc == KEY_CODE_YES, (int)ch);
 	if (act == ACTION_NONE)
 		return;
@@ -404,6 +554,11 @@ static void app_free(app *a)
 {
 	timeline_free(&a->tl);
 	detail_free(&a->dv);
+	prompt_free(&a->input);
+	free(a->applied);
+	free(a->before_id);
+	search_words_free(a->marks);
+	history_free(&a->hist);
 	free(a->title[LANG_KO]);
 	free(a->title[LANG_EN]);
 }
@@ -417,9 +572,11 @@ int ui_run(store *s, const ui_options *opts)
 	a.running = true;
 	a.idle_marks = getenv("YEONPYO_TEST_IDLE") != NULL;
 	detail_init(&a.dv);
+	prompt_init(&a.input);
+	history_load(&a.hist, history_default_path());
 	a.title[LANG_KO] = store_meta_get(s, META_TITLE_KO);
 	a.title[LANG_EN] = store_meta_get(s, META_TITLE_EN);
-	if (timeline_load(&a.tl, s, &a.err) != YP_OK) {
+	if (timeline_load(&a.tl, s, NULL, &a.err) != YP_OK) {
 		app_free(&a);
 		fprintf(stderr, "yeonpyo: %s\n", a.err.message);
 		return (int)a.err.status;

@@ -156,7 +156,7 @@ void detail_scroll(detail_view *dv, long delta, int height)
 }
 
 void detail_draw(const detail_view *dv, const canvas *c, int y, int x,
-		 int height, int width)
+		 int height, int width, char *const *marks)
 {
 	for (int row = 0; row < height; row++) {
 		draw_fill(c, y + row, x, width, STYLE_NORMAL);
@@ -167,7 +167,8 @@ void detail_draw(const detail_view *dv, const canvas *c, int y, int x,
 		if (l->label)
 			draw_text(c, y + row, x + 1, LABEL_COLS - 1, l->label,
 				  STYLE_LABEL, false);
-		draw_text(c, y + row, x + 1 + l->indent, width - 2 - l->indent,
-			  l->text, l->style, false);
+		draw_text_marked(c, y + row, x + 1 + l->indent,
+				 width - 2 - l->indent, l->text, l->style, false,
+				 marks);
 	}
 }

@@ -3,6 +3,8 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 #include <unicode/utf8.h>
@@ -26,6 +28,7 @@ void draw_theme_init(ui_theme *theme, bool color)
 		[STYLE_LABEL] = A_BOLD,
 		[STYLE_URL] = A_UNDERLINE,
 		[STYLE_BORDER] = A_NORMAL,
+		[STYLE_MATCH] = A_STANDOUT | A_UNDERLINE,
 	};
 	/* foreground colours; -1 keeps the terminal's own */
 	static const short fg[STYLE_COUNT] = {
@@ -36,6 +39,7 @@ void draw_theme_init(ui_theme *theme, bool color)
 		[STYLE_PLANNED] = COLOR_MAGENTA, [STYLE_HEADING] = COLOR_YELLOW,
 		[STYLE_LABEL] = COLOR_CYAN, [STYLE_URL] = COLOR_BLUE,
 		[STYLE_BORDER] = COLOR_BLUE,
+		[STYLE_MATCH] = COLOR_RED,
 	};
 	bool colors = color && has_colors() && start_color() == OK;
 	if (colors)
@@ -71,6 +75,10 @@ typedef struct {
 	int x;
 	attr_t attr;
 	short pair;
+	const char *base;        /* the text the clusters are in */
+	const unsigned char *marked;  /* per byte: in a match; or NULL */
+	attr_t mark_attr;
+	short mark_pair;
 } cluster_painter;
 
 static bool paint_cluster(const text_cluster *cl, void *ctx)
@@ -78,15 +86,18 @@ static bool paint_cluster(const text_cluster *cl, void *ctx)
 	cluster_painter *p = ctx;
 	if (cl->width == 0)
 		return true;
+	bool marked = p->marked && p->marked[cl->bytes - p->base];
 	wchar_t wch[CCHARW_MAX + 1];
 	size_t n = cluster_chars(cl->bytes, cl->len, wch, CCHARW_MAX);
 	if (n == 0)
 		return true;
 	wch[n] = L'\0';
 	cchar_t cc;
-	if (setcchar(&cc, wch, p->attr, p->pair, NULL) != OK) {
+	attr_t attr = marked ? p->mark_attr : p->attr;
+	short pair = marked ? p->mark_pair : p->pair;
+	if (setcchar(&cc, wch, attr, pair, NULL) != OK) {
 		wch[1] = L'\0';  /* keep the base character alone */
-		if (setcchar(&cc, wch, p->attr, p->pair, NULL) != OK)
+		if (setcchar(&cc, wch, attr, pair, NULL) != OK)
 			return true;
 	}
 	mvwadd_wch(p->c->win, p->y, p->x, &cc);
@@ -104,8 +115,26 @@ void draw_fill(const canvas *c, int y, int x, int width, draw_style style)
 	mvwhline_set(c->win, y, x, &blank, width);
 }
 
-int draw_text(const canvas *c, int y, int x, int width, const char *s,
-	      draw_style style, bool pad)
+/* Which bytes of s fall in an occurrence of one of words; NULL when none
+ * do. The caller frees it. */
+static unsigned char *mark_words(const char *s, size_t len, char *const *words)
+{
+	unsigned char *marked = NULL;
+	for (size_t w = 0; words && words[w]; w++) {
+		size_t n = strlen(words[w]);
+		for (size_t i = 0; n && i + n <= len; i++) {
+			if (strncasecmp(s + i, words[w], n) != 0)
+				continue;
+			if (!marked && !(marked = calloc(len + 1, 1)))
+				return NULL;
+			memset(marked + i, 1, n);
+		}
+	}
+	return marked;
+}
+
+int draw_text_marked(const canvas *c, int y, int x, int width, const char *s,
+		     draw_style style, bool pad, char *const *words)
 {
 	if (width <= 0)
 		return 0;
@@ -115,12 +144,23 @@ int draw_text(const canvas *c, int y, int x, int width, const char *s,
 	int used = text_fit_as(&fitted, shown ? shown : "?", width, false,
 			       c->text_flags);
 	free(shown);
-	cluster_painter p = {c, y, x, c->theme->attr[style], c->theme->pair[style]};
-	text_each_cluster(strbuf_str(&fitted), fitted.len, paint_cluster, &p);
+	const char *text = strbuf_str(&fitted);
+	unsigned char *marked = mark_words(text, fitted.len, words);
+	cluster_painter p = {c, y, x, c->theme->attr[style], c->theme->pair[style],
+			     text, marked, c->theme->attr[STYLE_MATCH],
+			     c->theme->pair[STYLE_MATCH]};
+	text_each_cluster(text, fitted.len, paint_cluster, &p);
+	free(marked);
 	strbuf_free(&fitted);
 	if (pad)
 		draw_fill(c, y, x + used, width - used, style);
 	return pad ? width : used;
+}
+
+int draw_text(const canvas *c, int y, int x, int width, const char *s,
+	      draw_style style, bool pad)
+{
+	return draw_text_marked(c, y, x, width, s, style, pad, NULL);
 }
 
 void draw_hline(const canvas *c, int y, int x, int width, draw_style style)

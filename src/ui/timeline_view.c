@@ -56,10 +56,11 @@ static bool build_lines(timeline_view *tv)
 	return true;
 }
 
-yp_status timeline_load(timeline_view *tv, store *s, yp_error *err)
+yp_status timeline_load(timeline_view *tv, store *s, const event_filter *f,
+			yp_error *err)
 {
 	memset(tv, 0, sizeof(*tv));
-	yp_status rc = store_each_row(s, NULL, keep_row, tv, err);
+	yp_status rc = store_each_row(s, f, keep_row, tv, err);
 	if (rc == YP_OK && !build_lines(tv))
 		rc = yp_fail(err, YP_SOFTWARE, "out of memory");
 	return rc;
@@ -141,6 +142,17 @@ void timeline_page(timeline_view *tv, long lines, int height)
 	select_event(tv, tv->lines[line].event, height);
 }
 
+bool timeline_select_id(timeline_view *tv, const char *id, int height)
+{
+	for (size_t i = 0; id && i < tv->n_events; i++) {
+		if (strcmp(tv->events[i].id, id) == 0) {
+			select_event(tv, (long)i, height);
+			return true;
+		}
+	}
+	return false;
+}
+
 void timeline_first(timeline_view *tv, int height)
 {
 	select_event(tv, 0, height);
@@ -190,7 +202,8 @@ static void draw_separator(const canvas *c, int y, int x, int width, int year)
 }
 
 static void draw_event(const canvas *c, const timeline_event *e, int y, int x,
-		       int width, yp_lang lang, draw_style row)
+		       int width, yp_lang lang, draw_style row,
+		       char *const *marks)
 {
 	bool selected = row != STYLE_NORMAL;
 	char date[DATE_TEXT_MAX];
@@ -208,19 +221,19 @@ static void draw_event(const canvas *c, const timeline_event *e, int y, int x,
 			  selected ? row : STYLE_ORGS, true);
 		col += org_cols + 2;
 	}
-	draw_text(c, y, col, end - col - 1, model_text_pick(&e->title, lang),
-		  row, false);
+	draw_text_marked(c, y, col, end - col - 1,
+			 model_text_pick(&e->title, lang), row, false, marks);
 }
 
 void timeline_draw(const timeline_view *tv, const canvas *c, int y, int x,
-		   int height, int width, yp_lang lang, bool focused)
+		   int height, int width, yp_lang lang, bool focused,
+		   char *const *marks)
 {
 	for (int row = 0; row < height; row++)
 		draw_fill(c, y + row, x, width, STYLE_NORMAL);
 	if (!tv->n_events) {
-		draw_text(c, y, x + 1, width - 1,
-			  lang == LANG_KO ? "(사건 없음)" : "(no events)",
-			  STYLE_NORMAL, false);
+		draw_text(c, y, x + 1, width - 1, lang == LANG_KO
+			  ? "(사건 없음)" : "(no events)", STYLE_NORMAL, false);
 		return;
 	}
 	for (int row = 0; row < height; row++) {
@@ -236,6 +249,6 @@ void timeline_draw(const timeline_view *tv, const canvas *c, int y, int x,
 		if ((size_t)l->event == tv->selected)
 			style = focused ? STYLE_SELECTED : STYLE_SELECTED_DIM;
 		draw_event(c, &tv->events[l->event], y + row, x, width, lang,
-			   style);
+			   style, marks);
 	}
 }

@@ -240,6 +240,13 @@ bool screen_reverse(screen *s, int row, int col)
 	return cell.attrs.reverse;
 }
 
+bool screen_underline(screen *s, int row, int col)
+{
+	VTermScreenCell cell;
+	vterm_screen_get_cell(s->vs, (VTermPos){row, col}, &cell);
+	return cell.attrs.underline != 0;
+}
+
 bool screen_colored(screen *s, int row, int col)
 {
 	VTermScreenCell cell;

@@ -40,6 +40,7 @@ char *screen_row(screen *s, int row);
  * cell of a wide character. */
 uint32_t screen_char(screen *s, int row, int col, int *width);
 bool screen_reverse(screen *s, int row, int col);
+bool screen_underline(screen *s, int row, int col);
 /* Whether the cell's foreground is a colour rather than the default. */
 bool screen_colored(screen *s, int row, int col);
 

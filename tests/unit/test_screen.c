@@ -356,6 +356,125 @@ static void escape_closes_full_screen_detail(void **state)
 	screen_free(s);
 }
 
+static void search_narrows_as_you_type_and_marks_matches(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "ko");
+	screen_key(s, "/");
+	assert_row(s, 23, "/");
+	screen_key(s, "얼");
+	/* only 얼라이언스 설립 is left, its 얼 marked */
+	assert_row(s, 2, " 2024-11      시험 얼라이언스       얼라이언스 설립");
+	assert_row(s, 3, "");
+	assert_true(screen_underline(s, 2, 36));
+	assert_false(screen_underline(s, 2, 38));
+	assert_row(s, 23, "/얼");
+	screen_key(s, "\r");  /* Enter keeps the result */
+	assert_row_has(s, 23, " 1/1  /얼");
+	assert_row(s, 2, " 2024-11      시험 얼라이언스       얼라이언스 설립");
+	screen_key(s, "\033");  /* and Esc then ends the search */
+	assert_row_has(s, 23, " 2/3");
+	screen_free(s);
+}
+
+static void escape_in_the_prompt_restores_view_and_selection(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	screen_key(s, "j");
+	screen_key(s, "/");
+	screen_key(s, "y");
+	screen_key(s, "e");
+	screen_key(s, "a");
+	screen_key(s, "r");
+	assert_row_has(s, 2, "A year-long plan");
+	assert_row_has(s, 1, "2025");
+	screen_key(s, "\033");
+	assert_row_has(s, 23, " 2/3");
+	assert_true(screen_reverse(s, 3, 5));
+	assert_row_has(s, 3, "Alliance founded");
+	screen_free(s);
+}
+
+static void backspace_takes_a_whole_syllable(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "ko");
+	screen_key(s, "/");
+	screen_key(s, "행");
+	screen_key(s, "사");
+	assert_row(s, 23, "/행사");
+	assert_row_has(s, 2, "시험 행사 개최");
+	assert_row(s, 3, "");
+	screen_key(s, "\177");
+	assert_row(s, 23, "/행");
+	screen_key(s, "\033OD");  /* Left: before 행 */
+	screen_key(s, "\177");     /* nothing before it to take */
+	assert_row(s, 23, "/행");
+	screen_key(s, "\033OC");  /* Right, then Backspace takes 행 */
+	screen_key(s, "\177");
+	assert_row(s, 23, "/");
+	assert_row_has(s, 5, "연 단위 계획");  /* everything is back */
+	screen_free(s);
+}
+
+static void n_and_N_move_between_results(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	screen_key(s, "/");
+	screen_key(s, "2");
+	screen_key(s, "0");
+	screen_key(s, "2");
+	screen_key(s, "4");
+	screen_key(s, "\r");
+	assert_row_has(s, 23, " 1/2  /2024");
+	screen_key(s, "n");
+	assert_row_has(s, 23, " 2/2");
+	screen_key(s, "n");
+	assert_row_has(s, 23, " 1/2");
+	screen_key(s, "N");
+	assert_row_has(s, 23, " 2/2");
+	screen_free(s);
+}
+
+static void earlier_searches_come_back_with_up(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "ko");
+	screen_key(s, "/");
+	screen_key(s, "설");
+	screen_key(s, "립");
+	screen_key(s, "\r");
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+	s = start(f, 24, 80, "ko");  /* a later session */
+	screen_key(s, "/");
+	screen_key(s, "\033OA");  /* Up */
+	assert_row(s, 23, "/설립");
+	screen_key(s, "\r");
+	assert_row_has(s, 23, " 1/1  /설립");
+	screen_free(s);
+}
+
+static void query_syntax_typed_in_the_prompt_is_text(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	static const char *const keys[] = {"/", "\"", "(", "A", "N", "D", "*",
+					   ":", "^", "'", ";", NULL};
+	for (size_t i = 0; keys[i]; i++)
+		screen_key(s, keys[i]);
+	assert_row(s, 23, "/\"(AND*:^';");
+	assert_row(s, 1, " (no events)");
+	screen_key(s, "\033");
+	assert_row_has(s, 23, " 1/3");
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -375,6 +494,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(colors_follow_no_color_and_the_option, setup, teardown),
 		cmocka_unit_test_setup_teardown(monochrome_and_8_colour_terminals_work, setup, teardown),
 		cmocka_unit_test_setup_teardown(escape_closes_full_screen_detail, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_narrows_as_you_type_and_marks_matches, setup, teardown),
+		cmocka_unit_test_setup_teardown(escape_in_the_prompt_restores_view_and_selection, setup, teardown),
+		cmocka_unit_test_setup_teardown(backspace_takes_a_whole_syllable, setup, teardown),
+		cmocka_unit_test_setup_teardown(n_and_N_move_between_results, setup, teardown),
+		cmocka_unit_test_setup_teardown(earlier_searches_come_back_with_up, setup, teardown),
+		cmocka_unit_test_setup_teardown(query_syntax_typed_in_the_prompt_is_text, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("screen", tests, NULL, NULL);
 }

@@ -1,0 +1,36 @@
+/* prompt.h: a one-line text input for the browser (the search prompt),
+ * edited by grapheme cluster: Backspace takes a whole syllable, the cursor
+ * never stops inside one. */
+#ifndef YEONPYO_PROMPT_H
+#define YEONPYO_PROMPT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "yeonpyo/strbuf.h"
+#include "yeonpyo/ui_draw.h"
+
+typedef struct {
+	strbuf text;    /* UTF-8 */
+	size_t cursor;  /* a byte offset at a cluster boundary */
+} prompt;
+
+void prompt_init(prompt *p);
+void prompt_free(prompt *p);
+const char *prompt_text(const prompt *p);
+/* Replaces the text and puts the cursor at its end. */
+void prompt_set(prompt *p, const char *text);
+/* Inserts one character (from curses) at the cursor; false for controls. */
+bool prompt_insert(prompt *p, unsigned long ch);
+void prompt_backspace(prompt *p);
+void prompt_left(prompt *p);
+void prompt_right(prompt *p);
+void prompt_home(prompt *p);
+void prompt_end(prompt *p);
+
+/* Draws label and the text from column x in width columns, scrolled so
+ * the cursor shows; returns the cursor's column. */
+int prompt_draw(const prompt *p, const canvas *c, int y, int x, int width,
+		const char *label);
+
+#endif
