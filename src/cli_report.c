@@ -287,6 +287,9 @@ static int list_options(const cli_env *env, int argc, char **argv,
 			f->org = v;
 		} else if (cli_option_value(argv, argc, &i, "--tag", &v, &missing)) {
 			f->tag = v;
+		} else if (cli_option_value(argv, argc, &i, "--person", &v,
+					    &missing)) {
+			f->person = v;
 		} else if (cli_option_value(argv, argc, &i, "--format", &v,
 					    &missing)) {
 			if (!missing && !parse_format(v, true, format))
@@ -310,7 +313,7 @@ static int list_events(store *s, lister *l, const event_filter *f,
 
 int cli_list(store *s, const cli_env *env, int argc, char **argv)
 {
-	event_filter f = {0, 0, NULL, NULL, NULL};
+	event_filter f = {0};
 	lister l;
 	memset(&l, 0, sizeof(l));
 	l.env = env;
@@ -321,6 +324,11 @@ int cli_list(store *s, const cli_env *env, int argc, char **argv)
 	if (f.org && !store_has(s, RECORD_ORG, f.org)) {
 		fprintf(env->errs, "yeonpyo: list: no organization with id "
 			"\"%s\"\n", f.org);
+		return YP_NOINPUT;
+	}
+	if (f.person && !store_has(s, RECORD_PERSON, f.person)) {
+		fprintf(env->errs, "yeonpyo: list: no person with id \"%s\"\n",
+			f.person);
 		return YP_NOINPUT;
 	}
 	return list_events(s, &l, &f, NULL);

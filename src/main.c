@@ -32,7 +32,7 @@ static const char usage_text[] =
 	"command, yeonpyo opens the browser (press ? in it for the keys).\n"
 	"\n"
 	"commands:\n"
-	"  list [--from DATE] [--to DATE] [--org ID] [--tag TAG]\n"
+	"  list [--from DATE] [--to DATE] [--org ID] [--person ID] [--tag TAG]\n"
 	"       [--format text|tsv|json]   list events in date order\n"
 	"  show ID [--format text|json]    print one event with its links\n"
 	"  search QUERY [--format text|tsv|json]\n"

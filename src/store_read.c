@@ -400,6 +400,8 @@ static bool visit_event(store *s, sqlite3_stmt *st, const walk_target *t,
 	"  WHERE t.eid = e.eid AND t.tag = ?4))" \
 	" AND (?5 IS NULL OR e.eid IN (SELECT rowid FROM event_fts" \
 	"  WHERE event_fts MATCH ?5))" \
+	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM event_people l" \
+	"  JOIN people p ON p.pid = l.pid WHERE l.eid = e.eid AND p.id = ?6))" \
 	" ORDER BY date_key, id"
 
 static void bind_filter(sqlite3_stmt *st, const event_filter *f)
@@ -413,6 +415,7 @@ static void bind_filter(sqlite3_stmt *st, const event_filter *f)
 	store_bind_text(st, 3, f->org);
 	store_bind_text(st, 4, f->tag);
 	store_bind_text(st, 5, f->match);
+	store_bind_text(st, 6, f->person);
 }
 
 yp_status store_each_event(store *s, const event_filter *f, store_event_fn fn,
@@ -494,4 +497,48 @@ yp_status store_search(store *s, const char *match, long limit,
 	sqlite3_bind_int64(st, 2, limit);
 	walk_target t = {.event = fn, .ctx = ctx};
 	return walk(s, st, visit_event, &t, err);
+}
+
+yp_status store_each_facet(store *s, facet_kind kind, store_facet_fn fn,
+			   void *ctx, yp_error *err)
+{
+	static const char *const sql[] = {
+		[FACET_ORG] = "SELECT o.id, o.name_ko, o.name_en, o.short_name,"
+			" count(*), min(e.date_key), max(e.date_key)"
+			" FROM organizations o JOIN event_orgs l ON l.oid = o.oid"
+			" JOIN events e ON e.eid = l.eid GROUP BY o.oid",
+		[FACET_PERSON] = "SELECT p.id, p.name_ko, p.name_en, NULL,"
+			" count(*), min(e.date_key), max(e.date_key)"
+			" FROM people p JOIN event_people l ON l.pid = p.pid"
+			" JOIN events e ON e.eid = l.eid GROUP BY p.pid",
+		[FACET_TAG] = "SELECT t.tag, t.tag, t.tag, NULL, count(*),"
+			" min(e.date_key), max(e.date_key) FROM event_tags t"
+			" JOIN events e ON e.eid = t.eid GROUP BY t.tag",
+		[FACET_YEAR] = "SELECT y, y, y, NULL, count(*), min(date_key),"
+			" max(date_key) FROM (SELECT CAST(date_key / 10000 AS TEXT)"
+			" AS y, date_key FROM events) GROUP BY y",
+	};
+	sqlite3_stmt *st = prepare(s, sql[kind], err);
+	if (!st)
+		return err->status;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		facet_item it = {
+			(const char *)sqlite3_column_text(st, 0),
+			{(char *)sqlite3_column_text(st, 1),
+			 (char *)sqlite3_column_text(st, 2)},
+			(const char *)sqlite3_column_text(st, 3),
+			(long)sqlite3_column_int64(st, 4),
+			(long)sqlite3_column_int64(st, 5),
+			(long)sqlite3_column_int64(st, 6),
+		};
+		if (!fn(&it, ctx))
+			break;
+	}
+	yp_status status = YP_OK;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		status = store_sql_fail(s, err, "reading organizations, people "
+					"and tags");
+	sqlite3_finalize(st);
+	return status;
 }

@@ -83,6 +83,7 @@ typedef struct {
 	long to_day;            /* events that start on or before this YYYYMMDD */
 	const char *org;        /* linked to this organization id */
 	const char *tag;        /* carrying this tag */
+	const char *person;     /* linked to this person id */
 	const char *match;      /* found by this search (search_build_query) */
 } event_filter;
 
@@ -122,6 +123,26 @@ typedef struct {
 	long orgs, people, sources, events;
 	long builtin_events, user_events;
 } store_counts;
+
+/* What the timeline can be narrowed by: an organization, a person, a tag
+ * or a year, with how many events it has. */
+typedef enum { FACET_ORG, FACET_PERSON, FACET_TAG, FACET_YEAR } facet_kind;
+
+typedef struct {
+	const char *id;      /* organization or person id, tag, or year */
+	yp_text label;       /* names; the tag or year itself in both */
+	const char *short_name;  /* organizations only, may be NULL */
+	long events;
+	long first_key;      /* date_key of its first and last event */
+	long last_key;
+} facet_item;
+
+typedef bool (*store_facet_fn)(const facet_item *item, void *ctx);
+
+/* Every organization, person, tag or year that has events, with counts,
+ * in no particular order (the caller sorts for its language). */
+yp_status store_each_facet(store *s, facet_kind kind, store_facet_fn fn,
+			   void *ctx, yp_error *err);
 
 /* Events matching an FTS5 expression over the search index (as
  * search_build_query makes them), best first (bm25, title and names

@@ -308,7 +308,7 @@ static void apply_search(app *a, const char *query)
 {
 	strbuf match = STRBUF_INIT;
 	bool any = search_build_query(query, &match);
-	event_filter f = {0, 0, NULL, NULL, any ? strbuf_str(&match) : NULL};
+	event_filter f = {.match = any ? strbuf_str(&match) : NULL};
 	char *keep = timeline_selected_id(&a->tl)
 			     ? strdup(timeline_selected_id(&a->tl)) : NULL;
 	int height = compute_layout(a).timeline.h;
