@@ -60,5 +60,8 @@ void draw_fill(const canvas *c, int y, int x, int width, draw_style style);
 
 void draw_hline(const canvas *c, int y, int x, int width, draw_style style);
 void draw_vline(const canvas *c, int y, int x, int height, draw_style style);
+/* A frame around the rectangle (y, x, height, width). */
+void draw_box(const canvas *c, int y, int x, int height, int width,
+	      draw_style style);
 
 #endif

@@ -14,6 +14,7 @@
 #include "yeonpyo/detail_view.h"
 #include "yeonpyo/history.h"
 #include "yeonpyo/keys.h"
+#include "yeonpyo/picker.h"
 #include "yeonpyo/prompt.h"
 #include "yeonpyo/search.h"
 #include "yeonpyo/strbuf.h"
@@ -71,6 +72,12 @@ typedef struct {
 	char *before_id;   /* the selection when the prompt opened */
 	history hist;
 	size_t hist_pos;   /* in hist while recalling; hist.n for new text */
+	/* filters: what o, p, t and y picked (ids and labels) */
+	char *org, *org_label, *person, *person_label, *tag;
+	int year_from, year_to;  /* 0: no year filter */
+	bool picking;
+	picker pick;
+	bool picking_last_year;  /* y's second step */
 	bool idle_marks;   /* tests: announce each finished frame */
 	char *title[2];    /* the dataset's title in Korean and English */
 	bool running;
@@ -138,6 +145,20 @@ static void draw_status(app *a)
 	strbuf_printf(&left, " %zu/%zu", n ? a->tl.selected + 1 : 0, n);
 	if (a->applied)
 		strbuf_printf(&left, "  /%s", a->applied);
+	if (a->org_label)
+		strbuf_printf(&left, "  %s:%s", a->lang == LANG_KO ? "기관" : "org",
+			      a->org_label);
+	if (a->person_label)
+		strbuf_printf(&left, "  %s:%s", a->lang == LANG_KO ? "인물"
+								    : "person",
+			      a->person_label);
+	if (a->tag)
+		strbuf_printf(&left, "  %s:%s", a->lang == LANG_KO ? "태그" : "tag",
+			      a->tag);
+	if (a->year_from && a->year_to != a->year_from)
+		strbuf_printf(&left, "  %d-%d", a->year_from, a->year_to);
+	else if (a->year_from)
+		strbuf_printf(&left, "  %d", a->year_from);
 	if (a->fullscreen)
 		strbuf_puts(&left, a->lang == LANG_KO ? "  상세" : "  detail");
 	else if (a->focus == FOCUS_DETAIL)
@@ -162,18 +183,6 @@ static void draw_too_small(app *a)
 	draw_text(&a->canvas, LINES / 2, x, COLS - x, msg, STYLE_NORMAL, false);
 }
 
-static void draw_box(const canvas *c, rect r)
-{
-	draw_hline(c, r.y, r.x + 1, r.w - 2, STYLE_BORDER);
-	draw_hline(c, r.y + r.h - 1, r.x + 1, r.w - 2, STYLE_BORDER);
-	draw_vline(c, r.y + 1, r.x, r.h - 2, STYLE_BORDER);
-	draw_vline(c, r.y + 1, r.x + r.w - 1, r.h - 2, STYLE_BORDER);
-	mvwaddch(c->win, r.y, r.x, ACS_ULCORNER);
-	mvwaddch(c->win, r.y, r.x + r.w - 1, ACS_URCORNER);
-	mvwaddch(c->win, r.y + r.h - 1, r.x, ACS_LLCORNER);
-	mvwaddch(c->win, r.y + r.h - 1, r.x + r.w - 1, ACS_LRCORNER);
-}
-
 /* The help overlay lists keys.def, then what the marks mean. */
 static void draw_help(app *a)
 {
@@ -185,7 +194,7 @@ static void draw_help(app *a)
 	const canvas *c = &a->canvas;
 	for (int row = 0; row < h; row++)
 		draw_fill(c, r.y + row, r.x, w, STYLE_NORMAL);
-	draw_box(c, r);
+	draw_box(c, r.y, r.x, r.h, r.w, STYLE_BORDER);
 	draw_text(c, r.y, r.x + 2, w - 4, a->lang == LANG_KO
 		  ? " 키 (q, Esc: 닫기) " : " Keys (q, Esc: close) ",
 		  STYLE_HEADING, false);
@@ -236,6 +245,8 @@ static void draw_frame(app *a)
 	detail_draw(&a->dv, &a->canvas, l.detail.y, l.detail.x, l.detail.h,
 		    l.detail.w, a->marks);
 	draw_status(a);
+	if (a->picking)
+		picker_draw(&a->pick, &a->canvas, LINES, COLS, a->lang);
 	if (a->help)
 		draw_help(a);
 }
@@ -302,13 +313,18 @@ static void move_key(app *a, ui_action act, const layout *l)
 	}
 }
 
-/* Narrows the timeline to what query finds (all events when it has
- * nothing to search for), keeping the selection where it can. */
+/* Narrows the timeline to the filters and what query finds (every event
+ * when neither narrows it), keeping the selection where it can. */
 static void apply_search(app *a, const char *query)
 {
 	strbuf match = STRBUF_INIT;
 	bool any = search_build_query(query, &match);
-	event_filter f = {.match = any ? strbuf_str(&match) : NULL};
+	event_filter f = {
+		.from_day = a->year_from ? a->year_from * 10000L + 101 : 0,
+		.to_day = a->year_to ? a->year_to * 10000L + 1231 : 0,
+		.org = a->org, .tag = a->tag, .person = a->person,
+		.match = any ? strbuf_str(&match) : NULL,
+	};
 	char *keep = timeline_selected_id(&a->tl)
 			     ? strdup(timeline_selected_id(&a->tl)) : NULL;
 	int height = compute_layout(a).timeline.h;
@@ -323,6 +339,98 @@ static void apply_search(app *a, const char *query)
 	strbuf_free(&match);
 	search_words_free(a->marks);
 	a->marks = any ? search_words(query) : NULL;
+}
+
+/* The filters changed: apply them with the search that is kept. */
+static void refilter(app *a)
+{
+	apply_search(a, a->applied ? a->applied : "");
+}
+
+static void set_string(char **field, const char *value)
+{
+	free(*field);
+	*field = value ? strdup(value) : NULL;
+}
+
+static void clear_filters(app *a)
+{
+	set_string(&a->org, NULL);
+	set_string(&a->org_label, NULL);
+	set_string(&a->person, NULL);
+	set_string(&a->person_label, NULL);
+	set_string(&a->tag, NULL);
+	a->year_from = a->year_to = 0;
+	set_string(&a->applied, NULL);
+	refilter(a);
+}
+
+static void open_picker(app *a, facet_kind kind, long min_key)
+{
+	static const char *const titles[][2] = {
+		[FACET_ORG] = {"기관", "Organization"},
+		[FACET_PERSON] = {"인물", "Person"},
+		[FACET_TAG] = {"태그", "Tag"},
+		[FACET_YEAR] = {"시작 연도", "First year"},
+	};
+	const char *title = titles[kind][a->lang == LANG_KO ? 0 : 1];
+	if (min_key)
+		title = a->lang == LANG_KO ? "끝 연도" : "Last year";
+	if (picker_open(&a->pick, a->s, kind, a->lang, title, min_key,
+			&a->err) != YP_OK) {
+		picker_free(&a->pick);
+		return;
+	}
+	a->picking = true;
+	a->picking_last_year = min_key != 0;
+}
+
+/* Enter in a picker: the choice becomes a filter; y asks for a last
+ * year after the first. */
+static void pick(app *a)
+{
+	const char *id = picker_choice(&a->pick);
+	const char *label = picker_choice_label(&a->pick);
+	facet_kind kind = a->pick.kind;
+	bool second = a->picking_last_year;
+	a->picking = false;
+	if (id && kind == FACET_ORG) {
+		set_string(&a->org, id);
+		set_string(&a->org_label, label);
+	} else if (id && kind == FACET_PERSON) {
+		set_string(&a->person, id);
+		set_string(&a->person_label, label);
+	} else if (id && kind == FACET_TAG) {
+		set_string(&a->tag, id);
+	} else if (id && kind == FACET_YEAR) {
+		int year = atoi(id);
+		if (!second)
+			a->year_from = a->year_to = year;
+		else
+			a->year_to = year;
+	}
+	picker_free(&a->pick);
+	if (id && kind == FACET_YEAR && !second)
+		open_picker(a, FACET_YEAR, a->year_from * 10000L);
+	refilter(a);
+}
+
+static void picker_key(app *a, int rc, wint_t ch)
+{
+	bool fn = rc == KEY_CODE_YES;
+	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER))
+		pick(a);
+	else if (!fn && ch == 27) {
+		a->picking = false;
+		picker_free(&a->pick);
+	} else if (fn && (ch == KEY_DOWN || ch == KEY_UP))
+		picker_move(&a->pick, ch == KEY_DOWN ? 1 : -1);
+	else if (fn && (ch == KEY_NPAGE || ch == KEY_PPAGE))
+		picker_move(&a->pick, ch == KEY_NPAGE ? 10 : -10);
+	else if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8)))
+		picker_backspace(&a->pick);
+	else if (!fn)
+		picker_type(&a->pick, (unsigned long)ch);
 }
 
 static void open_prompt(app *a)
@@ -426,6 +534,21 @@ static void main_key(app *a, ui_action act)
 	case ACTION_SEARCH:
 		open_prompt(a);
 		break;
+	case ACTION_ORG_FILTER:
+		open_picker(a, FACET_ORG, 0);
+		break;
+	case ACTION_PERSON_FILTER:
+		open_picker(a, FACET_PERSON, 0);
+		break;
+	case ACTION_TAG_FILTER:
+		open_picker(a, FACET_TAG, 0);
+		break;
+	case ACTION_YEAR_FILTER:
+		open_picker(a, FACET_YEAR, 0);
+		break;
+	case ACTION_CLEAR:
+		clear_filters(a);
+		break;
 	case ACTION_NEXT_MATCH:
 	case ACTION_PREV_MATCH:
 		if (a->applied && a->tl.n_events) {
@@ -477,6 +600,10 @@ static void handle_key(app *a, int rc, wint_t ch)
 		return;  /* the next frame lays out for the new size */
 	if (a->prompting) {
 		prompt_key(a, rc, ch);
+		return;
+	}
+	if (a->picking) {
+		picker_key(a, rc, ch);
 		return;
 	}
 	ui_action act = keys_action(rc == KEY_CODE_YES, (int)ch);
@@ -559,6 +686,12 @@ static void app_free(app *a)
 	free(a->before_id);
 	search_words_free(a->marks);
 	history_free(&a->hist);
+	picker_free(&a->pick);
+	free(a->org);
+	free(a->org_label);
+	free(a->person);
+	free(a->person_label);
+	free(a->tag);
 	free(a->title[LANG_KO]);
 	free(a->title[LANG_EN]);
 }

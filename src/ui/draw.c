@@ -180,3 +180,20 @@ void draw_vline(const canvas *c, int y, int x, int height, draw_style style)
 	mvwvline(c->win, y, x, ACS_VLINE, height);
 	wattr_set(c->win, A_NORMAL, 0, NULL);
 }
+
+void draw_box(const canvas *c, int y, int x, int height, int width,
+	      draw_style style)
+{
+	if (height < 2 || width < 2)
+		return;
+	draw_hline(c, y, x + 1, width - 2, style);
+	draw_hline(c, y + height - 1, x + 1, width - 2, style);
+	draw_vline(c, y + 1, x, height - 2, style);
+	draw_vline(c, y + 1, x + width - 1, height - 2, style);
+	wattr_set(c->win, c->theme->attr[style], c->theme->pair[style], NULL);
+	mvwaddch(c->win, y, x, ACS_ULCORNER);
+	mvwaddch(c->win, y, x + width - 1, ACS_URCORNER);
+	mvwaddch(c->win, y + height - 1, x, ACS_LLCORNER);
+	mvwaddch(c->win, y + height - 1, x + width - 1, ACS_LRCORNER);
+	wattr_set(c->win, A_NORMAL, 0, NULL);
+}

@@ -475,6 +475,72 @@ static void query_syntax_typed_in_the_prompt_is_text(void **state)
 	screen_free(s);
 }
 
+/* The row of the screen whose text contains want, or -1. */
+static int find_row(screen *s, int rows, const char *want)
+{
+	for (int row = 0; row < rows; row++) {
+		char *text = screen_row(s, row);
+		bool found = strstr(text, want) != NULL;
+		free(text);
+		if (found)
+			return row;
+	}
+	return -1;
+}
+
+static void organization_picker_lists_counts_and_narrows(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	screen_key(s, "o");
+	int head = find_row(s, 24, "Organization: ");
+	assert_true(head >= 0);
+	/* in English order, with the number of events of each */
+	int kaist = find_row(s, 24, "│ KAIST ");
+	int skt = find_row(s, 24, "│ SKT · SK Telecom ");
+	int test = find_row(s, 24, "│ 시험 얼라이언스 ");
+	assert_true(kaist == head + 1 && skt == kaist + 1 && test == skt + 1);
+	char *row = screen_row(s, kaist);
+	assert_non_null(strstr(row, " 2 "));
+	free(row);
+	screen_key(s, "k");
+	screen_key(s, "a");
+	assert_true(find_row(s, 24, "│ SKT · SK Telecom ") < 0);
+	screen_key(s, "\r");
+	assert_row_has(s, 23, " 1/2  org:KAIST");
+	assert_row_has(s, 2, "Test conference held");
+	assert_row_has(s, 4, "A year-long plan");
+	screen_key(s, "c");
+	assert_row_has(s, 23, " 1/3");
+	screen_free(s);
+}
+
+static void tag_and_year_filters_combine(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	screen_key(s, "t");
+	assert_true(find_row(s, 24, "│ alliance ") >= 0);
+	screen_key(s, "\r");  /* alliance, the first */
+	assert_row_has(s, 23, " 1/2  tag:alliance");
+	screen_key(s, "y");
+	assert_true(find_row(s, 24, "First year: ") >= 0);
+	screen_key(s, "\r");  /* 2024 */
+	assert_true(find_row(s, 24, "Last year: ") >= 0);
+	screen_key(s, "\r");  /* 2024 again: one year */
+	assert_row_has(s, 23, " 1/2  tag:alliance  2024");
+	screen_key(s, "o");
+	screen_key(s, "\r");  /* KAIST */
+	assert_row_has(s, 23, " 1/1  org:KAIST  tag:alliance  2024");
+	assert_row_has(s, 2, "Test conference held");
+	screen_key(s, "y");
+	screen_key(s, "\033");  /* Esc in a picker changes nothing */
+	assert_row_has(s, 23, " 1/1  org:KAIST  tag:alliance  2024");
+	screen_key(s, "c");
+	assert_row_has(s, 23, " 1/3");
+	screen_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -500,6 +566,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(n_and_N_move_between_results, setup, teardown),
 		cmocka_unit_test_setup_teardown(earlier_searches_come_back_with_up, setup, teardown),
 		cmocka_unit_test_setup_teardown(query_syntax_typed_in_the_prompt_is_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(organization_picker_lists_counts_and_narrows, setup, teardown),
+		cmocka_unit_test_setup_teardown(tag_and_year_filters_combine, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("screen", tests, NULL, NULL);
 }

@@ -1,0 +1,53 @@
+/* picker.h: the overlay that picks an organization, person, tag or year
+ * to narrow the timeline by: every one with its number of events, in the
+ * collation order of the language, narrowed as the person types. */
+#ifndef YEONPYO_PICKER_H
+#define YEONPYO_PICKER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "yeonpyo/prompt.h"
+#include "yeonpyo/status.h"
+#include "yeonpyo/store.h"
+#include "yeonpyo/ui_draw.h"
+
+typedef struct {
+	char *id;
+	char *label;
+	long events;
+	long first_key;
+} picker_item;
+
+typedef struct {
+	facet_kind kind;
+	const char *title;
+	picker_item *items;   /* all of them, sorted */
+	size_t n;
+	size_t *shown;        /* the items the typed text matches */
+	size_t n_shown;
+	size_t selected;      /* in shown */
+	size_t top;
+	prompt typed;
+} picker;
+
+/* Reads the facet's items; only those whose first event is on or after
+ * min_key when it is not 0 (the second year of a range). */
+yp_status picker_open(picker *p, store *s, facet_kind kind, yp_lang lang,
+		      const char *title, long min_key, yp_error *err);
+void picker_free(picker *p);
+
+void picker_move(picker *p, long delta);
+/* Types into, or takes a cluster from, the text that narrows the list. */
+void picker_type(picker *p, unsigned long ch);
+void picker_backspace(picker *p);
+
+/* The id of the selected item, or NULL when nothing is shown. */
+const char *picker_choice(const picker *p);
+/* Its label, for the status line. */
+const char *picker_choice_label(const picker *p);
+
+/* Draws the overlay centred on the screen. */
+void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang);
+
+#endif

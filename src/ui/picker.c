@@ -1,0 +1,181 @@
+/* picker.c: the filter pickers (o, p, t, y). */
+#include "yeonpyo/picker.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "yeonpyo/text.h"
+
+typedef struct {
+	picker *p;
+	yp_lang lang;
+	long min_key;
+	size_t cap;
+} loading;
+
+static bool add_item(const facet_item *it, void *ctx)
+{
+	loading *l = ctx;
+	picker *p = l->p;
+	if (l->min_key && it->first_key / 10000 < l->min_key / 10000)
+		return true;
+	if (p->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 32;
+		picker_item *items = realloc(p->items, cap * sizeof(*items));
+		if (!items)
+			return false;
+		p->items = items;
+		l->cap = cap;
+	}
+	const char *name = model_text_pick(&it->label, l->lang);
+	strbuf sb = STRBUF_INIT;
+	if (it->short_name && strcmp(it->short_name, name) != 0)
+		strbuf_printf(&sb, "%s \xc2\xb7 %s", it->short_name, name);
+	else
+		strbuf_puts(&sb, name);
+	picker_item *item = &p->items[p->n++];
+	item->id = strdup(it->id);
+	item->label = strbuf_take(&sb);
+	item->events = it->events;
+	item->first_key = it->first_key;
+	return item->id && item->label;
+}
+
+/* Insertion sort by the collator: a few hundred items at most. */
+static void sort_items(picker *p, yp_lang lang)
+{
+	text_collator *coll = text_collator_open(lang == LANG_KO ? "ko" : "en");
+	for (size_t i = 1; coll && i < p->n; i++) {
+		picker_item it = p->items[i];
+		size_t j = i;
+		while (j > 0 && text_collate(coll, p->items[j - 1].label,
+					     it.label) > 0) {
+			p->items[j] = p->items[j - 1];
+			j--;
+		}
+		p->items[j] = it;
+	}
+	text_collator_close(coll);
+}
+
+static bool contains(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (const char *h = hay; n && *h; h++)
+		if (strncasecmp(h, needle, n) == 0)
+			return true;
+	return n == 0;
+}
+
+static void refilter(picker *p)
+{
+	const char *typed = prompt_text(&p->typed);
+	p->n_shown = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (contains(p->items[i].label, typed) ||
+		    contains(p->items[i].id, typed))
+			p->shown[p->n_shown++] = i;
+	p->selected = 0;
+	p->top = 0;
+}
+
+yp_status picker_open(picker *p, store *s, facet_kind kind, yp_lang lang,
+		      const char *title, long min_key, yp_error *err)
+{
+	memset(p, 0, sizeof(*p));
+	p->kind = kind;
+	p->title = title;
+	prompt_init(&p->typed);
+	loading l = {p, lang, min_key, 0};
+	yp_status rc = store_each_facet(s, kind, add_item, &l, err);
+	if (rc != YP_OK)
+		return rc;
+	sort_items(p, lang);
+	p->shown = calloc(p->n + 1, sizeof(*p->shown));
+	if (!p->shown)
+		return yp_fail(err, YP_SOFTWARE, "out of memory");
+	refilter(p);
+	return YP_OK;
+}
+
+void picker_free(picker *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->items[i].id);
+		free(p->items[i].label);
+	}
+	free(p->items);
+	free(p->shown);
+	prompt_free(&p->typed);
+	memset(p, 0, sizeof(*p));
+}
+
+void picker_move(picker *p, long delta)
+{
+	long to = (long)p->selected + delta;
+	if (to >= (long)p->n_shown)
+		to = (long)p->n_shown - 1;
+	if (to < 0)
+		to = 0;
+	p->selected = (size_t)to;
+}
+
+void picker_type(picker *p, unsigned long ch)
+{
+	if (prompt_insert(&p->typed, ch))
+		refilter(p);
+}
+
+void picker_backspace(picker *p)
+{
+	prompt_backspace(&p->typed);
+	refilter(p);
+}
+
+const char *picker_choice(const picker *p)
+{
+	return p->n_shown ? p->items[p->shown[p->selected]].id : NULL;
+}
+
+const char *picker_choice_label(const picker *p)
+{
+	return p->n_shown ? p->items[p->shown[p->selected]].label : NULL;
+}
+
+void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang)
+{
+	int w = cols - 4 < 64 ? cols - 4 : 64;
+	int h = lines - 2;
+	int y0 = 1, x0 = (cols - w) / 2;
+	int rows = h - 3;
+	if (p->selected < p->top)
+		p->top = p->selected;
+	if (rows > 0 && p->selected >= p->top + (size_t)rows)
+		p->top = p->selected - (size_t)rows + 1;
+	for (int r = 0; r < h; r++)
+		draw_fill(c, y0 + r, x0, w, STYLE_NORMAL);
+	draw_box(c, y0, x0, h, w, STYLE_BORDER);
+	strbuf head = STRBUF_INIT;
+	strbuf_printf(&head, " %s: %s ", p->title, prompt_text(&p->typed));
+	draw_text(c, y0, x0 + 2, w - 4, strbuf_str(&head), STYLE_HEADING, false);
+	strbuf_free(&head);
+	for (int r = 0; r < rows && p->top + (size_t)r < p->n_shown; r++) {
+		size_t k = p->top + (size_t)r;
+		const picker_item *it = &p->items[p->shown[k]];
+		draw_style st = k == p->selected ? STYLE_SELECTED : STYLE_NORMAL;
+		char count[24];
+		snprintf(count, sizeof(count), "%ld", it->events);
+		draw_fill(c, y0 + 1 + r, x0 + 1, w - 2, st);
+		draw_text(c, y0 + 1 + r, x0 + 2, w - 10, it->label, st, false);
+		draw_text(c, y0 + 1 + r, x0 + w - 7, 5, count, st, false);
+	}
+	if (!p->n_shown)
+		draw_text(c, y0 + 1, x0 + 2, w - 4, lang == LANG_KO
+			  ? "(없음)" : "(none)", STYLE_NORMAL, false);
+	draw_text(c, y0 + h - 2, x0 + 2, w - 4, lang == LANG_KO
+		  ? "입력해 좁히기, 위/아래 이동, Enter 선택, Esc 취소"
+		  : "type to narrow, Up/Down move, Enter picks, Esc cancels",
+		  STYLE_LABEL, false);
+}
