@@ -8,6 +8,7 @@
 
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/idset.h"
+#include "yeonpyo/search.h"
 
 typedef struct {
 	char *dir;
@@ -236,6 +237,68 @@ static void database_records_the_dataset_version_and_title(void **state)
 	assert_int_equal(c.builtin_events, c.events);
 }
 
+typedef struct {
+	char ids[4096];
+} found_ids;
+
+static bool collect_id(const yp_event *e, void *ctx)
+{
+	found_ids *f = ctx;
+	strncat(f->ids, e->id, sizeof(f->ids) - strlen(f->ids) - 2);
+	strcat(f->ids, " ");
+	return true;
+}
+
+/* The ids search finds for a query, best first, space-separated. */
+static char *search_ids(store *s, const char *query)
+{
+	strbuf match = STRBUF_INIT;
+	found_ids f = {""};
+	yp_error err = {0};
+	if (search_build_query(query, &match))
+		assert_int_equal(store_search(s, strbuf_str(&match), 50, collect_id,
+					      &f, &err), YP_OK);
+	strbuf_free(&match);
+	return strdup(f.ids);
+}
+
+static void assert_search_has(store *s, const char *query, const char *id)
+{
+	char *ids = search_ids(s, query);
+	if (!strstr(ids, id))
+		fail_msg("searching \"%s\" does not find %s: %s", query, id, ids);
+	free(ids);
+}
+
+static void curated_dataset_answers_korean_english_and_initials(void **state)
+{
+	fixture *f = *state;
+	/* Korean inside longer words, English prefixes, initials, names */
+	assert_search_has(f->s, "얼라이언스", "2023-07-27-global-telco-ai-alliance-launch");
+	assert_search_has(f->s, "얼라이언스", "2024-07-12-k-ai-alliance-unite-2024");
+	assert_search_has(f->s, "텔코", "2025-03-03-global-telco-ai-alliance-mwc25");
+	assert_search_has(f->s, "open", "2025-02-04-openai-kakao-partnership");
+	assert_search_has(f->s, "telco alliance", "2023-07-27-global-telco-ai-alliance-launch");
+	assert_search_has(f->s, "유영상", "2025-02-04-skt-joins-mit-genai-consortium");
+	assert_search_has(f->s, "ㅇㅇㅅ", "2025-02-04-skt-joins-mit-genai-consortium");
+	assert_search_has(f->s, "구현모", "2021-05-21-kt-kaist-ai-sw-lab");
+	assert_search_has(f->s, "ＫＡＩＳＴ", "2021-05-21-kt-kaist-ai-sw-lab");
+	assert_search_has(f->s, "2,000억", "2025-08-04-skt-consortium-sovereign-ai-selection");
+	/* the best match for a title word comes first */
+	char *ids = search_ids(f->s, "유나이트");
+	assert_true(strncmp(ids, "2024-07-12-k-ai-alliance-unite-2024 ", 36) == 0);
+	free(ids);
+	/* hostile queries find nothing or something, never an error */
+	static const char *const hostile[] = {"\"", "(", "AND", "*",
+		"'; DROP TABLE events; --", "NEAR(a, b)", NULL};
+	for (size_t i = 0; hostile[i]; i++)
+		free(search_ids(f->s, hostile[i]));
+	store_counts c;
+	yp_error err = {0};
+	assert_int_equal(store_count(f->s, &c, &err), YP_OK);
+	assert_true(c.events >= 20);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +308,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(conflicts_are_recorded_in_both_languages, setup, teardown),
 		cmocka_unit_test_setup_teardown(seed_capture_stamp_is_not_the_article_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(database_records_the_dataset_version_and_title, setup, teardown),
+		cmocka_unit_test_setup_teardown(curated_dataset_answers_korean_english_and_initials, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("dataset", tests, NULL, NULL);
 }
