@@ -27,12 +27,18 @@ static const char *pick(const reporter *r, label l)
 	return r->lang == LANG_KO ? l.ko : l.en;
 }
 
+static void emit_link(reporter *r, report_kind kind, const char *lbl,
+		      const char *text, const char *link_id, record_kind link_kind)
+{
+	report_line line = {kind, lbl, text, link_id, link_kind};
+	if (!r->stopped)
+		r->stopped = !r->fn(&line, r->ctx);
+}
+
 static void emit(reporter *r, report_kind kind, const char *lbl,
 		 const char *text)
 {
-	report_line line = {kind, lbl, text};
-	if (!r->stopped)
-		r->stopped = !r->fn(&line, r->ctx);
+	emit_link(r, kind, lbl, text, NULL, RECORD_EVENT);
 }
 
 static void field(reporter *r, label name, const char *value)
@@ -67,6 +73,8 @@ static void dates(reporter *r, const yp_event *e)
 typedef struct {
 	char *key;
 	char *line;
+	const char *id;      /* the organization's or person's id */
+	record_kind kind;
 } sorted_item;
 
 /* Emits items in the collation order of the report's language; an
@@ -86,7 +94,8 @@ static void emit_sorted(reporter *r, sorted_item *items, size_t n)
 	}
 	text_collator_close(coll);
 	for (size_t i = 0; i < n; i++) {
-		emit(r, REPORT_ITEM, NULL, items[i].line ? items[i].line : "?");
+		emit_link(r, REPORT_ITEM, NULL, items[i].line ? items[i].line : "?",
+			  items[i].id, items[i].kind);
 		free(items[i].key);
 		free(items[i].line);
 	}
@@ -112,6 +121,8 @@ static sorted_item org_item(reporter *r, const yp_link *link)
 		model_org_clear(&o);
 	}
 	it.line = strbuf_take(&sb);
+	it.id = link->id;
+	it.kind = RECORD_ORG;
 	return it;
 }
 
@@ -133,6 +144,8 @@ static sorted_item person_item(reporter *r, const yp_link *link)
 		model_person_clear(&p);
 	}
 	it.line = strbuf_take(&sb);
+	it.id = link->id;
+	it.kind = RECORD_PERSON;
 	return it;
 }
 

@@ -15,6 +15,8 @@ typedef struct {
 	char *text;
 	int indent;        /* columns before text */
 	draw_style style;
+	char *link_id;     /* first line of an organization or person */
+	record_kind link_kind;
 } detail_line;
 
 typedef struct {
@@ -25,6 +27,7 @@ typedef struct {
 	size_t n, cap;
 	size_t top;        /* first line in view */
 	unsigned text_flags;  /* text_display and text_wrap flags */
+	long link;         /* the line of the link Tab reached, or -1 */
 } detail_view;
 
 void detail_init(detail_view *dv);
@@ -37,6 +40,12 @@ yp_status detail_show(detail_view *dv, store *s, const char *id,
 		      yp_lang lang, int width, yp_error *err);
 
 void detail_scroll(detail_view *dv, long delta, int height);
+
+/* Moves to the next organization or person of the event, scrolling it
+ * into view; false (and no link selected) after the last one. */
+bool detail_next_link(detail_view *dv, int height);
+/* The selected link's id and kind; NULL when none is. */
+const char *detail_link(const detail_view *dv, record_kind *kind);
 
 /* Draws the pane, marking the words of marks (search_words, or NULL). */
 void detail_draw(const detail_view *dv, const canvas *c, int y, int x,

@@ -22,6 +22,9 @@ typedef struct {
 	report_kind kind;
 	const char *label;  /* REPORT_FIELD only */
 	const char *text;
+	/* REPORT_ITEM of an organization or a person: which, else NULL */
+	const char *link_id;
+	record_kind link_kind;
 } report_line;
 
 /* Returning false stops the report. */

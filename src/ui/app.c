@@ -515,6 +515,28 @@ static void prompt_key(app *a, int rc, wint_t ch)
 	apply_search(a, prompt_text(&a->input));
 }
 
+/* Enter on an organization or person Tab reached in the detail pane:
+ * the timeline shows only their events. */
+static bool filter_by_link(app *a)
+{
+	record_kind kind;
+	const char *id = detail_link(&a->dv, &kind);
+	if (!id || a->focus != FOCUS_DETAIL)
+		return false;
+	char *keep = strdup(id);
+	if (kind == RECORD_ORG) {
+		set_string(&a->org, keep);
+		set_string(&a->org_label, keep);
+	} else {
+		set_string(&a->person, keep);
+		set_string(&a->person_label, keep);
+	}
+	free(keep);
+	a->focus = FOCUS_TIMELINE;
+	refilter(a);
+	return true;
+}
+
 static void main_key(app *a, ui_action act)
 {
 	layout l = compute_layout(a);
@@ -563,12 +585,18 @@ static void main_key(app *a, ui_action act)
 		a->help_top = 0;
 		break;
 	case ACTION_FULLSCREEN:
-		a->fullscreen = !a->fullscreen;
+		if (!filter_by_link(a))
+			a->fullscreen = !a->fullscreen;
 		break;
 	case ACTION_FOCUS:
-		if (!a->fullscreen)
-			a->focus = a->focus == FOCUS_TIMELINE ? FOCUS_DETAIL
-							      : FOCUS_TIMELINE;
+		/* timeline, detail pane, each of the event's organizations and
+		 * people, then the timeline again */
+		if (a->fullscreen)
+			break;
+		if (a->focus == FOCUS_TIMELINE)
+			a->focus = FOCUS_DETAIL;
+		else if (!detail_next_link(&a->dv, l.detail.h))
+			a->focus = FOCUS_TIMELINE;
 		break;
 	case ACTION_LANGUAGE:
 		a->lang = a->lang == LANG_KO ? LANG_EN : LANG_KO;

@@ -13,6 +13,7 @@
 void detail_init(detail_view *dv)
 {
 	memset(dv, 0, sizeof(*dv));
+	dv->link = -1;
 }
 
 static void clear_lines(detail_view *dv)
@@ -20,8 +21,10 @@ static void clear_lines(detail_view *dv)
 	for (size_t i = 0; i < dv->n; i++) {
 		free(dv->lines[i].label);
 		free(dv->lines[i].text);
+		free(dv->lines[i].link_id);
 	}
 	dv->n = 0;
+	dv->link = -1;
 }
 
 void detail_free(detail_view *dv)
@@ -32,6 +35,7 @@ void detail_free(detail_view *dv)
 	unsigned flags = dv->text_flags;
 	memset(dv, 0, sizeof(*dv));
 	dv->text_flags = flags;
+	dv->link = -1;
 }
 
 static bool add_line(detail_view *dv, const char *label, const char *text,
@@ -50,6 +54,8 @@ static bool add_line(detail_view *dv, const char *label, const char *text,
 	l->text = strndup(text, len);
 	l->indent = indent;
 	l->style = style;
+	l->link_id = NULL;
+	l->link_kind = RECORD_EVENT;
 	if (!l->text)
 		return false;
 	dv->n++;
@@ -106,9 +112,15 @@ static bool layout_line(const report_line *l, void *ctx)
 	case REPORT_TEXT:
 		add_wrapped(dv, NULL, l->text, 2, 2, STYLE_NORMAL);
 		break;
-	case REPORT_ITEM:
+	case REPORT_ITEM: {
+		size_t first = dv->n;
 		add_wrapped(dv, NULL, l->text, 2, 4, STYLE_NORMAL);
+		if (l->link_id && first < dv->n) {
+			dv->lines[first].link_id = strdup(l->link_id);
+			dv->lines[first].link_kind = l->link_kind;
+		}
 		break;
+	}
 	case REPORT_URL:
 	default:
 		add_wrapped(dv, NULL, l->text, 6, 6, STYLE_URL);
@@ -155,6 +167,30 @@ void detail_scroll(detail_view *dv, long delta, int height)
 	dv->top = (size_t)top;
 }
 
+bool detail_next_link(detail_view *dv, int height)
+{
+	for (size_t i = (size_t)(dv->link + 1); i < dv->n; i++) {
+		if (!dv->lines[i].link_id)
+			continue;
+		dv->link = (long)i;
+		if (i < dv->top)
+			dv->top = i;
+		if (height > 0 && i >= dv->top + (size_t)height)
+			dv->top = i - (size_t)height + 1;
+		return true;
+	}
+	dv->link = -1;
+	return false;
+}
+
+const char *detail_link(const detail_view *dv, record_kind *kind)
+{
+	if (dv->link < 0 || (size_t)dv->link >= dv->n)
+		return NULL;
+	*kind = dv->lines[dv->link].link_kind;
+	return dv->lines[dv->link].link_id;
+}
+
 void detail_draw(const detail_view *dv, const canvas *c, int y, int x,
 		 int height, int width, char *const *marks)
 {
@@ -164,11 +200,14 @@ void detail_draw(const detail_view *dv, const canvas *c, int y, int x,
 		if (i >= dv->n)
 			continue;
 		const detail_line *l = &dv->lines[i];
+		if ((long)i == dv->link)
+			draw_fill(c, y + row, x, width, STYLE_SELECTED);
 		if (l->label)
 			draw_text(c, y + row, x + 1, LABEL_COLS - 1, l->label,
 				  STYLE_LABEL, false);
 		draw_text_marked(c, y + row, x + 1 + l->indent,
-				 width - 2 - l->indent, l->text, l->style, false,
-				 marks);
+				 width - 2 - l->indent, l->text,
+				 (long)i == dv->link ? STYLE_SELECTED : l->style,
+				 false, marks);
 	}
 }

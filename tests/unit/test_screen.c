@@ -230,9 +230,33 @@ static void enter_and_tab_move_between_panes(void **state)
 	screen_key(s, "j");  /* scrolls the detail, keeps the selection */
 	assert_row(s, 12, "");
 	assert_row_has(s, 23, " 1/3");
-	screen_key(s, "\t");
+	/* Tab goes through the event's organizations and person (3), then
+	 * back to the timeline */
+	for (int i = 0; i < 4; i++)
+		screen_key(s, "\t");
+	char *status = screen_row(s, 23);
+	assert_null(strstr(status, "detail pane"));
+	free(status);
 	screen_key(s, "j");
 	assert_row_has(s, 23, " 2/3");
+	screen_free(s);
+}
+
+static void tab_into_a_link_and_enter_filters_by_it(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	screen_key(s, "\t");
+	screen_key(s, "\t");  /* the first organization: KAIST */
+	int row = -1;
+	for (int r = 12; r < 23 && row < 0; r++)
+		if (screen_reverse(s, r, 3))
+			row = r;
+	assert_true(row > 0);
+	assert_row_has(s, row, "KAIST (participant)");
+	screen_key(s, "\r");
+	assert_row_has(s, 23, " 1/2  org:kaist");
+	assert_row_has(s, 4, "A year-long plan");
 	screen_free(s);
 }
 
@@ -554,6 +578,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(help_overlay_lists_the_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(L_switches_the_language, setup, teardown),
 		cmocka_unit_test_setup_teardown(enter_and_tab_move_between_panes, setup, teardown),
+		cmocka_unit_test_setup_teardown(tab_into_a_link_and_enter_filters_by_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(q_restores_the_terminal, setup, teardown),
 		cmocka_unit_test_setup_teardown(signals_and_ctrl_c_restore_the_terminal, setup, teardown),
 		cmocka_unit_test_setup_teardown(dumb_terminals_get_the_list, setup, teardown),
