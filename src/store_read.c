@@ -499,28 +499,11 @@ yp_status store_search(store *s, const char *match, long limit,
 	return walk(s, st, visit_event, &t, err);
 }
 
-yp_status store_each_facet(store *s, facet_kind kind, store_facet_fn fn,
-			   void *ctx, yp_error *err)
+/* Hands each row (id, name_ko, name_en, short, count, first, last, kind)
+ * to fn as a facet_item, then finalizes the statement. */
+static yp_status walk_facets(store *s, sqlite3_stmt *st, store_facet_fn fn,
+			     void *ctx, yp_error *err)
 {
-	static const char *const sql[] = {
-		[FACET_ORG] = "SELECT o.id, o.name_ko, o.name_en, o.short_name,"
-			" count(*), min(e.date_key), max(e.date_key)"
-			" FROM organizations o JOIN event_orgs l ON l.oid = o.oid"
-			" JOIN events e ON e.eid = l.eid GROUP BY o.oid",
-		[FACET_PERSON] = "SELECT p.id, p.name_ko, p.name_en, NULL,"
-			" count(*), min(e.date_key), max(e.date_key)"
-			" FROM people p JOIN event_people l ON l.pid = p.pid"
-			" JOIN events e ON e.eid = l.eid GROUP BY p.pid",
-		[FACET_TAG] = "SELECT t.tag, t.tag, t.tag, NULL, count(*),"
-			" min(e.date_key), max(e.date_key) FROM event_tags t"
-			" JOIN events e ON e.eid = t.eid GROUP BY t.tag",
-		[FACET_YEAR] = "SELECT y, y, y, NULL, count(*), min(date_key),"
-			" max(date_key) FROM (SELECT CAST(date_key / 10000 AS TEXT)"
-			" AS y, date_key FROM events) GROUP BY y",
-	};
-	sqlite3_stmt *st = prepare(s, sql[kind], err);
-	if (!st)
-		return err->status;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		facet_item it = {
@@ -531,6 +514,7 @@ yp_status store_each_facet(store *s, facet_kind kind, store_facet_fn fn,
 			(long)sqlite3_column_int64(st, 4),
 			(long)sqlite3_column_int64(st, 5),
 			(long)sqlite3_column_int64(st, 6),
+			(const char *)sqlite3_column_text(st, 7),
 		};
 		if (!fn(&it, ctx))
 			break;
@@ -541,4 +525,46 @@ yp_status store_each_facet(store *s, facet_kind kind, store_facet_fn fn,
 					"and tags");
 	sqlite3_finalize(st);
 	return status;
+}
+
+yp_status store_each_facet(store *s, facet_kind kind, store_facet_fn fn,
+			   void *ctx, yp_error *err)
+{
+	static const char *const sql[] = {
+		[FACET_ORG] = "SELECT o.id, o.name_ko, o.name_en, o.short_name,"
+			" count(*), min(e.date_key), max(e.date_key), o.kind"
+			" FROM organizations o JOIN event_orgs l ON l.oid = o.oid"
+			" JOIN events e ON e.eid = l.eid GROUP BY o.oid",
+		[FACET_PERSON] = "SELECT p.id, p.name_ko, p.name_en, NULL,"
+			" count(*), min(e.date_key), max(e.date_key), NULL"
+			" FROM people p JOIN event_people l ON l.pid = p.pid"
+			" JOIN events e ON e.eid = l.eid GROUP BY p.pid",
+		[FACET_TAG] = "SELECT t.tag, t.tag, t.tag, NULL, count(*),"
+			" min(e.date_key), max(e.date_key), NULL FROM event_tags t"
+			" JOIN events e ON e.eid = t.eid GROUP BY t.tag",
+		[FACET_YEAR] = "SELECT y, y, y, NULL, count(*), min(date_key),"
+			" max(date_key), NULL FROM (SELECT CAST(date_key / 10000 AS TEXT)"
+			" AS y, date_key FROM events) GROUP BY y",
+	};
+	sqlite3_stmt *st = prepare(s, sql[kind], err);
+	return st ? walk_facets(s, st, fn, ctx, err) : err->status;
+}
+
+yp_status store_each_partner(store *s, const char *id, long limit,
+			     store_facet_fn fn, void *ctx, yp_error *err)
+{
+	static const char sql[] =
+		"SELECT o.id, o.name_ko, o.name_en, o.short_name, count(*),"
+		" min(e.date_key), max(e.date_key), o.kind"
+		" FROM event_orgs a JOIN event_orgs b ON b.eid = a.eid"
+		" AND b.oid <> a.oid JOIN organizations o ON o.oid = b.oid"
+		" JOIN events e ON e.eid = a.eid"
+		" WHERE a.oid = (SELECT oid FROM organizations WHERE id = ?1)"
+		" GROUP BY b.oid ORDER BY count(*) DESC, o.id LIMIT ?2";
+	sqlite3_stmt *st = prepare(s, sql, err);
+	if (!st)
+		return err->status;
+	store_bind_text(st, 1, id);
+	sqlite3_bind_int64(st, 2, limit);
+	return walk_facets(s, st, fn, ctx, err);
 }

@@ -17,6 +17,8 @@ typedef struct {
 	char *label;
 	long events;
 	long first_key;
+	long last_key;
+	char *kind;      /* an organization's kind, else NULL */
 } picker_item;
 
 typedef struct {
@@ -46,6 +48,9 @@ void picker_backspace(picker *p);
 const char *picker_choice(const picker *p);
 /* Its label, for the status line. */
 const char *picker_choice_label(const picker *p);
+
+/* The selected item, or NULL. */
+const picker_item *picker_selected(const picker *p);
 
 /* Draws the overlay centred on the screen. */
 void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang);

@@ -135,6 +135,7 @@ typedef struct {
 	long events;
 	long first_key;      /* date_key of its first and last event */
 	long last_key;
+	const char *org_kind;    /* organizations only */
 } facet_item;
 
 typedef bool (*store_facet_fn)(const facet_item *item, void *ctx);
@@ -143,6 +144,11 @@ typedef bool (*store_facet_fn)(const facet_item *item, void *ctx);
  * in no particular order (the caller sorts for its language). */
 yp_status store_each_facet(store *s, facet_kind kind, store_facet_fn fn,
 			   void *ctx, yp_error *err);
+
+/* The organizations that share the most events with organization id,
+ * most first, at most limit; facet_item.events is the number shared. */
+yp_status store_each_partner(store *s, const char *id, long limit,
+			     store_facet_fn fn, void *ctx, yp_error *err);
 
 /* Events matching an FTS5 expression over the search index (as
  * search_build_query makes them), best first (bm25, title and names

@@ -14,6 +14,7 @@
 #include "yeonpyo/detail_view.h"
 #include "yeonpyo/history.h"
 #include "yeonpyo/keys.h"
+#include "yeonpyo/org_view.h"
 #include "yeonpyo/picker.h"
 #include "yeonpyo/prompt.h"
 #include "yeonpyo/search.h"
@@ -78,6 +79,8 @@ typedef struct {
 	bool picking;
 	picker pick;
 	bool picking_last_year;  /* y's second step */
+	bool org_viewing;
+	org_view ov;
 	bool idle_marks;   /* tests: announce each finished frame */
 	char *title[2];    /* the dataset's title in Korean and English */
 	bool running;
@@ -224,6 +227,13 @@ static void draw_frame(app *a)
 		return;
 	}
 	draw_title(a);
+	if (a->org_viewing) {
+		org_view_draw(&a->ov, a->s, &a->canvas, LINES, COLS, a->lang);
+		draw_status(a);
+		if (a->help)
+			draw_help(a);
+		return;
+	}
 	if (l.timeline.h > 0) {
 		timeline_reveal(&a->tl, l.timeline.h);
 		timeline_draw(&a->tl, &a->canvas, l.timeline.y, l.timeline.x,
@@ -415,6 +425,35 @@ static void pick(app *a)
 	refilter(a);
 }
 
+/* Keys in the organizations view: like a picker, but Enter shows the
+ * organization's events in the timeline. */
+static void org_view_key(app *a, int rc, wint_t ch)
+{
+	bool fn = rc == KEY_CODE_YES;
+	picker *p = &a->ov.list;
+	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER)) {
+		const picker_item *it = picker_selected(p);
+		if (it) {
+			set_string(&a->org, it->id);
+			set_string(&a->org_label, it->label);
+		}
+		a->org_viewing = false;
+		org_view_free(&a->ov);
+		refilter(a);
+	} else if (!fn && ch == 27) {
+		a->org_viewing = false;
+		org_view_free(&a->ov);
+	} else if (fn && (ch == KEY_DOWN || ch == KEY_UP)) {
+		picker_move(p, ch == KEY_DOWN ? 1 : -1);
+	} else if (fn && (ch == KEY_NPAGE || ch == KEY_PPAGE)) {
+		picker_move(p, ch == KEY_NPAGE ? 10 : -10);
+	} else if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8))) {
+		picker_backspace(p);
+	} else if (!fn) {
+		picker_type(p, (unsigned long)ch);
+	}
+}
+
 static void picker_key(app *a, int rc, wint_t ch)
 {
 	bool fn = rc == KEY_CODE_YES;
@@ -571,6 +610,12 @@ static void main_key(app *a, ui_action act)
 	case ACTION_CLEAR:
 		clear_filters(a);
 		break;
+	case ACTION_ORG_VIEW:
+		if (org_view_open(&a->ov, a->s, a->lang, &a->err) == YP_OK)
+			a->org_viewing = true;
+		else
+			org_view_free(&a->ov);
+		break;
 	case ACTION_NEXT_MATCH:
 	case ACTION_PREV_MATCH:
 		if (a->applied && a->tl.n_events) {
@@ -632,6 +677,10 @@ static void handle_key(app *a, int rc, wint_t ch)
 	}
 	if (a->picking) {
 		picker_key(a, rc, ch);
+		return;
+	}
+	if (a->org_viewing && !a->help) {
+		org_view_key(a, rc, ch);
 		return;
 	}
 	ui_action act = keys_action(rc == KEY_CODE_YES, (int)ch);
@@ -715,6 +764,7 @@ static void app_free(app *a)
 	search_words_free(a->marks);
 	history_free(&a->hist);
 	picker_free(&a->pick);
+	org_view_free(&a->ov);
 	free(a->org);
 	free(a->org_label);
 	free(a->person);

@@ -40,6 +40,8 @@ static bool add_item(const facet_item *it, void *ctx)
 	item->label = strbuf_take(&sb);
 	item->events = it->events;
 	item->first_key = it->first_key;
+	item->last_key = it->last_key;
+	item->kind = it->org_kind ? strdup(it->org_kind) : NULL;
 	return item->id && item->label;
 }
 
@@ -105,6 +107,7 @@ void picker_free(picker *p)
 	for (size_t i = 0; i < p->n; i++) {
 		free(p->items[i].id);
 		free(p->items[i].label);
+		free(p->items[i].kind);
 	}
 	free(p->items);
 	free(p->shown);
@@ -137,6 +140,11 @@ void picker_backspace(picker *p)
 const char *picker_choice(const picker *p)
 {
 	return p->n_shown ? p->items[p->shown[p->selected]].id : NULL;
+}
+
+const picker_item *picker_selected(const picker *p)
+{
+	return p->n_shown ? &p->items[p->shown[p->selected]] : NULL;
 }
 
 const char *picker_choice_label(const picker *p)

@@ -565,6 +565,31 @@ static void tag_and_year_filters_combine(void **state)
 	screen_free(s);
 }
 
+static void organizations_view_shows_partners_and_events(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 30, 120, "en");
+	screen_key(s, "O");
+	assert_row_has(s, 1, "Organizations:");
+	/* KAIST, first in English order: a university with 2 events */
+	assert_row_has(s, 2, " KAIST ");
+	assert_row_has(s, 2, "university");
+	assert_row_has(s, 2, "2024-2025");
+	assert_true(find_row(s, 30, "│ Appears most often with") == 1);
+	assert_true(find_row(s, 30, "│  SKT (1)") == 2);
+	assert_true(find_row(s, 30, "│  2024-07-12  Test conference held") > 3);
+	assert_true(find_row(s, 30, "│  2025        A year-long plan") > 3);
+	screen_key(s, "s");  /* narrows to the names with an s */
+	screen_key(s, "k");
+	screen_key(s, "t");
+	assert_row_has(s, 2, "SKT · SK Telecom");
+	assert_true(find_row(s, 30, "│  KAIST (1)") == 2);
+	screen_key(s, "\r");
+	assert_row_has(s, 29, " 1/1  org:SKT · SK Telecom");
+	assert_row_has(s, 2, "Test conference held");
+	screen_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -593,6 +618,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(query_syntax_typed_in_the_prompt_is_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(organization_picker_lists_counts_and_narrows, setup, teardown),
 		cmocka_unit_test_setup_teardown(tag_and_year_filters_combine, setup, teardown),
+		cmocka_unit_test_setup_teardown(organizations_view_shows_partners_and_events, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("screen", tests, NULL, NULL);
 }

@@ -1,0 +1,166 @@
+/* org_view.c: the organizations view (O). */
+#include "yeonpyo/org_view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/vocab.h"
+
+#define PARTNERS_SHOWN 5
+
+typedef struct {
+	char **lines;
+	size_t n;
+	yp_lang lang;
+} line_list;
+
+static bool keep_line(line_list *l, char *line)
+{
+	char **lines = realloc(l->lines, (l->n + 1) * sizeof(*lines));
+	if (!lines || !line) {
+		free(line);
+		return false;
+	}
+	l->lines = lines;
+	l->lines[l->n++] = line;
+	return true;
+}
+
+static bool add_partner(const facet_item *it, void *ctx)
+{
+	line_list *l = ctx;
+	strbuf sb = STRBUF_INIT;
+	const char *name = model_text_pick(&it->label, l->lang);
+	strbuf_printf(&sb, "%s (%ld)", it->short_name ? it->short_name : name,
+		      it->events);
+	return keep_line(l, strbuf_take(&sb));
+}
+
+static bool add_event(const event_row *row, void *ctx)
+{
+	line_list *l = ctx;
+	char date[DATE_TEXT_MAX];
+	date_format(&row->date, date);
+	strbuf sb = STRBUF_INIT;
+	strbuf_printf(&sb, "%-10s  %s", date, model_text_pick(&row->title, l->lang));
+	return keep_line(l, strbuf_take(&sb));
+}
+
+static void free_lines(char **lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+static void unload(org_view *v)
+{
+	free_lines(v->partners, v->n_partners);
+	free_lines(v->events, v->n_events);
+	free(v->loaded);
+	v->partners = v->events = NULL;
+	v->n_partners = v->n_events = 0;
+	v->loaded = NULL;
+}
+
+/* Reads the selected organization's partners and events once. */
+static void load_selected(org_view *v, store *s, yp_lang lang)
+{
+	const char *id = picker_choice(&v->list);
+	if (!id || (v->loaded && strcmp(v->loaded, id) == 0))
+		return;
+	unload(v);
+	v->loaded = strdup(id);
+	yp_error err = {0};
+	line_list partners = {NULL, 0, lang}, events = {NULL, 0, lang};
+	store_each_partner(s, id, PARTNERS_SHOWN, add_partner, &partners, &err);
+	event_filter f = {.org = id};
+	store_each_row(s, &f, add_event, &events, &err);
+	v->partners = partners.lines;
+	v->n_partners = partners.n;
+	v->events = events.lines;
+	v->n_events = events.n;
+}
+
+yp_status org_view_open(org_view *v, store *s, yp_lang lang, yp_error *err)
+{
+	memset(v, 0, sizeof(*v));
+	return picker_open(&v->list, s, FACET_ORG, lang,
+			   lang == LANG_KO ? "기관" : "Organizations", 0, err);
+}
+
+void org_view_free(org_view *v)
+{
+	unload(v);
+	picker_free(&v->list);
+}
+
+static void draw_row(const picker_item *it, const canvas *c, int y, int x,
+		     int w, yp_lang lang, bool selected)
+{
+	draw_style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
+	char years[48], count[24];
+	long a = it->first_key / 10000, b = it->last_key / 10000;
+	if (a == b)
+		snprintf(years, sizeof(years), "%ld", a);
+	else
+		snprintf(years, sizeof(years), "%ld-%ld", a, b);
+	snprintf(count, sizeof(count), "%ld", it->events);
+	draw_fill(c, y, x, w, st);
+	int name_w = w - 34 > 10 ? w - 34 : 10;
+	draw_text(c, y, x + 1, name_w, it->label, st, false);
+	draw_text(c, y, x + 2 + name_w, 12,
+		  vocab_label(VOCAB_ORG_KIND, it->kind, lang), st, false);
+	draw_text(c, y, x + 15 + name_w, 5, count, st, false);
+	draw_text(c, y, x + 21 + name_w, w - 21 - name_w, years, st, false);
+}
+
+static int draw_section(const canvas *c, int y, int x, int w, int last,
+			const char *heading, char *const *lines, size_t n)
+{
+	if (y > last)
+		return y;
+	draw_text(c, y++, x + 1, w - 2, heading, STYLE_HEADING, false);
+	for (size_t i = 0; i < n && y <= last; i++)
+		draw_text(c, y++, x + 2, w - 3, lines[i], STYLE_NORMAL, false);
+	return y + 1;
+}
+
+void org_view_draw(org_view *v, store *s, const canvas *c, int lines,
+		   int cols, yp_lang lang)
+{
+	load_selected(v, s, lang);
+	picker *p = &v->list;
+	int top = 1, h = lines - 2;
+	int lw = cols >= 100 ? cols * 3 / 5 : cols;
+	for (int r = 0; r < h; r++)
+		draw_fill(c, top + r, 0, cols, STYLE_NORMAL);
+	strbuf head = STRBUF_INIT;
+	strbuf_printf(&head, " %s: %s", p->title, prompt_text(&p->typed));
+	draw_text(c, top, 0, lw, strbuf_str(&head), STYLE_HEADING, true);
+	strbuf_free(&head);
+	/* below 100 columns the list takes the upper half */
+	int list_h = cols >= 100 ? h - 1 : (h - 1) / 2;
+	if (p->selected < p->top)
+		p->top = p->selected;
+	if (list_h > 0 && p->selected >= p->top + (size_t)list_h)
+		p->top = p->selected - (size_t)list_h + 1;
+	for (int r = 0; r < list_h && p->top + (size_t)r < p->n_shown; r++) {
+		size_t k = p->top + (size_t)r;
+		draw_row(&p->items[p->shown[k]], c, top + 1 + r, 0, lw, lang,
+			 k == p->selected);
+	}
+	int x = cols >= 100 ? lw + 1 : 0;
+	int y = cols >= 100 ? top : top + 1 + list_h;
+	int w = cols >= 100 ? cols - lw - 1 : cols;
+	if (cols >= 100)
+		draw_vline(c, top, lw, h, STYLE_BORDER);
+	else
+		draw_hline(c, y++, 0, cols, STYLE_BORDER);
+	y = draw_section(c, y, x, w, top + h - 1, lang == LANG_KO
+			 ? "함께 가장 자주 등장" : "Appears most often with",
+			 v->partners, v->n_partners);
+	draw_section(c, y, x, w, top + h - 1, lang == LANG_KO ? "사건" : "Events",
+		     v->events, v->n_events);
+}
