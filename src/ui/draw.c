@@ -93,8 +93,12 @@ static bool paint_cluster(const text_cluster *cl, void *ctx)
 		return true;
 	wch[n] = L'\0';
 	cchar_t cc;
-	attr_t attr = marked ? p->mark_attr : p->attr;
-	short pair = marked ? p->mark_pair : p->pair;
+	attr_t attr = p->attr;
+	short pair = p->pair;
+	if (marked) {
+		attr = p->mark_attr;
+		pair = p->mark_pair;
+	}
 	if (setcchar(&cc, wch, attr, pair, NULL) != OK) {
 		wch[1] = L'\0';  /* keep the base character alone */
 		if (setcchar(&cc, wch, attr, pair, NULL) != OK)

@@ -17,8 +17,10 @@ typedef struct {
 
 static bool keep_line(line_list *l, char *line)
 {
+	if (!line)
+		return false;
 	char **lines = realloc(l->lines, (l->n + 1) * sizeof(*lines));
-	if (!lines || !line) {
+	if (!lines) {
 		free(line);
 		return false;
 	}
