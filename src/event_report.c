@@ -112,11 +112,8 @@ static sorted_item org_item(reporter *r, const yp_link *link)
 		it.key = strdup(link->id);
 	} else {
 		const char *name = model_text_pick(&o.name, r->lang);
-		if (o.short_name && strcmp(o.short_name, name) != 0)
-			strbuf_printf(&sb, "%s \xc2\xb7 %s (%s)", o.short_name,
-				      name, role);
-		else
-			strbuf_printf(&sb, "%s (%s)", name, role);
+		model_org_label(&sb, o.short_name, name);
+		strbuf_printf(&sb, " (%s)", role);
 		it.key = strdup(name);
 		model_org_clear(&o);
 	}

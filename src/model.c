@@ -88,3 +88,11 @@ const char *model_text_pick(const yp_text *t, yp_lang lang)
 		return second;
 	return "";
 }
+
+void model_org_label(strbuf *sb, const char *short_name, const char *name)
+{
+	if (short_name && strcmp(short_name, name) != 0)
+		strbuf_printf(sb, "%s \xc2\xb7 %s", short_name, name);
+	else
+		strbuf_puts(sb, name);
+}

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "yeonpyo/date.h"
+#include "yeonpyo/strbuf.h"
 
 typedef enum { LANG_KO, LANG_EN } yp_lang;
 
@@ -79,6 +80,10 @@ void model_org_clear(yp_org *o);
 void model_person_clear(yp_person *p);
 void model_source_clear(yp_source *s);
 void model_event_clear(yp_event *e);
+
+/* Appends how an organization is named in lists: "SKT · SK텔레콤" when
+ * it has a short name that differs from its name, else the name. */
+void model_org_label(strbuf *sb, const char *short_name, const char *name);
 
 /* The text in lang, falling back to the other language, then to "". */
 const char *model_text_pick(const yp_text *t, yp_lang lang);

@@ -31,10 +31,7 @@ static bool add_item(const facet_item *it, void *ctx)
 	}
 	const char *name = model_text_pick(&it->label, l->lang);
 	strbuf sb = STRBUF_INIT;
-	if (it->short_name && strcmp(it->short_name, name) != 0)
-		strbuf_printf(&sb, "%s \xc2\xb7 %s", it->short_name, name);
-	else
-		strbuf_puts(&sb, name);
+	model_org_label(&sb, it->short_name, name);
 	picker_item *item = &p->items[p->n++];
 	item->id = strdup(it->id);
 	item->label = strbuf_take(&sb);
