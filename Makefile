@@ -120,13 +120,17 @@ $(B)/tests/%.o: tests/unit/%.c $(wildcard include/yeonpyo/*.h) tests/unit/suppor
 $(B)/tests/test_%: $(B)/tests/test_%.o $(TEST_SUPPORT) $(LIB_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $$(cat $(B)/test.libs) -lutil
 
-check: yeonpyo $(TEST_BINS)
+check: yeonpyo $(TEST_BINS) $(B)/gen
 	@sh tests/run.sh $(TEST_BINS)
 
 # Figures beside references measured in the same run; never a pass/fail.
 $(B)/bench/%: tests/bench/%.c $(LIB_OBJS) | $(B)/deps.ok
 	@mkdir -p $(B)/bench
 	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS)
+
+# Synthetic events for benchmarks and tests: $(B)/gen N [SEED] > feed.ndjson
+$(B)/gen: tests/gen.c | $(B)/deps.ok
+	$(CC) $(YP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
 bench: yeonpyo $(B)/bench/text_bench
 	@$(B)/bench/text_bench

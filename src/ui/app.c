@@ -31,6 +31,8 @@
 /* Esc must answer within 50 ms; curses waits this long for the rest of
  * an escape sequence. */
 #define ESC_DELAY_MS 25
+/* How often the wait for a key wakes to notice a missed signal. */
+#define WAKE_MS 250
 
 /* Set by SIGINT, SIGTERM and SIGHUP: the loop ends and restores the
  * terminal. The one piece of global state, as a signal handler needs. */
@@ -733,23 +735,33 @@ static SCREEN *start_screen(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	wtimeout(stdscr, WAKE_MS);
 	return scr;
 }
 
+/* Draws a frame after each key (or resize), never while idle. Waiting for
+ * a key times out now and then: a SIGWINCH or SIGTERM that lands just
+ * before curses starts waiting would otherwise not be seen until the next
+ * key, and a timeout changes nothing on the screen. */
 static void loop(app *a)
 {
+	bool dirty = true;
 	while (a->running && !quit_signal) {
-		draw_frame(a);
-		wnoutrefresh(stdscr);
-		doupdate();
-		announce_idle(a);
-		if (!a->running)
-			break;
+		if (dirty) {
+			draw_frame(a);
+			wnoutrefresh(stdscr);
+			doupdate();
+			announce_idle(a);
+			dirty = false;
+			if (!a->running)
+				break;
+		}
 		wint_t ch = 0;
 		int rc = wget_wch(stdscr, &ch);
 		if (rc == ERR)
-			continue;  /* a signal; the loop condition decides */
+			continue;  /* a timeout or a signal: the loop decides */
 		handle_key(a, rc, ch);
+		dirty = true;
 	}
 }
 
