@@ -194,16 +194,18 @@ static void draw_help(app *a)
 	size_t n = 0;
 	const key_help *keys = keys_table(&n);
 	int w = COLS - 4 < 78 ? COLS - 4 : 78;
-	int h = LINES - 2 < (int)n + 5 ? LINES - 2 : (int)n + 5;
+	int h = LINES - 2 < (int)n + 3 ? LINES - 2 : (int)n + 3;
 	rect r = {(LINES - h) / 2, (COLS - w) / 2, h, w};
 	const canvas *c = &a->canvas;
+	/* whole rows: a frame drawn over half of a wide character would
+	 * leave the terminal and curses disagreeing about that row */
 	for (int row = 0; row < h; row++)
-		draw_fill(c, r.y + row, r.x, w, STYLE_NORMAL);
+		draw_fill(c, r.y + row, 0, COLS, STYLE_NORMAL);
 	draw_box(c, r.y, r.x, r.h, r.w, STYLE_BORDER);
 	draw_text(c, r.y, r.x + 2, w - 4, a->lang == LANG_KO
 		  ? " 키 (q, Esc: 닫기) " : " Keys (q, Esc: close) ",
 		  STYLE_HEADING, false);
-	size_t rows = (size_t)(h - 3);
+	size_t rows = (size_t)(h - 2);
 	for (size_t i = 0; i < rows && a->help_top + i <= n; i++) {
 		size_t k = a->help_top + i;
 		int y = r.y + 1 + (int)i;

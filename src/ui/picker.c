@@ -159,8 +159,9 @@ void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang)
 		p->top = p->selected;
 	if (rows > 0 && p->selected >= p->top + (size_t)rows)
 		p->top = p->selected - (size_t)rows + 1;
+	/* whole rows, so the frame never lands on half a wide character */
 	for (int r = 0; r < h; r++)
-		draw_fill(c, y0 + r, x0, w, STYLE_NORMAL);
+		draw_fill(c, y0 + r, 0, cols, STYLE_NORMAL);
 	draw_box(c, y0, x0, h, w, STYLE_BORDER);
 	strbuf head = STRBUF_INIT;
 	strbuf_printf(&head, " %s: %s ", p->title, prompt_text(&p->typed));

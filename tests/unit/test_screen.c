@@ -590,6 +590,34 @@ static void organizations_view_shows_partners_and_events(void **state)
 	screen_free(s);
 }
 
+/* Overlays drawn over Korean text: every row of the frame keeps its left
+ * and right edge, even where a wide character lay under the edge. */
+static void overlays_never_cut_a_wide_character(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "ko");
+	screen_key(s, "\r");  /* full-screen detail: Korean under the frame */
+	screen_key(s, "?");
+	for (int step = 0; step < 12; step++) {
+		int top = find_row(s, 24, "┌");
+		assert_true(top > 0);
+		int left = -1;
+		for (int col = 0; col < 80 && left < 0; col++)
+			if (screen_char(s, top, col, NULL) == 0x250C)
+				left = col;
+		for (int row = top + 1; row < 22; row++) {
+			uint32_t ch = screen_char(s, row, left, NULL);
+			if (ch == 0x2514)  /* the bottom corner */
+				break;
+			if (ch != 0x2502)
+				fail_msg("step %d: row %d starts with U+%04X at %d", step,
+					 row, (unsigned)ch, left);
+		}
+		screen_key(s, "j");
+	}
+	screen_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -619,6 +647,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(organization_picker_lists_counts_and_narrows, setup, teardown),
 		cmocka_unit_test_setup_teardown(tag_and_year_filters_combine, setup, teardown),
 		cmocka_unit_test_setup_teardown(organizations_view_shows_partners_and_events, setup, teardown),
+		cmocka_unit_test_setup_teardown(overlays_never_cut_a_wide_character, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("screen", tests, NULL, NULL);
 }
