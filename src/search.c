@@ -56,8 +56,33 @@ typedef struct {
 
 /* NFKC_Casefold of s[0..n): fullwidth ＳＫ and SK both become sk, NFD
  * becomes NFC. Returns a string to free, or NULL. */
+/* Folding leaves precomposed syllables and lowercase ASCII as they are,
+ * and only lowercases the rest of ASCII: most words of a feed need no
+ * trip through ICU (which was a fifth of an import's time). Returns the
+ * folded copy, or NULL when ICU is needed. */
+static char *fold_simple(const char *s, int32_t n)
+{
+	int32_t i = 0;
+	while (i < n) {
+		UChar32 c;
+		U8_NEXT((const uint8_t *)s, i, n, c);
+		if (c < 0 || (c >= 0x80 && !is_syllable(c)))
+			return NULL;
+	}
+	char *out = malloc((size_t)n + 1);
+	if (!out)
+		return NULL;
+	for (int32_t k = 0; k < n; k++)
+		out[k] = (s[k] >= 'A' && s[k] <= 'Z') ? (char)(s[k] + 32) : s[k];
+	out[n] = '\0';
+	return out;
+}
+
 static char *fold(const char *s, int32_t n)
 {
+	char *simple = fold_simple(s, n);
+	if (simple)
+		return simple;
 	UErrorCode st = U_ZERO_ERROR;
 	const UNormalizer2 *nf = unorm2_getNFKCCasefoldInstance(&st);
 	/* UTF-16 needs at most one unit per byte; NFKC grows by at most
