@@ -89,7 +89,7 @@ $(B)/test-deps.ok: $(B)/deps.ok
 deps: $(B)/deps.ok
 test-deps: $(B)/test-deps.ok
 
-$(B)/%.o: src/%.c $(wildcard include/yeonpyo/*.h src/*.h) src/keys.def | $(B)/deps.ok
+$(B)/%.o: src/%.c $(wildcard include/yeonpyo/*.h src/*.h src/ui/*.h) src/keys.def | $(B)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 

@@ -1,6 +1,6 @@
 /* app.c: the browser's loop: terminal setup and restore, signals, layout,
  * the frame, and turning keys (keys.def) into actions on the panes. */
-#include "yeonpyo/ui.h"
+#include "app_priv.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -11,17 +11,10 @@
 #include <curses.h>
 
 #include "yeonpyo/dataset.h"
-#include "yeonpyo/detail_view.h"
-#include "yeonpyo/history.h"
 #include "yeonpyo/keys.h"
-#include "yeonpyo/org_view.h"
-#include "yeonpyo/picker.h"
-#include "yeonpyo/prompt.h"
 #include "yeonpyo/search.h"
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
-#include "yeonpyo/timeline_view.h"
-#include "yeonpyo/ui_draw.h"
 
 /* Below this the panes cannot show a row worth reading. */
 #define MIN_COLS 40
@@ -43,54 +36,7 @@ static void on_quit_signal(int sig)
 	quit_signal = sig;
 }
 
-typedef struct {
-	int y, x, h, w;
-} rect;
-
-typedef struct {
-	bool too_small;
-	bool side_by_side;
-	rect timeline;   /* h == 0 when hidden (full-screen detail) */
-	rect detail;
-} layout;
-
-typedef enum { FOCUS_TIMELINE, FOCUS_DETAIL } focus;
-
-typedef struct {
-	store *s;
-	yp_lang lang;
-	ui_theme theme;
-	canvas canvas;
-	timeline_view tl;
-	detail_view dv;
-	focus focus;
-	bool fullscreen;
-	bool help;
-	size_t help_top;
-	/* search: the prompt while typing, then the query kept by Enter */
-	bool prompting;
-	prompt input;
-	char *applied;     /* the query narrowing the timeline, or NULL */
-	char **marks;      /* its words, marked where they show */
-	char *before_id;   /* the selection when the prompt opened */
-	history hist;
-	size_t hist_pos;   /* in hist while recalling; hist.n for new text */
-	/* filters: what o, p, t and y picked (ids and labels) */
-	char *org, *org_label, *person, *person_label, *tag;
-	int year_from, year_to;  /* 0: no year filter */
-	bool picking;
-	picker pick;
-	bool picking_last_year;  /* y's second step */
-	bool org_viewing;
-	org_view ov;
-	bool idle_marks;   /* tests: announce each finished frame */
-	char *title[2];    /* the dataset's title in Korean and English */
-	bool running;
-	yp_error err;
-	int status;
-} app;
-
-static layout compute_layout(const app *a)
+layout app_layout(const app *a)
 {
 	layout l;
 	memset(&l, 0, sizeof(l));
@@ -224,7 +170,7 @@ static void draw_help(app *a)
 
 static void draw_frame(app *a)
 {
-	layout l = compute_layout(a);
+	layout l = app_layout(a);
 	werase(stdscr);
 	if (l.too_small) {
 		draw_too_small(a);
@@ -327,262 +273,9 @@ static void move_key(app *a, ui_action act, const layout *l)
 	}
 }
 
-/* Narrows the timeline to the filters and what query finds (every event
- * when neither narrows it), keeping the selection where it can. */
-static void apply_search(app *a, const char *query)
-{
-	strbuf match = STRBUF_INIT;
-	bool any = search_build_query(query, &match);
-	event_filter f = {
-		.from_day = a->year_from ? a->year_from * 10000L + 101 : 0,
-		.to_day = a->year_to ? a->year_to * 10000L + 1231 : 0,
-		.org = a->org, .tag = a->tag, .person = a->person,
-		.match = any ? strbuf_str(&match) : NULL,
-	};
-	char *keep = timeline_selected_id(&a->tl)
-			     ? strdup(timeline_selected_id(&a->tl)) : NULL;
-	int height = compute_layout(a).timeline.h;
-	timeline_free(&a->tl);
-	if (timeline_load(&a->tl, a->s, &f, &a->err) != YP_OK) {
-		a->status = (int)a->err.status;
-		a->running = false;
-	}
-	if (!timeline_select_id(&a->tl, keep, height))
-		timeline_first(&a->tl, height);
-	free(keep);
-	strbuf_free(&match);
-	search_words_free(a->marks);
-	a->marks = any ? search_words(query) : NULL;
-}
-
-/* The filters changed: apply them with the search that is kept. */
-static void refilter(app *a)
-{
-	apply_search(a, a->applied ? a->applied : "");
-}
-
-static void set_string(char **field, const char *value)
-{
-	free(*field);
-	*field = value ? strdup(value) : NULL;
-}
-
-static void clear_filters(app *a)
-{
-	set_string(&a->org, NULL);
-	set_string(&a->org_label, NULL);
-	set_string(&a->person, NULL);
-	set_string(&a->person_label, NULL);
-	set_string(&a->tag, NULL);
-	a->year_from = a->year_to = 0;
-	set_string(&a->applied, NULL);
-	refilter(a);
-}
-
-static void open_picker(app *a, facet_kind kind, long min_key)
-{
-	static const char *const titles[][2] = {
-		[FACET_ORG] = {"기관", "Organization"},
-		[FACET_PERSON] = {"인물", "Person"},
-		[FACET_TAG] = {"태그", "Tag"},
-		[FACET_YEAR] = {"시작 연도", "First year"},
-	};
-	const char *title = titles[kind][a->lang == LANG_KO ? 0 : 1];
-	if (min_key)
-		title = a->lang == LANG_KO ? "끝 연도" : "Last year";
-	if (picker_open(&a->pick, a->s, kind, a->lang, title, min_key,
-			&a->err) != YP_OK) {
-		picker_free(&a->pick);
-		return;
-	}
-	a->picking = true;
-	a->picking_last_year = min_key != 0;
-}
-
-/* Enter in a picker: the choice becomes a filter; y asks for a last
- * year after the first. */
-static void pick(app *a)
-{
-	const char *id = picker_choice(&a->pick);
-	const char *label = picker_choice_label(&a->pick);
-	facet_kind kind = a->pick.kind;
-	bool second = a->picking_last_year;
-	a->picking = false;
-	if (id && kind == FACET_ORG) {
-		set_string(&a->org, id);
-		set_string(&a->org_label, label);
-	} else if (id && kind == FACET_PERSON) {
-		set_string(&a->person, id);
-		set_string(&a->person_label, label);
-	} else if (id && kind == FACET_TAG) {
-		set_string(&a->tag, id);
-	} else if (id && kind == FACET_YEAR) {
-		int year = atoi(id);
-		if (!second)
-			a->year_from = a->year_to = year;
-		else
-			a->year_to = year;
-	}
-	picker_free(&a->pick);
-	if (id && kind == FACET_YEAR && !second)
-		open_picker(a, FACET_YEAR, a->year_from * 10000L);
-	refilter(a);
-}
-
-/* Keys in the organizations view: like a picker, but Enter shows the
- * organization's events in the timeline. */
-static void org_view_key(app *a, int rc, wint_t ch)
-{
-	bool fn = rc == KEY_CODE_YES;
-	picker *p = &a->ov.list;
-	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER)) {
-		const picker_item *it = picker_selected(p);
-		if (it) {
-			set_string(&a->org, it->id);
-			set_string(&a->org_label, it->label);
-		}
-		a->org_viewing = false;
-		org_view_free(&a->ov);
-		refilter(a);
-	} else if (!fn && ch == 27) {
-		a->org_viewing = false;
-		org_view_free(&a->ov);
-	} else if (fn && (ch == KEY_DOWN || ch == KEY_UP)) {
-		picker_move(p, ch == KEY_DOWN ? 1 : -1);
-	} else if (fn && (ch == KEY_NPAGE || ch == KEY_PPAGE)) {
-		picker_move(p, ch == KEY_NPAGE ? 10 : -10);
-	} else if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8))) {
-		picker_backspace(p);
-	} else if (!fn) {
-		picker_type(p, (unsigned long)ch);
-	}
-}
-
-static void picker_key(app *a, int rc, wint_t ch)
-{
-	bool fn = rc == KEY_CODE_YES;
-	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER))
-		pick(a);
-	else if (!fn && ch == 27) {
-		a->picking = false;
-		picker_free(&a->pick);
-	} else if (fn && (ch == KEY_DOWN || ch == KEY_UP))
-		picker_move(&a->pick, ch == KEY_DOWN ? 1 : -1);
-	else if (fn && (ch == KEY_NPAGE || ch == KEY_PPAGE))
-		picker_move(&a->pick, ch == KEY_NPAGE ? 10 : -10);
-	else if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8)))
-		picker_backspace(&a->pick);
-	else if (!fn)
-		picker_type(&a->pick, (unsigned long)ch);
-}
-
-static void open_prompt(app *a)
-{
-	const char *id = timeline_selected_id(&a->tl);
-	free(a->before_id);
-	a->before_id = id ? strdup(id) : NULL;
-	prompt_set(&a->input, a->applied ? a->applied : "");
-	a->hist_pos = a->hist.n;
-	a->prompting = true;
-}
-
-/* Ends a search: the whole timeline again, with select_id selected. */
-static void end_search(app *a, const char *select_id)
-{
-	char *keep = select_id ? strdup(select_id) : NULL;
-	free(a->applied);
-	a->applied = NULL;
-	apply_search(a, "");
-	timeline_select_id(&a->tl, keep, compute_layout(a).timeline.h);
-	free(keep);
-}
-
-static void keep_search(app *a)
-{
-	const char *q = prompt_text(&a->input);
-	strbuf match = STRBUF_INIT;
-	bool any = search_build_query(q, &match);
-	strbuf_free(&match);
-	a->prompting = false;
-	free(a->applied);
-	a->applied = NULL;
-	if (!any) {
-		apply_search(a, "");
-		return;
-	}
-	a->applied = strdup(q);
-	history_add(&a->hist, q);
-	history_save(&a->hist);
-}
-
-static void recall(app *a, int step)
-{
-	if (step < 0 && a->hist_pos > 0)
-		a->hist_pos--;
-	else if (step > 0 && a->hist_pos < a->hist.n)
-		a->hist_pos++;
-	prompt_set(&a->input, a->hist_pos < a->hist.n
-				      ? a->hist.items[a->hist_pos] : "");
-}
-
-/* Keys while the prompt is open: editing, by cluster; every change
- * searches again, so the timeline follows the typing. */
-static void prompt_key(app *a, int rc, wint_t ch)
-{
-	bool fn = rc == KEY_CODE_YES;
-	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER)) {
-		keep_search(a);
-		return;
-	}
-	if (!fn && ch == 27) {
-		a->prompting = false;
-		end_search(a, a->before_id);
-		return;
-	}
-	if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8)))
-		prompt_backspace(&a->input);
-	else if (fn && ch == KEY_LEFT)
-		prompt_left(&a->input);
-	else if (fn && ch == KEY_RIGHT)
-		prompt_right(&a->input);
-	else if (fn && ch == KEY_HOME)
-		prompt_home(&a->input);
-	else if (fn && ch == KEY_END)
-		prompt_end(&a->input);
-	else if (fn && (ch == KEY_UP || ch == KEY_DOWN))
-		recall(a, ch == KEY_UP ? -1 : 1);
-	else if (!fn && ch == ('u' & 0x1f))
-		prompt_set(&a->input, "");
-	else if (fn || !prompt_insert(&a->input, (unsigned long)ch))
-		return;
-	apply_search(a, prompt_text(&a->input));
-}
-
-/* Enter on an organization or person Tab reached in the detail pane:
- * the timeline shows only their events. */
-static bool filter_by_link(app *a)
-{
-	record_kind kind;
-	const char *id = detail_link(&a->dv, &kind);
-	if (!id || a->focus != FOCUS_DETAIL)
-		return false;
-	char *keep = strdup(id);
-	if (kind == RECORD_ORG) {
-		set_string(&a->org, keep);
-		set_string(&a->org_label, keep);
-	} else {
-		set_string(&a->person, keep);
-		set_string(&a->person_label, keep);
-	}
-	free(keep);
-	a->focus = FOCUS_TIMELINE;
-	refilter(a);
-	return true;
-}
-
 static void main_key(app *a, ui_action act)
 {
-	layout l = compute_layout(a);
+	layout l = app_layout(a);
 	switch (act) {
 	case ACTION_QUIT:
 		if (a->fullscreen)
@@ -594,25 +287,25 @@ static void main_key(app *a, ui_action act)
 		if (a->fullscreen)
 			a->fullscreen = false;
 		else if (a->applied)
-			end_search(a, timeline_selected_id(&a->tl));
+			narrowing_end_search(a, timeline_selected_id(&a->tl));
 		break;
 	case ACTION_SEARCH:
-		open_prompt(a);
+		narrowing_open_prompt(a);
 		break;
 	case ACTION_ORG_FILTER:
-		open_picker(a, FACET_ORG, 0);
+		narrowing_open_picker(a, FACET_ORG, 0);
 		break;
 	case ACTION_PERSON_FILTER:
-		open_picker(a, FACET_PERSON, 0);
+		narrowing_open_picker(a, FACET_PERSON, 0);
 		break;
 	case ACTION_TAG_FILTER:
-		open_picker(a, FACET_TAG, 0);
+		narrowing_open_picker(a, FACET_TAG, 0);
 		break;
 	case ACTION_YEAR_FILTER:
-		open_picker(a, FACET_YEAR, 0);
+		narrowing_open_picker(a, FACET_YEAR, 0);
 		break;
 	case ACTION_CLEAR:
-		clear_filters(a);
+		narrowing_clear(a);
 		break;
 	case ACTION_ORG_VIEW:
 		if (org_view_open(&a->ov, a->s, a->lang, &a->err) == YP_OK)
@@ -634,7 +327,7 @@ static void main_key(app *a, ui_action act)
 		a->help_top = 0;
 		break;
 	case ACTION_FULLSCREEN:
-		if (!filter_by_link(a))
+		if (!narrowing_filter_by_link(a))
 			a->fullscreen = !a->fullscreen;
 		break;
 	case ACTION_FOCUS:
@@ -676,15 +369,15 @@ static void handle_key(app *a, int rc, wint_t ch)
 	if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
 		return;  /* the next frame lays out for the new size */
 	if (a->prompting) {
-		prompt_key(a, rc, ch);
+		narrowing_prompt_key(a, rc, ch);
 		return;
 	}
 	if (a->picking) {
-		picker_key(a, rc, ch);
+		narrowing_picker_key(a, rc, ch);
 		return;
 	}
 	if (a->org_viewing && !a->help) {
-		org_view_key(a, rc, ch);
+		narrowing_org_view_key(a, rc, ch);
 		return;
 	}
 	ui_action act = keys_action(rc == KEY_CODE_YES, (int)ch);

@@ -1,0 +1,82 @@
+/* app_priv.h: the browser's state, shared by app.c (the loop, layout and
+ * drawing) and narrowing.c (search, filters and the views that choose
+ * them). Nothing outside src/ui sees it. */
+#ifndef YEONPYO_APP_PRIV_H
+#define YEONPYO_APP_PRIV_H
+
+#include <stdbool.h>
+#include <wchar.h>
+
+#include "yeonpyo/detail_view.h"
+#include "yeonpyo/history.h"
+#include "yeonpyo/org_view.h"
+#include "yeonpyo/picker.h"
+#include "yeonpyo/prompt.h"
+#include "yeonpyo/timeline_view.h"
+#include "yeonpyo/ui.h"
+#include "yeonpyo/ui_draw.h"
+
+typedef struct {
+	int y, x, h, w;
+} rect;
+
+typedef struct {
+	bool too_small;
+	bool side_by_side;
+	rect timeline;   /* h == 0 when hidden (full-screen detail) */
+	rect detail;
+} layout;
+
+typedef enum { FOCUS_TIMELINE, FOCUS_DETAIL } focus;
+
+typedef struct {
+	store *s;
+	yp_lang lang;
+	ui_theme theme;
+	canvas canvas;
+	timeline_view tl;
+	detail_view dv;
+	focus focus;
+	bool fullscreen;
+	bool help;
+	size_t help_top;
+	/* search: the prompt while typing, then the query kept by Enter */
+	bool prompting;
+	prompt input;
+	char *applied;     /* the query narrowing the timeline, or NULL */
+	char **marks;      /* its words, marked where they show */
+	char *before_id;   /* the selection when the prompt opened */
+	history hist;
+	size_t hist_pos;   /* in hist while recalling; hist.n for new text */
+	/* filters: what o, p, t and y picked (ids and labels) */
+	char *org, *org_label, *person, *person_label, *tag;
+	int year_from, year_to;  /* 0: no year filter */
+	bool picking;
+	picker pick;
+	bool picking_last_year;  /* y's second step */
+	bool org_viewing;
+	org_view ov;
+	bool idle_marks;   /* tests: announce each finished frame */
+	char *title[2];    /* the dataset's title in Korean and English */
+	bool running;
+	yp_error err;
+	int status;
+} app;
+
+/* Where the panes are for the screen's size and the app's mode. */
+layout app_layout(const app *a);
+
+/* narrowing.c: the search, the filters and their pickers. */
+void narrowing_apply(app *a, const char *query);
+void narrowing_refilter(app *a);
+void narrowing_set(char **field, const char *value);
+void narrowing_clear(app *a);
+void narrowing_open_picker(app *a, facet_kind kind, long min_key);
+void narrowing_picker_key(app *a, int rc, wint_t ch);
+void narrowing_org_view_key(app *a, int rc, wint_t ch);
+void narrowing_open_prompt(app *a);
+void narrowing_end_search(app *a, const char *select_id);
+void narrowing_prompt_key(app *a, int rc, wint_t ch);
+bool narrowing_filter_by_link(app *a);
+
+#endif

@@ -1,0 +1,265 @@
+/* narrowing.c: what narrows the browser's timeline: the search typed at
+ * /, the o/p/t/y filters and their pickers, the organizations view, and an
+ * organization or person chosen in the detail pane. */
+#include "app_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "yeonpyo/search.h"
+#include "yeonpyo/strbuf.h"
+
+/* Narrows the timeline to the filters and what query finds (every event
+ * when neither narrows it), keeping the selection where it can. */
+void narrowing_apply(app *a, const char *query)
+{
+	strbuf match = STRBUF_INIT;
+	bool any = search_build_query(query, &match);
+	event_filter f = {
+		.from_day = a->year_from ? a->year_from * 10000L + 101 : 0,
+		.to_day = a->year_to ? a->year_to * 10000L + 1231 : 0,
+		.org = a->org, .tag = a->tag, .person = a->person,
+		.match = any ? strbuf_str(&match) : NULL,
+	};
+	char *keep = timeline_selected_id(&a->tl)
+			     ? strdup(timeline_selected_id(&a->tl)) : NULL;
+	int height = app_layout(a).timeline.h;
+	timeline_free(&a->tl);
+	if (timeline_load(&a->tl, a->s, &f, &a->err) != YP_OK) {
+		a->status = (int)a->err.status;
+		a->running = false;
+	}
+	if (!timeline_select_id(&a->tl, keep, height))
+		timeline_first(&a->tl, height);
+	free(keep);
+	strbuf_free(&match);
+	search_words_free(a->marks);
+	a->marks = any ? search_words(query) : NULL;
+}
+
+/* The filters changed: apply them with the search that is kept. */
+void narrowing_refilter(app *a)
+{
+	narrowing_apply(a, a->applied ? a->applied : "");
+}
+
+void narrowing_set(char **field, const char *value)
+{
+	free(*field);
+	*field = value ? strdup(value) : NULL;
+}
+
+void narrowing_clear(app *a)
+{
+	narrowing_set(&a->org, NULL);
+	narrowing_set(&a->org_label, NULL);
+	narrowing_set(&a->person, NULL);
+	narrowing_set(&a->person_label, NULL);
+	narrowing_set(&a->tag, NULL);
+	a->year_from = a->year_to = 0;
+	narrowing_set(&a->applied, NULL);
+	narrowing_refilter(a);
+}
+
+void narrowing_open_picker(app *a, facet_kind kind, long min_key)
+{
+	static const char *const titles[][2] = {
+		[FACET_ORG] = {"기관", "Organization"},
+		[FACET_PERSON] = {"인물", "Person"},
+		[FACET_TAG] = {"태그", "Tag"},
+		[FACET_YEAR] = {"시작 연도", "First year"},
+	};
+	const char *title = titles[kind][a->lang == LANG_KO ? 0 : 1];
+	if (min_key)
+		title = a->lang == LANG_KO ? "끝 연도" : "Last year";
+	if (picker_open(&a->pick, a->s, kind, a->lang, title, min_key,
+			&a->err) != YP_OK) {
+		picker_free(&a->pick);
+		return;
+	}
+	a->picking = true;
+	a->picking_last_year = min_key != 0;
+}
+
+/* Enter in a picker: the choice becomes a filter; y asks for a last
+ * year after the first. */
+static void narrowing_pick(app *a)
+{
+	const char *id = picker_choice(&a->pick);
+	const char *label = picker_choice_label(&a->pick);
+	facet_kind kind = a->pick.kind;
+	bool second = a->picking_last_year;
+	a->picking = false;
+	if (id && kind == FACET_ORG) {
+		narrowing_set(&a->org, id);
+		narrowing_set(&a->org_label, label);
+	} else if (id && kind == FACET_PERSON) {
+		narrowing_set(&a->person, id);
+		narrowing_set(&a->person_label, label);
+	} else if (id && kind == FACET_TAG) {
+		narrowing_set(&a->tag, id);
+	} else if (id && kind == FACET_YEAR) {
+		int year = atoi(id);
+		if (!second)
+			a->year_from = a->year_to = year;
+		else
+			a->year_to = year;
+	}
+	picker_free(&a->pick);
+	if (id && kind == FACET_YEAR && !second)
+		narrowing_open_picker(a, FACET_YEAR, a->year_from * 10000L);
+	narrowing_refilter(a);
+}
+
+/* Keys in the organizations view: like a picker, but Enter shows the
+ * organization's events in the timeline. */
+void narrowing_org_view_key(app *a, int rc, wint_t ch)
+{
+	bool fn = rc == KEY_CODE_YES;
+	picker *p = &a->ov.list;
+	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER)) {
+		const picker_item *it = picker_selected(p);
+		if (it) {
+			narrowing_set(&a->org, it->id);
+			narrowing_set(&a->org_label, it->label);
+		}
+		a->org_viewing = false;
+		org_view_free(&a->ov);
+		narrowing_refilter(a);
+	} else if (!fn && ch == 27) {
+		a->org_viewing = false;
+		org_view_free(&a->ov);
+	} else if (fn && (ch == KEY_DOWN || ch == KEY_UP)) {
+		picker_move(p, ch == KEY_DOWN ? 1 : -1);
+	} else if (fn && (ch == KEY_NPAGE || ch == KEY_PPAGE)) {
+		picker_move(p, ch == KEY_NPAGE ? 10 : -10);
+	} else if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8))) {
+		picker_backspace(p);
+	} else if (!fn) {
+		picker_type(p, (unsigned long)ch);
+	}
+}
+
+void narrowing_picker_key(app *a, int rc, wint_t ch)
+{
+	bool fn = rc == KEY_CODE_YES;
+	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER))
+		narrowing_pick(a);
+	else if (!fn && ch == 27) {
+		a->picking = false;
+		picker_free(&a->pick);
+	} else if (fn && (ch == KEY_DOWN || ch == KEY_UP))
+		picker_move(&a->pick, ch == KEY_DOWN ? 1 : -1);
+	else if (fn && (ch == KEY_NPAGE || ch == KEY_PPAGE))
+		picker_move(&a->pick, ch == KEY_NPAGE ? 10 : -10);
+	else if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8)))
+		picker_backspace(&a->pick);
+	else if (!fn)
+		picker_type(&a->pick, (unsigned long)ch);
+}
+
+void narrowing_open_prompt(app *a)
+{
+	const char *id = timeline_selected_id(&a->tl);
+	free(a->before_id);
+	a->before_id = id ? strdup(id) : NULL;
+	prompt_set(&a->input, a->applied ? a->applied : "");
+	a->hist_pos = a->hist.n;
+	a->prompting = true;
+}
+
+/* Ends a search: the whole timeline again, with select_id selected. */
+void narrowing_end_search(app *a, const char *select_id)
+{
+	char *keep = select_id ? strdup(select_id) : NULL;
+	free(a->applied);
+	a->applied = NULL;
+	narrowing_apply(a, "");
+	timeline_select_id(&a->tl, keep, app_layout(a).timeline.h);
+	free(keep);
+}
+
+static void narrowing_keep_search(app *a)
+{
+	const char *q = prompt_text(&a->input);
+	strbuf match = STRBUF_INIT;
+	bool any = search_build_query(q, &match);
+	strbuf_free(&match);
+	a->prompting = false;
+	free(a->applied);
+	a->applied = NULL;
+	if (!any) {
+		narrowing_apply(a, "");
+		return;
+	}
+	a->applied = strdup(q);
+	history_add(&a->hist, q);
+	history_save(&a->hist);
+}
+
+static void narrowing_recall(app *a, int step)
+{
+	if (step < 0 && a->hist_pos > 0)
+		a->hist_pos--;
+	else if (step > 0 && a->hist_pos < a->hist.n)
+		a->hist_pos++;
+	prompt_set(&a->input, a->hist_pos < a->hist.n
+				      ? a->hist.items[a->hist_pos] : "");
+}
+
+/* Keys while the prompt is open: editing, by cluster; every change
+ * searches again, so the timeline follows the typing. */
+void narrowing_prompt_key(app *a, int rc, wint_t ch)
+{
+	bool fn = rc == KEY_CODE_YES;
+	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER)) {
+		narrowing_keep_search(a);
+		return;
+	}
+	if (!fn && ch == 27) {
+		a->prompting = false;
+		narrowing_end_search(a, a->before_id);
+		return;
+	}
+	if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8)))
+		prompt_backspace(&a->input);
+	else if (fn && ch == KEY_LEFT)
+		prompt_left(&a->input);
+	else if (fn && ch == KEY_RIGHT)
+		prompt_right(&a->input);
+	else if (fn && ch == KEY_HOME)
+		prompt_home(&a->input);
+	else if (fn && ch == KEY_END)
+		prompt_end(&a->input);
+	else if (fn && (ch == KEY_UP || ch == KEY_DOWN))
+		narrowing_recall(a, ch == KEY_UP ? -1 : 1);
+	else if (!fn && ch == ('u' & 0x1f))
+		prompt_set(&a->input, "");
+	else if (fn || !prompt_insert(&a->input, (unsigned long)ch))
+		return;
+	narrowing_apply(a, prompt_text(&a->input));
+}
+
+/* Enter on an organization or person Tab reached in the detail pane:
+ * the timeline shows only their events. */
+bool narrowing_filter_by_link(app *a)
+{
+	record_kind kind;
+	const char *id = detail_link(&a->dv, &kind);
+	if (!id || a->focus != FOCUS_DETAIL)
+		return false;
+	char *keep = strdup(id);
+	if (kind == RECORD_ORG) {
+		narrowing_set(&a->org, keep);
+		narrowing_set(&a->org_label, keep);
+	} else {
+		narrowing_set(&a->person, keep);
+		narrowing_set(&a->person_label, keep);
+	}
+	free(keep);
+	a->focus = FOCUS_TIMELINE;
+	narrowing_refilter(a);
+	return true;
+}
