@@ -390,7 +390,7 @@ static bool visit_event(store *s, sqlite3_stmt *st, const walk_target *t,
 
 /* Unused filters bind NULL and drop out of the WHERE clause, so one
  * statement serves every combination. */
-#define EVENT_FILTER \
+#define EVENT_WHERE \
 	" WHERE (?1 IS NULL OR span_end >= ?1)" \
 	" AND (?2 IS NULL OR date_key <= ?2)" \
 	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM event_orgs l" \
@@ -401,8 +401,8 @@ static bool visit_event(store *s, sqlite3_stmt *st, const walk_target *t,
 	" AND (?5 IS NULL OR e.eid IN (SELECT rowid FROM event_fts" \
 	"  WHERE event_fts MATCH ?5))" \
 	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM event_people l" \
-	"  JOIN people p ON p.pid = l.pid WHERE l.eid = e.eid AND p.id = ?6))" \
-	" ORDER BY date_key, id"
+	"  JOIN people p ON p.pid = l.pid WHERE l.eid = e.eid AND p.id = ?6))"
+#define EVENT_FILTER EVENT_WHERE " ORDER BY date_key, id"
 
 static void bind_filter(sqlite3_stmt *st, const event_filter *f)
 {
@@ -454,22 +454,25 @@ static bool visit_row(store *s, sqlite3_stmt *st, const walk_target *t,
 	return t->row(&row, t->ctx);
 }
 
+/* The columns of an event_row; group_concat keeps the order of its
+ * ordered subquery in SQLite. */
+#define ROW_COLUMNS \
+	"SELECT id, date_key, date_precision, end_key, end_precision," \
+	" status, title_ko, title_en," \
+	" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT" \
+	"  coalesce(o.short_name, o.name_ko, o.name_en) AS n" \
+	"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid" \
+	"  WHERE l.eid = e.eid ORDER BY l.pos))," \
+	" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT" \
+	"  coalesce(o.short_name, o.name_en, o.name_ko) AS n" \
+	"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid" \
+	"  WHERE l.eid = e.eid ORDER BY l.pos))" \
+	" FROM events e"
+
 yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
 			 void *ctx, yp_error *err)
 {
-	/* group_concat keeps the order of its ordered subquery in SQLite */
-	static const char sql[] =
-		"SELECT id, date_key, date_precision, end_key, end_precision,"
-		" status, title_ko, title_en,"
-		" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT"
-		"  coalesce(o.short_name, o.name_ko, o.name_en) AS n"
-		"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid"
-		"  WHERE l.eid = e.eid ORDER BY l.pos)),"
-		" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT"
-		"  coalesce(o.short_name, o.name_en, o.name_ko) AS n"
-		"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid"
-		"  WHERE l.eid = e.eid ORDER BY l.pos))"
-		" FROM events e" EVENT_FILTER;
+	static const char sql[] = ROW_COLUMNS EVENT_FILTER;
 	sqlite3_stmt *st = prepare(s, sql, err);
 	if (!st)
 		return err->status;
@@ -567,4 +570,69 @@ yp_status store_each_partner(store *s, const char *id, long limit,
 	store_bind_text(st, 1, id);
 	sqlite3_bind_int64(st, 2, limit);
 	return walk_facets(s, st, fn, ctx, err);
+}
+
+/* Keyset windows: each direction is its own statement, so that the
+ * (date_key, id) index serves it; OFFSET is never used. */
+yp_status store_rows_from(store *s, const event_filter *f, const row_key *from,
+			  row_window how, long limit, store_row_fn fn, void *ctx,
+			  yp_error *err)
+{
+	static const char *const sql[] = {
+		[WINDOW_FIRST] = ROW_COLUMNS EVENT_WHERE
+			" ORDER BY date_key, id LIMIT ?9",
+		[WINDOW_LAST] = ROW_COLUMNS EVENT_WHERE
+			" ORDER BY date_key DESC, id DESC LIMIT ?9",
+		[WINDOW_AT] = ROW_COLUMNS EVENT_WHERE
+			" AND (date_key, id) >= (?7, ?8) ORDER BY date_key, id LIMIT ?9",
+		[WINDOW_AFTER] = ROW_COLUMNS EVENT_WHERE
+			" AND (date_key, id) > (?7, ?8) ORDER BY date_key, id LIMIT ?9",
+		[WINDOW_BEFORE] = ROW_COLUMNS EVENT_WHERE
+			" AND (date_key, id) < (?7, ?8)"
+			" ORDER BY date_key DESC, id DESC LIMIT ?9",
+	};
+	sqlite3_stmt *st = prepare(s, sql[how], err);
+	if (!st)
+		return err->status;
+	bind_filter(st, f);
+	if (from) {
+		sqlite3_bind_int64(st, 7, from->date_key);
+		store_bind_text(st, 8, from->id ? from->id : "");
+	}
+	sqlite3_bind_int64(st, 9, limit);
+	walk_target t = {.row = fn, .ctx = ctx};
+	return walk(s, st, visit_row, &t, err);
+}
+
+static long count_query(store *s, const char *sql, const event_filter *f,
+			const row_key *key, yp_error *err)
+{
+	sqlite3_stmt *st = prepare(s, sql, err);
+	if (!st)
+		return -1;
+	bind_filter(st, f);
+	if (key) {
+		sqlite3_bind_int64(st, 7, key->date_key);
+		store_bind_text(st, 8, key->id ? key->id : "");
+	}
+	long n = -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	else
+		store_sql_fail(s, err, "counting events");
+	sqlite3_finalize(st);
+	return n;
+}
+
+long store_rows_before(store *s, const event_filter *f, const row_key *key,
+		       yp_error *err)
+{
+	return count_query(s, "SELECT count(*) FROM events e" EVENT_WHERE
+			   " AND (date_key, id) < (?7, ?8)", f, key, err);
+}
+
+long store_rows_total(store *s, const event_filter *f, yp_error *err)
+{
+	return count_query(s, "SELECT count(*) FROM events e" EVENT_WHERE, f,
+			   NULL, err);
 }

@@ -119,6 +119,32 @@ typedef bool (*store_row_fn)(const event_row *row, void *ctx);
 yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
 			 void *ctx, yp_error *err);
 
+/* A place in timeline order: events sort by (date_key, id). */
+typedef struct {
+	long date_key;
+	const char *id;
+} row_key;
+
+typedef enum {
+	WINDOW_FIRST,   /* from the first row on */
+	WINDOW_LAST,    /* from the last row back */
+	WINDOW_AT,      /* from the key on, the row at it included */
+	WINDOW_AFTER,   /* the rows after the key */
+	WINDOW_BEFORE   /* the rows before the key, nearest first */
+} row_window;
+
+/* At most limit rows that f selects, from a place in timeline order
+ * (from is ignored for FIRST and LAST): single indexed queries, so a
+ * window costs the same at a million events as at thirty. */
+yp_status store_rows_from(store *s, const event_filter *f, const row_key *from,
+			  row_window how, long limit, store_row_fn fn, void *ctx,
+			  yp_error *err);
+
+/* How many rows f selects before key, and in all; -1 on error. */
+long store_rows_before(store *s, const event_filter *f, const row_key *key,
+		       yp_error *err);
+long store_rows_total(store *s, const event_filter *f, yp_error *err);
+
 typedef struct {
 	long orgs, people, sources, events;
 	long builtin_events, user_events;

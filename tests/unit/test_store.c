@@ -352,6 +352,80 @@ static void disabled_builtin_is_never_loaded(void **state)
 	store_close(s);
 }
 
+/* --- keyset windows ---------------------------------------------------- */
+
+typedef struct {
+	char ids[8][8];
+	int n;
+} id_list;
+
+static bool collect_id(const event_row *row, void *ctx)
+{
+	id_list *l = ctx;
+	if (l->n < 8)
+		snprintf(l->ids[l->n++], sizeof(l->ids[0]), "%s", row->id);
+	return true;
+}
+
+static void assert_window(store *s, const event_filter *flt, const char *id,
+			  row_window how, long limit, const char *want)
+{
+	yp_error err = {0};
+	row_key key = {0, id};
+	yp_event e;
+	if (id) {
+		assert_int_equal(store_get_event(s, id, &e, &err), YP_OK);
+		key.date_key = date_key(&e.date);
+		model_event_clear(&e);
+	}
+	id_list l = {.n = 0};
+	assert_int_equal(store_rows_from(s, flt, id ? &key : NULL, how, limit,
+					 collect_id, &l, &err), YP_OK);
+	char got[80] = "";
+	for (int i = 0; i < l.n; i++) {
+		strcat(got, i ? " " : "");
+		strcat(got, l.ids[i]);
+	}
+	assert_string_equal(got, want);
+}
+
+/* Rows sharing a date order by id, so no window skips or repeats one. */
+static void windows_walk_timeline_order_by_key(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	sync(s, v2);
+	user_import(s, "{\"format\": \"yeonpyo/1\", \"events\": ["
+		"{\"id\": \"e2\", \"date\": \"2023\", \"status\": \"done\", \"kind\":"
+		" \"plan\", \"title\": {\"en\": \"Two\"}, \"summary\": "
+		"{\"en\": \"S.\"}},"
+		"{\"id\": \"e5\", \"date\": \"2023\", \"status\": \"done\", \"kind\":"
+		" \"plan\", \"title\": {\"en\": \"Five\"}, \"summary\": "
+		"{\"en\": \"S.\"}}]}");
+	event_filter all = {0};
+	/* order: e1 2021, e2 e3 e5 2023, e4 2024 */
+	assert_window(s, &all, NULL, WINDOW_FIRST, 3, "e1 e2 e3");
+	assert_window(s, &all, NULL, WINDOW_LAST, 2, "e4 e5");
+	assert_window(s, &all, "e3", WINDOW_AT, 10, "e3 e5 e4");
+	assert_window(s, &all, "e3", WINDOW_AFTER, 1, "e5");
+	assert_window(s, &all, "e3", WINDOW_BEFORE, 10, "e2 e1");
+	assert_window(s, &all, "e4", WINDOW_AFTER, 10, "");
+	assert_int_equal(store_rows_total(s, &all, &err), 5);
+	yp_event e;
+	assert_int_equal(store_get_event(s, "e3", &e, &err), YP_OK);
+	row_key k3 = {date_key(&e.date), "e3"};
+	model_event_clear(&e);
+	assert_int_equal(store_rows_before(s, &all, &k3, &err), 2);
+	event_filter from_2023 = {.from_day = 20230101};
+	assert_window(s, &from_2023, NULL, WINDOW_FIRST, 10, "e2 e3 e5 e4");
+	assert_window(s, &from_2023, "e3", WINDOW_BEFORE, 10, "e2");
+	assert_int_equal(store_rows_before(s, &from_2023, &k3, &err), 1);
+	assert_int_equal(store_rows_total(s, &from_2023, &err), 4);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +439,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(refresh_replaces_builtin_but_never_user_records, setup, teardown),
 		cmocka_unit_test_setup_teardown(older_builtin_version_is_not_applied, setup, teardown),
 		cmocka_unit_test_setup_teardown(disabled_builtin_is_never_loaded, setup, teardown),
+		cmocka_unit_test_setup_teardown(windows_walk_timeline_order_by_key, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
