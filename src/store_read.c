@@ -636,3 +636,20 @@ long store_rows_total(store *s, const event_filter *f, yp_error *err)
 	return count_query(s, "SELECT count(*) FROM events e" EVENT_WHERE, f,
 			   NULL, err);
 }
+
+yp_status store_event_key(store *s, const char *id, row_key *out,
+			  yp_error *err)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT date_key FROM events WHERE id = ?1",
+				   err);
+	if (!st)
+		return err->status;
+	store_bind_text(st, 1, id);
+	yp_status rc = step_one(s, st, "event", id, err);
+	if (rc == YP_OK) {
+		out->date_key = (long)sqlite3_column_int64(st, 0);
+		out->id = id;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

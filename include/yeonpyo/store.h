@@ -145,6 +145,10 @@ long store_rows_before(store *s, const event_filter *f, const row_key *key,
 		       yp_error *err);
 long store_rows_total(store *s, const event_filter *f, yp_error *err);
 
+/* The place of event id (out->id borrows id); YP_NOINPUT when none. */
+yp_status store_event_key(store *s, const char *id, row_key *out,
+			  yp_error *err);
+
 typedef struct {
 	long orgs, people, sources, events;
 	long builtin_events, user_events;

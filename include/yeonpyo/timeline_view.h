@@ -21,18 +21,29 @@ typedef struct {
 
 /* A displayed row: an event, or the separator that starts a year. */
 typedef struct {
-	long event;  /* index into events, or -1 for a year separator */
+	long event;  /* index into rows, or -1 for a year separator */
 	int year;
 } timeline_line;
 
+/* The view holds a window of consecutive rows around the selection, read
+ * with keyset queries, never the whole table: it looks the same and costs
+ * the same at a million events as at thirty. */
 typedef struct {
-	timeline_event *events;
-	size_t n_events;
+	store *s;                /* borrowed */
+	event_filter f;          /* a copy, its strings in owned */
+	char *owned[4];          /* org, tag, person, match */
+	long total;              /* rows f selects, counted once per load */
+	timeline_event *rows;    /* the window, in timeline order */
+	size_t n_rows;
+	long first_pos;          /* position of rows[0] among all rows */
+	int prev_year;           /* year of the row before rows[0]; -1: none */
+	bool at_end;             /* the window holds the last row */
 	timeline_line *lines;
 	size_t n_lines;
-	size_t *event_line;  /* the line of each event */
-	size_t selected;  /* index into events */
-	size_t top;       /* first line shown */
+	size_t *event_line;      /* the line of each row */
+	size_t selected;         /* index into rows */
+	size_t top;              /* first line shown */
+	yp_error err;            /* why the last move failed, if it did */
 } timeline_view;
 
 /* Reads the rows of the events f selects (NULL: all) from s; free with
@@ -48,8 +59,18 @@ void timeline_free(timeline_view *tv);
 /* The selected event's id, or NULL when there are no events. */
 const char *timeline_selected_id(const timeline_view *tv);
 
+/* The selected event's place (0 first) and the number of events. */
+long timeline_position(const timeline_view *tv);
+long timeline_count(const timeline_view *tv);
+
+/* Moves failing to read the store leave the view as it was and record why
+ * here: the status, YP_OK when none failed since the last load. */
+yp_status timeline_failed(const timeline_view *tv, yp_error *err);
+
 /* Moving the selection; each keeps it visible in a pane of height rows. */
 void timeline_move(timeline_view *tv, long delta, int height);
+/* One event on, or back, wrapping around at either end. */
+void timeline_cycle(timeline_view *tv, int dir, int height);
 void timeline_page(timeline_view *tv, long lines, int height);
 void timeline_first(timeline_view *tv, int height);
 void timeline_last(timeline_view *tv, int height);

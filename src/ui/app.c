@@ -92,8 +92,9 @@ static void draw_status(app *a)
 	}
 	curs_set(0);
 	strbuf left = STRBUF_INIT, right = STRBUF_INIT;
-	size_t n = a->tl.n_events;
-	strbuf_printf(&left, " %zu/%zu", n ? a->tl.selected + 1 : 0, n);
+	long n = timeline_count(&a->tl);
+	strbuf_printf(&left, " %ld/%ld", n ? timeline_position(&a->tl) + 1 : 0,
+		      n);
 	if (a->applied)
 		strbuf_printf(&left, "  /%s", a->applied);
 	if (a->org_label)
@@ -315,12 +316,9 @@ static void main_key(app *a, ui_action act)
 		break;
 	case ACTION_NEXT_MATCH:
 	case ACTION_PREV_MATCH:
-		if (a->applied && a->tl.n_events) {
-			long n = (long)a->tl.n_events;
-			long to = ((long)a->tl.selected +
-				   (act == ACTION_NEXT_MATCH ? 1 : -1) + n) % n;
-			timeline_move(&a->tl, to - (long)a->tl.selected, l.timeline.h);
-		}
+		if (a->applied)
+			timeline_cycle(&a->tl, act == ACTION_NEXT_MATCH ? 1 : -1,
+				       l.timeline.h);
 		break;
 	case ACTION_HELP:
 		a->help = true;
@@ -456,6 +454,11 @@ static void loop(app *a)
 		if (rc == ERR)
 			continue;  /* a timeout or a signal: the loop decides */
 		handle_key(a, rc, ch);
+		/* the store failing under a move: stop as a failed load does */
+		if (timeline_failed(&a->tl, &a->err) != YP_OK) {
+			a->status = (int)a->err.status;
+			a->running = false;
+		}
 		dirty = true;
 	}
 }

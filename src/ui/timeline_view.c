@@ -1,5 +1,5 @@
-/* timeline_view.c: the timeline pane. Rows are kept in memory as the
- * store hands them over; only the rows in view are drawn. */
+/* timeline_view.c: the timeline pane over a window of rows that keyset
+ * queries move along the timeline; only the rows in view are drawn. */
 #include "yeonpyo/timeline_view.h"
 
 #include <stdlib.h>
@@ -11,22 +11,50 @@
 #define DATE_COLS 10
 #define ORG_COLS_MAX 20
 
+/* Rows kept on each side of the selection: enough for a page move in
+ * the tallest pane without a query, few enough to read in a blink. */
+#define WINDOW_MIN 128
+
+static size_t window_rows(int height)
+{
+	size_t h = height > 0 ? (size_t)height : 1;
+	return 4 * h > WINDOW_MIN ? 4 * h : WINDOW_MIN;
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
 }
 
+typedef struct {
+	timeline_event *rows;
+	size_t n;
+	bool oom;
+} row_list;
+
+static void free_rows(timeline_event *rows, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		free(rows[i].id);
+		model_text_clear(&rows[i].title);
+		model_text_clear(&rows[i].orgs);
+	}
+}
+
 static bool keep_row(const event_row *row, void *ctx)
 {
-	timeline_view *tv = ctx;
-	if ((tv->n_events & (tv->n_events - 1)) == 0) {
-		size_t cap = tv->n_events ? tv->n_events * 2 : 64;
-		timeline_event *ev = realloc(tv->events, cap * sizeof(*ev));
-		if (!ev)
+	row_list *l = ctx;
+	if ((l->n & (l->n - 1)) == 0) {
+		size_t cap = l->n ? l->n * 2 : 64;
+		timeline_event *ev = realloc(l->rows, cap * sizeof(*ev));
+		if (!ev) {
+			l->oom = true;
 			return false;
-		tv->events = ev;
+		}
+		l->rows = ev;
 	}
-	timeline_event *e = &tv->events[tv->n_events++];
+	timeline_event *e = &l->rows[l->n];
+	memset(e, 0, sizeof(*e));
 	e->id = strdup(row->id);
 	e->date = row->date;
 	e->planned = row->planned;
@@ -34,20 +62,47 @@ static bool keep_row(const event_row *row, void *ctx)
 	e->title.en = dup_or_null(row->title.en);
 	e->orgs.ko = dup_or_null(row->orgs.ko);
 	e->orgs.en = dup_or_null(row->orgs.en);
-	return e->id != NULL;
+	l->n++;
+	l->oom = !e->id;
+	return !l->oom;
 }
 
-/* One line per event plus a separator wherever the year changes. */
+/* Up to limit rows from a place in timeline order into out (empty on
+ * entry); a failure is recorded in the view's err. */
+static bool fetch(timeline_view *tv, const row_key *k, row_window how,
+		  size_t limit, row_list *out)
+{
+	yp_status rc = store_rows_from(tv->s, &tv->f, k, how, (long)limit,
+				       keep_row, out, &tv->err);
+	if (rc == YP_OK && out->oom)
+		rc = yp_fail(&tv->err, YP_SOFTWARE, "out of memory");
+	if (rc == YP_OK)
+		return true;
+	free_rows(out->rows, 0, out->n);
+	free(out->rows);
+	memset(out, 0, sizeof(*out));
+	return false;
+}
+
+static row_key key_of(const timeline_event *e)
+{
+	return (row_key){date_key(&e->date), e->id};
+}
+
+/* One line per row plus a separator wherever the year changes. */
 static bool build_lines(timeline_view *tv)
 {
-	tv->lines = calloc(tv->n_events * 2 + 1, sizeof(*tv->lines));
-	tv->event_line = calloc(tv->n_events + 1, sizeof(*tv->event_line));
+	free(tv->lines);
+	free(tv->event_line);
+	tv->n_lines = 0;
+	tv->lines = calloc(tv->n_rows * 2 + 1, sizeof(*tv->lines));
+	tv->event_line = calloc(tv->n_rows + 1, sizeof(*tv->event_line));
 	if (!tv->lines || !tv->event_line)
 		return false;
-	int year = -1;
-	for (size_t i = 0; i < tv->n_events; i++) {
-		if (tv->events[i].date.year != year) {
-			year = tv->events[i].date.year;
+	int year = tv->prev_year;
+	for (size_t i = 0; i < tv->n_rows; i++) {
+		if (tv->rows[i].date.year != year) {
+			year = tv->rows[i].date.year;
 			tv->lines[tv->n_lines++] = (timeline_line){-1, year};
 		}
 		tv->event_line[i] = tv->n_lines;
@@ -56,32 +111,152 @@ static bool build_lines(timeline_view *tv)
 	return true;
 }
 
+static void drop_window(timeline_view *tv)
+{
+	free_rows(tv->rows, 0, tv->n_rows);
+	free(tv->rows);
+	tv->rows = NULL;
+	tv->n_rows = 0;
+}
+
+/* Replaces the window with the rows around key, which becomes the
+ * selection at position pos (counted when negative), rel lines below the
+ * top of the pane. False, the window unchanged, when the store fails or
+ * key is not a row of the timeline. */
+static bool window_around(timeline_view *tv, const row_key *key, long pos,
+			  size_t rel, int height)
+{
+	size_t k = window_rows(height);
+	row_list before = {0}, after = {0};
+	if (!fetch(tv, key, WINDOW_BEFORE, k + 1, &before))
+		return false;
+	if (!fetch(tv, key, WINDOW_AT, k + 1, &after)) {
+		free_rows(before.rows, 0, before.n);
+		free(before.rows);
+		return false;
+	}
+	if (pos < 0 && after.n)
+		pos = store_rows_before(tv->s, &tv->f, key, &tv->err);
+	size_t nb = before.n < k ? before.n : k;
+	size_t na = after.n < k ? after.n : k;
+	timeline_event *rows = NULL;
+	if (pos >= 0 && after.n)
+		rows = malloc((nb + na) * sizeof(*rows));
+	if (!rows) {
+		if (pos >= 0 && after.n)
+			yp_fail(&tv->err, YP_SOFTWARE, "out of memory");
+		free_rows(before.rows, 0, before.n);
+		free_rows(after.rows, 0, after.n);
+		free(before.rows);
+		free(after.rows);
+		return false;
+	}
+	for (size_t i = 0; i < nb; i++)
+		rows[i] = before.rows[nb - 1 - i];
+	memcpy(rows + nb, after.rows, na * sizeof(*rows));
+	drop_window(tv);
+	tv->prev_year = before.n > k ? before.rows[k].date.year : -1;
+	tv->at_end = after.n <= k;
+	free_rows(before.rows, nb, before.n);
+	free_rows(after.rows, na, after.n);
+	free(before.rows);
+	free(after.rows);
+	tv->rows = rows;
+	tv->n_rows = nb + na;
+	tv->first_pos = pos - (long)nb;
+	tv->selected = nb;
+	if (!build_lines(tv)) {
+		yp_fail(&tv->err, YP_SOFTWARE, "out of memory");
+		drop_window(tv);
+		tv->n_lines = 0;
+		return false;
+	}
+	size_t line = tv->event_line[nb];
+	tv->top = line > rel ? line - rel : 0;
+	return true;
+}
+
+/* The window around the one row that how and key find, if any. */
+static void window_at_row(timeline_view *tv, const row_key *key,
+			  row_window how, long pos, int height)
+{
+	row_list one = {0};
+	if (!fetch(tv, key, how, 1, &one))
+		return;
+	if (one.n) {
+		row_key k = key_of(&one.rows[0]);
+		window_around(tv, &k, pos, 0, height);
+	}
+	free_rows(one.rows, 0, one.n);
+	free(one.rows);
+}
+
+static void copy_filter(timeline_view *tv, const event_filter *f)
+{
+	if (!f)
+		return;
+	tv->f = *f;
+	const char *from[4] = {f->org, f->tag, f->person, f->match};
+	for (size_t i = 0; i < 4; i++)
+		tv->owned[i] = dup_or_null(from[i]);
+	tv->f.org = tv->owned[0];
+	tv->f.tag = tv->owned[1];
+	tv->f.person = tv->owned[2];
+	tv->f.match = tv->owned[3];
+}
+
 yp_status timeline_load(timeline_view *tv, store *s, const event_filter *f,
 			yp_error *err)
 {
 	memset(tv, 0, sizeof(*tv));
-	yp_status rc = store_each_row(s, f, keep_row, tv, err);
-	if (rc == YP_OK && !build_lines(tv))
-		rc = yp_fail(err, YP_SOFTWARE, "out of memory");
-	return rc;
+	tv->s = s;
+	tv->prev_year = -1;
+	tv->at_end = true;
+	copy_filter(tv, f);
+	tv->total = store_rows_total(s, &tv->f, err);
+	if (tv->total < 0)
+		return err->status;
+	if (tv->total == 0)
+		return YP_OK;
+	window_at_row(tv, NULL, WINDOW_FIRST, 0, 0);
+	if (!tv->n_rows) {
+		*err = tv->err;
+		return err->status ? err->status
+				   : yp_fail(err, YP_SOFTWARE, "no first event");
+	}
+	return YP_OK;
 }
 
 void timeline_free(timeline_view *tv)
 {
-	for (size_t i = 0; i < tv->n_events; i++) {
-		free(tv->events[i].id);
-		model_text_clear(&tv->events[i].title);
-		model_text_clear(&tv->events[i].orgs);
-	}
-	free(tv->events);
+	drop_window(tv);
 	free(tv->lines);
 	free(tv->event_line);
+	for (size_t i = 0; i < 4; i++)
+		free(tv->owned[i]);
 	memset(tv, 0, sizeof(*tv));
 }
 
 const char *timeline_selected_id(const timeline_view *tv)
 {
-	return tv->n_events ? tv->events[tv->selected].id : NULL;
+	return tv->n_rows ? tv->rows[tv->selected].id : NULL;
+}
+
+long timeline_position(const timeline_view *tv)
+{
+	return tv->n_rows ? tv->first_pos + (long)tv->selected : 0;
+}
+
+long timeline_count(const timeline_view *tv)
+{
+	return tv->total;
+}
+
+yp_status timeline_failed(const timeline_view *tv, yp_error *err)
+{
+	if (tv->err.status != YP_OK)
+		*err = tv->err;
+	return tv->err.status;
 }
 
 static size_t line_of(const timeline_view *tv, size_t event)
@@ -89,9 +264,26 @@ static size_t line_of(const timeline_view *tv, size_t event)
 	return tv->event_line[event];
 }
 
+/* Reads a new window when the pane comes near either edge of this one
+ * (not an edge of the timeline), keeping the selection where it is on
+ * the screen. */
+static void settle(timeline_view *tv, int height)
+{
+	size_t h = height > 0 ? (size_t)height : 1;
+	size_t line = line_of(tv, tv->selected);
+	size_t need = 2 * h + 2;
+	bool near_start = tv->first_pos > 0 && line < need;
+	bool near_end = !tv->at_end && tv->n_lines - line < need + h;
+	if (!near_start && !near_end)
+		return;
+	row_key k = key_of(&tv->rows[tv->selected]);
+	window_around(tv, &k, timeline_position(tv),
+		      line >= tv->top ? line - tv->top : 0, height);
+}
+
 void timeline_reveal(timeline_view *tv, int height)
 {
-	if (!tv->n_events || height <= 0)
+	if (!tv->n_rows || height <= 0)
 		return;
 	size_t line = line_of(tv, tv->selected);
 	/* show the year separator above the first event of a year too */
@@ -103,32 +295,47 @@ void timeline_reveal(timeline_view *tv, int height)
 		tv->top = line - (size_t)height + 1;
 	size_t max_top = tv->n_lines > (size_t)height
 				 ? tv->n_lines - (size_t)height : 0;
-	if (tv->top > max_top)
+	if (tv->at_end && tv->top > max_top)
 		tv->top = max_top;
+	settle(tv, height);
 }
 
-static void select_event(timeline_view *tv, long event, int height)
+static void select_row(timeline_view *tv, long row, int height)
 {
-	if (!tv->n_events)
+	if (!tv->n_rows)
 		return;
-	if (event < 0)
-		event = 0;
-	if ((size_t)event >= tv->n_events)
-		event = (long)tv->n_events - 1;
-	tv->selected = (size_t)event;
+	if (row < 0)
+		row = 0;
+	if ((size_t)row >= tv->n_rows)
+		row = (long)tv->n_rows - 1;
+	tv->selected = (size_t)row;
 	timeline_reveal(tv, height);
 }
 
 void timeline_move(timeline_view *tv, long delta, int height)
 {
-	select_event(tv, (long)tv->selected + delta, height);
+	select_row(tv, (long)tv->selected + delta, height);
+}
+
+void timeline_cycle(timeline_view *tv, int dir, int height)
+{
+	long pos = timeline_position(tv);
+	if (!tv->total)
+		return;
+	if (dir > 0 && pos == tv->total - 1)
+		timeline_first(tv, height);
+	else if (dir < 0 && pos == 0)
+		timeline_last(tv, height);
+	else
+		timeline_move(tv, dir, height);
 }
 
 /* Paging moves the view and the selection by the same number of lines,
- * as less and tig do, landing on the nearest event. */
+ * as less and tig do, landing on the nearest event. The window always
+ * reaches a page beyond the pane, so this needs no query. */
 void timeline_page(timeline_view *tv, long lines, int height)
 {
-	if (!tv->n_events)
+	if (!tv->n_rows)
 		return;
 	long line = (long)line_of(tv, tv->selected) + lines;
 	if (line < 0)
@@ -139,57 +346,109 @@ void timeline_page(timeline_view *tv, long lines, int height)
 		line += line + 1 < (long)tv->n_lines ? 1 : -1;
 	long top = (long)tv->top + lines;
 	tv->top = top < 0 ? 0 : (size_t)top;
-	select_event(tv, tv->lines[line].event, height);
+	select_row(tv, tv->lines[line].event, height);
 }
 
 bool timeline_select_id(timeline_view *tv, const char *id, int height)
 {
-	for (size_t i = 0; id && i < tv->n_events; i++) {
-		if (strcmp(tv->events[i].id, id) == 0) {
-			select_event(tv, (long)i, height);
+	if (!id || !tv->n_rows)
+		return false;
+	for (size_t i = 0; i < tv->n_rows; i++) {
+		if (strcmp(tv->rows[i].id, id) == 0) {
+			select_row(tv, (long)i, height);
 			return true;
 		}
 	}
-	return false;
+	row_key k;
+	yp_error err = {0};
+	if (store_event_key(tv->s, id, &k, &err) != YP_OK)
+		return false;  /* gone since: not an error of the view */
+	if (!window_around(tv, &k, -1, 0, height))
+		return false;
+	if (strcmp(tv->rows[tv->selected].id, id) != 0) {
+		/* filtered out: the window moved to its neighbour, which is
+		 * still a fine place to be, but the caller asked for id */
+		return false;
+	}
+	timeline_reveal(tv, height);
+	return true;
 }
 
 void timeline_first(timeline_view *tv, int height)
 {
-	select_event(tv, 0, height);
+	if (tv->first_pos == 0)
+		select_row(tv, 0, height);
+	else
+		window_at_row(tv, NULL, WINDOW_FIRST, 0, height);
+	timeline_reveal(tv, height);
 }
 
 void timeline_last(timeline_view *tv, int height)
 {
-	select_event(tv, (long)tv->n_events - 1, height);
+	if (tv->at_end)
+		select_row(tv, (long)tv->n_rows - 1, height);
+	else
+		window_at_row(tv, NULL, WINDOW_LAST, tv->total - 1, height);
+	timeline_reveal(tv, height);
+}
+
+static row_key year_start(int year)
+{
+	return (row_key){(long)year * 10000L, ""};
 }
 
 void timeline_next_year(timeline_view *tv, int height)
 {
-	if (!tv->n_events)
+	if (!tv->n_rows)
 		return;
-	int year = tv->events[tv->selected].date.year;
-	for (size_t i = tv->selected + 1; i < tv->n_events; i++) {
-		if (tv->events[i].date.year != year) {
-			select_event(tv, (long)i, height);
+	int year = tv->rows[tv->selected].date.year;
+	for (size_t i = tv->selected + 1; i < tv->n_rows; i++) {
+		if (tv->rows[i].date.year != year) {
+			select_row(tv, (long)i, height);
 			return;
 		}
 	}
+	if (tv->at_end)
+		return;
+	row_key k = year_start(year + 1);
+	window_at_row(tv, &k, WINDOW_AT, -1, height);
+	timeline_reveal(tv, height);
 }
 
+/* To the start of the previous year, or of the first when there is none
+ * before this one: from the window when it reaches back far enough. */
 void timeline_prev_year(timeline_view *tv, int height)
 {
-	if (!tv->n_events)
+	if (!tv->n_rows)
 		return;
 	size_t i = tv->selected;
-	int year = tv->events[i].date.year;
-	while (i > 0 && tv->events[i - 1].date.year == year)
+	int year = tv->rows[i].date.year;
+	while (i > 0 && tv->rows[i - 1].date.year == year)
 		i--;
 	if (i > 0) {  /* into the previous year, then to its start */
-		year = tv->events[--i].date.year;
-		while (i > 0 && tv->events[i - 1].date.year == year)
+		year = tv->rows[--i].date.year;
+		while (i > 0 && tv->rows[i - 1].date.year == year)
 			i--;
 	}
-	select_event(tv, (long)i, height);
+	if (i > 0 || tv->prev_year < 0 ||
+	    (year != tv->rows[tv->selected].date.year &&
+	     tv->prev_year != year)) {
+		select_row(tv, (long)i, height);
+		return;
+	}
+	row_key here = year_start(tv->rows[tv->selected].date.year);
+	row_list prev = {0};
+	if (!fetch(tv, &here, WINDOW_BEFORE, 1, &prev))
+		return;
+	if (prev.n) {
+		row_key k = year_start(prev.rows[0].date.year);
+		window_at_row(tv, &k, WINDOW_AT, -1, height);
+	} else {
+		timeline_first(tv, height);
+	}
+	free_rows(prev.rows, 0, prev.n);
+	free(prev.rows);
+	timeline_reveal(tv, height);
 }
 
 static void draw_separator(const canvas *c, int y, int x, int width, int year)
@@ -231,7 +490,7 @@ void timeline_draw(const timeline_view *tv, const canvas *c, int y, int x,
 {
 	for (int row = 0; row < height; row++)
 		draw_fill(c, y + row, x, width, STYLE_NORMAL);
-	if (!tv->n_events) {
+	if (!tv->n_rows) {
 		draw_text(c, y, x + 1, width - 1, lang == LANG_KO
 			  ? "(사건 없음)" : "(no events)", STYLE_NORMAL, false);
 		return;
@@ -248,7 +507,7 @@ void timeline_draw(const timeline_view *tv, const canvas *c, int y, int x,
 		draw_style style = STYLE_NORMAL;
 		if ((size_t)l->event == tv->selected)
 			style = focused ? STYLE_SELECTED : STYLE_SELECTED_DIM;
-		draw_event(c, &tv->events[l->event], y + row, x, width, lang,
+		draw_event(c, &tv->rows[l->event], y + row, x, width, lang,
 			   style, marks);
 	}
 }

@@ -1,0 +1,254 @@
+/* test_timeline.c: the timeline view's window over a store far larger than
+ * the window: every move, page and jump must agree with the whole timeline
+ * read in one walk, row for row and position for position. */
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/diag.h"
+#include "yeonpyo/import.h"
+#include "yeonpyo/strbuf.h"
+#include "yeonpyo/timeline_view.h"
+
+/* Enough rows for several windows, in few years so that many share a
+ * date and a year runs across window edges. */
+#define N_EVENTS 1500
+#define HEIGHT 20
+
+typedef struct {
+	char *dir;
+	store *s;
+	char **ids;       /* the whole timeline, in order */
+	int *years;
+	size_t n;
+} fixture;
+
+static void feed(strbuf *b)
+{
+	strbuf_printf(b, "{\"format\": \"yeonpyo/1\", \"events\": [");
+	for (int i = 0; i < N_EVENTS; i++) {
+		/* years 2001-2012, a burst in 2005, ten events per date */
+		int year = 2001 + (i * 7 % 12);
+		if (i % 5 == 0)
+			year = 2005;
+		int month = 1 + (i / 10) % 12;
+		strbuf_printf(b, "%s{\"id\": \"ev-%05d\", \"date\": \"%d-%02d\","
+			      " \"status\": \"done\", \"kind\": \"plan\","
+			      " \"title\": {\"en\": \"Event %d\"},"
+			      " \"summary\": {\"en\": \"S.\"}, \"tags\": [\"%s\"]}",
+			      i ? "," : "", (i * 7919) % 100000, year, month, i,
+			      i % 3 ? "odd" : "third");
+	}
+	strbuf_printf(b, "]}");
+}
+
+static bool keep_id(const event_row *row, void *ctx)
+{
+	fixture *f = ctx;
+	f->ids = realloc(f->ids, (f->n + 1) * sizeof(*f->ids));
+	f->years = realloc(f->years, (f->n + 1) * sizeof(*f->years));
+	f->ids[f->n] = strdup(row->id);
+	f->years[f->n++] = row->date.year;
+	return true;
+}
+
+static void read_reference(fixture *f, const event_filter *flt)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->ids[i]);
+	f->n = 0;
+	yp_error err = {0};
+	assert_int_equal(store_each_row(f->s, flt, keep_id, f, &err), YP_OK);
+}
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	f->dir = support_tmpdir();
+	char *db = support_path(f->dir, "t.db");
+	yp_error err = {0};
+	f->s = store_open(db, &err);
+	free(db);
+	assert_non_null(f->s);
+	strbuf json = STRBUF_INIT;
+	feed(&json);
+	diag d = DIAG_INIT;
+	import_stats st;
+	memset(&st, 0, sizeof(st));
+	assert_int_equal(store_begin(f->s, &err), YP_OK);
+	assert_int_equal(import_buffer(f->s, "feed", strbuf_str(&json),
+				       json.len, ORIGIN_USER, &st, &d, &err),
+			 YP_OK);
+	assert_int_equal(store_commit(f->s, &err), YP_OK);
+	import_stats_clear(&st);
+	diag_free(&d);
+	strbuf_free(&json);
+	read_reference(f, NULL);
+	assert_int_equal(f->n, N_EVENTS);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	for (size_t i = 0; i < f->n; i++)
+		free(f->ids[i]);
+	free(f->ids);
+	free(f->years);
+	store_close(f->s);
+	support_rmtree(f->dir);
+	free(f);
+	return 0;
+}
+
+/* The selection is where the reference says, in view, and every line of
+ * the pane is inside the window, with a year separator exactly where the
+ * whole timeline changes year. */
+static void assert_consistent(const fixture *f, const timeline_view *tv)
+{
+	long pos = timeline_position(tv);
+	assert_true(pos >= 0 && (size_t)pos < f->n);
+	assert_string_equal(timeline_selected_id(tv), f->ids[pos]);
+	size_t line = tv->event_line[tv->selected];
+	assert_true(tv->top <= line && line < tv->top + HEIGHT);
+	if (!tv->at_end)
+		assert_true(tv->top + HEIGHT <= tv->n_lines);
+	for (size_t r = 0; r < tv->n_rows; r++) {
+		size_t at = (size_t)tv->first_pos + r;
+		assert_string_equal(tv->rows[r].id, f->ids[at]);
+		bool starts_year = at == 0 || f->years[at - 1] != f->years[at];
+		size_t l = tv->event_line[r];
+		assert_int_equal(l > 0 && tv->lines[l - 1].event < 0,
+				 starts_year);
+	}
+}
+
+static void walks_every_row_down_and_up(void **state)
+{
+	fixture *f = *state;
+	timeline_view tv;
+	yp_error err = {0};
+	assert_int_equal(timeline_load(&tv, f->s, NULL, &err), YP_OK);
+	assert_int_equal(timeline_count(&tv), N_EVENTS);
+	assert_true(tv.n_rows < N_EVENTS / 4);  /* a window, not the table */
+	timeline_reveal(&tv, HEIGHT);
+	for (size_t i = 0; i + 1 < f->n; i++) {
+		timeline_move(&tv, 1, HEIGHT);
+		assert_int_equal(timeline_position(&tv), i + 1);
+		assert_string_equal(timeline_selected_id(&tv), f->ids[i + 1]);
+	}
+	assert_consistent(f, &tv);
+	timeline_move(&tv, 1, HEIGHT);  /* stays on the last */
+	assert_int_equal(timeline_position(&tv), N_EVENTS - 1);
+	for (size_t i = f->n - 1; i > 0; i--) {
+		timeline_move(&tv, -1, HEIGHT);
+		assert_string_equal(timeline_selected_id(&tv), f->ids[i - 1]);
+		if (i % 97 == 0)
+			assert_consistent(f, &tv);
+	}
+	assert_int_equal(timeline_position(&tv), 0);
+	assert_int_equal(timeline_failed(&tv, &err), YP_OK);
+	timeline_free(&tv);
+}
+
+static void pages_and_jumps_agree_with_the_whole(void **state)
+{
+	fixture *f = *state;
+	timeline_view tv;
+	yp_error err = {0};
+	assert_int_equal(timeline_load(&tv, f->s, NULL, &err), YP_OK);
+	timeline_reveal(&tv, HEIGHT);
+	long last = -1;
+	while (timeline_position(&tv) != last) {
+		last = timeline_position(&tv);
+		timeline_page(&tv, HEIGHT, HEIGHT);
+		assert_consistent(f, &tv);
+	}
+	assert_int_equal(last, N_EVENTS - 1);
+	do {
+		last = timeline_position(&tv);
+		timeline_page(&tv, -HEIGHT / 2, HEIGHT);
+		assert_consistent(f, &tv);
+	} while (timeline_position(&tv) != last);
+	assert_int_equal(last, 0);
+	timeline_last(&tv, HEIGHT);
+	assert_consistent(f, &tv);
+	assert_int_equal(timeline_position(&tv), N_EVENTS - 1);
+	timeline_cycle(&tv, 1, HEIGHT);  /* wraps to the first */
+	assert_int_equal(timeline_position(&tv), 0);
+	timeline_cycle(&tv, -1, HEIGHT);
+	assert_int_equal(timeline_position(&tv), N_EVENTS - 1);
+	timeline_first(&tv, HEIGHT);
+	assert_consistent(f, &tv);
+	/* a row far outside the window, then one that does not exist */
+	assert_true(timeline_select_id(&tv, f->ids[1234], HEIGHT));
+	assert_int_equal(timeline_position(&tv), 1234);
+	assert_consistent(f, &tv);
+	assert_false(timeline_select_id(&tv, "no-such-event", HEIGHT));
+	assert_int_equal(timeline_position(&tv), 1234);
+	timeline_free(&tv);
+}
+
+static void year_jumps_visit_each_year_start(void **state)
+{
+	fixture *f = *state;
+	timeline_view tv;
+	yp_error err = {0};
+	assert_int_equal(timeline_load(&tv, f->s, NULL, &err), YP_OK);
+	timeline_reveal(&tv, HEIGHT);
+	size_t starts[32], n_starts = 0;
+	for (size_t i = 0; i < f->n; i++)
+		if (i == 0 || f->years[i] != f->years[i - 1])
+			starts[n_starts++] = i;
+	assert_true(n_starts > 5);
+	for (size_t k = 1; k < n_starts; k++) {
+		timeline_next_year(&tv, HEIGHT);
+		assert_int_equal(timeline_position(&tv), starts[k]);
+		assert_consistent(f, &tv);
+	}
+	timeline_next_year(&tv, HEIGHT);  /* no later year: stays */
+	assert_int_equal(timeline_position(&tv), starts[n_starts - 1]);
+	timeline_last(&tv, HEIGHT);
+	for (size_t k = n_starts - 1; k-- > 0;) {
+		timeline_prev_year(&tv, HEIGHT);
+		assert_int_equal(timeline_position(&tv), starts[k]);
+		assert_consistent(f, &tv);
+	}
+	timeline_free(&tv);
+}
+
+static void a_filter_windows_only_its_rows(void **state)
+{
+	fixture *f = *state;
+	event_filter flt = {.tag = "odd", .from_day = 20040101};
+	read_reference(f, &flt);
+	assert_true(f->n > 300 && f->n < N_EVENTS);
+	timeline_view tv;
+	yp_error err = {0};
+	assert_int_equal(timeline_load(&tv, f->s, &flt, &err), YP_OK);
+	assert_int_equal(timeline_count(&tv), f->n);
+	timeline_reveal(&tv, HEIGHT);
+	for (int i = 0; i < 40; i++) {
+		timeline_page(&tv, HEIGHT, HEIGHT);
+		assert_consistent(f, &tv);
+	}
+	timeline_last(&tv, HEIGHT);
+	assert_int_equal(timeline_position(&tv), f->n - 1);
+	timeline_prev_year(&tv, HEIGHT);
+	assert_consistent(f, &tv);
+	timeline_free(&tv);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(walks_every_row_down_and_up, setup, teardown),
+		cmocka_unit_test_setup_teardown(pages_and_jumps_agree_with_the_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(year_jumps_visit_each_year_start, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_filter_windows_only_its_rows, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("timeline", tests, NULL, NULL);
+}
