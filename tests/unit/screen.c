@@ -19,6 +19,8 @@
 #include <vterm.h>
 
 #define IDLE_MARK "7777;idle"
+/* the whole mark as written: ESC ] 7777;idle BEL */
+#define IDLE_MARK_LEN (sizeof(IDLE_MARK) - 1 + 3)
 #define WAIT_MS 10000
 
 struct screen {
@@ -32,6 +34,7 @@ struct screen {
 	unsigned idles;
 	bool altscreen;
 	unsigned titles;   /* times the program set the window title */
+	size_t bytes;      /* written by the program, idle marks included */
 	bool exited;
 	int status;
 };
@@ -111,6 +114,7 @@ static void pump_until(screen *s, bool (*done)(const screen *, unsigned),
 			s->exited = true;
 			break;
 		}
+		s->bytes += (size_t)got;
 		feed(s, buf, (size_t)got);
 	}
 	vterm_screen_flush_damage(s->vs);
@@ -252,6 +256,11 @@ bool screen_colored(screen *s, int row, int col)
 	VTermScreenCell cell;
 	vterm_screen_get_cell(s->vs, (VTermPos){row, col}, &cell);
 	return !VTERM_COLOR_IS_DEFAULT_FG(&cell.fg);
+}
+
+size_t screen_bytes(const screen *s)
+{
+	return s->bytes - s->idles * IDLE_MARK_LEN;
 }
 
 unsigned screen_titles(const screen *s)

@@ -6,6 +6,7 @@
 #define YEONPYO_TEST_SCREEN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct screen screen;
@@ -46,6 +47,10 @@ bool screen_colored(screen *s, int row, int col);
 
 /* Whether the program is on the alternate screen (curses is active). */
 bool screen_altscreen(const screen *s);
+
+/* Bytes the program has written to the terminal, not counting the test's
+ * frame marks. */
+size_t screen_bytes(const screen *s);
 
 /* How many times the program set the window or icon title. */
 unsigned screen_titles(const screen *s);

@@ -1,0 +1,135 @@
+/* test_output.c: what the browser writes to the terminal: moving or
+ * scrolling must send what changed, not a new screen, since people use it
+ * over slow SSH links. Byte counts are exact and repeatable, unlike time. */
+#include "support.h"
+#include "screen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EVENTS 400
+
+typedef struct {
+	char *home;
+	char db_arg[4200];
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	f->home = support_tmpdir();
+	snprintf(f->db_arg, sizeof(f->db_arg), "--db=%s/s.db", f->home);
+	char cmd[4300];
+	snprintf(cmd, sizeof(cmd), "build/gen %d 5 > %s/feed.ndjson", EVENTS,
+		 f->home);
+	assert_int_equal(system(cmd), 0);
+	char *feed = support_path(f->home, "feed.ndjson");
+	support_load_db(f->home, f->db_arg, feed);
+	free(feed);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	support_rmtree(f->home);
+	free(f);
+	return 0;
+}
+
+static size_t bytes_for(screen *s, const char *key)
+{
+	size_t before = screen_bytes(s);
+	screen_key(s, key);
+	return screen_bytes(s) - before;
+}
+
+typedef struct {
+	size_t frame, still, move, scroll, page;
+} costs;
+
+static costs measure(fixture *f, int rows, int cols)
+{
+	screen *s = screen_start(f->home, rows, cols, NULL,
+				 (const char *const[]){f->db_arg, "--lang=en",
+						       NULL});
+	costs c;
+	c.frame = bytes_for(s, "\014");  /* Ctrl-l: everything again */
+	c.still = bytes_for(s, "k");     /* already on the first event */
+	c.move = bytes_for(s, "j");
+	for (int i = 0; i < rows; i++)  /* to the bottom of the pane */
+		screen_key(s, "j");
+	c.scroll = bytes_for(s, "j");
+	c.page = bytes_for(s, "\033[6~");
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+	printf("# %dx%d: frame %zu B, no change %zu B, move %zu B, one-line "
+	       "scroll %zu B, page %zu B\n", cols, rows, c.frame, c.still,
+	       c.move, c.scroll, c.page);
+	return c;
+}
+
+static void moves_send_less_than_a_frame(void **state)
+{
+	fixture *f = *state;
+	/* the timeline above the detail: curses scrolls its rows with a
+	 * scroll region, so a scroll costs a new line plus the detail */
+	costs stacked = measure(f, 40, 100);
+	/* side by side no terminal can scroll half a screen: the shifted
+	 * rows are rewritten, but only those */
+	costs side = measure(f, 40, 120);
+	const costs *all[] = {&stacked, &side};
+	for (size_t i = 0; i < 2; i++) {
+		const costs *c = all[i];
+		assert_int_equal(c->still, 0);
+		assert_true(c->move < c->frame / 2);
+		assert_true(c->scroll < c->frame / 2);
+		assert_true(c->page < c->frame);
+	}
+	assert_true(stacked.scroll < stacked.frame / 3);
+}
+
+/* The status line counts the whole timeline, which the view never holds
+ * at once, and G and g reach both ends of it. */
+static void ends_of_a_long_timeline(void **state)
+{
+	fixture *f = *state;
+	screen *s = screen_start(f->home, 24, 80, NULL,
+				 (const char *const[]){f->db_arg, "--lang=en",
+						       NULL});
+	char want[32];
+	snprintf(want, sizeof(want), " 1/%d ", EVENTS);
+	char *row = screen_row(s, 23);
+	assert_non_null(strstr(row, want));
+	free(row);
+	screen_key(s, "G");
+	snprintf(want, sizeof(want), " %d/%d ", EVENTS, EVENTS);
+	row = screen_row(s, 23);
+	assert_non_null(strstr(row, want));
+	free(row);
+	screen_key(s, "k");
+	snprintf(want, sizeof(want), " %d/%d ", EVENTS - 1, EVENTS);
+	row = screen_row(s, 23);
+	assert_non_null(strstr(row, want));
+	free(row);
+	screen_key(s, "g");
+	snprintf(want, sizeof(want), " 1/%d ", EVENTS);
+	row = screen_row(s, 23);
+	assert_non_null(strstr(row, want));
+	free(row);
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(moves_send_less_than_a_frame, setup, teardown),
+		cmocka_unit_test_setup_teardown(ends_of_a_long_timeline, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
+}
