@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/encode.h"
@@ -83,15 +84,22 @@ int cli_import(store *s, const cli_env *env, int argc, char **argv)
 	diag d = DIAG_INIT;
 	import_stats st;
 	memset(&st, 0, sizeof(st));
+	progress meter;
+	progress_start(&meter, isatty(fileno(env->errs)) ? env->errs : NULL,
+		       progress_now());
+	st.meter = &meter;
 	yp_status rc = store_begin(s, &err);
 	if (rc == YP_OK)
 		rc = import_buffer(s, path, buf, len, ORIGIN_USER, &st, &d, &err);
 	free(buf);
 	if (rc == YP_OK) {
+		/* the search index is built in one statement at the end */
+		progress_stage(&meter, "indexing for search", progress_now());
 		rc = store_commit(s, &err);
 	} else {
 		store_rollback(s);
 	}
+	progress_end(&meter);
 	if (rc == YP_DATAERR && d.count) {
 		diag_print(&d, env->errs);
 		fprintf(env->errs, "yeonpyo: %s: %zu problem%s; nothing was "

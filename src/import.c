@@ -134,6 +134,21 @@ typedef struct {
 	yp_error *err;
 } writer;
 
+/* Every this many records the progress line may be rewritten. */
+#define PROGRESS_EVERY 256
+
+static long records_done(const import_stats *st)
+{
+	return st->orgs + st->people + st->sources + st->events + st->kept;
+}
+
+static void report_progress(const writer *w, size_t done, size_t total)
+{
+	if (w->stats->meter)
+		progress_update(w->stats->meter, "importing", done, total,
+				records_done(w->stats), progress_now());
+}
+
 static void count(writer *w, bool written, long *counter)
 {
 	if (written)
@@ -358,8 +373,11 @@ static yp_status write_doc(writer *w, const doc_records *r)
 		rc = write_person(w, &r->people[i]);
 	for (size_t i = 0; rc == YP_OK && i < r->n_sources; i++)
 		rc = write_source(w, &r->sources[i]);
-	for (size_t i = 0; rc == YP_OK && i < r->n_events; i++)
+	for (size_t i = 0; rc == YP_OK && i < r->n_events; i++) {
 		rc = write_event(w, &r->events[i]);
+		if (i % PROGRESS_EVERY == 0)
+			report_progress(w, i, r->n_events);
+	}
 	return rc;
 }
 
@@ -493,6 +511,8 @@ static yp_status import_ndjson(writer *w, decode_ctx *c, const char *buf,
 			yp_status rc = ndjson_line(w, c, buf + pos, n);
 			if (rc != YP_OK && rc != YP_DATAERR)
 				return rc;
+			if (line % PROGRESS_EVERY == 0)
+				report_progress(w, pos, len);
 		}
 		pos += n + 1;
 	}

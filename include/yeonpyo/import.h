@@ -9,6 +9,7 @@
 
 #include "yeonpyo/decode.h"
 #include "yeonpyo/diag.h"
+#include "yeonpyo/progress.h"
 #include "yeonpyo/status.h"
 #include "yeonpyo/store.h"
 
@@ -17,6 +18,7 @@ typedef struct {
 	long kept;                /* built-in records skipped for user ones */
 	bool has_dataset;
 	yp_dataset_info dataset;  /* cleared by import_stats_clear */
+	progress *meter;          /* set by the caller, or NULL */
 } import_stats;
 
 void import_stats_clear(import_stats *st);
