@@ -15,6 +15,7 @@ BUILD_PKGS := ncursesw:libncurses-dev sqlite3:libsqlite3-dev \
 TEST_PKGS := cmocka:libcmocka-dev vterm:libvterm-dev
 # command:Debian package, for the checks of the man pages.
 TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux
+BENCH_TOOLS := sqlite3:sqlite3 less:less /usr/bin/time:time
 # Debian packages checked by name: x11-utils has an older luit without
 # EUC-KR tables, and the locales package has ko_KR's sources.
 TEST_DEBS := luit:luit locales:locales
@@ -128,12 +129,20 @@ $(B)/bench/%: tests/bench/%.c $(LIB_OBJS) | $(B)/deps.ok
 	@mkdir -p $(B)/bench
 	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS)
 
+$(B)/bench/pty_probe: tests/bench/pty_probe.c | $(B)/deps.ok
+	@mkdir -p $(B)/bench
+	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) -lutil
+
 # Synthetic events for benchmarks and tests: $(B)/gen N [SEED] > feed.ndjson
 $(B)/gen: tests/gen.c | $(B)/deps.ok
 	$(CC) $(YP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
-bench: yeonpyo $(B)/bench/text_bench
+# BENCH_SIZES="1000 100000" for a shorter run; BENCH_RUNS for the median.
+BENCH_SIZES ?= 1000 100000 1000000
+bench: yeonpyo $(B)/bench/text_bench $(B)/bench/pty_probe $(B)/bench/view_bench $(B)/gen
+	$(call ensure_packages,$(BENCH_TOOLS),cmd)
 	@$(B)/bench/text_bench
+	@B=$(B) sh tests/bench/bench.sh $(BENCH_SIZES)
 
 install: yeonpyo
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) \

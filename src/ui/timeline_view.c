@@ -11,14 +11,15 @@
 #define DATE_COLS 10
 #define ORG_COLS_MAX 20
 
-/* Rows kept on each side of the selection: enough for a page move in
- * the tallest pane without a query, few enough to read in a blink. */
+/* Rows read on each side of the selection: eight panes, so that a new
+ * window is needed only every five pages or so (settle wants three panes
+ * of margin), and few enough to read in a few milliseconds. */
 #define WINDOW_MIN 128
 
 static size_t window_rows(int height)
 {
 	size_t h = height > 0 ? (size_t)height : 1;
-	return 4 * h > WINDOW_MIN ? 4 * h : WINDOW_MIN;
+	return 8 * h > WINDOW_MIN ? 8 * h : WINDOW_MIN;
 }
 
 static char *dup_or_null(const char *s)

@@ -1,0 +1,153 @@
+#!/bin/sh
+# bench.sh: make bench's table. For each size it generates a feed, imports
+# it, and measures yeonpyo beside a reference run here on the same rows:
+# sqlite3 loading them, and less on the same timeline as text. Figures are
+# medians of $BENCH_RUNS runs; nothing here passes or fails.
+#
+# usage: tests/bench/bench.sh [SIZES...]   (default: 1000 100000 1000000)
+set -eu
+
+B=${B:-build}
+YP=${YEONPYO_BIN:-./yeonpyo}
+RUNS=${BENCH_RUNS:-3}
+ROWS=40
+COLS=120
+W=$(mktemp -d "${TMPDIR:-/tmp}/yeonpyo-bench.XXXXXX")
+trap 'rm -rf "$W"' EXIT INT TERM
+[ $# -gt 0 ] || set -- 1000 100000 1000000
+
+# The median of numbers on standard input.
+median() {
+	sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'
+}
+
+# Seconds a command takes, to standard output; its output is dropped.
+seconds() {
+	/usr/bin/time -f %e -o "$W/time" "$@" >/dev/null 2>&1
+	cat "$W/time"
+}
+
+row() {
+	printf '%-9s %-34s %14s %14s\n' "$1" "$2" "$3" "$4"
+}
+
+# pty_probe's figure for a key: field 3 (p50), 4 (p99) or 5 (bytes).
+probe_field() {
+	awk -v k="$2" -v f="$3" '$1 == "key" && $2 == k { print $f }' "$1"
+}
+
+machine() {
+	cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+	echo "machine: $(uname -sm), $(nproc) cores, ${cpu:-unknown CPU}," \
+		"$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo);" \
+		"$(sqlite3 --version | cut -d' ' -f1) sqlite3, $(less --version | head -1)"
+	echo "terminal: ${COLS}x${ROWS} pseudo-terminal; median of $RUNS runs;" \
+		"latency is key written -> output settled (yeonpyo's frame mark;" \
+		"less: last byte before 60 ms of quiet)"
+}
+
+bench_size() {
+	n=$1
+	feed="$W/feed.ndjson"
+	db="$W/yp.db"
+	"$B/gen" "$n" 1 >"$feed"
+	# import: yeonpyo into an empty database; sqlite3 .import of the same
+	# event rows into a table with the same index and an FTS5 index
+	: >"$W/imp"
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		rm -f "$db" "$db-wal" "$db-shm"
+		"$YP" --db "$db" db init --empty >/dev/null 2>&1
+		seconds "$YP" --db "$db" import "$feed" >>"$W/imp"
+		i=$((i + 1))
+	done
+	sqlite3 -csv "$db" "SELECT id, date_key, title_ko, title_en,
+		summary_ko, summary_en FROM events WHERE origin = 'user'" \
+		>"$W/rows.csv"
+	: >"$W/ref"
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		rm -f "$W/ref.db"
+		seconds sqlite3 "$W/ref.db" \
+			"CREATE TABLE t(id TEXT PRIMARY KEY, date_key INTEGER,
+			 title_ko, title_en, summary_ko, summary_en)" \
+			"CREATE INDEX t_by_date ON t(date_key, id)" \
+			".import --csv $W/rows.csv t" \
+			"CREATE VIRTUAL TABLE f USING fts5(title, body)" \
+			"INSERT INTO f(rowid, title, body) SELECT rowid,
+			 title_ko || ' ' || title_en, summary_ko || ' ' ||
+			 summary_en FROM t" >>"$W/ref"
+		i=$((i + 1))
+	done
+	yi=$(median <"$W/imp")
+	ri=$(median <"$W/ref")
+	row "$n" "import, events/s" \
+		"$(awk -v n="$n" -v s="$yi" 'BEGIN { printf "%.0f", n / s }')" \
+		"$(awk -v n="$n" -v s="$ri" 'BEGIN { printf "%.0f", n / s }')"
+
+	"$YP" --db "$db" --lang en list >"$W/list.txt"
+	: >"$W/ys"
+	: >"$W/ls"
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		YEONPYO_TEST_IDLE=1 "$B/bench/pty_probe" $ROWS $COLS \
+			'j*100,PgDn*20,G|g*20,]*40' -- "$YP" --db "$db" \
+			--lang en >"$W/yp.$i"
+		"$B/bench/pty_probe" $ROWS $COLS 'j*100,Space*20,G|g*10' -- \
+			less -S "$W/list.txt" >"$W/less.$i"
+		awk '$1 == "start" { print $2 }' "$W/yp.$i" >>"$W/ys"
+		awk '$1 == "start" { print $2 }' "$W/less.$i" >>"$W/ls"
+		i=$((i + 1))
+	done
+	row "" "first full screen, ms" "$(median <"$W/ys")" "$(median <"$W/ls")"
+	for pair in j:j PgDn:Space 'G|g:G|g' ']:'; do
+		yk=${pair%%:*}
+		lk=${pair#*:}
+		for f in 3 4; do
+			y=$(for i in $(seq 0 $((RUNS - 1))); do
+				probe_field "$W/yp.$i" "$yk" $f; done | median)
+			l=-
+			[ -z "$lk" ] || l=$(for i in $(seq 0 $((RUNS - 1))); do
+				probe_field "$W/less.$i" "$lk" $f; done | median)
+			label="p50"
+			[ "$f" = 3 ] || label="p99"
+			row "" "key $yk ($lk) $label, ms" "$y" "$l"
+		done
+	done
+	row "" "bytes, one-line scroll (j)" "$(probe_field "$W/yp.0" j 5)" \
+		"$(probe_field "$W/less.0" j 5)"
+	row "" "bytes, one page (PgDn / Space)" \
+		"$(probe_field "$W/yp.0" PgDn 5)" "$(probe_field "$W/less.0" Space 5)"
+	# searches typed a character at a time (yeonpyo searches as you type;
+	# less when Enter is pressed), to the results on the screen
+	for q in 동맹 tele ㅌㄹ; do
+		: >"$W/yq"
+		: >"$W/lq"
+		i=0
+		while [ "$i" -lt "$RUNS" ]; do
+			YEONPYO_TEST_IDLE=1 "$B/bench/pty_probe" $ROWS $COLS \
+				"/$q*1" -- "$YP" --db "$db" --lang en |
+				awk '$1 == "key" { print $3 }' >>"$W/yq"
+			"$B/bench/pty_probe" $ROWS $COLS "/$q*1" -- less -S \
+				"$W/list.txt" | awk '$1 == "key" { print $3 }' >>"$W/lq"
+			i=$((i + 1))
+		done
+		row "" "search /$q typed, ms" "$(median <"$W/yq")" \
+			"$(median <"$W/lq")"
+	done
+	"$B/bench/view_bench" "$db" >"$W/inproc"
+	while read -r _ name p50 p99; do
+		row "" "in-process $name p50/p99, ms" "$p50 / $p99" "-"
+	done <"$W/inproc"
+	row "" "peak RSS while browsing, KB" \
+		"$(awk '$1 == "rss" { print $2 }' "$W/yp.0")" \
+		"$(awk '$1 == "rss" { print $2 }' "$W/less.0")"
+	printf '%-9s %-34s %14s\n' "" "database size, KB" \
+		"$(du -k "$db" | cut -f1)"
+}
+
+machine
+row "events" "measure" "yeonpyo" "reference"
+for n in "$@"; do
+	bench_size "$n"
+done

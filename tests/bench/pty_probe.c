@@ -1,0 +1,233 @@
+/* pty_probe.c: runs a full-screen program in a pseudo-terminal and measures
+ * what a person at the keyboard gets: time to the first settled screen, and
+ * for each key, the time until the output settles and the bytes written.
+ * The same method serves yeonpyo and the reference (less), so figures stand
+ * side by side.
+ *
+ * usage: pty_probe ROWS COLS KEYS -- COMMAND [ARGS]
+ * KEYS: comma-separated NAME*COUNT (j, k, PgDn, PgUp, G, g, ], [, or
+ * "/text" for a search typed and entered); "G|g" types G and g in turn,
+ * so that each press moves.
+ * Output lines: "start MS BYTES", "key NAME P50_MS P99_MS BYTES_P50" for
+ * each key, and "rss KB", the program's peak resident memory. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdbool.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* yeonpyo marks finished frames when YEONPYO_TEST_IDLE is set; other
+ * programs are settled once they have been quiet this long. */
+#define IDLE_MARK "\033]7777;idle\007"
+#define QUIET_MS 60
+#define MAX_SAMPLES 1000
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+typedef struct {
+	int fd;
+	bool marks;        /* the program writes idle marks */
+	char tail[16];     /* the end of the last read, for a split mark */
+} probe;
+
+typedef struct {
+	double ms;         /* from the start to the last byte of the answer */
+	size_t bytes;      /* written, idle marks excluded */
+} answer;
+
+/* Answers the terminal queries yeonpyo's --ambiwidth auto sends, as a
+ * terminal with narrow ambiguous characters would: without an answer it
+ * waits out its timeout, which no real terminal makes it do. */
+static void answer_queries(const probe *p, const char *buf)
+{
+	if (strstr(buf, "\033[6n") && write(p->fd, "\033[1;2R", 6) < 0)
+		perror("pty_probe: write");
+	if (strstr(buf, "\033[c") && write(p->fd, "\033[?62c", 6) < 0)
+		perror("pty_probe: write");
+}
+
+/* Reads until the program settles: an idle mark, or QUIET_MS without
+ * output (then the time of the last byte counts). */
+static answer settle(probe *p, double start)
+{
+	answer a = {0, 0};
+	double last = start;
+	char buf[65536 + 16];
+	for (;;) {
+		struct pollfd pf = {p->fd, POLLIN, 0};
+		int r = poll(&pf, 1, p->marks ? 10000 : QUIET_MS);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		size_t keep = strlen(p->tail);
+		memcpy(buf, p->tail, keep);
+		ssize_t got = read(p->fd, buf + keep, sizeof(buf) - keep - 1);
+		if (got <= 0)
+			break;
+		last = now_ms();
+		a.bytes += (size_t)got;
+		buf[keep + (size_t)got] = '\0';
+		answer_queries(p, buf + keep);
+		bool done = p->marks && strstr(buf, IDLE_MARK);
+		size_t total = keep + (size_t)got;
+		size_t t = total < sizeof(p->tail) - 1 ? total : sizeof(p->tail) - 1;
+		memcpy(p->tail, buf + total - t, t);
+		p->tail[t] = '\0';
+		if (done) {
+			a.bytes -= strlen(IDLE_MARK);
+			p->tail[0] = '\0';
+			break;
+		}
+	}
+	a.ms = last - start;
+	return a;
+}
+
+static const char *key_bytes(const char *name)
+{
+	static const struct {
+		const char *name, *bytes;
+	} keys[] = {
+		{"PgDn", "\033[6~"}, {"PgUp", "\033[5~"}, {"Down", "\033[B"},
+		{"Up", "\033[A"}, {"Space", " "},
+	};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(name, keys[i].name) == 0)
+			return keys[i].bytes;
+	return name;
+}
+
+static size_t utf8_len(const char *s)
+{
+	size_t n = 1;
+	while ((s[n] & 0xC0) == 0x80)
+		n++;
+	return n;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Types one key NAME COUNT times, printing the median and 99th
+ * percentile latency and the median bytes. */
+static void run_key(probe *p, const char *name, int count)
+{
+	static double ms[MAX_SAMPLES];
+	static size_t bytes[MAX_SAMPLES];
+	char text[2][256];
+	char first[128];
+	snprintf(first, sizeof(first), "%s", name);
+	char *bar = strchr(first, '|');
+	if (bar && bar[1])
+		*bar = '\0';
+	const char *names[2] = {first, bar && bar[1] ? bar + 1 : first};
+	for (int i = 0; i < 2; i++) {
+		if (names[i][0] == '/' && names[i][1])
+			snprintf(text[i], sizeof(text[i]), "%s\r", names[i]);
+		else
+			snprintf(text[i], sizeof(text[i]), "%s",
+				 key_bytes(names[i]));
+	}
+	if (count > MAX_SAMPLES)
+		count = MAX_SAMPLES;
+	for (int i = 0; i < count; i++) {
+		const char *key = text[i % 2];
+		ms[i] = 0;
+		bytes[i] = 0;
+		/* a search is typed a character at a time, as a person would,
+		 * each waited for: yeonpyo searches as you type */
+		size_t len = strlen(key);
+		for (size_t at = 0; at < len;) {
+			size_t n = key[0] == '/' ? utf8_len(key + at) : len;
+			double t0 = now_ms();
+			if (write(p->fd, key + at, n) < 0)
+				return;
+			answer a = settle(p, t0);
+			if (getenv("PTY_PROBE_STEPS"))
+				fprintf(stderr, "%.*s %.3f\n", (int)n, key + at,
+					a.ms);
+			ms[i] += a.ms;
+			bytes[i] += a.bytes;
+			at += n;
+		}
+	}
+	qsort(ms, (size_t)count, sizeof(ms[0]), cmp_double);
+	qsort(bytes, (size_t)count, sizeof(bytes[0]), cmp_size);
+	size_t p99 = (size_t)((count - 1) * 99 / 100);
+	printf("key %s %.3f %.3f %zu\n", name, ms[count / 2], ms[p99],
+	       bytes[count / 2]);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 6 || strcmp(argv[4], "--") != 0) {
+		fprintf(stderr, "usage: pty_probe ROWS COLS KEYS -- COMMAND "
+			"[ARGS]\n");
+		return 64;
+	}
+	struct winsize ws = {(unsigned short)atoi(argv[1]),
+			     (unsigned short)atoi(argv[2]), 0, 0};
+	probe p = {.marks = getenv("YEONPYO_TEST_IDLE") != NULL};
+	double t0 = now_ms();
+	pid_t pid = forkpty(&p.fd, NULL, NULL, &ws);
+	if (pid < 0) {
+		perror("pty_probe: forkpty");
+		return 71;
+	}
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		execvp(argv[5], argv + 5);
+		perror("pty_probe: exec");
+		_exit(127);
+	}
+	answer start = settle(&p, t0);
+	printf("start %.3f %zu\n", start.ms, start.bytes);
+	char *keys = strdup(argv[3]);
+	for (char *save = NULL, *k = strtok_r(keys, ",", &save); k;
+	     k = strtok_r(NULL, ",", &save)) {
+		char *star = strrchr(k, '*');
+		int count = 1;
+		if (star) {
+			*star = '\0';
+			count = atoi(star + 1);
+		}
+		run_key(&p, k, count);
+	}
+	free(keys);
+	if (write(p.fd, "q", 1) < 0)
+		perror("pty_probe: write");
+	struct pollfd pf = {p.fd, POLLIN, 0};
+	char buf[4096];
+	while (poll(&pf, 1, 2000) > 0 && read(p.fd, buf, sizeof(buf)) > 0)
+		;
+	kill(pid, SIGTERM);
+	int status = 0;
+	struct rusage ru;
+	if (wait4(pid, &status, 0, &ru) == pid)
+		printf("rss %ld\n", ru.ru_maxrss);
+	fflush(stdout);
+	return 0;
+}

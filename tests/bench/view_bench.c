@@ -1,0 +1,129 @@
+/* view_bench.c: in-process costs of the browser's work on a database,
+ * without the terminal: each timeline move (j, PgDn, G/g, ]) and a search's
+ * first results, as p50 and p99 in milliseconds over many repetitions.
+ *
+ * usage: view_bench DB  -> lines "inproc NAME P50_MS P99_MS" */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "yeonpyo/search.h"
+#include "yeonpyo/store.h"
+#include "yeonpyo/strbuf.h"
+#include "yeonpyo/timeline_view.h"
+
+#define HEIGHT 37   /* the timeline pane of a 120x40 terminal */
+#define MAX_RUNS 2000
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void report(const char *name, double *ms, int n)
+{
+	qsort(ms, (size_t)n, sizeof(*ms), cmp_double);
+	printf("inproc %s %.4f %.4f\n", name, ms[n / 2], ms[(n - 1) * 99 / 100]);
+}
+
+typedef enum { MOVE_J, MOVE_PGDN, MOVE_ENDS, MOVE_YEAR } move_kind;
+
+static void bench_move(timeline_view *tv, const char *name, move_kind m, int n)
+{
+	static double ms[MAX_RUNS];
+	timeline_first(tv, HEIGHT);
+	for (int i = 0; i < n; i++) {
+		double t0 = now_ms();
+		switch (m) {
+		case MOVE_J:
+			timeline_move(tv, 1, HEIGHT);
+			break;
+		case MOVE_PGDN:
+			timeline_page(tv, HEIGHT, HEIGHT);
+			break;
+		case MOVE_ENDS:
+			if (i % 2)
+				timeline_first(tv, HEIGHT);
+			else
+				timeline_last(tv, HEIGHT);
+			break;
+		case MOVE_YEAR:
+			timeline_next_year(tv, HEIGHT);
+			break;
+		}
+		ms[i] = now_ms() - t0;
+	}
+	report(name, ms, n);
+}
+
+static bool first_only(const yp_event *e, void *ctx)
+{
+	(void)e;
+	++*(int *)ctx;
+	return false;
+}
+
+/* A search as the browser runs it: the query, then the narrowed timeline
+ * (count and first window). */
+static void bench_search(store *s, const char *name, const char *query)
+{
+	static double ms[MAX_RUNS];
+	int n = 20;
+	for (int i = 0; i < n; i++) {
+		double t0 = now_ms();
+		strbuf match = STRBUF_INIT;
+		search_build_query(query, &match);
+		event_filter f = {.match = strbuf_str(&match)};
+		timeline_view tv;
+		yp_error err = {0};
+		if (timeline_load(&tv, s, &f, &err) != YP_OK) {
+			fprintf(stderr, "view_bench: %s\n", err.message);
+			exit(1);
+		}
+		int hits = 0;
+		store_search(s, strbuf_str(&match), 1, first_only, &hits, &err);
+		timeline_free(&tv);
+		strbuf_free(&match);
+		ms[i] = now_ms() - t0;
+	}
+	report(name, ms, n);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: view_bench DB\n");
+		return 64;
+	}
+	yp_error err = {0};
+	store *s = store_open(argv[1], &err);
+	if (!s) {
+		fprintf(stderr, "view_bench: %s\n", err.message);
+		return 1;
+	}
+	timeline_view tv;
+	if (timeline_load(&tv, s, NULL, &err) != YP_OK) {
+		fprintf(stderr, "view_bench: %s\n", err.message);
+		return 1;
+	}
+	bench_move(&tv, "j", MOVE_J, MAX_RUNS);
+	bench_move(&tv, "PgDn", MOVE_PGDN, 500);
+	bench_move(&tv, "G|g", MOVE_ENDS, 100);
+	bench_move(&tv, "]", MOVE_YEAR, 40);
+	timeline_free(&tv);
+	bench_search(s, "search-ko", "동맹");
+	bench_search(s, "search-en", "tele");
+	bench_search(s, "search-cho", "ㅌㄹ");
+	store_close(s);
+	return 0;
+}
