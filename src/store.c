@@ -394,7 +394,10 @@ store *store_open(const char *path, yp_error *err)
 	/* events whose search index entry is due, per connection */
 	if (store_exec(s, "PRAGMA foreign_keys = ON", "opening", err) != YP_OK ||
 	    store_migrate(s, err) != YP_OK ||
-	    store_exec(s, "CREATE TEMP TABLE fts_dirty(eid INTEGER PRIMARY KEY)",
+	    store_exec(s, "CREATE TEMP TABLE fts_dirty(eid INTEGER PRIMARY KEY);"
+		       /* the events of the last filter, in timeline order */
+		       "CREATE TEMP TABLE hits(date_key INTEGER, id TEXT,"
+		       " eid INTEGER, PRIMARY KEY (date_key, id)) WITHOUT ROWID",
 		       "opening", err) != YP_OK) {
 		store_close(s);
 		return NULL;
@@ -409,6 +412,7 @@ void store_close(store *s)
 	for (int i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(s->stmts[i]);
 	sqlite3_close(s->db);
+	free(s->hits_of);
 	free(s->path);
 	free(s);
 }
@@ -442,6 +446,8 @@ yp_status store_fts_flush(store *s, yp_error *err)
 
 yp_status store_commit(store *s, yp_error *err)
 {
+	free(s->hits_of);  /* the records under the filter may change */
+	s->hits_of = NULL;
 	/* the index changes in the same transaction as the records */
 	yp_status st = store_fts_flush(s, err);
 	if (st != YP_OK) {
@@ -456,6 +462,8 @@ yp_status store_commit(store *s, yp_error *err)
 
 void store_rollback(store *s)
 {
+	free(s->hits_of);  /* temp.hits rolls back too */
+	s->hits_of = NULL;
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -55,6 +55,7 @@ struct store {
 	char *path;
 	int found_version;
 	sqlite3_stmt *stmts[Q_COUNT];
+	char *hits_of;       /* the filter temp.hits holds, or NULL (stale) */
 };
 
 /* The cached statement for q, reset and with its bindings cleared; NULL

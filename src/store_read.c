@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yeonpyo/strbuf.h"
+
 static yp_status not_found(yp_error *err, const char *what, const char *id)
 {
 	return yp_fail(err, YP_NOINPUT, "no %s with id \"%s\"", what, id);
@@ -390,18 +392,19 @@ static bool visit_event(store *s, sqlite3_stmt *st, const walk_target *t,
 
 /* Unused filters bind NULL and drop out of the WHERE clause, so one
  * statement serves every combination. */
-#define EVENT_WHERE \
+#define EVENT_WHERE_LINKS \
 	" WHERE (?1 IS NULL OR span_end >= ?1)" \
-	" AND (?2 IS NULL OR date_key <= ?2)" \
+	" AND (?2 IS NULL OR e.date_key <= ?2)" \
 	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM event_orgs l" \
 	"  JOIN organizations o ON o.oid = l.oid" \
 	"  WHERE l.eid = e.eid AND o.id = ?3))" \
 	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM event_tags t" \
 	"  WHERE t.eid = e.eid AND t.tag = ?4))" \
-	" AND (?5 IS NULL OR e.eid IN (SELECT rowid FROM event_fts" \
-	"  WHERE event_fts MATCH ?5))" \
 	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM event_people l" \
 	"  JOIN people p ON p.pid = l.pid WHERE l.eid = e.eid AND p.id = ?6))"
+#define EVENT_WHERE EVENT_WHERE_LINKS \
+	" AND (?5 IS NULL OR e.eid IN (SELECT rowid FROM event_fts" \
+	"  WHERE event_fts MATCH ?5))"
 #define EVENT_FILTER EVENT_WHERE " ORDER BY date_key, id"
 
 static void bind_filter(sqlite3_stmt *st, const event_filter *f)
@@ -456,9 +459,9 @@ static bool visit_row(store *s, sqlite3_stmt *st, const walk_target *t,
 
 /* The columns of an event_row; group_concat keeps the order of its
  * ordered subquery in SQLite. */
-#define ROW_COLUMNS \
-	"SELECT id, date_key, date_precision, end_key, end_precision," \
-	" status, title_ko, title_en," \
+#define ROW_SELECT \
+	"SELECT e.id, e.date_key, e.date_precision, e.end_key, e.end_precision," \
+	" e.status, e.title_ko, e.title_en," \
 	" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT" \
 	"  coalesce(o.short_name, o.name_ko, o.name_en) AS n" \
 	"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid" \
@@ -466,8 +469,8 @@ static bool visit_row(store *s, sqlite3_stmt *st, const walk_target *t,
 	" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT" \
 	"  coalesce(o.short_name, o.name_en, o.name_ko) AS n" \
 	"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid" \
-	"  WHERE l.eid = e.eid ORDER BY l.pos))" \
-	" FROM events e"
+	"  WHERE l.eid = e.eid ORDER BY l.pos))"
+#define ROW_COLUMNS ROW_SELECT " FROM events e"
 
 yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
 			 void *ctx, yp_error *err)
@@ -572,29 +575,99 @@ yp_status store_each_partner(store *s, const char *id, long limit,
 	return walk_facets(s, st, fn, ctx, err);
 }
 
-/* Keyset windows: each direction is its own statement, so that the
- * (date_key, id) index serves it; OFFSET is never used. */
+/* Without a filter the keyset queries read the (date_key, id) index; the
+ * filter's clauses, even bound to NULL, would make SQLite read every row.
+ * With one, its events are gathered once into temp.hits, ordered by the
+ * same key, and every window and count reads that instead. */
+static bool filter_empty(const event_filter *f)
+{
+	return !f || (!f->from_day && !f->to_day && !f->org && !f->tag &&
+		      !f->person && !f->match);
+}
+
+static char *filter_text(const event_filter *f)
+{
+	const char *parts[4] = {f->org, f->tag, f->person, f->match};
+	strbuf sb = STRBUF_INIT;
+	strbuf_printf(&sb, "%ld %ld", f->from_day, f->to_day);
+	for (size_t i = 0; i < 4; i++)
+		strbuf_printf(&sb, " %zu:%s", parts[i] ? strlen(parts[i]) + 1 : 0,
+			      parts[i] ? parts[i] : "");
+	return strbuf_take(&sb);
+}
+
+static yp_status use_hits(store *s, const event_filter *f, yp_error *err)
+{
+	char *key = filter_text(f);
+	if (!key)
+		return yp_fail(err, YP_SOFTWARE, "out of memory");
+	if (s->hits_of && strcmp(s->hits_of, key) == 0) {
+		free(key);
+		return YP_OK;
+	}
+	free(s->hits_of);
+	s->hits_of = NULL;
+	sqlite3_stmt *st = prepare(s, "DELETE FROM temp.hits", err);
+	yp_status rc = st ? YP_OK : err->status;
+	if (st && sqlite3_step(st) != SQLITE_DONE)
+		rc = store_sql_fail(s, err, "filtering events");
+	sqlite3_finalize(st);
+	st = NULL;
+	/* a search drives from the index's matches rather than every row */
+	if (rc == YP_OK)
+		st = prepare(s, f->match
+			     ? "INSERT INTO temp.hits SELECT e.date_key, e.id,"
+			       " e.eid FROM event_fts JOIN events e"
+			       " ON e.eid = event_fts.rowid" EVENT_WHERE_LINKS
+			       " AND event_fts MATCH ?5"
+			     : "INSERT INTO temp.hits SELECT date_key, id, eid"
+			       " FROM events e" EVENT_WHERE, err);
+	if (rc == YP_OK && !st)
+		rc = err->status;
+	if (st) {
+		bind_filter(st, f);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = store_sql_fail(s, err, "filtering events");
+		sqlite3_finalize(st);
+	}
+	if (rc == YP_OK)
+		s->hits_of = key;
+	else
+		free(key);
+	return rc;
+}
+
+#define WINDOW_SQL(FROM, K) { \
+	[WINDOW_FIRST] = ROW_SELECT FROM \
+		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
+	[WINDOW_LAST] = ROW_SELECT FROM \
+		" ORDER BY " K "date_key DESC, " K "id DESC LIMIT ?9", \
+	[WINDOW_AT] = ROW_SELECT FROM \
+		" WHERE (" K "date_key, " K "id) >= (?7, ?8)" \
+		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
+	[WINDOW_AFTER] = ROW_SELECT FROM \
+		" WHERE (" K "date_key, " K "id) > (?7, ?8)" \
+		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
+	[WINDOW_BEFORE] = ROW_SELECT FROM \
+		" WHERE (" K "date_key, " K "id) < (?7, ?8)" \
+		" ORDER BY " K "date_key DESC, " K "id DESC LIMIT ?9", \
+}
+
+/* Keyset windows: each direction is its own statement, so that an index
+ * in timeline order serves it; OFFSET is never used. */
 yp_status store_rows_from(store *s, const event_filter *f, const row_key *from,
 			  row_window how, long limit, store_row_fn fn, void *ctx,
 			  yp_error *err)
 {
-	static const char *const sql[] = {
-		[WINDOW_FIRST] = ROW_COLUMNS EVENT_WHERE
-			" ORDER BY date_key, id LIMIT ?9",
-		[WINDOW_LAST] = ROW_COLUMNS EVENT_WHERE
-			" ORDER BY date_key DESC, id DESC LIMIT ?9",
-		[WINDOW_AT] = ROW_COLUMNS EVENT_WHERE
-			" AND (date_key, id) >= (?7, ?8) ORDER BY date_key, id LIMIT ?9",
-		[WINDOW_AFTER] = ROW_COLUMNS EVENT_WHERE
-			" AND (date_key, id) > (?7, ?8) ORDER BY date_key, id LIMIT ?9",
-		[WINDOW_BEFORE] = ROW_COLUMNS EVENT_WHERE
-			" AND (date_key, id) < (?7, ?8)"
-			" ORDER BY date_key DESC, id DESC LIMIT ?9",
-	};
-	sqlite3_stmt *st = prepare(s, sql[how], err);
+	static const char *const all[] = WINDOW_SQL(" FROM events e", "e.");
+	static const char *const hits[] = WINDOW_SQL(
+		" FROM temp.hits h JOIN events e ON e.eid = h.eid", "h.");
+	bool filtered = !filter_empty(f);
+	if (filtered && use_hits(s, f, err) != YP_OK)
+		return err->status;
+	sqlite3_stmt *st = prepare(s, filtered ? hits[how] : all[how], err);
 	if (!st)
 		return err->status;
-	bind_filter(st, f);
 	if (from) {
 		sqlite3_bind_int64(st, 7, from->date_key);
 		store_bind_text(st, 8, from->id ? from->id : "");
@@ -604,13 +677,12 @@ yp_status store_rows_from(store *s, const event_filter *f, const row_key *from,
 	return walk(s, st, visit_row, &t, err);
 }
 
-static long count_query(store *s, const char *sql, const event_filter *f,
-			const row_key *key, yp_error *err)
+static long count_query(store *s, const char *sql, const row_key *key,
+			yp_error *err)
 {
 	sqlite3_stmt *st = prepare(s, sql, err);
 	if (!st)
 		return -1;
-	bind_filter(st, f);
 	if (key) {
 		sqlite3_bind_int64(st, 7, key->date_key);
 		store_bind_text(st, 8, key->id ? key->id : "");
@@ -624,32 +696,25 @@ static long count_query(store *s, const char *sql, const event_filter *f,
 	return n;
 }
 
-/* Without a filter a count reads only the (date_key, id) index; the
- * filter's clauses, even bound to NULL, would make SQLite read every row. */
-static bool filter_empty(const event_filter *f)
-{
-	return !f || (!f->from_day && !f->to_day && !f->org && !f->tag &&
-		      !f->person && !f->match);
-}
-
 long store_rows_before(store *s, const event_filter *f, const row_key *key,
 		       yp_error *err)
 {
 	if (filter_empty(f))
 		return count_query(s, "SELECT count(*) FROM events"
-				   " WHERE (date_key, id) < (?7, ?8)", NULL, key,
-				   err);
-	return count_query(s, "SELECT count(*) FROM events e" EVENT_WHERE
-			   " AND (date_key, id) < (?7, ?8)", f, key, err);
+				   " WHERE (date_key, id) < (?7, ?8)", key, err);
+	if (use_hits(s, f, err) != YP_OK)
+		return -1;
+	return count_query(s, "SELECT count(*) FROM temp.hits"
+			   " WHERE (date_key, id) < (?7, ?8)", key, err);
 }
 
 long store_rows_total(store *s, const event_filter *f, yp_error *err)
 {
 	if (filter_empty(f))
-		return count_query(s, "SELECT count(*) FROM events", NULL, NULL,
-				   err);
-	return count_query(s, "SELECT count(*) FROM events e" EVENT_WHERE, f,
-			   NULL, err);
+		return count_query(s, "SELECT count(*) FROM events", NULL, err);
+	if (use_hits(s, f, err) != YP_OK)
+		return -1;
+	return count_query(s, "SELECT count(*) FROM temp.hits", NULL, err);
 }
 
 yp_status store_event_key(store *s, const char *id, row_key *out,

@@ -422,7 +422,18 @@ static void windows_walk_timeline_order_by_key(void **state)
 	assert_window(s, &from_2023, NULL, WINDOW_FIRST, 10, "e2 e3 e5 e4");
 	assert_window(s, &from_2023, "e3", WINDOW_BEFORE, 10, "e2");
 	assert_int_equal(store_rows_before(s, &from_2023, &k3, &err), 1);
+	/* a filter's rows are gathered once; a write makes them stale */
 	assert_int_equal(store_rows_total(s, &from_2023, &err), 4);
+	user_import(s, "{\"format\": \"yeonpyo/1\", \"events\": ["
+		"{\"id\": \"e6\", \"date\": \"2025\", \"status\": \"done\", \"kind\":"
+		" \"plan\", \"title\": {\"en\": \"Six\"}, \"summary\": "
+		"{\"en\": \"S.\"}}]}");
+	assert_int_equal(store_rows_total(s, &from_2023, &err), 5);
+	assert_window(s, &from_2023, "e4", WINDOW_AFTER, 10, "e6");
+	event_filter found = {.match = "\"Six\""};
+	assert_int_equal(store_rows_total(s, &found, &err), 1);
+	assert_window(s, &found, NULL, WINDOW_LAST, 10, "e6");
+	assert_int_equal(store_rows_total(s, &from_2023, &err), 5);
 	store_close(s);
 }
 
