@@ -114,7 +114,7 @@ yeonpyo: $(OBJS)
 run: yeonpyo
 	./yeonpyo
 
-$(B)/tests/%.o: tests/unit/%.c $(wildcard include/yeonpyo/*.h) tests/unit/support.h tests/unit/screen.h | $(B)/test-deps.ok
+$(B)/tests/%.o: tests/unit/%.c $(wildcard include/yeonpyo/*.h) tests/unit/support.h tests/unit/screen.h src/keys.def | $(B)/test-deps.ok
 	@mkdir -p $(B)/tests
 	$(CC) $(YP_CPPFLAGS) -Itests/unit $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) $$(cat $(B)/test.cflags) -c -o $@ $<
 

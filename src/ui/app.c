@@ -50,6 +50,10 @@ layout app_layout(const app *a)
 		l.detail = (rect){body_y, 0, body_h, cols};
 		return l;
 	}
+	if (a->detail_hidden) {
+		l.timeline = (rect){body_y, 0, body_h, cols};
+		return l;
+	}
 	if (cols >= SIDE_BY_SIDE_COLS) {
 		int tw = cols * 11 / 20;
 		l.side_by_side = true;
@@ -169,6 +173,19 @@ static void draw_help(app *a)
 	}
 }
 
+/* The selected event's detail; hidden, it is not even read. */
+static void draw_detail(app *a, const layout *l)
+{
+	if (detail_show(&a->dv, a->s, timeline_selected_id(&a->tl), a->lang,
+			l->detail.w, &a->err) != YP_OK) {
+		a->status = (int)a->err.status;
+		a->running = false;
+	}
+	detail_scroll(&a->dv, 0, l->detail.h);
+	detail_draw(&a->dv, &a->canvas, l->detail.y, l->detail.x, l->detail.h,
+		    l->detail.w, a->marks);
+}
+
 static void draw_frame(app *a)
 {
 	layout l = app_layout(a);
@@ -193,18 +210,12 @@ static void draw_frame(app *a)
 		if (l.side_by_side)
 			draw_vline(&a->canvas, l.timeline.y, l.timeline.w,
 				   l.timeline.h, STYLE_BORDER);
-		else
+		else if (l.detail.h > 0)
 			draw_hline(&a->canvas, l.detail.y - 1, 0, COLS,
 				   STYLE_BORDER);
 	}
-	if (detail_show(&a->dv, a->s, timeline_selected_id(&a->tl), a->lang,
-			l.detail.w, &a->err) != YP_OK) {
-		a->status = (int)a->err.status;
-		a->running = false;
-	}
-	detail_scroll(&a->dv, 0, l.detail.h);
-	detail_draw(&a->dv, &a->canvas, l.detail.y, l.detail.x, l.detail.h,
-		    l.detail.w, a->marks);
+	if (l.detail.h > 0)
+		draw_detail(a, &l);
 	draw_status(a);
 	if (a->picking)
 		picker_draw(&a->pick, &a->canvas, LINES, COLS, a->lang);
@@ -328,10 +339,14 @@ static void main_key(app *a, ui_action act)
 		if (!narrowing_filter_by_link(a))
 			a->fullscreen = !a->fullscreen;
 		break;
+	case ACTION_DETAIL_PANE:
+		a->detail_hidden = !a->detail_hidden;
+		a->focus = FOCUS_TIMELINE;
+		break;
 	case ACTION_FOCUS:
 		/* timeline, detail pane, each of the event's organizations and
 		 * people, then the timeline again */
-		if (a->fullscreen)
+		if (a->fullscreen || a->detail_hidden)
 			break;
 		if (a->focus == FOCUS_TIMELINE)
 			a->focus = FOCUS_DETAIL;

@@ -38,6 +38,7 @@ typedef struct {
 	detail_view dv;
 	focus focus;
 	bool fullscreen;
+	bool detail_hidden; /* the timeline has the screen to itself */
 	bool help;
 	size_t help_top;
 	/* search: the prompt while typing, then the query kept by Enter */

@@ -43,7 +43,8 @@ machine() {
 		"$(sqlite3 --version | cut -d' ' -f1) sqlite3, $(less --version | head -1)"
 	echo "terminal: ${COLS}x${ROWS} pseudo-terminal; median of $RUNS runs;" \
 		"latency is key written -> output settled (yeonpyo's frame mark;" \
-		"less: last byte before 60 ms of quiet)"
+		"less: last byte before 60 ms of quiet); searches typed a" \
+		"character at a time, summed: ko 동맹, en tele, cho ㅌㄹ"
 }
 
 bench_size() {
@@ -118,9 +119,21 @@ bench_size() {
 		"$(probe_field "$W/less.0" j 5)"
 	row "" "bytes, one page (PgDn / Space)" \
 		"$(probe_field "$W/yp.0" PgDn 5)" "$(probe_field "$W/less.0" Space 5)"
+	# the same with the detail pane hidden (d); Down moves inside the view
+	YEONPYO_TEST_IDLE=1 "$B/bench/pty_probe" $ROWS $COLS \
+		'd*1,Down*30,j*100,PgDn*20' -- "$YP" --db "$db" --lang en \
+		>"$W/yp.d"
+	row "" "bytes, move in view, no detail" \
+		"$(probe_field "$W/yp.d" Down 5)" "-"
+	row "" "bytes, one-line scroll, no detail" \
+		"$(probe_field "$W/yp.d" j 5)" "$(probe_field "$W/less.0" j 5)"
+	row "" "bytes, one page, no detail" \
+		"$(probe_field "$W/yp.d" PgDn 5)" \
+		"$(probe_field "$W/less.0" Space 5)"
 	# searches typed a character at a time (yeonpyo searches as you type;
 	# less when Enter is pressed), to the results on the screen
-	for q in 동맹 tele ㅌㄹ; do
+	for kind in ko:동맹 en:tele cho:ㅌㄹ; do
+		q=${kind#*:}
 		: >"$W/yq"
 		: >"$W/lq"
 		i=0
@@ -132,7 +145,7 @@ bench_size() {
 				"$W/list.txt" | awk '$1 == "key" { print $3 }' >>"$W/lq"
 			i=$((i + 1))
 		done
-		row "" "search /$q typed, ms" "$(median <"$W/yq")" \
+		row "" "search typed (${kind%%:*}), ms" "$(median <"$W/yq")" \
 			"$(median <"$W/lq")"
 	done
 	"$B/bench/view_bench" "$db" >"$W/inproc"

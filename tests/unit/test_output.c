@@ -50,11 +50,13 @@ typedef struct {
 	size_t frame, still, move, scroll, page;
 } costs;
 
-static costs measure(fixture *f, int rows, int cols)
+static costs measure(fixture *f, int rows, int cols, bool detail)
 {
 	screen *s = screen_start(f->home, rows, cols, NULL,
 				 (const char *const[]){f->db_arg, "--lang=en",
 						       NULL});
+	if (!detail)
+		screen_key(s, "d");
 	costs c;
 	c.frame = bytes_for(s, "\014");  /* Ctrl-l: everything again */
 	c.still = bytes_for(s, "k");     /* already on the first event */
@@ -66,8 +68,9 @@ static costs measure(fixture *f, int rows, int cols)
 	screen_key(s, "q");
 	assert_int_equal(screen_wait(s), 0);
 	screen_free(s);
-	printf("# %dx%d: frame %zu B, no change %zu B, move %zu B, one-line "
-	       "scroll %zu B, page %zu B\n", cols, rows, c.frame, c.still,
+	printf("# %dx%d%s: frame %zu B, no change %zu B, move %zu B, one-line "
+	       "scroll %zu B, page %zu B\n", cols, rows,
+	       detail ? "" : " detail hidden", c.frame, c.still,
 	       c.move, c.scroll, c.page);
 	return c;
 }
@@ -77,10 +80,10 @@ static void moves_send_less_than_a_frame(void **state)
 	fixture *f = *state;
 	/* the timeline above the detail: curses scrolls its rows with a
 	 * scroll region, so a scroll costs a new line plus the detail */
-	costs stacked = measure(f, 40, 100);
+	costs stacked = measure(f, 40, 100, true);
 	/* side by side no terminal can scroll half a screen: the shifted
 	 * rows are rewritten, but only those */
-	costs side = measure(f, 40, 120);
+	costs side = measure(f, 40, 120, true);
 	const costs *all[] = {&stacked, &side};
 	for (size_t i = 0; i < 2; i++) {
 		const costs *c = all[i];
@@ -90,6 +93,34 @@ static void moves_send_less_than_a_frame(void **state)
 		assert_true(c->page < c->frame);
 	}
 	assert_true(stacked.scroll < stacked.frame / 3);
+}
+
+/* With the detail pane hidden (d) the timeline has the whole screen: a
+ * scroll is a scroll region plus the new lines and the two rows the
+ * selection leaves and reaches. */
+static void hidden_detail_scrolls_like_a_pager(void **state)
+{
+	fixture *f = *state;
+	costs c = measure(f, 40, 120, false);
+	assert_int_equal(c.still, 0);
+	assert_true(c.move <= 348);   /* tig's cursor move, the bound */
+	/* the scroll that is measured crosses a year: two new lines */
+	assert_true(c.scroll < 600);
+	assert_true(c.page <= c.frame);
+	screen *s = screen_start(f->home, 40, 120, NULL,
+				 (const char *const[]){f->db_arg, "--lang=en",
+						       NULL});
+	int width = 0;
+	screen_char(s, 2, 66, &width);
+	assert_int_equal(screen_char(s, 3, 66, &width), 0x2502);  /* pane edge */
+	screen_key(s, "d");
+	assert_true(screen_reverse(s, 2, 100));  /* the selection spans it */
+	assert_true(screen_char(s, 3, 66, &width) != 0x2502);
+	screen_key(s, "d");
+	assert_int_equal(screen_char(s, 3, 66, &width), 0x2502);
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
 }
 
 /* The status line counts the whole timeline, which the view never holds
@@ -130,6 +161,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(moves_send_less_than_a_frame, setup, teardown),
 		cmocka_unit_test_setup_teardown(ends_of_a_long_timeline, setup, teardown),
+		cmocka_unit_test_setup_teardown(hidden_detail_scrolls_like_a_pager, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
 }
