@@ -102,8 +102,8 @@ static const char *key_bytes(const char *name)
 	static const struct {
 		const char *name, *bytes;
 	} keys[] = {
-		{"PgDn", "\033[6~"}, {"PgUp", "\033[5~"}, {"Down", "\033[B"},
-		{"Up", "\033[A"}, {"Space", " "},
+		{"PgDn", "\033[6~"}, {"PgUp", "\033[5~"}, {"Down", "\033OB"},
+		{"Up", "\033OA"}, {"Space", " "},
 	};
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		if (strcmp(name, keys[i].name) == 0)
