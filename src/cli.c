@@ -35,12 +35,12 @@ bool cli_option_value(char **argv, int argc, int *i, const char *name,
 
 int cli_usage_error(const cli_env *env, const char *fmt, ...)
 {
+	fputs("yeonpyo: ", env->errs);
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("yeonpyo: ", env->errs);
 	vfprintf(env->errs, fmt, ap);
-	fputs(" (see yeonpyo --help)\n", env->errs);
 	va_end(ap);
+	fputs(" (see yeonpyo --help)\n", env->errs);
 	return YP_USAGE;
 }
 
@@ -77,10 +77,6 @@ int cli_import(store *s, const cli_env *env, int argc, char **argv)
 		return cli_usage_error(env, "import needs a FILE (or - for "
 				       "standard input)");
 	yp_error err = {0};
-	char *buf = NULL;
-	size_t len = 0;
-	if (import_read_file(path, &buf, &len, &err) != YP_OK)
-		return cli_report_error(env, &err);
 	diag d = DIAG_INIT;
 	import_stats st;
 	memset(&st, 0, sizeof(st));
@@ -90,8 +86,7 @@ int cli_import(store *s, const cli_env *env, int argc, char **argv)
 	st.meter = &meter;
 	yp_status rc = store_begin(s, &err);
 	if (rc == YP_OK)
-		rc = import_buffer(s, path, buf, len, ORIGIN_USER, &st, &d, &err);
-	free(buf);
+		rc = import_file(s, path, ORIGIN_USER, &st, &d, &err);
 	if (rc == YP_OK) {
 		/* the search index is built in one statement at the end */
 		progress_stage(&meter, "indexing for search", progress_now());

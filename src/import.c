@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "yeonpyo/idset.h"
 #include "yeonpyo/json.h"
@@ -521,6 +522,17 @@ static yp_status import_ndjson(writer *w, decode_ctx *c, const char *buf,
 
 /* --- entry points ----------------------------------------------------- */
 
+/* A line that is on its own a complete object without "format". */
+static bool line_is_record(const char *p, size_t n)
+{
+	json_value *v = NULL;
+	size_t used = 0;
+	bool record = json_parse(p, n, 1, &used, &v, NULL) && used == n &&
+		      v->type == JSON_OBJECT && !json_get(v, "format");
+	json_free(v);
+	return record;
+}
+
 /* NDJSON when the first non-blank line is on its own a complete object
  * without "format"; otherwise the input is one document. Deciding on the
  * first line keeps a broken document's errors about the document. */
@@ -530,16 +542,8 @@ static bool looks_like_ndjson(const char *buf, size_t len)
 	while (pos < len) {
 		const char *nl = memchr(buf + pos, '\n', len - pos);
 		size_t n = nl ? (size_t)(nl - (buf + pos)) : len - pos;
-		if (!blank(buf + pos, n)) {
-			json_value *v = NULL;
-			size_t used = 0;
-			bool line_is_record =
-				json_parse(buf + pos, n, 1, &used, &v, NULL) &&
-				used == n && v->type == JSON_OBJECT &&
-				!json_get(v, "format");
-			json_free(v);
-			return line_is_record;
-		}
+		if (!blank(buf + pos, n))
+			return line_is_record(buf + pos, n);
 		pos += n + 1;
 	}
 	return false;
@@ -586,30 +590,107 @@ yp_status import_buffer(store *s, const char *name, const char *buf,
 	return rc;
 }
 
-yp_status import_read_file(const char *path, char **buf, size_t *len,
-			   yp_error *err)
+/* --- streaming from a file --------------------------------------------- */
+
+typedef struct {
+	FILE *f;
+	char *line;        /* getline's buffer */
+	size_t cap;
+	size_t offset;     /* of the line last read */
+	size_t next;       /* of the line after it */
+	unsigned number;   /* 1-based, of the line last read */
+} line_reader;
+
+/* The next line without its '\n' in r->line; -1 at the end or on error
+ * (ferror tells which). */
+static ssize_t next_line(line_reader *r)
+{
+	ssize_t n = getline(&r->line, &r->cap, r->f);
+	if (n < 0)
+		return -1;
+	r->offset = r->next;
+	r->next += (size_t)n;
+	r->number++;
+	if (n > 0 && r->line[n - 1] == '\n')
+		n--;
+	return n;
+}
+
+/* NDJSON a line at a time, so a feed of any size needs memory for one
+ * record; the first line has been read already. */
+static yp_status stream_ndjson(writer *w, decode_ctx *c, line_reader *r,
+			       ssize_t n, size_t size)
+{
+	for (; n >= 0; n = next_line(r)) {
+		if (blank(r->line, (size_t)n))
+			continue;
+		c->line = r->number;
+		c->offset = r->offset;
+		yp_status rc = ndjson_line(w, c, r->line, (size_t)n);
+		if (rc != YP_OK && rc != YP_DATAERR)
+			return rc;
+		if (r->number % PROGRESS_EVERY == 0)
+			report_progress(w, r->offset, size);
+	}
+	return c->d->count ? YP_DATAERR : YP_OK;
+}
+
+/* A document is parsed whole: the lines read so far, then the rest. */
+static yp_status read_document(writer *w, decode_ctx *c, line_reader *r,
+			       strbuf *sb)
+{
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof(chunk), r->f)) > 0)
+		strbuf_append(sb, chunk, got);
+	if (ferror(r->f) || sb->failed)
+		return YP_IOERR;
+	return import_document(w, c, strbuf_str(sb), sb->len);
+}
+
+yp_status import_file(store *s, const char *path, store_origin origin,
+		      import_stats *stats, diag *d, yp_error *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
-	FILE *f = is_stdin ? stdin : fopen(path, "rb");
-	if (!f)
+	line_reader r = {is_stdin ? stdin : fopen(path, "rb"), NULL, 0, 0, 0, 0};
+	if (!r.f)
 		return yp_fail(err, YP_NOINPUT, "%s: cannot open: %s", path,
 			       strerror(errno));
-	strbuf sb = STRBUF_INIT;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		strbuf_append(&sb, chunk, n);
-	bool failed = ferror(f) != 0;
-	int saved = errno;
-	if (!is_stdin)
-		fclose(f);
-	if (failed || sb.failed) {
-		strbuf_free(&sb);
-		return yp_fail(err, YP_IOERR, "%s: cannot read: %s",
-			       display_name(path),
-			       failed ? strerror(saved) : "out of memory");
+	struct stat st;
+	size_t size = fstat(fileno(r.f), &st) == 0 && S_ISREG(st.st_mode)
+			      ? (size_t)st.st_size : 0;
+	writer w = {s, origin, stats, err};
+	decode_ctx c = {d, path, 0, 0};
+	strbuf head = STRBUF_INIT;  /* blank lines before the first */
+	ssize_t n;
+	while ((n = next_line(&r)) >= 0 && blank(r.line, (size_t)n)) {
+		strbuf_append(&head, r.line, (size_t)n);
+		strbuf_putc(&head, '\n');
 	}
-	*len = sb.len;
-	*buf = strbuf_take(&sb);
-	return *buf ? YP_OK : yp_fail(err, YP_IOERR, "%s: out of memory", path);
+	yp_status rc;
+	if (ferror(r.f)) {
+		rc = YP_IOERR;
+	} else if (n >= 0 && line_is_record(r.line, (size_t)n)) {
+		rc = stream_ndjson(&w, &c, &r, n, size);
+		if (ferror(r.f))
+			rc = YP_IOERR;
+	} else {
+		if (n >= 0) {
+			strbuf_append(&head, r.line, (size_t)n);
+			if (r.next - r.offset > (size_t)n)
+				strbuf_putc(&head, '\n');
+		}
+		rc = read_document(&w, &c, &r, &head);
+	}
+	int saved = errno;
+	if (rc == YP_IOERR)
+		yp_fail(err, YP_IOERR, "%s: cannot read: %s", display_name(path),
+			head.failed ? "out of memory" : strerror(saved));
+	else if (rc == YP_OK && d->count)
+		rc = YP_DATAERR;
+	strbuf_free(&head);
+	free(r.line);
+	if (!is_stdin)
+		fclose(r.f);
+	return rc;
 }

@@ -32,16 +32,21 @@ void progress_update(progress *p, const char *what, size_t done,
 	if (!p->out || elapsed < QUIET_SECONDS ||
 	    (p->shown && now - p->last < EVERY_SECONDS))
 		return;
-	double ratio = total ? (double)done / (double)total : 0.0;
-	if (ratio > 1.0)
-		ratio = 1.0;
 	double rate = (double)records / elapsed;
-	char eta[32] = "?";
-	if (ratio > 0.0)
-		format_eta(elapsed / ratio - elapsed, eta, sizeof(eta));
 	/* \033[K: a shorter line must not leave the end of a longer one */
-	fprintf(p->out, "\r%s: %3d%%  %ld records  %.0f/s  ETA %s\033[K", what,
-		(int)(ratio * 100.0), records, rate, eta);
+	if (!total) {  /* a pipe: no size, so no share and no estimate */
+		fprintf(p->out, "\r%s: %ld records  %.0f/s\033[K", what,
+			records, rate);
+	} else {
+		double ratio = (double)done / (double)total;
+		if (ratio > 1.0)
+			ratio = 1.0;
+		char eta[32] = "?";
+		if (ratio > 0.0)
+			format_eta(elapsed / ratio - elapsed, eta, sizeof(eta));
+		fprintf(p->out, "\r%s: %3d%%  %ld records  %.0f/s  ETA %s\033[K",
+			what, (int)(ratio * 100.0), records, rate, eta);
+	}
 	fflush(p->out);
 	p->last = now;
 	p->shown = true;

@@ -31,8 +31,10 @@ yp_status import_buffer(store *s, const char *name, const char *buf,
 			size_t len, store_origin origin, import_stats *stats,
 			diag *d, yp_error *err);
 
-/* Reads all of path ("-" for standard input) into *buf (caller frees). */
-yp_status import_read_file(const char *path, char **buf, size_t *len,
-			   yp_error *err);
+/* import_buffer on the file at path ("-" for standard input), reading
+ * NDJSON a line at a time (a document is read whole); stats->meter, when
+ * set, hears of the bytes read. */
+yp_status import_file(store *s, const char *path, store_origin origin,
+		      import_stats *stats, diag *d, yp_error *err);
 
 #endif

@@ -19,8 +19,8 @@ typedef struct {
  * (NULL for silence). */
 void progress_start(progress *p, FILE *out, double now);
 
-/* Reports done of total units (bytes or records: only the ratio is shown)
- * and records so far; writes at most ten times a second, and only after
+/* Reports done of total units (bytes or records: only the ratio is shown;
+ * total 0 when unknown, as for a pipe) and records so far; writes at most ten times a second, and only after
  * the first second. */
 void progress_update(progress *p, const char *what, size_t done,
 		     size_t total, long records, double now);

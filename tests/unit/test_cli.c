@@ -249,6 +249,52 @@ static void show_json_is_a_self_contained_document(void **state)
 	support_result_free(&r);
 }
 
+/* import reads NDJSON a line at a time: blank and CRLF lines, positions
+ * that count every line before, and a document after blank lines. */
+static void streamed_import_keeps_lines_and_positions(void **state)
+{
+	fixture *f = *state;
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "db", "init", "--empty");
+	support_result_free(&r);
+	char *feed = support_path(f->home, "feed.ndjson");
+	support_write_file(feed, "\n"
+		"{\"organization\": {\"id\": \"a\", \"name\": {\"en\": \"A\"},"
+		" \"kind\": \"lab\"}}\r\n"
+		"   \n"
+		"{\"event\": {\"id\": \"x\", \"date\": \"2025\", \"status\":"
+		" \"done\", \"kind\": \"plan\", \"title\": {\"en\": \"X\"},"
+		" \"summary\": {\"en\": \"S.\"}}} {}\n");
+	r = RUN(f, NULL, NULL, f->db_arg, "import", feed);
+	assert_int_equal(r.status, YP_DATAERR);
+	char want[2048];
+	snprintf(want, sizeof(want), "%s:4:121: invalid JSON: more than one "
+		 "value on a line\nyeonpyo: %s: 1 problem; nothing was "
+		 "imported\n", feed, feed);
+	assert_string_equal(r.err, want);
+	support_result_free(&r);
+	support_write_file(feed, "\n\n"
+		"{\"organization\": {\"id\": \"a\", \"name\": {\"en\": \"A\"},"
+		" \"kind\": \"lab\"}}\r\n"
+		"{\"event\": {\"id\": \"x\", \"date\": \"2025\", \"status\":"
+		" \"done\", \"kind\": \"plan\", \"title\": {\"en\": \"X\"},"
+		" \"summary\": {\"en\": \"S.\"}, \"organizations\": [{\"id\":"
+		" \"a\", \"role\": \"lead\"}]}}");
+	r = RUN(f, NULL, NULL, f->db_arg, "import", feed);
+	assert_string_equal(r.err, "imported 1 events, 1 organizations, "
+			    "0 people, 0 sources\n");
+	assert_int_equal(r.status, 0);
+	support_result_free(&r);
+	char *doc = support_path(f->home, "doc.json");
+	support_write_file(doc, "\n  \n{\"format\": \"yeonpyo/1\",\n"
+		"\"events\": [}\n");
+	r = RUN(f, NULL, NULL, f->db_arg, "import", doc);
+	assert_int_equal(r.status, YP_DATAERR);
+	assert_non_null(strstr(r.err, "doc.json:4:"));
+	support_result_free(&r);
+	free(doc);
+	free(feed);
+}
+
 static void bad_import_exits_65_and_changes_nothing(void **state)
 {
 	fixture *f = *state;
@@ -560,6 +606,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(show_prints_every_link, setup, teardown),
 		cmocka_unit_test_setup_teardown(show_json_is_a_self_contained_document, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_import_exits_65_and_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(streamed_import_keeps_lines_and_positions, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_import_round_trip_is_exact, setup, teardown),
 		cmocka_unit_test_setup_teardown(database_location_follows_options_and_environment, setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_database_is_refused_with_65, setup, teardown),

@@ -62,6 +62,13 @@ static void long_waits_show_hours(void **state)
 	assert_written(f, "\rimporting:   0%  5 records  0/s  ETA 2:46:30\033[K");
 }
 
+static void a_pipe_has_no_share_or_estimate(void **state)
+{
+	fixture *f = *state;
+	progress_update(&f->p, "importing", 5000, 0, 300, 102.0);
+	assert_written(f, "\rimporting: 300 records  150/s\033[K");
+}
+
 static void short_imports_leave_no_trace(void **state)
 {
 	fixture *f = *state;
@@ -87,6 +94,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(quiet_first_then_throttled, setup, teardown),
 		cmocka_unit_test_setup_teardown(long_waits_show_hours, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_pipe_has_no_share_or_estimate, setup, teardown),
 		cmocka_unit_test_setup_teardown(short_imports_leave_no_trace, setup, teardown),
 		cmocka_unit_test_setup_teardown(no_terminal_no_line, setup, teardown),
 	};
