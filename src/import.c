@@ -497,6 +497,21 @@ static yp_status ndjson_line(writer *w, decode_ctx *c, const char *p, size_t n)
 	return rc;
 }
 
+/* One line of a feed, line number at byte offset of total (0: unknown);
+ * a problem in the data is noted and the caller goes on. */
+static yp_status ndjson_step(writer *w, decode_ctx *c, const char *p, size_t n,
+			     unsigned number, size_t offset, size_t total)
+{
+	if (blank(p, n))
+		return YP_OK;
+	c->line = number;
+	c->offset = offset;
+	yp_status rc = ndjson_line(w, c, p, n);
+	if (number % PROGRESS_EVERY == 0)
+		report_progress(w, offset, total);
+	return rc == YP_DATAERR ? YP_OK : rc;
+}
+
 static yp_status import_ndjson(writer *w, decode_ctx *c, const char *buf,
 			       size_t len)
 {
@@ -505,16 +520,9 @@ static yp_status import_ndjson(writer *w, decode_ctx *c, const char *buf,
 	while (pos < len) {
 		const char *nl = memchr(buf + pos, '\n', len - pos);
 		size_t n = nl ? (size_t)(nl - (buf + pos)) : len - pos;
-		line++;
-		if (!blank(buf + pos, n)) {
-			c->line = line;
-			c->offset = pos;
-			yp_status rc = ndjson_line(w, c, buf + pos, n);
-			if (rc != YP_OK && rc != YP_DATAERR)
-				return rc;
-			if (line % PROGRESS_EVERY == 0)
-				report_progress(w, pos, len);
-		}
+		yp_status rc = ndjson_step(w, c, buf + pos, n, ++line, pos, len);
+		if (rc != YP_OK)
+			return rc;
 		pos += n + 1;
 	}
 	return c->d->count ? YP_DATAERR : YP_OK;
@@ -622,15 +630,10 @@ static yp_status stream_ndjson(writer *w, decode_ctx *c, line_reader *r,
 			       ssize_t n, size_t size)
 {
 	for (; n >= 0; n = next_line(r)) {
-		if (blank(r->line, (size_t)n))
-			continue;
-		c->line = r->number;
-		c->offset = r->offset;
-		yp_status rc = ndjson_line(w, c, r->line, (size_t)n);
-		if (rc != YP_OK && rc != YP_DATAERR)
+		yp_status rc = ndjson_step(w, c, r->line, (size_t)n, r->number,
+					   r->offset, size);
+		if (rc != YP_OK)
 			return rc;
-		if (r->number % PROGRESS_EVERY == 0)
-			report_progress(w, r->offset, size);
 	}
 	return c->d->count ? YP_DATAERR : YP_OK;
 }

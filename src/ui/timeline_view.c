@@ -42,6 +42,15 @@ static void free_rows(timeline_event *rows, size_t from, size_t to)
 	}
 }
 
+/* Frees the rows of l from keep on (those before were handed over), and
+ * the array. */
+static void list_free(row_list *l, size_t keep)
+{
+	free_rows(l->rows, keep, l->n);
+	free(l->rows);
+	memset(l, 0, sizeof(*l));
+}
+
 static bool keep_row(const event_row *row, void *ctx)
 {
 	row_list *l = ctx;
@@ -79,9 +88,7 @@ static bool fetch(timeline_view *tv, const row_key *k, row_window how,
 		rc = yp_fail(&tv->err, YP_SOFTWARE, "out of memory");
 	if (rc == YP_OK)
 		return true;
-	free_rows(out->rows, 0, out->n);
-	free(out->rows);
-	memset(out, 0, sizeof(*out));
+	list_free(out, 0);
 	return false;
 }
 
@@ -132,8 +139,7 @@ static bool window_around(timeline_view *tv, const row_key *key, long pos,
 	if (!fetch(tv, key, WINDOW_BEFORE, k + 1, &before))
 		return false;
 	if (!fetch(tv, key, WINDOW_AT, k + 1, &after)) {
-		free_rows(before.rows, 0, before.n);
-		free(before.rows);
+		list_free(&before, 0);
 		return false;
 	}
 	if (pos < 0 && after.n)
@@ -146,10 +152,8 @@ static bool window_around(timeline_view *tv, const row_key *key, long pos,
 	if (!rows) {
 		if (pos >= 0 && after.n)
 			yp_fail(&tv->err, YP_SOFTWARE, "out of memory");
-		free_rows(before.rows, 0, before.n);
-		free_rows(after.rows, 0, after.n);
-		free(before.rows);
-		free(after.rows);
+		list_free(&before, 0);
+		list_free(&after, 0);
 		return false;
 	}
 	for (size_t i = 0; i < nb; i++)
@@ -158,10 +162,8 @@ static bool window_around(timeline_view *tv, const row_key *key, long pos,
 	drop_window(tv);
 	tv->prev_year = before.n > k ? before.rows[k].date.year : -1;
 	tv->at_end = after.n <= k;
-	free_rows(before.rows, nb, before.n);
-	free_rows(after.rows, na, after.n);
-	free(before.rows);
-	free(after.rows);
+	list_free(&before, nb);
+	list_free(&after, na);
 	tv->rows = rows;
 	tv->n_rows = nb + na;
 	tv->first_pos = pos - (long)nb;
@@ -188,8 +190,7 @@ static void window_at_row(timeline_view *tv, const row_key *key,
 		row_key k = key_of(&one.rows[0]);
 		window_around(tv, &k, pos, 0, height);
 	}
-	free_rows(one.rows, 0, one.n);
-	free(one.rows);
+	list_free(&one, 0);
 }
 
 static void copy_filter(timeline_view *tv, const event_filter *f)
@@ -447,8 +448,7 @@ void timeline_prev_year(timeline_view *tv, int height)
 	} else {
 		timeline_first(tv, height);
 	}
-	free_rows(prev.rows, 0, prev.n);
-	free(prev.rows);
+	list_free(&prev, 0);
 	timeline_reveal(tv, height);
 }
 
