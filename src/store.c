@@ -80,6 +80,17 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" tokenize = 'kbigram');"
 	"INSERT INTO event_fts(rowid, title, body, names, cho)"
 	" SELECT " FTS_ROW " FROM events e;",
+	/* 3: the number of events, kept by triggers, so that the browser
+	 * need not count a million rows to open; IF NOT EXISTS and the
+	 * recount let it run again over a database put back to an older
+	 * version */
+	"CREATE TABLE IF NOT EXISTS event_count(n INTEGER NOT NULL);"
+	"DELETE FROM event_count;"
+	"INSERT INTO event_count SELECT count(*) FROM events;"
+	"CREATE TRIGGER IF NOT EXISTS event_counted AFTER INSERT ON events"
+	" BEGIN UPDATE event_count SET n = n + 1; END;"
+	"CREATE TRIGGER IF NOT EXISTS event_uncounted AFTER DELETE ON events"
+	" BEGIN UPDATE event_count SET n = n - 1; END;",
 };
 
 /* Upserts keep the rowid (so links stay valid) and refuse, through the

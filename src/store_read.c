@@ -711,7 +711,7 @@ long store_rows_before(store *s, const event_filter *f, const row_key *key,
 long store_rows_total(store *s, const event_filter *f, yp_error *err)
 {
 	if (filter_empty(f))
-		return count_query(s, "SELECT count(*) FROM events", NULL, err);
+		return count_query(s, "SELECT n FROM event_count", NULL, err);
 	if (use_hits(s, f, err) != YP_OK)
 		return -1;
 	return count_query(s, "SELECT count(*) FROM temp.hits", NULL, err);

@@ -202,7 +202,8 @@ static void migration_2_indexes_existing_events(void **state)
 				      count_event, &hits, &err), YP_OK);
 	assert_int_equal(hits, 1);
 	store_close(s);
-	assert_int_equal(query_int(f->db, "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(f->db, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION);
 }
 
 /* --- built-in dataset refresh ---------------------------------------- */
@@ -307,6 +308,8 @@ static void refresh_replaces_builtin_but_never_user_records(void **state)
 	assert_title(s, "e3", "Three mine");   /* the user's version stays */
 	assert_title(s, "e4", "Four v2");      /* new */
 	assert_title(s, "u1", "Mine");         /* user record untouched */
+	/* the kept count follows inserts, upserts and the dropped e2 */
+	assert_int_equal(store_rows_total(s, NULL, &err), 4);
 	char *meta = store_meta_get(s, META_BUILTIN_VERSION);
 	assert_string_equal(meta, "2");
 	free(meta);
@@ -437,6 +440,35 @@ static void windows_walk_timeline_order_by_key(void **state)
 	store_close(s);
 }
 
+/* A version-2 database has no kept count: opening it counts its events,
+ * and from then on triggers keep the count. */
+static void migration_3_counts_existing_events(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	store_close(s);
+	exec_sql_searchable(f->db, "DROP TRIGGER event_counted;"
+		" DROP TRIGGER event_uncounted; DROP TABLE event_count;"
+		" PRAGMA user_version = 2;"
+		" INSERT INTO events(id, date_key, date_precision, span_end,"
+		" status, kind, title_en, origin) VALUES ('a', 20210000, 1,"
+		" 20211231, 'done', 'plan', 'A', 'user'), ('b', 20220000, 1,"
+		" 20221231, 'done', 'plan', 'B', 'user');");
+	s = store_open(f->db, &err);
+	assert_non_null(s);
+	assert_int_equal(store_found_version(s), 2);
+	assert_int_equal(store_rows_total(s, NULL, &err), 2);
+	user_import(s, "{\"format\": \"yeonpyo/1\", \"events\": ["
+		"{\"id\": \"c\", \"date\": \"2023\", \"status\": \"done\", \"kind\":"
+		" \"plan\", \"title\": {\"en\": \"C\"}, \"summary\": "
+		"{\"en\": \"S.\"}}]}");
+	assert_int_equal(store_rows_total(s, NULL, &err), 3);
+	store_close(s);
+	assert_int_equal(query_int(f->db, "SELECT n FROM event_count"), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -447,6 +479,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(cannot_open_in_a_missing_directory, setup, teardown),
 		cmocka_unit_test_setup_teardown(foreign_keys_are_enforced, setup, teardown),
 		cmocka_unit_test_setup_teardown(migration_2_indexes_existing_events, setup, teardown),
+		cmocka_unit_test_setup_teardown(migration_3_counts_existing_events, setup, teardown),
 		cmocka_unit_test_setup_teardown(refresh_replaces_builtin_but_never_user_records, setup, teardown),
 		cmocka_unit_test_setup_teardown(older_builtin_version_is_not_applied, setup, teardown),
 		cmocka_unit_test_setup_teardown(disabled_builtin_is_never_loaded, setup, teardown),
