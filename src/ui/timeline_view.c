@@ -193,18 +193,23 @@ static void window_at_row(timeline_view *tv, const row_key *key,
 	list_free(&one, 0);
 }
 
-static void copy_filter(timeline_view *tv, const event_filter *f)
+/* False when a string could not be copied. */
+static bool copy_filter(timeline_view *tv, const event_filter *f)
 {
 	if (!f)
-		return;
+		return true;
 	tv->f = *f;
 	const char *from[4] = {f->org, f->tag, f->person, f->match};
-	for (size_t i = 0; i < 4; i++)
+	bool ok = true;
+	for (size_t i = 0; i < 4; i++) {
 		tv->owned[i] = dup_or_null(from[i]);
+		ok = ok && (tv->owned[i] || !from[i]);
+	}
 	tv->f.org = tv->owned[0];
 	tv->f.tag = tv->owned[1];
 	tv->f.person = tv->owned[2];
 	tv->f.match = tv->owned[3];
+	return ok;
 }
 
 yp_status timeline_load(timeline_view *tv, store *s, const event_filter *f,
@@ -214,7 +219,8 @@ yp_status timeline_load(timeline_view *tv, store *s, const event_filter *f,
 	tv->s = s;
 	tv->prev_year = -1;
 	tv->at_end = true;
-	copy_filter(tv, f);
+	if (!copy_filter(tv, f))
+		return yp_fail(err, YP_SOFTWARE, "out of memory");
 	tv->total = store_rows_total(s, &tv->f, err);
 	if (tv->total < 0)
 		return err->status;
