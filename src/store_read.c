@@ -677,15 +677,19 @@ yp_status store_rows_from(store *s, const event_filter *f, const row_key *from,
 	return walk(s, st, visit_row, &t, err);
 }
 
-static long count_query(store *s, const char *sql, const row_key *key,
-			yp_error *err)
+static long count_query(store *s, const char *sql, const row_key *from,
+			const row_key *to, yp_error *err)
 {
 	sqlite3_stmt *st = prepare(s, sql, err);
 	if (!st)
 		return -1;
-	if (key) {
-		sqlite3_bind_int64(st, 7, key->date_key);
-		store_bind_text(st, 8, key->id ? key->id : "");
+	if (to) {
+		sqlite3_bind_int64(st, 7, to->date_key);
+		store_bind_text(st, 8, to->id ? to->id : "");
+	}
+	if (from) {
+		sqlite3_bind_int64(st, 10, from->date_key);
+		store_bind_text(st, 11, from->id ? from->id : "");
 	}
 	long n = -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -696,25 +700,38 @@ static long count_query(store *s, const char *sql, const row_key *key,
 	return n;
 }
 
+long store_rows_between(store *s, const event_filter *f, const row_key *from,
+			const row_key *to, yp_error *err)
+{
+#define BETWEEN(TABLE) \
+	{"SELECT count(*) FROM " TABLE " WHERE (date_key, id) < (?7, ?8)", \
+	 "SELECT count(*) FROM " TABLE " WHERE (date_key, id) < (?7, ?8)" \
+	 " AND (date_key, id) >= (?10, ?11)"}
+	static const char *const all[] = BETWEEN("events");
+	static const char *const hits[] = BETWEEN("temp.hits");
+#undef BETWEEN
+	bool filtered = !filter_empty(f);
+	if (filtered && use_hits(s, f, err) != YP_OK)
+		return -1;
+	const char *const *sql = filtered ? hits : all;
+	return count_query(s, sql[from != NULL], from, to, err);
+}
+
 long store_rows_before(store *s, const event_filter *f, const row_key *key,
 		       yp_error *err)
 {
-	if (filter_empty(f))
-		return count_query(s, "SELECT count(*) FROM events"
-				   " WHERE (date_key, id) < (?7, ?8)", key, err);
-	if (use_hits(s, f, err) != YP_OK)
-		return -1;
-	return count_query(s, "SELECT count(*) FROM temp.hits"
-			   " WHERE (date_key, id) < (?7, ?8)", key, err);
+	return store_rows_between(s, f, NULL, key, err);
 }
 
 long store_rows_total(store *s, const event_filter *f, yp_error *err)
 {
 	if (filter_empty(f))
-		return count_query(s, "SELECT n FROM event_count", NULL, err);
+		return count_query(s, "SELECT n FROM event_count", NULL, NULL,
+				   err);
 	if (use_hits(s, f, err) != YP_OK)
 		return -1;
-	return count_query(s, "SELECT count(*) FROM temp.hits", NULL, err);
+	return count_query(s, "SELECT count(*) FROM temp.hits", NULL, NULL,
+			   err);
 }
 
 yp_status store_event_key(store *s, const char *id, row_key *out,

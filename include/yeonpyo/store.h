@@ -140,6 +140,11 @@ yp_status store_rows_from(store *s, const event_filter *f, const row_key *from,
 			  row_window how, long limit, store_row_fn fn, void *ctx,
 			  yp_error *err);
 
+/* How many rows f selects from from (NULL: the first) up to but not
+ * including to: an index range, so it costs the distance, not the place. */
+long store_rows_between(store *s, const event_filter *f, const row_key *from,
+			const row_key *to, yp_error *err);
+
 /* How many rows f selects before key, and in all; -1 on error. */
 long store_rows_before(store *s, const event_filter *f, const row_key *key,
 		       yp_error *err);

@@ -127,6 +127,30 @@ static void drop_window(timeline_view *tv)
 	tv->n_rows = 0;
 }
 
+static int key_cmp(const row_key *a, const row_key *b)
+{
+	if (a->date_key != b->date_key)
+		return a->date_key < b->date_key ? -1 : 1;
+	return strcmp(a->id, b->id);  /* bytes, as SQLite's BINARY */
+}
+
+/* The place of the first row at or after key, counted from the selection
+ * (rows between the two: a year's jump costs a year, wherever it lands);
+ * -1 with the view's err set when the store fails. */
+static long position_of(timeline_view *tv, const row_key *key)
+{
+	if (!tv->n_rows)
+		return store_rows_before(tv->s, &tv->f, key, &tv->err);
+	row_key here = key_of(&tv->rows[tv->selected]);
+	long pos = timeline_position(tv);
+	bool after = key_cmp(key, &here) >= 0;
+	long n = after ? store_rows_between(tv->s, &tv->f, &here, key, &tv->err)
+		       : store_rows_between(tv->s, &tv->f, key, &here, &tv->err);
+	if (n < 0)
+		return -1;
+	return after ? pos + n : pos - n;
+}
+
 /* Replaces the window with the rows around key, which becomes the
  * selection at position pos (counted when negative), rel lines below the
  * top of the pane. False, the window unchanged, when the store fails or
@@ -143,7 +167,7 @@ static bool window_around(timeline_view *tv, const row_key *key, long pos,
 		return false;
 	}
 	if (pos < 0 && after.n)
-		pos = store_rows_before(tv->s, &tv->f, key, &tv->err);
+		pos = position_of(tv, key);
 	size_t nb = before.n < k ? before.n : k;
 	size_t na = after.n < k ? after.n : k;
 	timeline_event *rows = NULL;

@@ -421,6 +421,12 @@ static void windows_walk_timeline_order_by_key(void **state)
 	row_key k3 = {date_key(&e.date), "e3"};
 	model_event_clear(&e);
 	assert_int_equal(store_rows_before(s, &all, &k3, &err), 2);
+	/* between two places: from included, to not (e3 e5 up to e4) */
+	assert_int_equal(store_get_event(s, "e4", &e, &err), YP_OK);
+	row_key k4 = {date_key(&e.date), "e4"};
+	model_event_clear(&e);
+	assert_int_equal(store_rows_between(s, &all, &k3, &k4, &err), 2);
+	assert_int_equal(store_rows_between(s, &all, &k4, &k4, &err), 0);
 	event_filter from_2023 = {.from_day = 20230101};
 	assert_window(s, &from_2023, NULL, WINDOW_FIRST, 10, "e2 e3 e5 e4");
 	assert_window(s, &from_2023, "e3", WINDOW_BEFORE, 10, "e2");
