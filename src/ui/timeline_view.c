@@ -296,6 +296,66 @@ static size_t line_of(const timeline_view *tv, size_t event)
 	return tv->event_line[event];
 }
 
+/* Moves the window along without reading again what it holds: a window's
+ * worth of rows past its end (or before its start) is read and the far
+ * side let go beyond three windows, the selection staying rel lines below
+ * the top of the pane. The view is unchanged when the store fails. */
+static void slide(timeline_view *tv, bool forward, size_t rel, int height)
+{
+	size_t k = window_rows(height);
+	size_t h = height > 0 ? (size_t)height : 1;
+	row_key edge = key_of(&tv->rows[forward ? tv->n_rows - 1 : 0]);
+	row_list more = {0};
+	if (!fetch(tv, &edge, forward ? WINDOW_AFTER : WINDOW_BEFORE, k + 1,
+		   &more))
+		return;
+	size_t got = more.n < k ? more.n : k;
+	size_t n = tv->n_rows + got;
+	size_t drop = n > 3 * k ? n - 3 * k : 0;
+	/* never let go of the rows the pane shows */
+	size_t spare = forward ? tv->selected : tv->n_rows - 1 - tv->selected;
+	spare = spare > h + 1 ? spare - h - 1 : 0;
+	if (drop > spare)
+		drop = spare;
+	timeline_event *rows = malloc((n - drop) * sizeof(*rows));
+	if (!rows) {
+		yp_fail(&tv->err, YP_SOFTWARE, "out of memory");
+		list_free(&more, 0);
+		return;
+	}
+	if (forward) {
+		free_rows(tv->rows, 0, drop);
+		memcpy(rows, tv->rows + drop, (tv->n_rows - drop) * sizeof(*rows));
+		memcpy(rows + tv->n_rows - drop, more.rows, got * sizeof(*rows));
+		if (drop)
+			tv->prev_year = tv->rows[drop - 1].date.year;
+		tv->at_end = more.n <= k;
+		tv->first_pos += (long)drop;
+		tv->selected -= drop;
+	} else {
+		for (size_t i = 0; i < got; i++)
+			rows[i] = more.rows[got - 1 - i];
+		free_rows(tv->rows, tv->n_rows - drop, tv->n_rows);
+		memcpy(rows + got, tv->rows, (tv->n_rows - drop) * sizeof(*rows));
+		tv->prev_year = more.n > k ? more.rows[k].date.year : -1;
+		tv->at_end = tv->at_end && !drop;
+		tv->first_pos -= (long)got;
+		tv->selected += got;
+	}
+	list_free(&more, got);
+	free(tv->rows);
+	tv->rows = rows;
+	tv->n_rows = n - drop;
+	if (!build_lines(tv)) {
+		yp_fail(&tv->err, YP_SOFTWARE, "out of memory");
+		drop_window(tv);
+		tv->n_lines = 0;
+		return;
+	}
+	size_t line = line_of(tv, tv->selected);
+	tv->top = line > rel ? line - rel : 0;
+}
+
 /* Reads a new window when the pane comes near either edge of this one
  * (not an edge of the timeline), keeping the selection where it is on
  * the screen. */
@@ -308,9 +368,13 @@ static void settle(timeline_view *tv, int height)
 	bool near_end = !tv->at_end && tv->n_lines - line < need + h;
 	if (!near_start && !near_end)
 		return;
+	size_t rel = line >= tv->top ? line - tv->top : 0;
+	if (near_start != near_end) {
+		slide(tv, near_end, rel, height);
+		return;
+	}
 	row_key k = key_of(&tv->rows[tv->selected]);
-	window_around(tv, &k, timeline_position(tv),
-		      line >= tv->top ? line - tv->top : 0, height);
+	window_around(tv, &k, timeline_position(tv), rel, height);
 }
 
 void timeline_reveal(timeline_view *tv, int height)
