@@ -97,16 +97,29 @@ static row_key key_of(const timeline_event *e)
 	return (row_key){date_key(&e->date), e->id};
 }
 
-/* One line per row plus a separator wherever the year changes. */
-static bool build_lines(timeline_view *tv)
+static void drop_window(timeline_view *tv)
+{
+	free_rows(tv->rows, 0, tv->n_rows);
+	free(tv->rows);
+	tv->rows = NULL;
+	tv->n_rows = 0;
+}
+
+/* One line per row plus a separator wherever the year changes, with the
+ * selection rel lines below the top of the pane. Out of memory, the view
+ * is left empty and says why. */
+static bool build_lines(timeline_view *tv, size_t rel)
 {
 	free(tv->lines);
 	free(tv->event_line);
 	tv->n_lines = 0;
 	tv->lines = calloc(tv->n_rows * 2 + 1, sizeof(*tv->lines));
 	tv->event_line = calloc(tv->n_rows + 1, sizeof(*tv->event_line));
-	if (!tv->lines || !tv->event_line)
+	if (!tv->lines || !tv->event_line) {
+		yp_fail(&tv->err, YP_SOFTWARE, "out of memory");
+		drop_window(tv);
 		return false;
+	}
 	int year = tv->prev_year;
 	for (size_t i = 0; i < tv->n_rows; i++) {
 		if (tv->rows[i].date.year != year) {
@@ -116,15 +129,9 @@ static bool build_lines(timeline_view *tv)
 		tv->event_line[i] = tv->n_lines;
 		tv->lines[tv->n_lines++] = (timeline_line){(long)i, year};
 	}
+	size_t line = tv->event_line[tv->selected];
+	tv->top = line > rel ? line - rel : 0;
 	return true;
-}
-
-static void drop_window(timeline_view *tv)
-{
-	free_rows(tv->rows, 0, tv->n_rows);
-	free(tv->rows);
-	tv->rows = NULL;
-	tv->n_rows = 0;
 }
 
 static int key_cmp(const row_key *a, const row_key *b)
@@ -192,15 +199,7 @@ static bool window_around(timeline_view *tv, const row_key *key, long pos,
 	tv->n_rows = nb + na;
 	tv->first_pos = pos - (long)nb;
 	tv->selected = nb;
-	if (!build_lines(tv)) {
-		yp_fail(&tv->err, YP_SOFTWARE, "out of memory");
-		drop_window(tv);
-		tv->n_lines = 0;
-		return false;
-	}
-	size_t line = tv->event_line[nb];
-	tv->top = line > rel ? line - rel : 0;
-	return true;
+	return build_lines(tv, rel);
 }
 
 /* The window around the one row that how and key find, if any. */
@@ -346,14 +345,7 @@ static void slide(timeline_view *tv, bool forward, size_t rel, int height)
 	free(tv->rows);
 	tv->rows = rows;
 	tv->n_rows = n - drop;
-	if (!build_lines(tv)) {
-		yp_fail(&tv->err, YP_SOFTWARE, "out of memory");
-		drop_window(tv);
-		tv->n_lines = 0;
-		return;
-	}
-	size_t line = line_of(tv, tv->selected);
-	tv->top = line > rel ? line - rel : 0;
+	build_lines(tv, rel);
 }
 
 /* Reads a new window when the pane comes near either edge of this one
