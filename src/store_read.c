@@ -596,6 +596,20 @@ static char *filter_text(const event_filter *f)
 	return strbuf_take(&sb);
 }
 
+/* Runs a statement that returns no rows, with f's filter bound. */
+static yp_status run_filtered(store *s, const char *sql, const event_filter *f,
+			      yp_error *err)
+{
+	sqlite3_stmt *st = prepare(s, sql, err);
+	if (!st)
+		return err->status;
+	bind_filter(st, f);
+	yp_status rc = sqlite3_step(st) == SQLITE_DONE
+			       ? YP_OK : store_sql_fail(s, err, "filtering events");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static yp_status use_hits(store *s, const event_filter *f, yp_error *err)
 {
 	char *key = filter_text(f);
@@ -607,29 +621,15 @@ static yp_status use_hits(store *s, const event_filter *f, yp_error *err)
 	}
 	free(s->hits_of);
 	s->hits_of = NULL;
-	sqlite3_stmt *st = prepare(s, "DELETE FROM temp.hits", err);
-	yp_status rc = st ? YP_OK : err->status;
-	if (st && sqlite3_step(st) != SQLITE_DONE)
-		rc = store_sql_fail(s, err, "filtering events");
-	sqlite3_finalize(st);
-	st = NULL;
+	yp_status rc = run_filtered(s, "DELETE FROM temp.hits", NULL, err);
 	/* a search drives from the index's matches rather than every row */
 	if (rc == YP_OK)
-		st = prepare(s, f->match
-			     ? "INSERT INTO temp.hits SELECT e.date_key, e.id,"
-			       " e.eid FROM event_fts JOIN events e"
-			       " ON e.eid = event_fts.rowid" EVENT_WHERE_LINKS
-			       " AND event_fts MATCH ?5"
-			     : "INSERT INTO temp.hits SELECT date_key, id, eid"
-			       " FROM events e" EVENT_WHERE, err);
-	if (rc == YP_OK && !st)
-		rc = err->status;
-	if (st) {
-		bind_filter(st, f);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = store_sql_fail(s, err, "filtering events");
-		sqlite3_finalize(st);
-	}
+		rc = run_filtered(s, f->match
+			? "INSERT INTO temp.hits SELECT e.date_key, e.id, e.eid"
+			  " FROM event_fts JOIN events e ON e.eid = event_fts.rowid"
+			  EVENT_WHERE_LINKS " AND event_fts MATCH ?5"
+			: "INSERT INTO temp.hits SELECT date_key, id, eid"
+			  " FROM events e" EVENT_WHERE, f, err);
 	if (rc == YP_OK)
 		s->hits_of = key;
 	else
