@@ -1,13 +1,15 @@
-/* import.c: the importer. A JSON document is decoded and checked whole
- * before anything is written; an NDJSON feed is checked and written line by
- * line so that it can stream, and the caller rolls back on any problem. */
+/* import.c: the importer. NDJSON is checked and written a line at a time,
+ * a JSON document a record at a time (records whose references are not known
+ * yet wait for the end); the caller rolls back on any problem. */
 #include "yeonpyo/import.h"
 
 #include <assert.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include "yeonpyo/idset.h"
@@ -205,16 +207,22 @@ static yp_status write_event(writer *w, const yp_event *e)
 
 /* --- JSON document ---------------------------------------------------- */
 
+/* Records of a document decoded but not written yet: the organizations,
+ * people and sources until the first event (there are few of them), and
+ * anything whose references are not all known yet, or that came before the
+ * "format" member said what the document is. */
 typedef struct {
 	yp_org *orgs;
-	size_t n_orgs;
+	size_t n_orgs, cap_orgs;
 	yp_person *people;
-	size_t n_people;
+	size_t n_people, cap_people;
 	yp_source *sources;
-	size_t n_sources;
+	size_t n_sources, cap_sources;
 	yp_event *events;
-	size_t n_events;
-	local_ids ids;
+	size_t n_events, cap_events;
+	size_t *at[4];   /* each held record's index in its section */
+	size_t at_cap[4];
+	local_ids ids;   /* every id of the document so far */
 } doc_records;
 
 static void doc_records_free(doc_records *r)
@@ -231,139 +239,159 @@ static void doc_records_free(doc_records *r)
 	free(r->people);
 	free(r->sources);
 	free(r->events);
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < 4; i++) {
 		idset_free(&r->ids.sets[i]);
+		free(r->at[i]);
+	}
 }
 
-/* Decodes one record of a section into slot i; returns its id or NULL. */
-typedef const char *(*decode_item_fn)(decode_ctx *c, const json_value *v,
-				      const char *path, doc_records *r, size_t i);
-
-static const char *doc_org(decode_ctx *c, const json_value *v,
-			   const char *path, doc_records *r, size_t i)
+/* Notes that the n-th held record of a kind is element index of its
+ * section, for messages; false when memory runs out. */
+static bool held_at(doc_records *r, record_kind kind, size_t n, size_t index)
 {
-	return decode_org(c, v, path, &r->orgs[i]) ? r->orgs[i].id : NULL;
+	if (n == r->at_cap[kind]) {
+		size_t ncap = n ? n * 2 : 16;
+		size_t *grown = realloc(r->at[kind], ncap * sizeof(*grown));
+		if (!grown)
+			return false;
+		r->at[kind] = grown;
+		r->at_cap[kind] = ncap;
+	}
+	r->at[kind][n] = index;
+	return true;
 }
 
-static const char *doc_person(decode_ctx *c, const json_value *v,
-			      const char *path, doc_records *r, size_t i)
+/* items with room for one more than n (of *cap), or NULL when memory runs
+ * out (items is then still valid). */
+static void *grow(void *items, size_t n, size_t *cap, size_t size)
 {
-	return decode_person(c, v, path, &r->people[i]) ? r->people[i].id : NULL;
+	if (n < *cap)
+		return items;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *grown = realloc(items, ncap * size);
+	if (grown)
+		*cap = ncap;
+	return grown;
 }
 
-static const char *doc_source(decode_ctx *c, const json_value *v,
-			      const char *path, doc_records *r, size_t i)
+typedef struct id_block {
+	struct id_block *next;
+	size_t used, cap;
+	char text[];
+} id_block;
+
+#define ID_BLOCK_SIZE 65536
+
+static const char *id_copy(id_block **blocks, const char *id)
 {
-	return decode_source(c, v, path, &r->sources[i]) ? r->sources[i].id
-							  : NULL;
+	size_t n = strlen(id) + 1;
+	id_block *b = *blocks;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > ID_BLOCK_SIZE ? n : ID_BLOCK_SIZE;
+		b = malloc(sizeof(*b) + cap);
+		if (!b)
+			return NULL;
+		b->next = *blocks;
+		b->used = 0;
+		b->cap = cap;
+		*blocks = b;
+	}
+	char *copy = memcpy(b->text + b->used, id, n);
+	b->used += n;
+	return copy;
 }
 
-static const char *doc_event(decode_ctx *c, const json_value *v,
-			     const char *path, doc_records *r, size_t i)
+static void id_blocks_free(id_block *b)
 {
-	return decode_event(c, v, path, &r->events[i]) ? r->events[i].id : NULL;
+	while (b) {
+		id_block *next = b->next;
+		free(b);
+		b = next;
+	}
 }
 
 typedef struct {
-	const char *name;     /* the document member */
-	record_kind kind;
-	decode_item_fn decode;
-} doc_section;
+	writer *w;
+	decode_ctx *c;
+	doc_records held;
+	id_block *id_text;  /* what held.ids point to */
+	bool streaming;   /* records may be written as they come */
+	bool flushed;     /* the first event came; earlier records written */
+	yp_status rc;     /* a store error, which stops the parse */
+	size_t total;     /* bytes of the document, for progress */
+	const char *map;  /* the document when it is a file mapping, or NULL */
+	size_t released;  /* bytes of map given back so far */
+} doc_reader;
 
-static const doc_section sections[] = {
-	{"organizations", RECORD_ORG, doc_org},
-	{"people", RECORD_PERSON, doc_person},
-	{"sources", RECORD_SOURCE, doc_source},
-	{"events", RECORD_EVENT, doc_event},
-};
+/* Pages of a mapped document more than a little behind the parser are
+ * given back: they are clean, so this only drops them from memory (an error
+ * message that looks back at them reads them in again). */
+#define RELEASE_STEP ((size_t)1 << 20)
 
-/* Allocates the records of one section where doc_records keeps them. */
-static bool section_alloc(doc_records *r, record_kind kind, size_t n)
+static void release_pages(doc_reader *dr, size_t offset)
 {
-	size_t slots = n ? n : 1;
-	switch (kind) {
-	case RECORD_ORG:
-		assert(!r->orgs); /* each section is read once */
-		r->orgs = calloc(slots, sizeof(*r->orgs));
-		r->n_orgs = r->orgs ? n : 0;
-		return r->orgs != NULL;
-	case RECORD_PERSON:
-		assert(!r->people); /* each section is read once */
-		r->people = calloc(slots, sizeof(*r->people));
-		r->n_people = r->people ? n : 0;
-		return r->people != NULL;
-	case RECORD_SOURCE:
-		assert(!r->sources); /* each section is read once */
-		r->sources = calloc(slots, sizeof(*r->sources));
-		r->n_sources = r->sources ? n : 0;
-		return r->sources != NULL;
-	case RECORD_EVENT:
-	default:
-		assert(!r->events); /* each section is read once */
-		r->events = calloc(slots, sizeof(*r->events));
-		r->n_events = r->events ? n : 0;
-		return r->events != NULL;
-	}
+	if (!dr->map || offset < dr->released + 2 * RELEASE_STEP)
+		return;
+	size_t upto = offset - RELEASE_STEP;
+	upto -= upto % RELEASE_STEP;  /* a multiple of any page size */
+	madvise((void *)(uintptr_t)(dr->map + dr->released),
+		upto - dr->released, MADV_DONTNEED);
+	dr->released = upto;
 }
 
-static bool decode_section(decode_ctx *c, const json_value *root,
-			   const doc_section *sec, doc_records *r)
+static bool can_write(const doc_reader *dr)
 {
-	const json_value *arr = json_get(root, sec->name);
-	if (!arr)
-		return true;
-	char path[64];
-	snprintf(path, sizeof(path), "$.%s", sec->name);
-	if (arr->type != JSON_ARRAY) {
-		decode_report(c, path, "expected an array, got %s",
-			      json_type_name(arr->type));
-		return false;
-	}
-	if (!section_alloc(r, sec->kind, arr->u.array.len)) {
-		decode_report(c, path, "out of memory");
-		return false;
-	}
-	bool ok = true;
-	idset *ids = &r->ids.sets[sec->kind];
-	for (size_t i = 0; i < arr->u.array.len; i++) {
-		char ipath[96];
-		snprintf(ipath, sizeof(ipath), "%s[%zu]", path, i);
-		const char *id = sec->decode(c, arr->u.array.items[i], ipath, r, i);
-		size_t prev = 0;
-		if (!id) {
-			ok = false;
-		} else if (!idset_add(ids, id, i, &prev)) {
-			if (prev == (size_t)-1)
-				decode_report(c, ipath, "out of memory");
-			else
-				decode_report(c, ipath, "duplicate id \"%s\" "
-					      "(also at %s[%zu])", id, path, prev);
-			ok = false;
-		}
-	}
+	return dr->streaming && dr->c->d->count == 0;
+}
+
+/* Whether a check passes, without reporting what it finds. */
+typedef bool (*quiet_check_fn)(decode_ctx *c, doc_reader *dr, const void *rec,
+			       const char *path);
+
+static bool quietly(doc_reader *dr, quiet_check_fn check, const void *rec)
+{
+	diag scratch = DIAG_INIT;
+	decode_ctx quiet = *dr->c;
+	quiet.d = &scratch;
+	bool ok = check(&quiet, dr, rec, "$");
+	diag_free(&scratch);
 	return ok;
 }
 
-static bool check_doc_refs(decode_ctx *c, store *s, doc_records *r)
+static bool event_refs_known(decode_ctx *c, doc_reader *dr, const void *rec,
+			     const char *path)
+{
+	return check_event_refs(c, dr->w->s, &dr->held.ids, rec, path);
+}
+
+static bool held_refs_check(decode_ctx *c, const doc_records *r, store *s)
 {
 	bool ok = true;
 	char path[96];
 	for (size_t i = 0; i < r->n_orgs; i++) {
-		snprintf(path, sizeof(path), "$.organizations[%zu]", i);
+		snprintf(path, sizeof(path), "$.organizations[%zu]",
+			 r->at[RECORD_ORG][i]);
 		ok = check_org_refs(c, s, &r->ids, &r->orgs[i], path) && ok;
 	}
 	for (size_t i = 0; i < r->n_people; i++) {
-		snprintf(path, sizeof(path), "$.people[%zu]", i);
+		snprintf(path, sizeof(path), "$.people[%zu]",
+			 r->at[RECORD_PERSON][i]);
 		ok = check_person_refs(c, s, &r->ids, &r->people[i], path) && ok;
-	}
-	for (size_t i = 0; i < r->n_events; i++) {
-		snprintf(path, sizeof(path), "$.events[%zu]", i);
-		ok = check_event_refs(c, s, &r->ids, &r->events[i], path) && ok;
 	}
 	return ok;
 }
 
-static yp_status write_doc(writer *w, const doc_records *r)
+static bool held_refs_known(decode_ctx *c, doc_reader *dr, const void *rec,
+			    const char *path)
+{
+	(void)rec;
+	(void)path;
+	return held_refs_check(c, &dr->held, dr->w->s);
+}
+
+/* Writes the held organizations, people and sources and forgets them;
+ * their ids stay known. */
+static yp_status write_held(writer *w, doc_records *r, bool with_events)
 {
 	yp_status rc = YP_OK;
 	for (size_t i = 0; rc == YP_OK && i < r->n_orgs; i++)
@@ -374,11 +402,15 @@ static yp_status write_doc(writer *w, const doc_records *r)
 		rc = write_person(w, &r->people[i]);
 	for (size_t i = 0; rc == YP_OK && i < r->n_sources; i++)
 		rc = write_source(w, &r->sources[i]);
-	for (size_t i = 0; rc == YP_OK && i < r->n_events; i++) {
+	for (size_t i = 0; with_events && rc == YP_OK && i < r->n_events; i++)
 		rc = write_event(w, &r->events[i]);
-		if (i % PROGRESS_EVERY == 0)
-			report_progress(w, i, r->n_events);
-	}
+	for (size_t i = 0; i < r->n_orgs; i++)
+		model_org_clear(&r->orgs[i]);
+	for (size_t i = 0; i < r->n_people; i++)
+		model_person_clear(&r->people[i]);
+	for (size_t i = 0; i < r->n_sources; i++)
+		model_source_clear(&r->sources[i]);
+	r->n_orgs = r->n_people = r->n_sources = 0;
 	return rc;
 }
 
@@ -402,19 +434,183 @@ static bool check_header(decode_ctx *c, const json_value *root,
 	return stats->has_dataset;
 }
 
-static yp_status import_doc(writer *w, decode_ctx *c, const json_value *root)
+/* At the first event: whether the members read so far say this is our
+ * format, and the records held so far can be written now. */
+static void first_event(doc_reader *dr, const json_value *root)
 {
-	doc_records r;
-	memset(&r, 0, sizeof(r));
-	bool ok = check_header(c, root, w->stats);
-	if (root->type == JSON_OBJECT) {
-		for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
-			ok = decode_section(c, root, &sections[i], &r) && ok;
+	dr->flushed = true;
+	const json_value *fmt = json_get(root, "format");
+	dr->streaming = fmt && fmt->type == JSON_STRING &&
+			strcmp(fmt->u.string, FORMAT_NAME) == 0 &&
+			quietly(dr, held_refs_known, NULL);
+	if (can_write(dr))
+		dr->rc = write_held(dr->w, &dr->held, false);
+}
+
+static void take_event(doc_reader *dr, const json_value *root,
+		       const json_value *item, size_t index, const char *path)
+{
+	yp_event e;
+	if (!decode_event(dr->c, item, path, &e))
+		return;
+	if (!dr->flushed)
+		first_event(dr, root);
+	if (dr->rc == YP_OK && can_write(dr) &&
+	    quietly(dr, event_refs_known, &e)) {
+		dr->rc = write_event(dr->w, &e);
+		model_event_clear(&e);
+		return;
 	}
-	ok = ok && check_doc_refs(c, w->s, &r);
-	yp_status rc = ok ? write_doc(w, &r) : YP_DATAERR;
-	doc_records_free(&r);
-	return rc;
+	doc_records *r = &dr->held;
+	yp_event *events = grow(r->events, r->n_events, &r->cap_events,
+				sizeof(*events));
+	if (events)
+		r->events = events;
+	if (!events || !held_at(r, RECORD_EVENT, r->n_events, index)) {
+		decode_report(dr->c, path, "out of memory");
+		model_event_clear(&e);
+		return;
+	}
+	yp_event *slot = &events[r->n_events];
+	*slot = e;
+	r->n_events++;
+}
+
+/* Decodes a record of another kind into the held records; its id or NULL. */
+static const char *take_other(doc_reader *dr, record_kind kind,
+			      const json_value *item, size_t index,
+			      const char *path)
+{
+	doc_records *r = &dr->held;
+	const char *id = NULL;
+	void *slot = NULL;
+	size_t n = kind == RECORD_ORG ? r->n_orgs
+		 : kind == RECORD_PERSON ? r->n_people : r->n_sources;
+	if (kind == RECORD_ORG) {
+		yp_org *orgs = grow(r->orgs, n, &r->cap_orgs,
+				    sizeof(*orgs));
+		slot = orgs ? (r->orgs = orgs) + n : NULL;
+	} else if (kind == RECORD_PERSON) {
+		yp_person *people = grow(r->people, n,
+					 &r->cap_people, sizeof(*people));
+		slot = people ? (r->people = people) + n : NULL;
+	} else {
+		yp_source *sources = grow(r->sources, n,
+					  &r->cap_sources, sizeof(*sources));
+		slot = sources ? (r->sources = sources) + n : NULL;
+	}
+	if (!slot || !held_at(r, kind, n, index)) {
+		decode_report(dr->c, path, "out of memory");
+		return NULL;
+	}
+	if (kind == RECORD_ORG && decode_org(dr->c, item, path, slot))
+		id = r->orgs[r->n_orgs++].id;
+	else if (kind == RECORD_PERSON && decode_person(dr->c, item, path, slot))
+		id = r->people[r->n_people++].id;
+	else if (kind == RECORD_SOURCE && decode_source(dr->c, item, path, slot))
+		id = r->sources[r->n_sources++].id;
+	return id;
+}
+
+static const char *const section_names[] = {
+	[RECORD_ORG] = "organizations", [RECORD_PERSON] = "people",
+	[RECORD_SOURCE] = "sources", [RECORD_EVENT] = "events",
+};
+
+static int section_kind(const char *key)
+{
+	for (int k = 0; k < 4; k++)
+		if (strcmp(key, section_names[k]) == 0)
+			return k;
+	return -1;
+}
+
+/* Notes the id of element index of a section; false for a duplicate. */
+static bool note_id(doc_reader *dr, record_kind kind, const char *id,
+		    size_t index, const char *path)
+{
+	size_t prev = 0;
+	const char *copy = id_copy(&dr->id_text, id);
+	if (!copy)
+		prev = (size_t)-1;
+	else if (idset_add(&dr->held.ids.sets[kind], copy, index, &prev))
+		return true;
+	if (prev == (size_t)-1)
+		decode_report(dr->c, path, "out of memory");
+	else
+		decode_report(dr->c, path, "duplicate id \"%s\" (also at "
+			      "$.%s[%zu])", id, section_names[kind], prev);
+	return false;
+}
+
+/* json_stream's callback: one element of a root array member. */
+static bool doc_element(void *ctx, const json_value *root, const char *key,
+			size_t index, json_value *item, size_t offset)
+{
+	doc_reader *dr = ctx;
+	int kind = section_kind(key);
+	if (kind >= 0) {
+		char path[96];
+		snprintf(path, sizeof(path), "$.%s[%zu]", key, index);
+		const char *id = NULL;
+		if (kind != RECORD_EVENT) {
+			id = take_other(dr, (record_kind)kind, item, index, path);
+		} else {
+			/* the id first: a written event is gone */
+			const json_value *v = json_get(item, "id");
+			if (v && v->type == JSON_STRING) {
+				id = v->u.string;
+				note_id(dr, RECORD_EVENT, id, index, path);
+			}
+			take_event(dr, root, item, index, path);
+			id = NULL;
+		}
+		if (id)
+			note_id(dr, (record_kind)kind, id, index, path);
+		if (index % PROGRESS_EVERY == 0) {
+			report_progress(dr->w, offset, dr->total);
+			release_pages(dr, offset);
+		}
+	}
+	json_free(item);
+	return dr->rc == YP_OK;
+}
+
+/* A section member that is there but not an array. */
+static bool check_sections(decode_ctx *c, const json_value *root)
+{
+	bool ok = true;
+	for (int k = 0; k < 4; k++) {
+		const json_value *arr = json_get(root, section_names[k]);
+		if (arr && arr->type != JSON_ARRAY) {
+			char path[64];
+			snprintf(path, sizeof(path), "$.%s", section_names[k]);
+			decode_report(c, path, "expected an array, got %s",
+				      json_type_name(arr->type));
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* After the whole document: the header, then what was held. */
+static yp_status finish_doc(doc_reader *dr, const json_value *root)
+{
+	decode_ctx *c = dr->c;
+	bool ok = check_header(c, root, dr->w->stats);
+	ok = check_sections(c, root) && ok;
+	doc_records *r = &dr->held;
+	ok = held_refs_check(c, r, dr->w->s) && ok;
+	char path[96];
+	for (size_t i = 0; i < r->n_events; i++) {
+		snprintf(path, sizeof(path), "$.events[%zu]",
+			 r->at[RECORD_EVENT][i]);
+		ok = check_event_refs(c, dr->w->s, &r->ids, &r->events[i],
+				      path) && ok;
+	}
+	if (!ok || c->d->count)
+		return YP_DATAERR;
+	return write_held(dr->w, r, true);
 }
 
 /* --- NDJSON ----------------------------------------------------------- */
@@ -557,18 +753,27 @@ static bool looks_like_ndjson(const char *buf, size_t len)
 	return false;
 }
 
+/* A document is parsed as a whole but its records are taken one at a time
+ * (json_parse_stream), so a large one costs memory for its ids only. */
 static yp_status import_document(writer *w, decode_ctx *c, const char *buf,
-				 size_t len)
+				 size_t len, bool mapped)
 {
+	doc_reader dr;
+	memset(&dr, 0, sizeof(dr));
+	dr.w = w;
+	dr.c = c;
+	dr.total = len;
+	dr.map = mapped ? buf : NULL;
+	json_stream stream = {doc_element, &dr};
 	json_value *root = NULL;
 	json_error je;
 	size_t used = 0;
-	if (!json_parse(buf, len, 1, &used, &root, &je)) {
-		report_json_error(c->d, c->file, &je, buf, 0);
-		return YP_DATAERR;
-	}
 	yp_status rc = YP_DATAERR;
-	if (root->type != JSON_OBJECT) {
+	if (!json_parse_stream(buf, len, 1, &stream, &used, &root, &je)) {
+		if (dr.rc == YP_OK)
+			report_json_error(c->d, c->file, &je, buf, 0);
+		rc = dr.rc == YP_OK ? YP_DATAERR : dr.rc;
+	} else if (root->type != JSON_OBJECT) {
 		diag_add(c->d, "%s: $: expected a yeonpyo/1 document (an object "
 			 "with \"format\") or NDJSON records, got %s",
 			 display_name(c->file), json_type_name(root->type));
@@ -578,9 +783,11 @@ static yp_status import_document(writer *w, decode_ctx *c, const char *buf,
 		diag_add(c->d, "%s:%u:%u: invalid JSON: unexpected data after the "
 			 "document", display_name(c->file), line, col);
 	} else {
-		rc = import_doc(w, c, root);
+		rc = finish_doc(&dr, root);
 	}
 	json_free(root);
+	doc_records_free(&dr.held);
+	id_blocks_free(dr.id_text);
 	return rc;
 }
 
@@ -592,7 +799,7 @@ yp_status import_buffer(store *s, const char *name, const char *buf,
 	decode_ctx c = {d, name, 0, 0};
 	yp_status rc = looks_like_ndjson(buf, len)
 			       ? import_ndjson(&w, &c, buf, len)
-			       : import_document(&w, &c, buf, len);
+			       : import_document(&w, &c, buf, len, false);
 	if (rc == YP_OK && d->count)
 		rc = YP_DATAERR;
 	return rc;
@@ -638,17 +845,45 @@ static yp_status stream_ndjson(writer *w, decode_ctx *c, line_reader *r,
 	return c->d->count ? YP_DATAERR : YP_OK;
 }
 
-/* A document is parsed whole: the lines read so far, then the rest. */
-static yp_status read_document(writer *w, decode_ctx *c, line_reader *r,
-			       strbuf *sb)
+/* A document is mapped rather than read, so that its size costs address
+ * space, not memory: the records are taken one at a time and the pages
+ * behind them are let go (see release_pages). Input that cannot be mapped
+ * (a pipe) is first copied to a temporary file; head holds the lines
+ * already read from it. */
+static yp_status map_document(writer *w, decode_ctx *c, line_reader *r,
+			      const strbuf *head, bool regular, size_t size)
 {
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), r->f)) > 0)
-		strbuf_append(sb, chunk, got);
-	if (ferror(r->f) || sb->failed)
-		return YP_IOERR;
-	return import_document(w, c, strbuf_str(sb), sb->len);
+	FILE *spool = NULL;
+	int fd = fileno(r->f);
+	if (!regular) {
+		spool = tmpfile();
+		if (!spool)
+			return YP_IOERR;
+		char chunk[65536];
+		size_t got;
+		fwrite(strbuf_str(head), 1, head->len, spool);
+		while ((got = fread(chunk, 1, sizeof(chunk), r->f)) > 0)
+			fwrite(chunk, 1, got, spool);
+		if (ferror(r->f) || fflush(spool) != 0 || ferror(spool)) {
+			fclose(spool);
+			return YP_IOERR;
+		}
+		fd = fileno(spool);
+		size = (size_t)ftello(spool);
+	}
+	yp_status rc = YP_IOERR;
+	void *map = size ? mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0)
+			 : NULL;
+	if (size == 0) {
+		rc = import_document(w, c, "", 0, false);
+	} else if (map != MAP_FAILED) {
+		madvise(map, size, MADV_SEQUENTIAL);
+		rc = import_document(w, c, map, size, true);
+		munmap(map, size);
+	}
+	if (spool)
+		fclose(spool);
+	return rc;
 }
 
 yp_status import_file(store *s, const char *path, store_origin origin,
@@ -660,8 +895,9 @@ yp_status import_file(store *s, const char *path, store_origin origin,
 		return yp_fail(err, YP_NOINPUT, "%s: cannot open: %s", path,
 			       strerror(errno));
 	struct stat st;
-	size_t size = fstat(fileno(r.f), &st) == 0 && S_ISREG(st.st_mode)
-			      ? (size_t)st.st_size : 0;
+	if (fstat(fileno(r.f), &st) != 0)
+		st.st_mode = 0;
+	size_t size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
 	writer w = {s, origin, stats, err};
 	decode_ctx c = {d, path, 0, 0};
 	strbuf head = STRBUF_INIT;  /* blank lines before the first */
@@ -683,7 +919,7 @@ yp_status import_file(store *s, const char *path, store_origin origin,
 			if (r.next - r.offset > (size_t)n)
 				strbuf_putc(&head, '\n');
 		}
-		rc = read_document(&w, &c, &r, &head);
+		rc = map_document(&w, &c, &r, &head, S_ISREG(st.st_mode), size);
 	}
 	int saved = errno;
 	if (rc == YP_IOERR)

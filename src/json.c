@@ -27,6 +27,9 @@ typedef struct {
 	size_t line_start;  /* offset of that line's first byte */
 	unsigned line_base;
 	json_error *err;
+	const json_stream *stream;  /* NULL: every value stays in the tree */
+	const json_value *root;     /* the tree being built, for the stream */
+	const char *member;         /* key of the root member being read */
 } json_parser;
 
 /* A position remembered for later, because a trailing comma is only known to
@@ -573,9 +576,24 @@ static void *json_grow(json_parser *p, void *items, size_t *cap, size_t len,
 	return grown;
 }
 
+/* Parses one element of a streamed array and hands it over. */
+static bool json_stream_element(json_parser *p, unsigned depth, size_t index)
+{
+	size_t offset = p->pos;
+	json_value *item;
+	if (!json_parse_value(p, depth, &item))
+		return false;
+	if (p->stream->element(p->stream->ctx, p->root, p->member, index, item,
+			       offset))
+		return true;
+	return json_fail_at(p, offset, "stopped by the reader");
+}
+
 static bool json_parse_array(json_parser *p, unsigned depth, json_value *v)
 {
-	size_t cap = 0;
+	size_t cap = 0, index = 0;
+	/* depth 2 is an array that is a member of the root object */
+	bool streamed = p->stream && p->member && depth == 2;
 	p->pos++;
 	json_skip_ws(p);
 	if (json_peek(p) == ']') {
@@ -583,14 +601,19 @@ static bool json_parse_array(json_parser *p, unsigned depth, json_value *v)
 		return true;
 	}
 	for (;;) {
-		json_value **items = json_grow(p, v->u.array.items, &cap,
-				v->u.array.len, sizeof(json_value *));
-		if (!items)
-			return false;
-		v->u.array.items = items;
-		if (!json_parse_value(p, depth, &items[v->u.array.len]))
-			return false;
-		v->u.array.len++;
+		if (streamed) {
+			if (!json_stream_element(p, depth, index++))
+				return false;
+		} else {
+			json_value **items = json_grow(p, v->u.array.items, &cap,
+					v->u.array.len, sizeof(json_value *));
+			if (!items)
+				return false;
+			v->u.array.items = items;
+			if (!json_parse_value(p, depth, &items[v->u.array.len]))
+				return false;
+			v->u.array.len++;
+		}
 		json_skip_ws(p);
 		int c = json_peek(p);
 		if (c == ']') {
@@ -691,7 +714,12 @@ static bool json_parse_member(json_parser *p, unsigned depth, json_value *v,
 		return json_fail_found(p, "expected ':' after object key");
 	p->pos++;
 	json_skip_ws(p);
-	return json_parse_value(p, depth, &m->value);
+	if (depth != 1)
+		return json_parse_value(p, depth, &m->value);
+	p->member = m->key;  /* a member of the root: its arrays may stream */
+	bool ok = json_parse_value(p, depth, &m->value);
+	p->member = NULL;
+	return ok;
 }
 
 static bool json_parse_members(json_parser *p, unsigned depth, json_value *v,
@@ -768,6 +796,8 @@ static bool json_parse_value(json_parser *p, unsigned depth, json_value **out)
 		return json_fail_oom(p);
 	json_mark here = json_mark_at(p, p->pos);
 	v->type = type;
+	if (depth == 0)
+		p->root = v;
 	v->line = json_mark_line(p, &here);
 	v->col = json_mark_col(&here);
 	bool ok;
@@ -789,9 +819,16 @@ static bool json_parse_value(json_parser *p, unsigned depth, json_value **out)
 bool json_parse(const char *buf, size_t len, unsigned line_base,
 		size_t *consumed, json_value **out, json_error *err)
 {
+	return json_parse_stream(buf, len, line_base, NULL, consumed, out, err);
+}
+
+bool json_parse_stream(const char *buf, size_t len, unsigned line_base,
+		const json_stream *stream, size_t *consumed, json_value **out,
+		json_error *err)
+{
 	json_error scratch;
 	json_parser p = {(const unsigned char *)buf, len, 0, 0, 0, line_base,
-		err ? err : &scratch};
+		err ? err : &scratch, stream, NULL, NULL};
 	memset(p.err, 0, sizeof *p.err);
 	*out = NULL;
 	if (consumed)

@@ -3,9 +3,10 @@
  * events over 1990-2030 with bursts, in Korean and English made of varied
  * syllables and words, with tags and figures. For benchmarks and tests.
  *
- *   gen N [SEED] > feed.ndjson */
+ *   gen [--document] N [SEED] > feed   (NDJSON, or one JSON document) */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define ORGS 500
 #define PEOPLE 2000
@@ -69,30 +70,30 @@ static void organization(FILE *out, unsigned i)
 	static const char *const kinds[] = {"company", "group", "university",
 					    "lab", "institute", "government",
 					    "alliance", "consortium"};
-	fprintf(out, "{\"organization\": {\"id\": \"org-%u\", \"name\": "
+	fprintf(out, "{\"id\": \"org-%u\", \"name\": "
 		"{\"ko\": \"", i);
 	korean_words(out, 1 + pick(2));
 	fprintf(out, "\", \"en\": \"Org %u ", i);
 	english_words(out, 1);
 	fprintf(out, "\"}, \"short\": \"O%u\", \"kind\": \"%s\", \"country\": "
-		"\"KR\"}}\n", i, kinds[pick(8)]);
+		"\"KR\"}", i, kinds[pick(8)]);
 }
 
 static void person(FILE *out, unsigned i)
 {
-	fprintf(out, "{\"person\": {\"id\": \"person-%u\", \"name\": {\"ko\": \"",
+	fprintf(out, "{\"id\": \"person-%u\", \"name\": {\"ko\": \"",
 		i);
 	korean_words(out, 1);
-	fprintf(out, "\", \"en\": \"Person %u\"}, \"organization\": \"org-%u\"}}\n",
+	fprintf(out, "\", \"en\": \"Person %u\"}, \"organization\": \"org-%u\"}",
 		i, pick(ORGS));
 }
 
 static void source(FILE *out, unsigned i)
 {
-	fprintf(out, "{\"source\": {\"id\": \"src-%u\", \"title\": \"", i);
+	fprintf(out, "{\"id\": \"src-%u\", \"title\": \"", i);
 	korean_words(out, 4);
 	fprintf(out, "\", \"publisher\": \"Wire %u\", \"language\": \"ko\", "
-		"\"kind\": \"news\"}}\n", i % 40);
+		"\"kind\": \"news\"}", i % 40);
 }
 
 /* Dates cluster: a burst year holds many more events than a quiet one. */
@@ -120,7 +121,7 @@ static void event(FILE *out, unsigned long i)
 					    "meeting", "release", "selection"};
 	static const char *const tags[] = {"alliance", "telco-ai", "research",
 					   "sovereign-ai", "ai-agent", "global"};
-	fprintf(out, "{\"event\": {\"id\": \"ev-%lu\", \"date\": \"", i);
+	fprintf(out, "{\"id\": \"ev-%lu\", \"date\": \"", i);
 	date(out);
 	fprintf(out, "\", \"status\": \"%s\", \"kind\": \"%s\", \"title\": {\"ko\": \"",
 		pick(8) ? "done" : "planned", kinds[pick(6)]);
@@ -138,27 +139,75 @@ static void event(FILE *out, unsigned long i)
 		"\"people\": [{\"id\": \"person-%u\", \"role\": \"speaker\"}], "
 		"\"sources\": [\"src-%u\"], \"tags\": [\"%s\"], \"figures\": "
 		"[{\"label\": {\"ko\": \"예산\", \"en\": \"Budget\"}, \"value\": "
-		"\"%u억 원\"}]}}\n", pick(ORGS / 2), ORGS / 2 + pick(ORGS / 2),
+		"\"%u억 원\"}]}", pick(ORGS / 2), ORGS / 2 + pick(ORGS / 2),
 		pick(PEOPLE), pick(SOURCES), tags[pick(6)], 1 + pick(5000));
+}
+
+/* Each record in its wrapper: a line of NDJSON, or an element of one of
+ * the document's arrays (first says whether the array starts here). */
+typedef struct {
+	int document;
+	const char *key;      /* NDJSON: the record kind */
+	const char *section;  /* document: the array */
+} form;
+
+static void open_record(const form *f, int first)
+{
+	if (!f->document)
+		printf("{\"%s\": ", f->key);
+	else if (first)
+		printf("%s\"%s\": [\n", strcmp(f->section, "organizations")
+		       ? "],\n" : "", f->section);
+	else
+		fputs(",\n", stdout);
+}
+
+static void close_record(const form *f)
+{
+	if (!f->document)
+		fputs("}\n", stdout);
 }
 
 int main(int argc, char **argv)
 {
+	int document = argc > 1 && strcmp(argv[1], "--document") == 0;
+	argc -= document;
+	argv += document;
 	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: gen N [SEED] > feed.ndjson\n");
+		fprintf(stderr, "usage: gen [--document] N [SEED] > feed\n");
 		return 64;
 	}
 	unsigned long n = strtoul(argv[1], NULL, 10);
 	state = argc == 3 ? strtoull(argv[2], NULL, 10) : 20251123ULL;
 	if (state == 0)
 		state = 1;
-	for (unsigned i = 0; i < ORGS; i++)
+	form orgs = {document, "organization", "organizations"};
+	form people = {document, "person", "people"};
+	form sources = {document, "source", "sources"};
+	form events = {document, "event", "events"};
+	if (document)
+		fputs("{\"format\": \"yeonpyo/1\",\n", stdout);
+	for (unsigned i = 0; i < ORGS; i++) {
+		open_record(&orgs, i == 0);
 		organization(stdout, i);
-	for (unsigned i = 0; i < PEOPLE; i++)
+		close_record(&orgs);
+	}
+	for (unsigned i = 0; i < PEOPLE; i++) {
+		open_record(&people, i == 0);
 		person(stdout, i);
-	for (unsigned i = 0; i < SOURCES; i++)
+		close_record(&people);
+	}
+	for (unsigned i = 0; i < SOURCES; i++) {
+		open_record(&sources, i == 0);
 		source(stdout, i);
-	for (unsigned long i = 0; i < n; i++)
+		close_record(&sources);
+	}
+	for (unsigned long i = 0; i < n; i++) {
+		open_record(&events, i == 0);
 		event(stdout, i);
+		close_record(&events);
+	}
+	if (document)
+		fputs(n ? "]}\n" : "],\n\"events\": []}\n", stdout);
 	return fflush(stdout) == 0 ? 0 : 74;
 }

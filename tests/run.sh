@@ -93,6 +93,28 @@ generated_feed() {
 }
 check "tests/gen feed imports (300 events)" generated_feed
 
+# The same records as one JSON document (streamed, from a file and through
+# a pipe) import to the same database as the NDJSON feed.
+generated_document() {
+	dir=$(mktemp -d) || return 1
+	build/gen 300 7 >"$dir/a.ndjson"
+	build/gen --document 300 7 >"$dir/a.json"
+	for how in ndjson file pipe; do
+		./yeonpyo --db "$dir/$how.db" db init --empty >/dev/null
+		case $how in
+		ndjson) ./yeonpyo --db "$dir/$how.db" import "$dir/a.ndjson" ;;
+		file) ./yeonpyo --db "$dir/$how.db" import "$dir/a.json" ;;
+		pipe) cat "$dir/a.json" | ./yeonpyo --db "$dir/$how.db" import - ;;
+		esac 2>&1 | grep -v '^imported 300 events, 500 organizations, 2000 people, 5000 sources$'
+		./yeonpyo --db "$dir/$how.db" export --format ndjson >"$dir/$how.out"
+	done
+	[ -s "$dir/ndjson.out" ] || echo "empty export"
+	cmp "$dir/ndjson.out" "$dir/file.out"
+	cmp "$dir/ndjson.out" "$dir/pipe.out"
+	rm -rf "$dir"
+}
+check "tests/gen document imports as its feed does (file and pipe)" generated_document
+
 check "tmux smoke test (100x30)" sh tests/tmux_smoke.sh
 
 echo "$passed passed, $failed failed"

@@ -32,8 +32,9 @@ yp_status import_buffer(store *s, const char *name, const char *buf,
 			diag *d, yp_error *err);
 
 /* import_buffer on the file at path ("-" for standard input), reading
- * NDJSON a line at a time (a document is read whole); stats->meter, when
- * set, hears of the bytes read. */
+ * NDJSON a line at a time and mapping a document (a pipe is copied to a
+ * temporary file first), so memory does not grow with the input;
+ * stats->meter, when set, hears of the bytes read. */
 yp_status import_file(store *s, const char *path, store_origin origin,
 		      import_stats *stats, diag *d, yp_error *err);
 

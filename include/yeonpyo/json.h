@@ -63,6 +63,24 @@ typedef struct {
 bool json_parse(const char *buf, size_t len, unsigned line_base,
 		size_t *consumed, json_value **out, json_error *err);
 
+/* A reader of a large document that takes the elements of the arrays that
+ * are members of the root object one at a time, so that the tree never holds
+ * them all. element owns item (free it with json_free) and gets root as
+ * parsed so far (the members before this one), the member's key, the
+ * element's index and its byte offset; it returns false to stop parsing. */
+typedef struct {
+	bool (*element)(void *ctx, const json_value *root, const char *key,
+			size_t index, json_value *item, size_t offset);
+	void *ctx;
+} json_stream;
+
+/* json_parse, with the root object's array members passed to stream (they
+ * are left empty in the tree) when stream is not NULL. A stop by the
+ * element callback fails with the message "stopped by the reader". */
+bool json_parse_stream(const char *buf, size_t len, unsigned line_base,
+		const json_stream *stream, size_t *consumed, json_value **out,
+		json_error *err);
+
 /* Frees a tree from json_parse; NULL is allowed. */
 void json_free(json_value *v);
 

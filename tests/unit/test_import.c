@@ -218,6 +218,72 @@ static void references_resolve_to_records_already_stored(void **state)
 	assert_int_equal(query_int(f, "SELECT count(*) FROM events"), 1);
 }
 
+/* A document streams its events when "format" and the records they name
+ * come first; in any other order the records wait for the end, so every
+ * order imports the same. */
+static void document_members_in_any_order_import_the_same(void **state)
+{
+	fixture *f = *state;
+	char *problems = NULL;
+	static const char *const docs[] = {
+		HEAD "\"organizations\": [" ORG_SKT "], \"sources\": [" SRC "], "
+		"\"events\": [" EVENT("a", "2025") ", " EVENT("b", "2024") "]}",
+		"{\"events\": [" EVENT("a", "2025") ", " EVENT("b", "2024") "], "
+		"\"sources\": [" SRC "], \"organizations\": [" ORG_SKT "], "
+		"\"format\": \"yeonpyo/1\"}",
+		HEAD "\"sources\": [" SRC "], \"events\": [" EVENT("a", "2025")
+		"], \"organizations\": [" ORG_SKT "]}",
+		/* a person before the organization it names */
+		HEAD "\"people\": [{\"id\": \"p\", \"name\": {\"en\": \"P\"}, "
+		"\"organization\": \"skt\"}], \"organizations\": [" ORG_SKT "], "
+		"\"sources\": [" SRC "], \"events\": [" EVENT("a", "2025") "]}",
+	};
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		assert_int_equal(import_text(f, "o.json", docs[i], &problems),
+				 YP_OK);
+		assert_string_equal(problems, "");
+		free(problems);
+		assert_int_equal(query_int(f, "SELECT count(*) FROM event_orgs l"
+			" JOIN organizations o USING (oid) WHERE o.id = 'skt'"),
+			2);
+		assert_int_equal(query_int(f, "SELECT count(*) FROM events"),
+				 2);
+	}
+	assert_int_equal(query_int(f, "SELECT count(*) FROM people p JOIN"
+		" organizations o ON o.oid = p.oid WHERE o.id = 'skt'"), 1);
+}
+
+/* Events written as they stream are taken back with the rest when a later
+ * record (or the format at the end) is wrong. */
+static void document_problem_after_streamed_events_writes_nothing(void **state)
+{
+	fixture *f = *state;
+	char *problems = NULL;
+	assert_int_equal(import_text(f, "l.json", HEAD "\"organizations\": ["
+		ORG_SKT "], \"sources\": [" SRC "], \"events\": [" EVENT("a",
+		"2025") ", " EVENT("b", "2024") ", " EVENT("c", "2024-02-30")
+		"]}", &problems), YP_DATAERR);
+	assert_non_null(strstr(problems, "l.json: $.events[2].date: "));
+	free(problems);
+	assert_int_equal(import_text(f, "m.json", "{\"organizations\": ["
+		ORG_SKT "], \"sources\": [" SRC "], \"events\": [" EVENT("a",
+		"2025") "], \"format\": \"yeonpyo/2\"}", &problems), YP_DATAERR);
+	assert_string_equal(problems, "m.json: $.format: unsupported format "
+		"(expected \"yeonpyo/1\")\n");
+	free(problems);
+	assert_int_equal(import_text(f, "u.json", HEAD "\"organizations\": ["
+		ORG_SKT "], \"sources\": [" SRC "], \"events\": [" EVENT("a",
+		"2025") ", {\"id\": \"b\", \"date\": \"2025\", \"status\": "
+		"\"done\", \"kind\": \"launch\", \"title\": {\"en\": \"T\"}, "
+		"\"summary\": {\"en\": \"S.\"}, \"organizations\": [{\"id\": "
+		"\"kt\", \"role\": \"lead\"}]}]}", &problems), YP_DATAERR);
+	assert_string_equal(problems, "u.json: $.events[1].organizations[0].id:"
+		" unknown organization \"kt\"\n");
+	free(problems);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM events"), 0);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM organizations"), 0);
+}
+
 static void reports_invalid_json_with_line_and_column(void **state)
 {
 	fixture *f = *state;
@@ -397,6 +463,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(reports_every_problem_of_a_record, setup, teardown),
 		cmocka_unit_test_setup_teardown(reports_dangling_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(references_resolve_to_records_already_stored, setup, teardown),
+		cmocka_unit_test_setup_teardown(document_members_in_any_order_import_the_same, setup, teardown),
+		cmocka_unit_test_setup_teardown(document_problem_after_streamed_events_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(reports_invalid_json_with_line_and_column, setup, teardown),
 		cmocka_unit_test_setup_teardown(rejects_other_formats_and_trailing_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(reports_duplicate_ids, setup, teardown),

@@ -770,9 +770,81 @@ static void never_crashes_on_truncated_or_mutated_input(void **state)
 	}
 }
 
+/* What a streamed parse hands over: key, index and offset of each element,
+ * and what the root held when it came. */
+typedef struct {
+	strbuf log;
+	int stop_at;   /* stop at this call, or -1 */
+	int calls;
+} stream_log;
+
+static bool log_element(void *ctx, const json_value *root, const char *key,
+		size_t index, json_value *item, size_t offset)
+{
+	stream_log *l = ctx;
+	const json_value *f = json_get(root, "format");
+	strbuf_printf(&l->log, "%s[%zu]@%zu:%s:%s;", key, index, offset,
+			json_type_name(item->type), f ? f->u.string : "-");
+	json_free(item);
+	return l->calls++ != l->stop_at;
+}
+
+static void streams_the_root_objects_arrays(void **state)
+{
+	(void)state;
+	static const char doc[] = "{\"format\": \"x\", \"a\": [1, {\"n\": [2, 3]}],"
+		" \"b\": [], \"c\": {\"d\": [4]}, \"e\": [[5]]}";
+	stream_log l = {STRBUF_INIT, -1, 0};
+	json_stream st = {log_element, &l};
+	json_value *v = NULL;
+	json_error err;
+	size_t used = 0;
+	assert_true(json_parse_stream(doc, sizeof(doc) - 1, 1, &st, &used, &v,
+			&err));
+	assert_int_equal(used, sizeof(doc) - 1);
+	/* only arrays directly under the root; nested ones stay in the tree */
+	assert_string_equal(strbuf_str(&l.log), "a[0]@22:number:x;"
+			"a[1]@25:object:x;e[0]@73:array:x;");
+	assert_int_equal(json_get(v, "a")->u.array.len, 0);
+	assert_int_equal(json_get(json_get(v, "c"), "d")->u.array.len, 1);
+	json_free(v);
+	strbuf_free(&l.log);
+
+	/* a root array is a value like any other */
+	stream_log r = {STRBUF_INIT, -1, 0};
+	st.ctx = &r;
+	assert_true(json_parse_stream("[[1]]", 5, 1, &st, &used, &v, &err));
+	assert_string_equal(strbuf_str(&r.log), "");
+	assert_int_equal(v->u.array.len, 1);
+	json_free(v);
+	strbuf_free(&r.log);
+
+	/* the callback stops the parse, which fails where the element began */
+	stream_log s = {STRBUF_INIT, 1, 0};
+	st.ctx = &s;
+	assert_false(json_parse_stream(doc, sizeof(doc) - 1, 1, &st, &used, &v,
+			&err));
+	assert_null(v);
+	assert_string_equal(err.message, "stopped by the reader");
+	assert_int_equal(err.offset, 25);
+	strbuf_free(&s.log);
+
+	/* an element's syntax error is reported as json_parse reports it */
+	stream_log e = {STRBUF_INIT, -1, 0};
+	st.ctx = &e;
+	assert_false(json_parse_stream("{\"a\": [1,\n 2 3]}", 16, 1, &st, &used,
+			&v, &err));
+	assert_string_equal(err.message, "expected ',' or ']' after array element");
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.col, 4);
+	assert_string_equal(strbuf_str(&e.log), "a[0]@7:number:-;a[1]@11:number:-;");
+	strbuf_free(&e.log);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(streams_the_root_objects_arrays),
 		cmocka_unit_test(parses_literals_with_line_and_col),
 		cmocka_unit_test(keeps_number_literal_text),
 		cmocka_unit_test(rejects_leading_zeros),
