@@ -200,15 +200,23 @@ yp_status store_put_event(store *s, const yp_event *e, store_origin origin,
 		return err->status;
 	bind_event(st, e, origin);
 	bool changed = false;
+	/* A new event has no links to clear and its key is the rowid just
+	 * inserted; only an update (which leaves the rowid alone) needs both
+	 * looked up. This halves the statements of a bulk import. */
+	sqlite3_set_last_insert_rowid(s->db, 0);
 	yp_status rc = step_write(s, st, &changed, "writing an event", err);
 	if (written)
 		*written = changed;
 	if (rc != YP_OK || !changed)
 		return rc;
-	sqlite3_int64 eid = store_key(s, RECORD_EVENT, e->id);
-	if (eid == 0)
-		return store_sql_fail(s, err, "finding the event just written");
-	rc = clear_links(s, eid, err);
+	sqlite3_int64 eid = sqlite3_last_insert_rowid(s->db);
+	if (eid == 0) {
+		eid = store_key(s, RECORD_EVENT, e->id);
+		if (eid == 0)
+			return store_sql_fail(s, err,
+					      "finding the event just written");
+		rc = clear_links(s, eid, err);
+	}
 	if (rc == YP_OK)
 		rc = add_links(s, e, eid, err);
 	sqlite3_stmt *dirty = rc == YP_OK ? store_stmt(s, Q_FTS_DIRTY_EVENT, err)
