@@ -65,7 +65,12 @@ int cli_finish_output(const cli_env *env, int status)
 int cli_import(store *s, const cli_env *env, int argc, char **argv)
 {
 	const char *path = NULL;
+	bool timings = false;
 	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--timings") == 0) {
+			timings = true;
+			continue;
+		}
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
 			return cli_usage_error(env, "import: unknown option '%s'",
 					       argv[i]);
@@ -84,16 +89,22 @@ int cli_import(store *s, const cli_env *env, int argc, char **argv)
 	progress_start(&meter, isatty(fileno(env->errs)) ? env->errs : NULL,
 		       progress_now());
 	st.meter = &meter;
+	double t[4] = {progress_now(), 0, 0, 0};
 	yp_status rc = store_begin(s, &err);
 	if (rc == YP_OK)
 		rc = import_file(s, path, ORIGIN_USER, &st, &d, &err);
+	t[1] = progress_now();
 	if (rc == YP_OK) {
 		/* the search index is built in one statement at the end */
-		progress_stage(&meter, "indexing for search", progress_now());
-		rc = store_commit(s, &err);
-	} else {
-		store_rollback(s);
+		progress_stage(&meter, "indexing for search", t[1]);
+		rc = store_fts_flush(s, &err);
 	}
+	t[2] = progress_now();
+	if (rc == YP_OK)
+		rc = store_commit(s, &err);
+	else
+		store_rollback(s);
+	t[3] = progress_now();
 	progress_end(&meter);
 	if (rc == YP_DATAERR && d.count) {
 		diag_print(&d, env->errs);
@@ -106,6 +117,10 @@ int cli_import(store *s, const cli_env *env, int argc, char **argv)
 		fprintf(env->errs, "imported %ld events, %ld organizations, "
 			"%ld people, %ld sources\n", st.events, st.orgs,
 			st.people, st.sources);
+		if (timings)
+			fprintf(env->errs, "timings: records %.3f s, search "
+				"index %.3f s, commit %.3f s\n", t[1] - t[0],
+				t[2] - t[1], t[3] - t[2]);
 	}
 	diag_free(&d);
 	import_stats_clear(&st);

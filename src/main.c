@@ -37,7 +37,7 @@ static const char usage_text[] =
 	"  show ID [--format text|json]    print one event with its links\n"
 	"  search QUERY [--format text|tsv|json]\n"
 	"                                  find events, best match first\n"
-	"  import FILE|-                   load a yeonpyo/1 JSON or NDJSON file\n"
+	"  import [--timings] FILE|-       load a yeonpyo/1 JSON or NDJSON file\n"
 	"  export [--format json|ndjson]   write the whole database\n"
 	"  db init [--empty]               create the database\n"
 	"  db info                         describe the database\n"

@@ -104,10 +104,6 @@ char *store_column_dup(sqlite3_stmt *st, int i);
 	" WHERE l.eid = e.eid), '')," \
 	" choseong(coalesce(e.title_ko, '') || ' ' || " FTS_NAMES_KO ")"
 
-/* Brings the search index up to date for every event written, or linked
- * to an organization or person written, since the last flush. */
-yp_status store_fts_flush(store *s, yp_error *err);
-
 /* The integer key (rowid) of the record with this slug, or 0. */
 sqlite3_int64 store_key(store *s, record_kind kind, const char *id);
 

@@ -32,6 +32,10 @@ const char *store_path(const store *s);
 int store_found_version(const store *s);
 
 yp_status store_begin(store *s, yp_error *err);
+/* Brings the search index up to date with the events written in this
+ * transaction; store_commit does it too, so calling it first only lets
+ * the caller see (and time) that step apart. */
+yp_status store_fts_flush(store *s, yp_error *err);
 yp_status store_commit(store *s, yp_error *err);
 void store_rollback(store *s);
 

@@ -284,6 +284,20 @@ static void streamed_import_keeps_lines_and_positions(void **state)
 			    "0 people, 0 sources\n");
 	assert_int_equal(r.status, 0);
 	support_result_free(&r);
+	/* --timings adds one line with the three steps */
+	r = RUN(f, NULL, NULL, f->db_arg, "import", "--timings", feed);
+	assert_int_equal(r.status, 0);
+	double t[3] = {-1, -1, -1};
+	char tail[8] = "";
+	assert_int_equal(sscanf(r.err, "imported 1 events, 1 organizations, "
+		"0 people, 0 sources\ntimings: records %lf s, search index "
+		"%lf s, commit %lf s%7s", &t[0], &t[1], &t[2], tail), 3);
+	assert_true(t[0] >= 0 && t[1] >= 0 && t[2] >= 0);
+	size_t lines = 0;
+	for (const char *c = r.err; *c; c++)
+		lines += *c == '\n';
+	assert_int_equal(lines, 2);
+	support_result_free(&r);
 	char *doc = support_path(f->home, "doc.json");
 	support_write_file(doc, "\n  \n{\"format\": \"yeonpyo/1\",\n"
 		"\"events\": [}\n");
