@@ -91,6 +91,26 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" BEGIN UPDATE event_count SET n = n + 1; END;"
 	"CREATE TRIGGER IF NOT EXISTS event_uncounted AFTER DELETE ON events"
 	" BEGIN UPDATE event_count SET n = n - 1; END;",
+	/* 4: events per month (date_key / 100), kept by triggers, so that a
+	 * place in a million-event timeline is a sum over a few hundred
+	 * months plus a count inside one, not a count of every row before */
+	"CREATE TABLE IF NOT EXISTS event_months(month INTEGER PRIMARY KEY,"
+	" n INTEGER NOT NULL);"
+	"DELETE FROM event_months;"
+	"INSERT INTO event_months SELECT date_key / 100, count(*) FROM events"
+	" GROUP BY 1;"
+	"CREATE TRIGGER IF NOT EXISTS event_month_in AFTER INSERT ON events"
+	" BEGIN INSERT INTO event_months VALUES (new.date_key / 100, 1)"
+	" ON CONFLICT(month) DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER IF NOT EXISTS event_month_out AFTER DELETE ON events"
+	" BEGIN UPDATE event_months SET n = n - 1"
+	" WHERE month = old.date_key / 100; END;"
+	"CREATE TRIGGER IF NOT EXISTS event_month_moved"
+	" AFTER UPDATE OF date_key ON events"
+	" WHEN old.date_key / 100 <> new.date_key / 100 BEGIN"
+	" UPDATE event_months SET n = n - 1 WHERE month = old.date_key / 100;"
+	" INSERT INTO event_months VALUES (new.date_key / 100, 1)"
+	" ON CONFLICT(month) DO UPDATE SET n = n + 1; END;",
 };
 
 /* Upserts keep the rowid (so links stay valid) and refuse, through the

@@ -710,10 +710,25 @@ long store_rows_between(store *s, const event_filter *f, const row_key *from,
 	static const char *const all[] = BETWEEN("events");
 	static const char *const hits[] = BETWEEN("temp.hits");
 #undef BETWEEN
+	/* Without a filter: the months before to's month (minus those before
+	 * from's), then the rows of to's month before it (minus from's). */
+	static const char *const months[] = {
+		"SELECT (SELECT coalesce(sum(n), 0) FROM event_months"
+		"  WHERE month < ?7 / 100)"
+		" + (SELECT count(*) FROM events WHERE date_key >= ?7 / 100 * 100"
+		"  AND (date_key, id) < (?7, ?8))",
+		"SELECT (SELECT coalesce(sum(n), 0) FROM event_months"
+		"  WHERE month >= ?10 / 100 AND month < ?7 / 100)"
+		" + (SELECT count(*) FROM events WHERE date_key >= ?7 / 100 * 100"
+		"  AND (date_key, id) < (?7, ?8))"
+		" - (SELECT count(*) FROM events WHERE date_key >= ?10 / 100 * 100"
+		"  AND (date_key, id) < (?10, ?11))",
+	};
 	bool filtered = !filter_empty(f);
 	if (filtered && use_hits(s, f, err) != YP_OK)
 		return -1;
-	const char *const *sql = filtered ? hits : all;
+	bool near = from && from->date_key / 100 == to->date_key / 100;
+	const char *const *sql = filtered ? hits : near ? all : months;
 	return count_query(s, sql[from != NULL], from, to, err);
 }
 

@@ -11,15 +11,16 @@
 #define DATE_COLS 10
 #define ORG_COLS_MAX 20
 
-/* Rows read on each side of the selection: eight panes, so that a new
- * window is needed only every five pages or so (settle wants three panes
- * of margin), and few enough to read in a few milliseconds. */
-#define WINDOW_MIN 128
+/* Rows read on each side of the selection, and by each slide: four panes,
+ * more than the three of margin settle wants, and few enough that a read
+ * stays near 2 ms at a million events (the rows lie scattered over the
+ * file, one page each); eight panes took twice that for a page or jump. */
+#define WINDOW_MIN 64
 
 static size_t window_rows(int height)
 {
 	size_t h = height > 0 ? (size_t)height : 1;
-	return 8 * h > WINDOW_MIN ? 8 * h : WINDOW_MIN;
+	return 4 * h > WINDOW_MIN ? 4 * h : WINDOW_MIN;
 }
 
 static char *dup_or_null(const char *s)

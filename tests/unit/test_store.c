@@ -475,6 +475,57 @@ static void migration_3_counts_existing_events(void **state)
 	assert_int_equal(query_int(f->db, "SELECT n FROM event_count"), 3);
 }
 
+/* Version 4 keeps events per month: the migration counts what is there,
+ * and inserts, moves to another month and deletes keep it right. */
+static void migration_4_counts_events_per_month(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	store_close(s);
+	exec_sql_searchable(f->db, "DROP TRIGGER event_month_in;"
+		" DROP TRIGGER event_month_out; DROP TRIGGER event_month_moved;"
+		" DROP TABLE event_months; PRAGMA user_version = 3;"
+		" INSERT INTO events(id, date_key, date_precision, span_end,"
+		" status, kind, title_en, origin) VALUES ('a', 20210300, 2,"
+		" 20210331, 'done', 'plan', 'A', 'user'), ('b', 20210315, 3,"
+		" 20210315, 'done', 'plan', 'B', 'user');");
+	s = store_open(f->db, &err);
+	assert_non_null(s);
+	assert_int_equal(store_found_version(s), 3);
+	static const char same[] = "SELECT count(*) FROM (SELECT month, n FROM"
+		" event_months WHERE n > 0 EXCEPT SELECT date_key / 100, count(*)"
+		" FROM events GROUP BY 1) UNION ALL SELECT count(*) FROM"
+		" (SELECT date_key / 100, count(*) FROM events GROUP BY 1 EXCEPT"
+		" SELECT month, n FROM event_months)";
+	assert_int_equal(query_int(f->db, "SELECT n FROM event_months"
+		" WHERE month = 202103"), 2);
+	user_import(s, "{\"format\": \"yeonpyo/1\", \"events\": ["
+		"{\"id\": \"c\", \"date\": \"2021-03\", \"status\": \"done\","
+		" \"kind\": \"plan\", \"title\": {\"en\": \"C\"}, \"summary\": "
+		"{\"en\": \"S.\"}},"
+		"{\"id\": \"b\", \"date\": \"2022-07-01\", \"status\": \"done\","
+		" \"kind\": \"plan\", \"title\": {\"en\": \"B\"}, \"summary\": "
+		"{\"en\": \"S.\"}}]}");
+	store_close(s);
+	assert_int_equal(query_int(f->db, "SELECT n FROM event_months"
+		" WHERE month = 202103"), 2);
+	assert_int_equal(query_int(f->db, "SELECT n FROM event_months"
+		" WHERE month = 202207"), 1);
+	exec_sql_searchable(f->db, "DELETE FROM events WHERE id = 'a'");
+	assert_int_equal(query_int(f->db, "SELECT n FROM event_months"
+		" WHERE month = 202103"), 1);
+	assert_int_equal(query_int(f->db, same), 0);
+	/* a place counted through the months agrees with counting rows */
+	s = store_open(f->db, &err);
+	row_key b = {20220701, "b"}, c = {20210300, "c"};
+	assert_int_equal(store_rows_before(s, NULL, &b, &err), 1 + query_int(
+		f->db, "SELECT count(*) FROM events WHERE date_key < 20210000"));
+	assert_int_equal(store_rows_between(s, NULL, &c, &b, &err), 1);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -486,6 +537,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(foreign_keys_are_enforced, setup, teardown),
 		cmocka_unit_test_setup_teardown(migration_2_indexes_existing_events, setup, teardown),
 		cmocka_unit_test_setup_teardown(migration_3_counts_existing_events, setup, teardown),
+		cmocka_unit_test_setup_teardown(migration_4_counts_events_per_month, setup, teardown),
 		cmocka_unit_test_setup_teardown(refresh_replaces_builtin_but_never_user_records, setup, teardown),
 		cmocka_unit_test_setup_teardown(older_builtin_version_is_not_applied, setup, teardown),
 		cmocka_unit_test_setup_teardown(disabled_builtin_is_never_loaded, setup, teardown),
