@@ -570,7 +570,7 @@ int cli_show(store *s, const cli_env *env, int argc, char **argv)
 	if (format == FORMAT_JSON)
 		show_doc(s, env, &e);
 	else
-		event_report(s, &e, env->lang, show_line, (void *)env);
+		event_report(s, &e, env->lang, NULL, show_line, (void *)env);
 	model_event_clear(&e);
 	return cli_finish_output(env, YP_OK);
 }

@@ -17,6 +17,7 @@ typedef struct {
 typedef struct {
 	store *s;
 	yp_lang lang;
+	text_locale *tl;
 	report_fn fn;
 	void *ctx;
 	bool stopped;
@@ -58,12 +59,11 @@ static void paragraph(reporter *r, label heading, const yp_text *t)
 
 static void dates(reporter *r, const yp_event *e)
 {
-	const char *locale = r->lang == LANG_KO ? "ko" : "en";
 	strbuf sb = STRBUF_INIT;
-	text_format_date(&sb, &e->date, locale);
+	text_locale_date(r->tl, &sb, &e->date);
 	if (e->end_date.precision != DATE_NONE) {
 		strbuf_puts(&sb, " \xe2\x80\x93 "); /* en dash */
-		text_format_date(&sb, &e->end_date, locale);
+		text_locale_date(r->tl, &sb, &e->end_date);
 	}
 	field(r, (label){"날짜", "Date"}, strbuf_str(&sb));
 	strbuf_free(&sb);
@@ -81,8 +81,7 @@ typedef struct {
  * insertion sort, since an event links a handful of records. */
 static void emit_sorted(reporter *r, sorted_item *items, size_t n)
 {
-	text_collator *coll = text_collator_open(r->lang == LANG_KO ? "ko"
-								    : "en");
+	const text_collator *coll = text_locale_collator(r->tl);
 	for (size_t i = 1; coll && i < n; i++) {
 		sorted_item it = items[i];
 		size_t j = i;
@@ -92,7 +91,6 @@ static void emit_sorted(reporter *r, sorted_item *items, size_t n)
 		}
 		items[j] = it;
 	}
-	text_collator_close(coll);
 	for (size_t i = 0; i < n; i++) {
 		emit_link(r, REPORT_ITEM, NULL, items[i].line ? items[i].line : "?",
 			  items[i].id, items[i].kind);
@@ -205,10 +203,14 @@ static void sources(reporter *r, const yp_event *e)
 	strbuf_free(&sb);
 }
 
-void event_report(store *s, const yp_event *e, yp_lang lang, report_fn fn,
-		  void *ctx)
+void event_report(store *s, const yp_event *e, yp_lang lang,
+		  text_locale *tl, report_fn fn, void *ctx)
 {
-	reporter r = {s, lang, fn, ctx, false};
+	text_locale *own = tl ? NULL : text_locale_open(lang == LANG_KO ? "ko"
+								       : "en");
+	if (!tl && !own)
+		return;
+	reporter r = {s, lang, tl ? tl : own, fn, ctx, false};
 	emit(&r, REPORT_TITLE, NULL, model_text_pick(&e->title, lang));
 	field(&r, (label){"ID", "ID"}, e->id);
 	dates(&r, e);
@@ -227,4 +229,5 @@ void event_report(store *s, const yp_event *e, yp_lang lang, report_fn fn,
 	figures(&r, e);
 	paragraph(&r, (label){"메모", "Notes"}, &e->notes);
 	sources(&r, e);
+	text_locale_close(own);
 }

@@ -3,6 +3,7 @@
  * 2021년 5월, May 2021). */
 #include "yeonpyo/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include <unicode/ucal.h>
@@ -10,26 +11,89 @@
 #include <unicode/udatpg.h>
 #include <unicode/ustring.h>
 
-/* Formats d's instant with the best pattern for skeleton in locale. */
-static bool format_skeleton(strbuf *out, const char *locale, const char *skel,
-			    UDate when)
+/* The skeletons a date is written with, by precision. */
+enum { SKEL_YEAR, SKEL_MONTH, SKEL_DAY, SKEL_WEEKDAY, SKEL_COUNT };
+
+static const char *const skeletons[SKEL_COUNT] = {"y", "yMMMM", "yMMMd",
+						  "EEE"};
+
+/* ICU's pattern generator and formatters take about a millisecond each to
+ * build, so they are built on first use and kept with the collator. */
+struct text_locale {
+	char name[16];
+	UDateFormat *formats[SKEL_COUNT];
+	bool failed[SKEL_COUNT];
+	UCalendar *calendar;
+	text_collator *collator;
+	bool collator_failed;
+};
+
+text_locale *text_locale_open(const char *locale)
 {
+	text_locale *tl = calloc(1, sizeof(*tl));
+	if (tl)
+		snprintf(tl->name, sizeof(tl->name), "%s", locale);
+	return tl;
+}
+
+void text_locale_close(text_locale *tl)
+{
+	if (!tl)
+		return;
+	for (int i = 0; i < SKEL_COUNT; i++)
+		udat_close(tl->formats[i]);
+	if (tl->calendar)
+		ucal_close(tl->calendar);
+	text_collator_close(tl->collator);
+	free(tl);
+}
+
+const text_collator *text_locale_collator(text_locale *tl)
+{
+	if (!tl->collator && !tl->collator_failed) {
+		tl->collator = text_collator_open(tl->name);
+		tl->collator_failed = tl->collator == NULL;
+	}
+	return tl->collator;
+}
+
+/* The formatter with the best pattern for a skeleton, or NULL. */
+static UDateFormat *format_for(text_locale *tl, int skel)
+{
+	if (tl->formats[skel] || tl->failed[skel])
+		return tl->formats[skel];
 	UErrorCode st = U_ZERO_ERROR;
-	UChar uskel[16], pattern[64], text[128];
-	u_uastrcpy(uskel, skel);
-	UDateTimePatternGenerator *gen = udatpg_open(locale, &st);
+	UChar uskel[16], pattern[64];
+	u_uastrcpy(uskel, skeletons[skel]);
+	UDateTimePatternGenerator *gen = udatpg_open(tl->name, &st);
 	int32_t plen = U_SUCCESS(st)
 			       ? udatpg_getBestPattern(gen, uskel, -1, pattern, 64,
 						       &st)
 			       : 0;
 	udatpg_close(gen);
 	UDateFormat *fmt = U_SUCCESS(st)
-				   ? udat_open(UDAT_PATTERN, UDAT_PATTERN, locale,
+				   ? udat_open(UDAT_PATTERN, UDAT_PATTERN, tl->name,
 					       u"UTC", -1, pattern, plen, &st)
 				   : NULL;
-	int32_t n = U_SUCCESS(st) ? udat_format(fmt, when, text, 128, NULL, &st)
-				  : 0;
-	udat_close(fmt);
+	if (U_FAILURE(st)) {
+		udat_close(fmt);
+		fmt = NULL;
+	}
+	tl->formats[skel] = fmt;
+	tl->failed[skel] = fmt == NULL;
+	return fmt;
+}
+
+/* Formats the instant when with the pattern for a skeleton. */
+static bool format_skeleton(text_locale *tl, strbuf *out, int skel,
+			    UDate when)
+{
+	UDateFormat *fmt = format_for(tl, skel);
+	if (!fmt)
+		return false;
+	UErrorCode st = U_ZERO_ERROR;
+	UChar text[128];
+	int32_t n = udat_format(fmt, when, text, 128, NULL, &st);
 	if (U_FAILURE(st))
 		return false;
 	char utf8[512];
@@ -40,39 +104,40 @@ static bool format_skeleton(strbuf *out, const char *locale, const char *skel,
 	return true;
 }
 
-static UDate instant(const yp_date *d, bool *ok)
+/* The instant d starts at, in UTC. */
+static UDate instant(text_locale *tl, const yp_date *d, bool *ok)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	UCalendar *cal = ucal_open(u"UTC", -1, "en", UCAL_GREGORIAN, &st);
-	if (U_FAILURE(st)) {
+	if (!tl->calendar)
+		tl->calendar = ucal_open(u"UTC", -1, "en", UCAL_GREGORIAN, &st);
+	if (U_FAILURE(st) || !tl->calendar) {
 		*ok = false;
 		return 0;
 	}
-	ucal_clear(cal);
-	ucal_setDate(cal, d->year, d->month ? d->month - 1 : 0,
+	ucal_clear(tl->calendar);
+	ucal_setDate(tl->calendar, d->year, d->month ? d->month - 1 : 0,
 		     d->day ? d->day : 1, &st);
-	UDate t = ucal_getMillis(cal, &st);
-	ucal_close(cal);
+	UDate t = ucal_getMillis(tl->calendar, &st);
 	*ok = U_SUCCESS(st);
 	return t;
 }
 
-bool text_format_date(strbuf *out, const yp_date *d, const char *locale)
+bool text_locale_date(text_locale *tl, strbuf *out, const yp_date *d)
 {
 	bool ok = true;
 	if (d->precision == DATE_NONE)
 		return true;
-	UDate when = instant(d, &ok);
+	UDate when = instant(tl, d, &ok);
 	if (ok && d->precision == DATE_YEAR)
-		ok = format_skeleton(out, locale, "y", when);
+		ok = format_skeleton(tl, out, SKEL_YEAR, when);
 	else if (ok && d->precision == DATE_MONTH)
-		ok = format_skeleton(out, locale, "yMMMM", when);
+		ok = format_skeleton(tl, out, SKEL_MONTH, when);
 	else if (ok) {
 		/* the weekday in parentheses after the date, in both
 		 * languages, rather than each locale's own placement */
-		ok = format_skeleton(out, locale, "yMMMd", when);
+		ok = format_skeleton(tl, out, SKEL_DAY, when);
 		strbuf_puts(out, " (");
-		ok = ok && format_skeleton(out, locale, "EEE", when);
+		ok = ok && format_skeleton(tl, out, SKEL_WEEKDAY, when);
 		strbuf_putc(out, ')');
 	}
 	if (!ok) {  /* ICU without data for the locale: ISO 8601 */
@@ -80,5 +145,15 @@ bool text_format_date(strbuf *out, const yp_date *d, const char *locale)
 		date_format(d, iso);
 		strbuf_puts(out, iso);
 	}
+	return ok;
+}
+
+bool text_format_date(strbuf *out, const yp_date *d, const char *locale)
+{
+	text_locale *tl = text_locale_open(locale);
+	if (!tl)
+		return false;
+	bool ok = text_locale_date(tl, out, d);
+	text_locale_close(tl);
 	return ok;
 }

@@ -8,6 +8,7 @@
 #include "yeonpyo/model.h"
 #include "yeonpyo/status.h"
 #include "yeonpyo/store.h"
+#include "yeonpyo/text.h"
 #include "yeonpyo/ui_draw.h"
 
 typedef struct {
@@ -28,6 +29,8 @@ typedef struct {
 	size_t top;        /* first line in view */
 	unsigned text_flags;  /* text_display and text_wrap flags */
 	long link;         /* the line of the link Tab reached, or -1 */
+	text_locale *tl;   /* dates and sorting in tl_lang, kept for moves */
+	yp_lang tl_lang;
 } detail_view;
 
 void detail_init(detail_view *dv);

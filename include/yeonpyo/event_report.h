@@ -8,6 +8,7 @@
 
 #include "yeonpyo/model.h"
 #include "yeonpyo/store.h"
+#include "yeonpyo/text.h"
 
 typedef enum {
 	REPORT_TITLE,    /* the event's title */
@@ -31,8 +32,10 @@ typedef struct {
 typedef bool (*report_fn)(const report_line *line, void *ctx);
 
 /* Reports e in lang, looking up its organizations, people and sources in
- * s (a link whose record cannot be read is reported by its id). */
-void event_report(store *s, const yp_event *e, yp_lang lang, report_fn fn,
-		  void *ctx);
+ * s (a link whose record cannot be read is reported by its id). tl, kept
+ * by a caller that reports often, formats dates and sorts names in lang;
+ * NULL opens one for this report. */
+void event_report(store *s, const yp_event *e, yp_lang lang,
+		  text_locale *tl, report_fn fn, void *ctx);
 
 #endif

@@ -82,6 +82,17 @@ text_collator *text_collator_open(const char *locale);
 int text_collate(const text_collator *c, const char *a, const char *b);
 void text_collator_close(text_collator *c);
 
+/* Dates and sorting for one language ("ko", "en"), kept open: ICU's date
+ * patterns and collator take about a millisecond each to build, and the
+ * detail pane needs them on every move. NULL only when memory runs out. */
+typedef struct text_locale text_locale;
+text_locale *text_locale_open(const char *locale);
+void text_locale_close(text_locale *tl);
+/* text_format_date with tl's language. */
+bool text_locale_date(text_locale *tl, strbuf *out, const yp_date *d);
+/* tl's collator (opened on first use, owned by tl), or NULL. */
+const text_collator *text_locale_collator(text_locale *tl);
+
 /* How text_display prepares text for the terminal. */
 enum {
 	TEXT_KEEP_NEWLINES = 1,    /* '\n' stays (paragraphs to wrap) */

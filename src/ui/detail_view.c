@@ -32,6 +32,7 @@ void detail_free(detail_view *dv)
 	clear_lines(dv);
 	free(dv->lines);
 	free(dv->id);
+	text_locale_close(dv->tl);
 	unsigned flags = dv->text_flags;
 	memset(dv, 0, sizeof(*dv));
 	dv->text_flags = flags;
@@ -149,7 +150,15 @@ yp_status detail_show(detail_view *dv, store *s, const char *id,
 	yp_status rc = store_get_event(s, id, &e, err);
 	if (rc != YP_OK)
 		return rc;
-	event_report(s, &e, lang, layout_line, dv);
+	if (dv->tl && dv->tl_lang != lang) {
+		text_locale_close(dv->tl);
+		dv->tl = NULL;
+	}
+	if (!dv->tl) {
+		dv->tl = text_locale_open(lang == LANG_KO ? "ko" : "en");
+		dv->tl_lang = lang;
+	}
+	event_report(s, &e, lang, dv->tl, layout_line, dv);
 	model_event_clear(&e);
 	if (dv->top >= dv->n)
 		dv->top = dv->n ? dv->n - 1 : 0;

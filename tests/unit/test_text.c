@@ -263,6 +263,28 @@ static void dates_read_naturally_at_their_precision(void **state)
 		assert_string_equal(strbuf_str(&sb), cases[i].en);
 		strbuf_free(&sb);
 	}
+	/* a kept text_locale gives the same, case after case, both ways */
+	text_locale *ko = text_locale_open("ko");
+	text_locale *en = text_locale_open("en");
+	for (size_t round = 0; round < 2; round++) {
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			yp_date d;
+			char why[96];
+			assert_true(date_parse(cases[i].iso, &d, why, sizeof(why)));
+			strbuf sb = STRBUF_INIT;
+			assert_true(text_locale_date(ko, &sb, &d));
+			assert_string_equal(strbuf_str(&sb), cases[i].ko);
+			strbuf_reset(&sb);
+			assert_true(text_locale_date(en, &sb, &d));
+			assert_string_equal(strbuf_str(&sb), cases[i].en);
+			strbuf_free(&sb);
+		}
+	}
+	assert_non_null(text_locale_collator(ko));
+	assert_true(text_collate(text_locale_collator(ko), "가", "나") < 0);
+	text_locale_close(ko);
+	text_locale_close(en);
+	text_locale_close(NULL);
 }
 
 int main(void)
