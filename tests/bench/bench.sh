@@ -52,22 +52,36 @@ bench_size() {
 	feed="$W/feed.ndjson"
 	db="$W/yp.db"
 	"$B/gen" "$n" 1 >"$feed"
-	# import: yeonpyo into an empty database; sqlite3 .import of the same
-	# event rows into a table with the same index and an FTS5 index
+	# import: yeonpyo into an empty database (its --timings line splits
+	# off the search index); sqlite3 .import of the same event rows into a
+	# table with the same index, then an FTS5 index
 	: >"$W/imp"
+	: >"$W/imp_rec"
 	i=0
 	while [ "$i" -lt "$RUNS" ]; do
 		rm -f "$db" "$db-wal" "$db-shm"
 		"$YP" --db "$db" db init --empty >/dev/null 2>&1
-		seconds "$YP" --db "$db" import "$feed" >>"$W/imp"
+		/usr/bin/time -f %e -o "$W/time" "$YP" --db "$db" import \
+			--timings "$feed" >/dev/null 2>"$W/timings"
+		cat "$W/time" >>"$W/imp"
+		# everything but the index: the whole run less its index step
+		awk -v all="$(cat "$W/time")" '$1 == "timings:" {
+			printf "%.3f\n", all - $7 }' "$W/timings" >>"$W/imp_rec"
 		i=$((i + 1))
 	done
 	sqlite3 -csv "$db" "SELECT id, date_key, title_ko, title_en,
 		summary_ko, summary_en FROM events WHERE origin = 'user'" \
 		>"$W/rows.csv"
 	: >"$W/ref"
+	: >"$W/ref_rec"
 	i=0
 	while [ "$i" -lt "$RUNS" ]; do
+		rm -f "$W/ref.db"
+		seconds sqlite3 "$W/ref.db" \
+			"CREATE TABLE t(id TEXT PRIMARY KEY, date_key INTEGER,
+			 title_ko, title_en, summary_ko, summary_en)" \
+			"CREATE INDEX t_by_date ON t(date_key, id)" \
+			".import --csv $W/rows.csv t" >>"$W/ref_rec"
 		rm -f "$W/ref.db"
 		seconds sqlite3 "$W/ref.db" \
 			"CREATE TABLE t(id TEXT PRIMARY KEY, date_key INTEGER,
@@ -80,11 +94,14 @@ bench_size() {
 			 summary_en FROM t" >>"$W/ref"
 		i=$((i + 1))
 	done
-	yi=$(median <"$W/imp")
-	ri=$(median <"$W/ref")
-	row "$n" "import, events/s" \
-		"$(awk -v n="$n" -v s="$yi" 'BEGIN { printf "%.0f", n / s }')" \
-		"$(awk -v n="$n" -v s="$ri" 'BEGIN { printf "%.0f", n / s }')"
+	rate() {
+		awk -v n="$n" -v s="$(median <"$1")" \
+			'BEGIN { printf "%.0f", n / s }'
+	}
+	row "$n" "import without search index, ev/s" "$(rate "$W/imp_rec")" \
+		"$(rate "$W/ref_rec")"
+	row "" "import with search index, ev/s" "$(rate "$W/imp")" \
+		"$(rate "$W/ref")"
 
 	"$YP" --db "$db" --lang en list >"$W/list.txt"
 	: >"$W/ys"
