@@ -622,14 +622,18 @@ static yp_status use_hits(store *s, const event_filter *f, yp_error *err)
 	free(s->hits_of);
 	s->hits_of = NULL;
 	yp_status rc = run_filtered(s, "DELETE FROM temp.hits", NULL, err);
-	/* a search drives from the index's matches rather than every row */
+	/* a search drives from the index's matches rather than every row;
+	 * rows sorted before they go in are appended, not scattered over
+	 * the table (half the time for 760,000 matches) */
 	if (rc == YP_OK)
 		rc = run_filtered(s, f->match
 			? "INSERT INTO temp.hits SELECT e.date_key, e.id, e.eid"
 			  " FROM event_fts JOIN events e ON e.eid = event_fts.rowid"
 			  EVENT_WHERE_LINKS " AND event_fts MATCH ?5"
+			  " ORDER BY e.date_key, e.id"
 			: "INSERT INTO temp.hits SELECT date_key, id, eid"
-			  " FROM events e" EVENT_WHERE, f, err);
+			  " FROM events e" EVENT_WHERE " ORDER BY date_key, id",
+			f, err);
 	if (rc == YP_OK)
 		s->hits_of = key;
 	else
