@@ -455,7 +455,9 @@ static void loop(app *a)
 {
 	bool dirty = true;
 	while (a->running && !quit_signal) {
-		if (dirty) {
+		/* while a search waits for the typing to stop, nothing is
+		 * drawn: the next frame shows its results */
+		if (dirty && !a->search_due) {
 			draw_frame(a);
 			wnoutrefresh(stdscr);
 			doupdate();
@@ -465,9 +467,13 @@ static void loop(app *a)
 				break;
 		}
 		wint_t ch = 0;
+		wtimeout(stdscr, a->search_due ? 0 : WAKE_MS);
 		int rc = wget_wch(stdscr, &ch);
-		if (rc == ERR)
+		if (rc == ERR) {
+			/* no key waiting (or a signal): search now */
+			narrowing_search_due(a);
 			continue;  /* a timeout or a signal: the loop decides */
+		}
 		handle_key(a, rc, ch);
 		/* the store failing under a move: stop as a failed load does */
 		if (timeline_failed(&a->tl, &a->err) != YP_OK) {

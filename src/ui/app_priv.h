@@ -43,6 +43,7 @@ typedef struct {
 	size_t help_top;
 	/* search: the prompt while typing, then the query kept by Enter */
 	bool prompting;
+	bool search_due;   /* the query changed; searched once no key waits */
 	prompt input;
 	char *applied;     /* the query narrowing the timeline, or NULL */
 	char **marks;      /* its words, marked where they show */
@@ -78,6 +79,10 @@ void narrowing_org_view_key(app *a, int rc, wint_t ch);
 void narrowing_open_prompt(app *a);
 void narrowing_end_search(app *a, const char *select_id);
 void narrowing_prompt_key(app *a, int rc, wint_t ch);
+/* Runs the search the prompt's last keys asked for; the loop calls it
+ * when no more keys are waiting, so a query typed (or pasted) faster than
+ * it can be searched is searched once, not once per character. */
+void narrowing_search_due(app *a);
 bool narrowing_filter_by_link(app *a);
 
 #endif

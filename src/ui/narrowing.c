@@ -171,8 +171,17 @@ void narrowing_open_prompt(app *a)
 }
 
 /* Ends a search: the whole timeline again, with select_id selected. */
+void narrowing_search_due(app *a)
+{
+	if (!a->search_due)
+		return;
+	a->search_due = false;
+	narrowing_apply(a, prompt_text(&a->input));
+}
+
 void narrowing_end_search(app *a, const char *select_id)
 {
+	a->search_due = false;
 	char *keep = select_id ? strdup(select_id) : NULL;
 	free(a->applied);
 	a->applied = NULL;
@@ -183,6 +192,7 @@ void narrowing_end_search(app *a, const char *select_id)
 
 static void narrowing_keep_search(app *a)
 {
+	narrowing_search_due(a);
 	const char *q = prompt_text(&a->input);
 	strbuf match = STRBUF_INIT;
 	bool any = search_build_query(q, &match);
@@ -239,7 +249,7 @@ void narrowing_prompt_key(app *a, int rc, wint_t ch)
 		prompt_set(&a->input, "");
 	else if (fn || !prompt_insert(&a->input, (unsigned long)ch))
 		return;
-	narrowing_apply(a, prompt_text(&a->input));
+	a->search_due = true;
 }
 
 /* Enter on an organization or person Tab reached in the detail pane:

@@ -420,6 +420,26 @@ static void escape_in_the_prompt_restores_view_and_selection(void **state)
 	screen_free(s);
 }
 
+/* Keys that arrive together (a paste, fast typing over SSH) are searched
+ * once: the first frame after them already shows the whole query and its
+ * results, not those of its first letter. */
+static void a_pasted_query_is_searched_once(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	screen_key(s, "/");
+	size_t before = screen_bytes(s);
+	screen_key(s, "year");
+	assert_row(s, 23, "/year");
+	assert_row_has(s, 2, "A year-long plan");
+	assert_row(s, 3, "");
+	/* one frame: the prompt drawn once, not once per letter */
+	screen_key(s, "\r");
+	assert_row_has(s, 23, " 1/1  /year");
+	assert_true(screen_bytes(s) - before < 1500);
+	screen_free(s);
+}
+
 static void backspace_takes_a_whole_syllable(void **state)
 {
 	fixture *f = *state;
@@ -640,6 +660,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(escape_closes_full_screen_detail, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_narrows_as_you_type_and_marks_matches, setup, teardown),
 		cmocka_unit_test_setup_teardown(escape_in_the_prompt_restores_view_and_selection, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_pasted_query_is_searched_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(backspace_takes_a_whole_syllable, setup, teardown),
 		cmocka_unit_test_setup_teardown(n_and_N_move_between_results, setup, teardown),
 		cmocka_unit_test_setup_teardown(earlier_searches_come_back_with_up, setup, teardown),
