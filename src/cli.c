@@ -90,7 +90,9 @@ int cli_import(store *s, const cli_env *env, int argc, char **argv)
 		       progress_now());
 	st.meter = &meter;
 	double t[4] = {progress_now(), 0, 0, 0};
-	yp_status rc = store_begin(s, &err);
+	yp_status rc = store_bulk_cache(s, &err);
+	if (rc == YP_OK)
+		rc = store_begin(s, &err);
 	if (rc == YP_OK)
 		rc = import_file(s, path, ORIGIN_USER, &st, &d, &err);
 	t[1] = progress_now();

@@ -31,6 +31,8 @@ const char *store_path(const store *s);
 /* The schema version found in the file before store_open migrated it. */
 int store_found_version(const store *s);
 
+/* Gives this connection a page cache fit for a bulk write (32 MB). */
+yp_status store_bulk_cache(store *s, yp_error *err);
 yp_status store_begin(store *s, yp_error *err);
 /* Brings the search index up to date with the events written in this
  * transaction; store_commit does it too, so calling it first only lets
