@@ -447,32 +447,35 @@ static SCREEN *start_screen(void)
 	return scr;
 }
 
-/* Draws a frame after each key (or resize), never while idle. Waiting for
- * a key times out now and then: a SIGWINCH or SIGTERM that lands just
+static void draw_now(app *a)
+{
+	draw_frame(a);
+	wnoutrefresh(stdscr);
+	doupdate();
+	announce_idle(a);
+}
+
+/* Draws a frame once the keys that have arrived are handled, never while
+ * idle: keys typed or pasted ahead (a query, a burst of j over a slow
+ * link) cost one frame, and a search runs once for all of them. Waiting
+ * for a key times out now and then: a SIGWINCH or SIGTERM that lands just
  * before curses starts waiting would otherwise not be seen until the next
  * key, and a timeout changes nothing on the screen. */
 static void loop(app *a)
 {
 	bool dirty = true;
 	while (a->running && !quit_signal) {
-		/* while a search waits for the typing to stop, nothing is
-		 * drawn: the next frame shows its results */
-		if (dirty && !a->search_due) {
-			draw_frame(a);
-			wnoutrefresh(stdscr);
-			doupdate();
-			announce_idle(a);
-			dirty = false;
-			if (!a->running)
-				break;
-		}
 		wint_t ch = 0;
-		wtimeout(stdscr, a->search_due ? 0 : WAKE_MS);
+		/* with work to show, only look for a key already waiting */
+		wtimeout(stdscr, dirty ? 0 : WAKE_MS);
 		int rc = wget_wch(stdscr, &ch);
 		if (rc == ERR) {
-			/* no key waiting (or a signal): search now */
+			/* nothing waiting (or a signal): search, then draw */
 			narrowing_search_due(a);
-			continue;  /* a timeout or a signal: the loop decides */
+			if (dirty && a->running && !quit_signal)
+				draw_now(a);
+			dirty = false;
+			continue;
 		}
 		handle_key(a, rc, ch);
 		/* the store failing under a move: stop as a failed load does */

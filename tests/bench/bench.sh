@@ -44,7 +44,9 @@ machine() {
 	echo "terminal: ${COLS}x${ROWS} pseudo-terminal; median of $RUNS runs;" \
 		"latency is key written -> output settled (yeonpyo's frame mark;" \
 		"less: last byte before 60 ms of quiet); searches typed a" \
-		"character at a time, summed: ko 동맹, en tele, cho ㅌㄹ"
+		"character at a time, summed: ko 동맹, en tele, cho ㅌㄹ;" \
+		"far search: the Korean title of the event 90% into the" \
+		"timeline, pasted with Enter"
 }
 
 bench_size() {
@@ -165,7 +167,27 @@ bench_size() {
 		row "" "search typed (${kind%%:*}), ms" "$(median <"$W/yq")" \
 			"$(median <"$W/lq")"
 	done
-	"$B/bench/view_bench" "$db" >"$W/inproc"
+	# a far search: the Korean title of the event 90% into the timeline,
+	# found only there, pasted with its Enter (less: in the same list in
+	# Korean, searching forward from the top)
+	far=$("$YP" --db "$db" list --format tsv |
+		sed -n "$((n * 9 / 10))p" | cut -f7)
+	"$YP" --db "$db" --lang ko list >"$W/list_ko.txt"
+	: >"$W/yf"
+	: >"$W/lf"
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		YEONPYO_TEST_IDLE=1 "$B/bench/pty_probe" $ROWS $COLS "=$far*1" \
+			-- "$YP" --db "$db" --lang ko |
+			awk '$1 == "key" { print $(NF - 2) }' >>"$W/yf"
+		"$B/bench/pty_probe" $ROWS $COLS "=$far*1" -- less -S \
+			"$W/list_ko.txt" |
+			awk '$1 == "key" { print $(NF - 2) }' >>"$W/lf"
+		i=$((i + 1))
+	done
+	row "" "far search (pasted), ms" "$(median <"$W/yf")" \
+		"$(median <"$W/lf")"
+	"$B/bench/view_bench" "$db" "$far" >"$W/inproc"
 	while read -r _ name p50 p99; do
 		row "" "in-process $name p50/p99, ms" "$p50 / $p99" "-"
 	done <"$W/inproc"

@@ -5,9 +5,10 @@
  * side by side.
  *
  * usage: pty_probe ROWS COLS KEYS -- COMMAND [ARGS]
- * KEYS: comma-separated NAME*COUNT (j, k, PgDn, PgUp, G, g, ], [, or
- * "/text" for a search typed and entered); "G|g" types G and g in turn,
- * so that each press moves.
+ * KEYS: comma-separated NAME*COUNT (j, k, PgDn, PgUp, G, g, ], [,
+ * "/text" for a search typed a character at a time and entered, or "=text"
+ * for the same search pasted with its Enter in one write); "G|g" types G
+ * and g in turn, so that each press moves.
  * Output lines: "start MS BYTES", "key NAME P50_MS P99_MS BYTES_P50" for
  * each key, and "rss KB", the program's peak resident memory. */
 #define _GNU_SOURCE
@@ -144,9 +145,12 @@ static void run_key(probe *p, const char *name, int count)
 	if (bar && bar[1])
 		*bar = '\0';
 	const char *names[2] = {first, bar && bar[1] ? bar + 1 : first};
+	const bool typed[2] = {names[0][0] == '/', names[1][0] == '/'};
 	for (int i = 0; i < 2; i++) {
 		if (names[i][0] == '/' && names[i][1])
 			snprintf(text[i], sizeof(text[i]), "%s\r", names[i]);
+		else if (names[i][0] == '=' && names[i][1])
+			snprintf(text[i], sizeof(text[i]), "/%s\r", names[i] + 1);
 		else
 			snprintf(text[i], sizeof(text[i]), "%s",
 				 key_bytes(names[i]));
@@ -155,13 +159,14 @@ static void run_key(probe *p, const char *name, int count)
 		count = MAX_SAMPLES;
 	for (int i = 0; i < count; i++) {
 		const char *key = text[i % 2];
+		bool one_by_one = typed[i % 2];
 		ms[i] = 0;
 		bytes[i] = 0;
 		/* a search is typed a character at a time, as a person would,
 		 * each waited for: yeonpyo searches as you type */
 		size_t len = strlen(key);
 		for (size_t at = 0; at < len;) {
-			size_t n = key[0] == '/' ? utf8_len(key + at) : len;
+			size_t n = one_by_one ? utf8_len(key + at) : len;
 			double t0 = now_ms();
 			if (write(p->fd, key + at, n) < 0)
 				return;
