@@ -38,7 +38,17 @@ TEST_SUPPORT := $(B)/tests/support.o $(B)/tests/screen.o
 PKG_CFLAGS = $$(cat $(B)/pkg.cflags)
 PKG_LIBS = $$(cat $(B)/pkg.libs)
 
-.PHONY: all run check bench deps test-deps install uninstall clean
+# The sanitizer build: the program and the test programs again, with
+# AddressSanitizer (leaks included) and UndefinedBehaviorSanitizer, every
+# report fatal. make check runs its tests as well as the normal build's.
+SAN := $(B)/san
+SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+SAN_LDFLAGS := -fsanitize=address,undefined
+SAN_TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(SAN)/tests/%)
+
+.PHONY: all run check sanitize san-build bench deps test-deps install \
+	uninstall clean
 .DELETE_ON_ERROR:
 .SECONDARY: $(TEST_BINS:=.o) $(TEST_SUPPORT)
 
@@ -108,7 +118,8 @@ $(B)/dataset_json.c: assets/timeline.json | $(B)/deps.ok
 $(B)/dataset_json.o: $(B)/dataset_json.c include/yeonpyo/dataset.h
 	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-yeonpyo: $(OBJS)
+BIN ?= yeonpyo
+$(BIN): $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
 run: yeonpyo
@@ -121,8 +132,18 @@ $(B)/tests/%.o: tests/unit/%.c $(wildcard include/yeonpyo/*.h) tests/unit/suppor
 $(B)/tests/test_%: $(B)/tests/test_%.o $(TEST_SUPPORT) $(LIB_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $$(cat $(B)/test.libs) -lutil
 
-check: yeonpyo $(TEST_BINS) $(B)/gen
-	@sh tests/run.sh $(TEST_BINS)
+check: yeonpyo $(TEST_BINS) $(B)/gen san-build
+	@SAN_BIN=$(SAN)/yeonpyo SAN_TESTS="$(SAN_TEST_BINS)" \
+		sh tests/run.sh $(TEST_BINS)
+
+# Only the sanitizer build's tests.
+sanitize: san-build
+	@YEONPYO_BIN=$(SAN)/yeonpyo sh tests/run.sh --programs $(SAN_TEST_BINS)
+
+san-build: | $(B)/test-deps.ok
+	@$(MAKE) --no-print-directory B=$(SAN) BIN=$(SAN)/yeonpyo \
+		CFLAGS="$(SAN_CFLAGS)" LDFLAGS="$(SAN_LDFLAGS)" \
+		$(SAN)/yeonpyo $(SAN_TEST_BINS)
 
 # Figures beside references measured in the same run; never a pass/fail.
 $(B)/bench/%: tests/bench/%.c $(LIB_OBJS) | $(B)/deps.ok
@@ -133,7 +154,8 @@ $(B)/bench/pty_probe: tests/bench/pty_probe.c | $(B)/deps.ok
 	@mkdir -p $(B)/bench
 	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) -lutil
 
-# Synthetic events for benchmarks and tests: $(B)/gen N [SEED] > feed.ndjson
+# Synthetic events for benchmarks and tests:
+# $(B)/gen [--document] N [SEED] > feed (NDJSON, or one JSON document)
 $(B)/gen: tests/gen.c | $(B)/deps.ok
 	$(CC) $(YP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $<
 

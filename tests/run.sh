@@ -2,7 +2,16 @@
 # tests/run.sh: runs every test program given on the command line and the
 # man page checks, then prints one closing line "N passed, N failed".
 # A program that dies without cmocka's summary counts as one failure, so a
-# crash can never pass silently.
+# crash can never pass silently. With SAN_TESTS (programs of the sanitizer
+# build) and SAN_BIN (its yeonpyo), those run too; with --programs first,
+# only the programs given run.
+# usage: tests/run.sh [--programs] PROGRAM...
+programs_only=false
+if [ "${1:-}" = --programs ]; then
+	programs_only=true
+	shift
+fi
+YP=${YEONPYO_BIN:-./yeonpyo}
 passed=0
 failed=0
 log=$(mktemp) || exit 1
@@ -28,6 +37,19 @@ for t in "$@"; do
 	cat "$log"
 	count_run "$t" "$rc"
 done
+# the same programs against the sanitizer build: any report fails its run
+for t in ${SAN_TESTS:-}; do
+	echo "== $t (AddressSanitizer, UndefinedBehaviorSanitizer)"
+	YEONPYO_BIN=$SAN_BIN "$t" >"$log" 2>&1
+	rc=$?
+	cat "$log"
+	count_run "$t" "$rc"
+done
+if $programs_only; then
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit
+fi
 
 check() { # name, command...: a shell check passes when silent and 0
 	name=$1
@@ -57,10 +79,10 @@ man_examples() {
 		"$dir/page" >"$dir/doc.json"
 	awk '/Records as NDJSON/{f=1;next} /^DIAGNOSTICS/{f=0} f && NF' \
 		"$dir/page" | sed 's/^ *//' >"$dir/feed.ndjson"
-	./yeonpyo --db "$dir/t.db" db init --empty >/dev/null &&
-		./yeonpyo --db "$dir/t.db" import "$dir/doc.json" 2>&1 |
+	"$YP" --db "$dir/t.db" db init --empty >/dev/null &&
+		"$YP" --db "$dir/t.db" import "$dir/doc.json" 2>&1 |
 		grep -v '^imported 1 events, 4 organizations, 1 people, 1 sources$'
-	./yeonpyo --db "$dir/t.db" import "$dir/feed.ndjson" 2>&1 |
+	"$YP" --db "$dir/t.db" import "$dir/feed.ndjson" 2>&1 |
 		grep -v '^imported 1 events, 2 organizations, 0 people, 0 sources$'
 	rm -rf "$dir"
 }
@@ -86,8 +108,8 @@ generated_feed() {
 	dir=$(mktemp -d) || return 1
 	build/gen 300 7 >"$dir/a.ndjson" && build/gen 300 7 >"$dir/b.ndjson" &&
 		cmp -s "$dir/a.ndjson" "$dir/b.ndjson" || echo "gen: not deterministic"
-	./yeonpyo --db "$dir/t.db" db init --empty >/dev/null &&
-		./yeonpyo --db "$dir/t.db" import "$dir/a.ndjson" 2>&1 |
+	"$YP" --db "$dir/t.db" db init --empty >/dev/null &&
+		"$YP" --db "$dir/t.db" import "$dir/a.ndjson" 2>&1 |
 		grep -v '^imported 300 events, 500 organizations, 2000 people, 5000 sources$'
 	rm -rf "$dir"
 }
@@ -100,13 +122,13 @@ generated_document() {
 	build/gen 300 7 >"$dir/a.ndjson"
 	build/gen --document 300 7 >"$dir/a.json"
 	for how in ndjson file pipe; do
-		./yeonpyo --db "$dir/$how.db" db init --empty >/dev/null
+		"$YP" --db "$dir/$how.db" db init --empty >/dev/null
 		case $how in
-		ndjson) ./yeonpyo --db "$dir/$how.db" import "$dir/a.ndjson" ;;
-		file) ./yeonpyo --db "$dir/$how.db" import "$dir/a.json" ;;
-		pipe) cat "$dir/a.json" | ./yeonpyo --db "$dir/$how.db" import - ;;
+		ndjson) "$YP" --db "$dir/$how.db" import "$dir/a.ndjson" ;;
+		file) "$YP" --db "$dir/$how.db" import "$dir/a.json" ;;
+		pipe) cat "$dir/a.json" | "$YP" --db "$dir/$how.db" import - ;;
 		esac 2>&1 | grep -v '^imported 300 events, 500 organizations, 2000 people, 5000 sources$'
-		./yeonpyo --db "$dir/$how.db" export --format ndjson >"$dir/$how.out"
+		"$YP" --db "$dir/$how.db" export --format ndjson >"$dir/$how.out"
 	done
 	[ -s "$dir/ndjson.out" ] || echo "empty export"
 	cmp "$dir/ndjson.out" "$dir/file.out"
