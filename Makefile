@@ -46,9 +46,12 @@ SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 SAN_LDFLAGS := -fsanitize=address,undefined
 SAN_TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(SAN)/tests/%)
+# fuzz targets (tests/fuzz/fuzz_*.c), replayed over their corpora by check
+FUZZ_TARGETS := import text search
+REPLAY_BINS := $(FUZZ_TARGETS:%=$(B)/replay/replay_%)
 
-.PHONY: all run check sanitize san-build bench deps test-deps install \
-	uninstall clean
+.PHONY: all run check sanitize san-build memcheck fuzz fuzz-build bench \
+	deps test-deps install uninstall clean
 .DELETE_ON_ERROR:
 .SECONDARY: $(TEST_BINS:=.o) $(TEST_SUPPORT)
 
@@ -132,7 +135,7 @@ $(B)/tests/%.o: tests/unit/%.c $(wildcard include/yeonpyo/*.h) tests/unit/suppor
 $(B)/tests/test_%: $(B)/tests/test_%.o $(TEST_SUPPORT) $(LIB_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $$(cat $(B)/test.libs) -lutil
 
-check: yeonpyo $(TEST_BINS) $(B)/gen san-build
+check: yeonpyo $(TEST_BINS) $(B)/gen $(REPLAY_BINS) san-build
 	@SAN_BIN=$(SAN)/yeonpyo SAN_TESTS="$(SAN_TEST_BINS)" \
 		sh tests/run.sh $(TEST_BINS)
 
@@ -143,7 +146,51 @@ sanitize: san-build
 san-build: | $(B)/test-deps.ok
 	@$(MAKE) --no-print-directory B=$(SAN) BIN=$(SAN)/yeonpyo \
 		CFLAGS="$(SAN_CFLAGS)" LDFLAGS="$(SAN_LDFLAGS)" \
-		$(SAN)/yeonpyo $(SAN_TEST_BINS)
+		$(SAN)/yeonpyo $(SAN_TEST_BINS) $(FUZZ_TARGETS:%=$(SAN)/replay/replay_%)
+
+# Fuzzing with libFuzzer (clang): each target in tests/fuzz runs for
+# FUZZ_SECONDS from a copy of its seed corpus; what crashes it is left in
+# $(B)/fuzz as crash-TARGET-* (save it in tests/fuzz/regressions/TARGET,
+# which make check replays). The replay programs are built by any compiler.
+FUZZ_SECONDS ?= 60
+FUZZ := $(B)/fuzz
+FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all
+FUZZ_TOOLS := clang:clang
+FUZZ_DEBS := libclang-rt-14-dev:libclang-rt-14-dev
+$(B)/replay/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJS) | $(B)/deps.ok
+	@mkdir -p $(B)/replay
+	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS)
+
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJS) | $(B)/deps.ok
+	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS)
+
+fuzz-build:
+	$(call ensure_packages,$(FUZZ_TOOLS),cmd)
+	$(call ensure_packages,$(FUZZ_DEBS),deb)
+	@$(MAKE) --no-print-directory B=$(FUZZ) CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" \
+		$(FUZZ_TARGETS:%=$(FUZZ)/fuzz_%)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		rm -rf $(FUZZ)/corpus-$$t; mkdir -p $(FUZZ)/corpus-$$t; \
+		cp tests/fuzz/corpus/$$t/* $(FUZZ)/corpus-$$t/; \
+		echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+		$(FUZZ)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			-artifact_prefix=$(FUZZ)/crash-$$t- -print_final_stats=1 \
+			$(FUZZ)/corpus-$$t 2>&1 | grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)' ; \
+		ls $(FUZZ)/crash-$$t-* >/dev/null 2>&1 && { echo "fuzz_$$t: crashed; see $(FUZZ)/crash-$$t-*"; exit 1; }; \
+	done; echo "fuzz: no crash"
+
+# The screen tests with every yeonpyo they start under valgrind's memcheck:
+# no error and no definite or indirect leak, beyond the library noise in
+# tests/valgrind.supp (each entry says why).
+MEMCHECK_TESTS := $(B)/tests/test_screen $(B)/tests/test_hostile \
+	$(B)/tests/test_output
+memcheck: yeonpyo $(MEMCHECK_TESTS)
+	$(call ensure_packages,valgrind:valgrind,cmd)
+	@sh tests/memcheck.sh $(MEMCHECK_TESTS)
 
 # Figures beside references measured in the same run; never a pass/fail.
 $(B)/bench/%: tests/bench/%.c $(LIB_OBJS) | $(B)/deps.ok

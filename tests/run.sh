@@ -137,6 +137,21 @@ generated_document() {
 }
 check "tests/gen document imports as its feed does (file and pipe)" generated_document
 
+# The fuzz targets over their seed corpora and every input that once
+# crashed one (tests/fuzz/regressions), in both builds.
+fuzz_replay() {
+	for dir in build/replay build/san/replay; do
+		for t in import text search; do
+			[ -x "$dir/replay_$t" ] || { echo "no $dir/replay_$t"; continue; }
+			set -- tests/fuzz/corpus/$t/*
+			[ -d "tests/fuzz/regressions/$t" ] &&
+				set -- "$@" tests/fuzz/regressions/$t/*
+			"$dir/replay_$t" "$@" >/dev/null || echo "$dir/replay_$t failed"
+		done
+	done
+}
+check "fuzz corpora and regressions replay (import, text, search)" fuzz_replay
+
 check "tmux smoke test (100x30)" sh tests/tmux_smoke.sh
 
 echo "$passed passed, $failed failed"
