@@ -173,6 +173,29 @@ void screen_key(screen *s, const char *key)
 	pump_until(s, idles_reached, want);
 }
 
+void screen_type(screen *s, const char *bytes, int quiet_ms)
+{
+	size_t len = strlen(bytes);
+	assert_int_equal(write(s->fd, bytes, len), (ssize_t)len);
+	while (!s->exited) {
+		struct pollfd p = {s->fd, POLLIN, 0};
+		int r = poll(&p, 1, quiet_ms);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		char buf[65536];
+		ssize_t got = read(s->fd, buf, sizeof(buf));
+		if (got <= 0) {
+			s->exited = true;
+			break;
+		}
+		s->bytes += (size_t)got;
+		feed(s, buf, (size_t)got);
+	}
+	vterm_screen_flush_damage(s->vs);
+}
+
 void screen_resize(screen *s, int rows, int cols)
 {
 	unsigned want = s->idles + 1;

@@ -26,6 +26,10 @@ screen *screen_start_in(const char *home, int rows, int cols,
 /* Types one key (its bytes, e.g. "j" or "\033[B") and waits for the frame
  * that follows, or for the program to exit. */
 void screen_key(screen *s, const char *key);
+/* Writes bytes as typed ahead, then reads what the program writes until it
+ * has been quiet for quiet_ms, without waiting for a frame: for input that
+ * may draw nothing (bytes curses drops, half a mouse report). */
+void screen_type(screen *s, const char *bytes, int quiet_ms);
 
 /* Resizes the terminal and waits for the new frame. */
 void screen_resize(screen *s, int rows, int cols);

@@ -1,0 +1,166 @@
+/* test_storm.c: a keystroke storm. 20,000 random keys (escape sequences
+ * whole and broken, invalid UTF-8, Hangul, controls) and 200 resizes
+ * between 1x1 and 300x100 go into the browser, which must keep answering:
+ * a scripted check at the end finds it drawing a sane screen, and q ends
+ * it with status 0. make check runs it against the sanitizer build too. */
+#include "support.h"
+#include "screen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define KEYS 20000
+#define RESIZES 200
+#define BURST 50  /* keys per write, typed ahead */
+
+typedef struct {
+	char *home;
+	char db_arg[4200];
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof(*f));
+	f->home = support_tmpdir();
+	snprintf(f->db_arg, sizeof(f->db_arg), "--db=%s/s.db", f->home);
+	/* the hostile dataset: controls, bidi overrides, NFD, emoji */
+	support_load_db(f->home, f->db_arg, "tests/data/hostile.json");
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	support_rmtree(f->home);
+	free(f);
+	return 0;
+}
+
+/* xorshift64*: the same storm for the same seed, so a failure replays. */
+static unsigned long long next(unsigned long long *st)
+{
+	*st ^= *st >> 12;
+	*st ^= *st << 25;
+	*st ^= *st >> 27;
+	return *st * 2685821657736338717ULL;
+}
+
+static unsigned pick(unsigned long long *st, unsigned n)
+{
+	return (unsigned)(next(st) % n);
+}
+
+/* Appends one random key to buf. Left out: q (it quits), and the controls
+ * the terminal turns into signals or flow control (Ctrl-C, Ctrl-Z, Ctrl-\,
+ * Ctrl-S, Ctrl-Q), which a person cannot send to the program either. */
+static void random_key(unsigned long long *st, char *buf, size_t *n)
+{
+	static const char *const sequences[] = {
+		"\033[A", "\033[B", "\033[C", "\033[D", "\033OA", "\033OB",
+		"\033[H", "\033[F", "\033[1~", "\033[4~", "\033[5~", "\033[6~",
+		"\033OP", "\033[15~", "\033[24~", "\033[2~", "\033[3~",
+		"\033[1;5A", "\033[M !!", "\033[<0;1;1M", "\033[200~x\033[201~",
+		"\033[99;99;99X", "\033[", "\033O", "\033\033", "\033",
+		"\033]0;title\007", "\033P1$r0m\033\\",
+	};
+	static const char *const bad_utf8[] = {
+		"\xff", "\xc3", "\xe1\x80", "\xc0\x80", "\xed\xa0\x80", "\xf8\x88",
+		"\xe2\x80\xae", "\xcc\x81",
+	};
+	static const char *const hangul[] = {
+		"가", "얼", "행", "동", "맹", "ㅌ", "ㄹ", "힣", "\xe1\x84\x92",
+	};
+	const char *add = NULL;
+	char one[2] = {0, 0};
+	switch (pick(st, 10)) {
+	case 0:
+	case 1:
+		add = sequences[pick(st, sizeof(sequences) / sizeof(sequences[0]))];
+		break;
+	case 2:
+		add = bad_utf8[pick(st, sizeof(bad_utf8) / sizeof(bad_utf8[0]))];
+		break;
+	case 3:
+		add = hangul[pick(st, sizeof(hangul) / sizeof(hangul[0]))];
+		break;
+	case 4: {
+		unsigned c = 1 + pick(st, 31);
+		if (c == 3 || c == 17 || c == 19 || c == 26 || c == 28)
+			c = '\t';
+		one[0] = (char)c;
+		add = one;
+		break;
+	}
+	default: {
+		unsigned c = 32 + pick(st, 95);
+		one[0] = (char)(c == 'q' ? 'j' : c);
+		add = one;
+		break;
+	}
+	}
+	size_t len = strlen(add);
+	memcpy(buf + *n, add, len);
+	*n += len;
+}
+
+static void storm_keeps_the_browser_answering(void **state)
+{
+	fixture *f = *state;
+	unsigned long long st = 20261123ULL;
+	print_message("storm seed %llu\n", st);
+	screen *s = screen_start(f->home, 24, 80, NULL,
+				 (const char *const[]){f->db_arg, "--lang=ko",
+						       NULL});
+	int bursts = KEYS / BURST;
+	int every = bursts / RESIZES > 0 ? bursts / RESIZES : 1;
+	int last_rows = 24, last_cols = 80;
+	for (int b = 0; b < bursts; b++) {
+		char buf[BURST * 32 + 1];
+		size_t n = 0;
+		for (int k = 0; k < BURST; k++)
+			random_key(&st, buf, &n);
+		buf[n] = '\0';
+		/* a burst may draw nothing: bytes curses drops (broken UTF-8,
+		 * half a mouse report) are no key */
+		screen_type(s, buf, 5);
+		if (b % every == 0) {
+			int rows = 1 + (int)pick(&st, 100);
+			int cols = 1 + (int)pick(&st, 300);
+			/* the same size again is no resize: no SIGWINCH */
+			if (rows == last_rows && cols == last_cols)
+				cols = cols % 300 + 1;
+			screen_resize(s, rows, cols);
+			last_rows = rows;
+			last_cols = cols;
+		}
+	}
+	/* the scripted check: back to a known size, every overlay, prompt
+	 * and filter closed, at the first event */
+	screen_resize(s, last_rows == 25 ? 26 : 25, 81);
+	screen_resize(s, 24, 80);
+	screen_key(s, "\033");
+	screen_key(s, "\033");
+	screen_key(s, "\033");
+	screen_key(s, "c");
+	screen_key(s, "g");
+	char *status = screen_row(s, 23);
+	if (!strstr(status, " 1/8")) {
+		char *top = screen_row(s, 0);
+		fail_msg("after the storm the status line is \"%s\" (top: "
+			 "\"%s\"; exit status %d)", status, top, screen_wait(s));
+	}
+	free(status);
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(storm_keeps_the_browser_answering, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
