@@ -14,7 +14,8 @@ BUILD_PKGS := ncursesw:libncurses-dev sqlite3:libsqlite3-dev \
 	icu-uc:libicu-dev icu-i18n:libicu-dev
 TEST_PKGS := cmocka:libcmocka-dev vterm:libvterm-dev
 # command:Debian package, for the checks of the man pages.
-TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux
+TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux sqlite3:sqlite3 \
+	setpriv:util-linux
 BENCH_TOOLS := sqlite3:sqlite3 less:less /usr/bin/time:time
 # Debian packages checked by name: x11-utils has an older luit without
 # EUC-KR tables, and the locales package has ko_KR's sources.

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "yeonpyo/dataset.h"
@@ -308,15 +309,97 @@ static int db_init(store *s, const cli_env *env, bool empty)
 	return db_info(s, env);
 }
 
+static void print_problem(const char *problem, void *ctx)
+{
+	const cli_env *env = ctx;
+	fprintf(env->errs, "yeonpyo: %s\n", problem);
+}
+
+static int db_check(store *s, const cli_env *env)
+{
+	long problems = 0;
+	yp_error err = {0};
+	if (store_check(s, print_problem, (void *)env, &problems, &err) != YP_OK)
+		return cli_report_error(env, &err);
+	if (problems) {
+		fprintf(env->errs, "yeonpyo: %s: %ld problem%s; 'yeonpyo db "
+			"rebuild' starts a new database and keeps this one "
+			"aside\n", store_path(s), problems,
+			problems == 1 ? "" : "s");
+		return YP_DATAERR;
+	}
+	fprintf(env->out, "ok\n");
+	return cli_finish_output(env, YP_OK);
+}
+
+/* Moves path + suffix to aside + suffix when it is there. */
+static int move_aside(const char *path, const char *aside, const char *suffix)
+{
+	char from[4200], to[4300];
+	snprintf(from, sizeof(from), "%s%s", path, suffix);
+	snprintf(to, sizeof(to), "%s%s", aside, suffix);
+	if (rename(from, to) == 0 || errno == ENOENT)
+		return 0;
+	return -1;
+}
+
+int cli_db_rebuild(const char *path, const cli_env *env, int argc,
+		   char **argv)
+{
+	if (argc > 0)
+		return cli_usage_error(env, "db rebuild: unexpected argument "
+				       "'%s'", argv[0]);
+	char aside[4200];
+	time_t now = time(NULL);
+	struct tm tm;
+	char stamp[32] = "old";
+	if (localtime_r(&now, &tm))
+		strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
+	snprintf(aside, sizeof(aside), "%s.broken-%s", path, stamp);
+	for (int n = 2; access(aside, F_OK) == 0 && n < 100; n++)
+		snprintf(aside, sizeof(aside), "%s.broken-%s-%d", path, stamp, n);
+	bool had = access(path, F_OK) == 0;
+	/* the journal files first: a new database must not take them up */
+	static const char *const parts[] = {"-wal", "-shm", "-journal", ""};
+	for (size_t i = 0; had && i < sizeof(parts) / sizeof(parts[0]); i++) {
+		if (move_aside(path, aside, parts[i]) != 0) {
+			fprintf(env->errs, "yeonpyo: %s: cannot move it aside: "
+				"%s\n", path, strerror(errno));
+			return YP_IOERR;
+		}
+	}
+	yp_error err = {0};
+	store *s = store_open(path, &err);
+	int rc = s ? (int)dataset_sync(s, &err) : (int)err.status;
+	store_close(s);
+	if (rc != YP_OK)
+		return cli_report_error(env, &err);
+	if (had)
+		fprintf(env->errs, "yeonpyo: the old database is kept as %s; %s "
+			"is a new one with the built-in dataset (import your "
+			"own records into it again)\n", aside, path);
+	else
+		fprintf(env->errs, "yeonpyo: %s is a new database with the "
+			"built-in dataset\n", path);
+	return YP_OK;
+}
+
 int cli_db(store *s, const cli_env *env, int argc, char **argv)
 {
 	if (argc < 1)
-		return cli_usage_error(env, "db needs a subcommand: init or info");
+		return cli_usage_error(env, "db needs a subcommand: init, info, "
+				       "check or rebuild");
 	if (strcmp(argv[0], "info") == 0) {
 		if (argc > 1)
 			return cli_usage_error(env, "db info: unexpected argument "
 					       "'%s'", argv[1]);
 		return db_info(s, env);
+	}
+	if (strcmp(argv[0], "check") == 0) {
+		if (argc > 1)
+			return cli_usage_error(env, "db check: unexpected "
+					       "argument '%s'", argv[1]);
+		return db_check(s, env);
 	}
 	if (strcmp(argv[0], "init") == 0) {
 		bool empty = false;
@@ -329,6 +412,6 @@ int cli_db(store *s, const cli_env *env, int argc, char **argv)
 		}
 		return db_init(s, env, empty);
 	}
-	return cli_usage_error(env, "db: unknown subcommand '%s' (init or info)",
-			       argv[0]);
+	return cli_usage_error(env, "db: unknown subcommand '%s' (init, info, "
+			       "check or rebuild)", argv[0]);
 }

@@ -851,8 +851,10 @@ static yp_status stream_ndjson(writer *w, decode_ctx *c, line_reader *r,
  * (a pipe) is first copied to a temporary file; head holds the lines
  * already read from it. */
 static yp_status map_document(writer *w, decode_ctx *c, line_reader *r,
-			      const strbuf *head, bool regular, size_t size)
+			      const strbuf *head, bool regular, size_t size,
+			      bool *read_failed)
 {
+	*read_failed = true;  /* until the document is in hand */
 	FILE *spool = NULL;
 	int fd = fileno(r->f);
 	if (!regular) {
@@ -875,8 +877,10 @@ static yp_status map_document(writer *w, decode_ctx *c, line_reader *r,
 	void *map = size ? mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0)
 			 : NULL;
 	if (size == 0) {
+		*read_failed = false;
 		rc = import_document(w, c, "", 0, false);
 	} else if (map != MAP_FAILED) {
+		*read_failed = false;
 		madvise(map, size, MADV_SEQUENTIAL);
 		rc = import_document(w, c, map, size, true);
 		munmap(map, size);
@@ -907,22 +911,28 @@ yp_status import_file(store *s, const char *path, store_origin origin,
 		strbuf_putc(&head, '\n');
 	}
 	yp_status rc;
+	/* a store error is already in err; only the input's are said here */
+	bool read_failed = false;
 	if (ferror(r.f)) {
 		rc = YP_IOERR;
+		read_failed = true;
 	} else if (n >= 0 && line_is_record(r.line, (size_t)n)) {
 		rc = stream_ndjson(&w, &c, &r, n, size);
-		if (ferror(r.f))
+		if (ferror(r.f)) {
 			rc = YP_IOERR;
+			read_failed = true;
+		}
 	} else {
 		if (n >= 0) {
 			strbuf_append(&head, r.line, (size_t)n);
 			if (r.next - r.offset > (size_t)n)
 				strbuf_putc(&head, '\n');
 		}
-		rc = map_document(&w, &c, &r, &head, S_ISREG(st.st_mode), size);
+		rc = map_document(&w, &c, &r, &head, S_ISREG(st.st_mode), size,
+				  &read_failed);
 	}
 	int saved = errno;
-	if (rc == YP_IOERR)
+	if (read_failed)
 		yp_fail(err, YP_IOERR, "%s: cannot read: %s", display_name(path),
 			head.failed ? "out of memory" : strerror(saved));
 	else if (rc == YP_OK && d->count)

@@ -5,6 +5,7 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,9 @@ static const char usage_text[] =
 	"  export [--format json|ndjson]   write the whole database\n"
 	"  db init [--empty]               create the database\n"
 	"  db info                         describe the database\n"
+	"  db check                        check the database and its index\n"
+	"  db rebuild                      keep a damaged database aside and\n"
+	"                                  start a new one\n"
 	"\n"
 	"options:\n"
 	"  --db PATH       database file (default $YEONPYO_DB, else\n"
@@ -264,6 +268,12 @@ static int run(const options *o, const cli_env *env)
 	char *path = database_path(o->db, &err);
 	if (!path)
 		return cli_report_error(env, &err);
+	/* a damaged database cannot be opened: rebuilding comes first */
+	if (cmd == cli_db && o->argc > 1 && strcmp(o->argv[1], "rebuild") == 0) {
+		int rc = cli_db_rebuild(path, env, o->argc - 2, o->argv + 2);
+		free(path);
+		return rc;
+	}
 	store *s = store_open(path, &err);
 	free(path);
 	if (!s)
@@ -355,6 +365,9 @@ static bool shows_text(const options *o)
 
 int main(int argc, char **argv)
 {
+	/* past a file-size limit (ulimit -f) a write should fail, so that
+	 * the import rolls back and says so, not kill the process */
+	signal(SIGXFSZ, SIG_IGN);
 	cli_env env = {lang_from_environment(), stdout, stderr, 0, 0};
 	charset_flags charset = setup_locale(stderr);
 	options o = {NULL, NULL, NULL, false, NULL, NULL, 0, NULL};

@@ -4,6 +4,7 @@
 
 #include "yeonpyo/search.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,16 +227,36 @@ yp_status store_sql_fail(store *s, yp_error *err, const char *what)
 		st = YP_IOERR;
 		hint = " (another program is writing it; retry, or use --db)";
 		break;
-	case SQLITE_IOERR:
 	case SQLITE_FULL:
-	case SQLITE_CANTOPEN:
+		st = YP_IOERR;
+		hint = " (writing failed: the disk may be full, or the file "
+		       "may grow no more; nothing was changed)";
+		break;
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 		st = YP_IOERR;
+		hint = " (the file or its directory is read-only for you; "
+		       "browse it as it is, or use --db for a file of your own)";
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		st = YP_IOERR;
+		/* the system's errno is lost by the time a failed commit
+		 * has rolled back; a failed write says enough */
+		if (code == SQLITE_IOERR_WRITE ||
+		    sqlite3_system_errno(s->db) == EFBIG ||
+		    sqlite3_system_errno(s->db) == ENOSPC)
+			hint = " (writing failed: the disk may be full, or the "
+			       "file may grow no more; nothing was changed)";
 		break;
 	case SQLITE_CORRUPT:
+		st = YP_DATAERR;
+		hint = " (the file is damaged; 'yeonpyo db rebuild' starts a "
+		       "new database and keeps this one aside)";
+		break;
 	case SQLITE_NOTADB:
 		st = YP_DATAERR;
+		hint = " (use --db to choose another file)";
 		break;
 	default:
 		break;
@@ -399,6 +420,27 @@ static yp_status store_migrate(store *s, yp_error *err)
 	return store_exec(s, "COMMIT", "upgrading the schema", err);
 }
 
+/* Why the file could not be opened, in the words of the system, and what
+ * to do about it. */
+static void open_failed(store *s, int rc, yp_error *err)
+{
+	const char *why = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+	const char *hint = "";
+	int sys = s->db ? sqlite3_system_errno(s->db) : 0;
+	if (sys == EACCES || sys == EPERM) {
+		why = strerror(sys);
+		hint = " (check the permissions of the file and its directory, "
+		       "or use --db)";
+	} else if (sys == ENOENT) {
+		why = "no such directory";
+		hint = " (create it, or use --db)";
+	} else if (sys) {
+		why = strerror(sys);
+	}
+	yp_fail(err, YP_IOERR, "%s: cannot open database: %s%s", s->path, why,
+		hint);
+}
+
 store *store_open(const char *path, yp_error *err)
 {
 	store *s = calloc(1, sizeof(*s));
@@ -410,8 +452,7 @@ store *store_open(const char *path, yp_error *err)
 	int rc = sqlite3_open_v2(path, &s->db,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
-		yp_fail(err, YP_IOERR, "%s: cannot open database: %s", path,
-			s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		open_failed(s, rc, err);
 		store_close(s);
 		return NULL;
 	}
@@ -456,6 +497,38 @@ const char *store_path(const store *s)
 int store_found_version(const store *s)
 {
 	return s->found_version;
+}
+
+yp_status store_check(store *s, void (*fn)(const char *problem, void *ctx),
+		      void *ctx, long *problems, yp_error *err)
+{
+	*problems = 0;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st,
+			       NULL) != SQLITE_OK)
+		return store_sql_fail(s, err, "checking the database");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+		if (line && strcmp(line, "ok") != 0) {
+			(*problems)++;
+			fn(line, ctx);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_fail(s, err, "checking the database");
+	/* FTS5 compares its index with what the records say it holds */
+	if (sqlite3_exec(s->db, "INSERT INTO event_fts(event_fts)"
+			 " VALUES ('integrity-check')", NULL, NULL,
+			 NULL) != SQLITE_OK) {
+		int code = sqlite3_errcode(s->db) & 0xff;
+		if (code != SQLITE_CORRUPT)
+			return store_sql_fail(s, err, "checking the search index");
+		(*problems)++;
+		fn("the search index does not match the events", ctx);
+	}
+	return YP_OK;
 }
 
 yp_status store_bulk_cache(store *s, yp_error *err)

@@ -152,6 +152,11 @@ fuzz_replay() {
 }
 check "fuzz corpora and regressions replay (import, text, search)" fuzz_replay
 
+# Unreadable, read-only, foreign, damaged and locked databases, a file-size
+# limit and a SIGKILL in the middle of an import.
+check "database faults: messages, statuses, nothing half-written" \
+	sh tests/faults.sh "$YP" build/gen
+
 check "tmux smoke test (100x30)" sh tests/tmux_smoke.sh
 
 echo "$passed passed, $failed failed"

@@ -28,6 +28,11 @@ int cli_export(store *s, const cli_env *env, int argc, char **argv);
 /* "db init [--empty]" and "db info"; init needs to know whether the
  * database file existed before it was opened. */
 int cli_db(store *s, const cli_env *env, int argc, char **argv);
+/* "db rebuild", run before the database is opened (it may not open):
+ * moves the file at path aside (PATH.broken-TIME, with its journal files)
+ * and starts a new database there with the built-in dataset. */
+int cli_db_rebuild(const char *path, const cli_env *env, int argc,
+		   char **argv);
 
 /* Matches argv[*i] against an option that takes a value, accepting both
  * "--name VALUE" and "--name=VALUE"; advances *i past the value. Sets

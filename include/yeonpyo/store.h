@@ -31,6 +31,13 @@ const char *store_path(const store *s);
 /* The schema version found in the file before store_open migrated it. */
 int store_found_version(const store *s);
 
+/* Checks the whole file (SQLite's integrity_check) and the search index
+ * against the records; each problem found is passed to fn. Returns YP_OK
+ * whether or not there were problems (*problems counts them), or the
+ * error that kept the check from running. */
+yp_status store_check(store *s, void (*fn)(const char *problem, void *ctx),
+		      void *ctx, long *problems, yp_error *err);
+
 /* Gives this connection a page cache fit for a bulk write (32 MB). */
 yp_status store_bulk_cache(store *s, yp_error *err);
 yp_status store_begin(store *s, yp_error *err);

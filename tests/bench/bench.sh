@@ -46,7 +46,8 @@ machine() {
 		"less: last byte before 60 ms of quiet); searches typed a" \
 		"character at a time, summed: ko 동맹, en tele, cho ㅌㄹ;" \
 		"far search: the Korean title of the event 90% into the" \
-		"timeline, pasted with Enter"
+		"timeline, pasted with Enter (less: settled after 8 s of quiet," \
+		"as it searches in silence)"
 }
 
 bench_size() {
@@ -180,8 +181,8 @@ bench_size() {
 		YEONPYO_TEST_IDLE=1 "$B/bench/pty_probe" $ROWS $COLS "=$far*1" \
 			-- "$YP" --db "$db" --lang ko |
 			awk '$1 == "key" { print $(NF - 2) }' >>"$W/yf"
-		"$B/bench/pty_probe" $ROWS $COLS "=$far*1" -- less -S \
-			"$W/list_ko.txt" |
+		PTY_PROBE_QUIET_MS=8000 "$B/bench/pty_probe" $ROWS $COLS \
+			"=$far*1" -- less -S "$W/list_ko.txt" |
 			awk '$1 == "key" { print $(NF - 2) }' >>"$W/lf"
 		i=$((i + 1))
 	done

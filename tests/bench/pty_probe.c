@@ -41,6 +41,7 @@ static double now_ms(void)
 typedef struct {
 	int fd;
 	bool marks;        /* the program writes idle marks */
+	int quiet_ms;      /* otherwise: settled after this much quiet */
 	char tail[16];     /* the end of the last read, for a split mark */
 } probe;
 
@@ -69,7 +70,7 @@ static answer settle(probe *p, double start)
 	char buf[65536 + 16];
 	for (;;) {
 		struct pollfd pf = {p->fd, POLLIN, 0};
-		int r = poll(&pf, 1, p->marks ? 10000 : QUIET_MS);
+		int r = poll(&pf, 1, p->marks ? 10000 : p->quiet_ms);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0)
@@ -195,7 +196,12 @@ int main(int argc, char **argv)
 	}
 	struct winsize ws = {(unsigned short)atoi(argv[1]),
 			     (unsigned short)atoi(argv[2]), 0, 0};
-	probe p = {.marks = getenv("YEONPYO_TEST_IDLE") != NULL};
+	probe p = {.marks = getenv("YEONPYO_TEST_IDLE") != NULL,
+		   .quiet_ms = QUIET_MS};
+	/* a program that searches in silence (less) needs a longer wait to
+	 * tell a slow answer from none: PTY_PROBE_QUIET_MS */
+	if (getenv("PTY_PROBE_QUIET_MS"))
+		p.quiet_ms = atoi(getenv("PTY_PROBE_QUIET_MS"));
 	double t0 = now_ms();
 	pid_t pid = forkpty(&p.fd, NULL, NULL, &ws);
 	if (pid < 0) {

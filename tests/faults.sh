@@ -1,0 +1,110 @@
+#!/bin/sh
+# tests/faults.sh: a database that is unreadable, read-only, not a
+# database, damaged, locked by a writer, or that hits a file-size limit or
+# a SIGKILL in the middle of an import. Each gets one line saying what is
+# wrong and what to do, the documented exit status, and a file left as it
+# was (or rolled back). Silent when all is well; prints what differs.
+# usage: tests/faults.sh YEONPYO GEN
+YP=$1
+GEN=$2
+dir=$(mktemp -d) || exit 1
+trap 'chmod -R u+rwx "$dir"; rm -rf "$dir"' EXIT
+chmod 755 "$dir"
+case $YP in /*) ;; *) YP=$(pwd)/$YP ;; esac
+
+# Permissions mean nothing to root: run those cases as nobody.
+as_user() {
+	if [ "$(id -u)" = 0 ]; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+	else
+		"$@"
+	fi
+}
+
+# expect NAME STATUS STDERR-PATTERN COMMAND...: the status, and stderr
+# matching the grep -E pattern (one line).
+expect() {
+	name=$1 want=$2 pattern=$3
+	shift 3
+	"$@" >"$dir/out" 2>"$dir/err"
+	got=$?
+	[ "$got" = "$want" ] || echo "$name: status $got, not $want"
+	if [ -n "$pattern" ]; then
+		[ "$(wc -l <"$dir/err")" -eq 1 ] && grep -Eq "$pattern" "$dir/err" ||
+			{ echo "$name: stderr:"; cat "$dir/err"; }
+	fi
+}
+
+"$YP" --db "$dir/ok.db" db init >/dev/null 2>&1 || echo "db init failed"
+"$YP" --db "$dir/ok.db" export >"$dir/ok.json"
+
+# unreadable
+cp "$dir/ok.db" "$dir/none.db"
+chmod 000 "$dir/none.db"
+expect unreadable 74 "^yeonpyo: $dir/none.db: cannot open database: Permission denied \(check the permissions" \
+	as_user "$YP" --db "$dir/none.db" list
+
+# read-only: browsing works, writing says why, the file stays as it was
+cp "$dir/ok.db" "$dir/ro.db"
+chmod 444 "$dir/ro.db"
+expect "read-only list" 0 "" as_user "$YP" --db "$dir/ro.db" list
+"$GEN" 50 3 >"$dir/feed.ndjson"
+chmod 644 "$dir/feed.ndjson"
+expect "read-only import" 74 "read-only for you; browse it as it is, or use --db" \
+	as_user "$YP" --db "$dir/ro.db" import "$dir/feed.ndjson"
+cmp -s "$dir/ok.db" "$dir/ro.db" || echo "read-only: the file changed"
+
+# not a database: random bytes
+head -c 8192 /dev/urandom >"$dir/rand.db"
+cp "$dir/rand.db" "$dir/rand.copy"
+expect "random bytes" 65 "file is not a database \(use --db to choose another file\)" \
+	"$YP" --db "$dir/rand.db" list
+cmp -s "$dir/rand.db" "$dir/rand.copy" || echo "random bytes: the file changed"
+
+# damaged: cut short; left alone until db rebuild, which keeps it aside
+size=$(wc -c <"$dir/ok.db")
+head -c $((size / 3)) "$dir/ok.db" >"$dir/cut.db"
+cp "$dir/cut.db" "$dir/cut.copy"
+expect truncated 65 "the file is damaged; 'yeonpyo db rebuild' starts a new database" \
+	"$YP" --db "$dir/cut.db" list
+cmp -s "$dir/cut.db" "$dir/cut.copy" || echo "truncated: the file changed"
+expect rebuild 0 "the old database is kept as $dir/cut.db.broken-" \
+	"$YP" --db "$dir/cut.db" db rebuild
+cmp -s "$dir"/cut.db.broken-* "$dir/cut.copy" || echo "rebuild: the old file was not kept as it was"
+expect "rebuilt check" 0 "" "$YP" --db "$dir/cut.db" db check
+
+# a file-size limit in the middle of an import: rolled back, and said so
+cp "$dir/ok.db" "$dir/lim.db"
+"$GEN" 3000 5 >"$dir/big.ndjson"
+blocks=$(( (size / 512) + 200 ))
+expect "file size limit" 74 "writing failed: the disk may be full, or the file may grow no more; nothing was changed" \
+	sh -c "ulimit -f $blocks; exec '$YP' --db '$dir/lim.db' import '$dir/big.ndjson'"
+"$YP" --db "$dir/lim.db" export | cmp -s - "$dir/ok.json" ||
+	echo "file size limit: the records changed"
+expect "file size limit check" 0 "" "$YP" --db "$dir/lim.db" db check
+
+# SIGKILL in the middle of an import: the next run finds the data as it was
+cp "$dir/ok.db" "$dir/kill.db"
+"$YP" --db "$dir/kill.db" import "$dir/big.ndjson" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ ! -e "$dir/kill.db-journal" ] && [ "$i" -lt 500 ]; do
+	sleep 0.01
+	i=$((i + 1))
+done
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+[ "$i" -lt 500 ] || echo "SIGKILL: the import never started writing"
+"$YP" --db "$dir/kill.db" export | cmp -s - "$dir/ok.json" ||
+	echo "SIGKILL: the records changed"
+expect "SIGKILL check" 0 "" "$YP" --db "$dir/kill.db" db check
+
+# locked by a writer for longer than the 5 s we wait
+cp "$dir/ok.db" "$dir/lock.db"
+sqlite3 "$dir/lock.db" "BEGIN EXCLUSIVE" ".shell sleep 8" "COMMIT" &
+lock=$!
+sleep 1
+expect locked 74 "database is locked \(another program is writing it; retry, or use --db\)" \
+	"$YP" --db "$dir/lock.db" list
+wait "$lock"
+exit 0
