@@ -112,6 +112,13 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" UPDATE event_months SET n = n - 1 WHERE month = old.date_key / 100;"
 	" INSERT INTO event_months VALUES (new.date_key / 100, 1)"
 	" ON CONFLICT(month) DO UPDATE SET n = n + 1; END;",
+	/* 5: the timeline's rows in the order it reads them, so that a
+	 * window is a run of index pages, not one table page per row (a
+	 * jump at a million events: about 500 pages read to 200, 13 to
+	 * 6.5 ms); it replaces the (date_key, id) index it starts with */
+	"CREATE INDEX IF NOT EXISTS events_timeline ON events(date_key, id,"
+	" date_precision, end_key, end_precision, status, title_ko, title_en);"
+	"DROP INDEX IF EXISTS events_by_date;",
 };
 
 /* Upserts keep the rowid (so links stay valid) and refuse, through the

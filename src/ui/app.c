@@ -442,6 +442,13 @@ static SCREEN *start_screen(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* No mouse here: curses would read the rest of a mouse report after
+	 * its prefix without a timeout, so a stray or cut-off report (a
+	 * terminal left in mouse mode by another program) would stall the
+	 * browser until more bytes came. Its bytes are keys like any other. */
+	const char *mouse = tigetstr("kmous");
+	if (mouse && mouse != (const char *)-1)
+		define_key(mouse, 0);
 	curs_set(0);
 	wtimeout(stdscr, WAKE_MS);
 	return scr;

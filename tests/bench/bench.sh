@@ -188,6 +188,21 @@ bench_size() {
 	done
 	row "" "far search (pasted), ms" "$(median <"$W/yf")" \
 		"$(median <"$W/lf")"
+	# the first G: less counts every line of the file first, in silence
+	: >"$W/yg"
+	: >"$W/lg"
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		YEONPYO_TEST_IDLE=1 "$B/bench/pty_probe" $ROWS $COLS 'G*1' -- \
+			"$YP" --db "$db" --lang en |
+			awk '$1 == "key" { print $3 }' >>"$W/yg"
+		PTY_PROBE_QUIET_MS=8000 "$B/bench/pty_probe" $ROWS $COLS 'G*1' \
+			-- less -S "$W/list.txt" |
+			awk '$1 == "key" { print $3 }' >>"$W/lg"
+		i=$((i + 1))
+	done
+	row "" "first G after start, ms" "$(median <"$W/yg")" \
+		"$(median <"$W/lg")"
 	"$B/bench/view_bench" "$db" "$far" >"$W/inproc"
 	while read -r _ name p50 p99; do
 		row "" "in-process $name p50/p99, ms" "$p50 / $p99" "-"

@@ -173,10 +173,9 @@ void screen_key(screen *s, const char *key)
 	pump_until(s, idles_reached, want);
 }
 
-void screen_type(screen *s, const char *bytes, int quiet_ms)
+/* Reads what the program writes until it has been quiet for quiet_ms. */
+static void drain(screen *s, int quiet_ms)
 {
-	size_t len = strlen(bytes);
-	assert_int_equal(write(s->fd, bytes, len), (ssize_t)len);
 	while (!s->exited) {
 		struct pollfd p = {s->fd, POLLIN, 0};
 		int r = poll(&p, 1, quiet_ms);
@@ -194,6 +193,21 @@ void screen_type(screen *s, const char *bytes, int quiet_ms)
 		feed(s, buf, (size_t)got);
 	}
 	vterm_screen_flush_damage(s->vs);
+}
+
+void screen_type(screen *s, const char *bytes, int quiet_ms)
+{
+	size_t len = strlen(bytes);
+	assert_int_equal(write(s->fd, bytes, len), (ssize_t)len);
+	drain(s, quiet_ms);
+}
+
+void screen_resize_quietly(screen *s, int rows, int cols, int quiet_ms)
+{
+	struct winsize ws = {(unsigned short)rows, (unsigned short)cols, 0, 0};
+	vterm_set_size(s->vt, rows, cols);
+	assert_int_equal(ioctl(s->fd, TIOCSWINSZ, &ws), 0);
+	drain(s, quiet_ms);
 }
 
 void screen_resize(screen *s, int rows, int cols)

@@ -30,6 +30,8 @@ void screen_key(screen *s, const char *key);
  * has been quiet for quiet_ms, without waiting for a frame: for input that
  * may draw nothing (bytes curses drops, half a mouse report). */
 void screen_type(screen *s, const char *bytes, int quiet_ms);
+/* screen_resize, reading until quiet_ms of quiet rather than a frame. */
+void screen_resize_quietly(screen *s, int rows, int cols, int quiet_ms);
 
 /* Resizes the terminal and waits for the new frame. */
 void screen_resize(screen *s, int rows, int cols);

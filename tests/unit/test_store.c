@@ -89,9 +89,12 @@ static void migrates_an_empty_file_from_version_0(void **state)
 		"WHERE type = 'table' AND name IN ('meta', 'organizations', "
 		"'people', 'sources', 'events', 'event_orgs', 'event_people', "
 		"'event_sources', 'event_tags', 'figures')"), 10);
+	/* the timeline reads its rows from one index, in its order */
 	assert_int_equal(query_int(f->db, "SELECT count(*) FROM sqlite_schema "
-		"WHERE type = 'index' AND name = 'events_by_date' AND sql LIKE "
-		"'%(date_key, id)%'"), 1);
+		"WHERE type = 'index' AND name = 'events_timeline' AND sql LIKE "
+		"'%(date_key, id, %title_en)%'"), 1);
+	assert_int_equal(query_int(f->db, "SELECT count(*) FROM sqlite_schema "
+		"WHERE name = 'events_by_date'"), 0);
 	/* opening again finds the current version and changes nothing */
 	s = store_open(f->db, &err);
 	assert_non_null(s);
