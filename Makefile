@@ -18,8 +18,10 @@ TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux sqlite3:sqlite3 \
 	setpriv:util-linux
 BENCH_TOOLS := sqlite3:sqlite3 less:less /usr/bin/time:time
 # Debian packages checked by name: x11-utils has an older luit without
-# EUC-KR tables, and the locales package has ko_KR's sources.
-TEST_DEBS := luit:luit locales:locales
+# EUC-KR tables, the locales package has ko_KR's sources, and OpenSSH is
+# for the ssh test.
+TEST_DEBS := luit:luit locales:locales openssh-server:openssh-server \
+	openssh-client:openssh-client
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 # Same feature macros as ncursesw's pkg-config flags, so every file sees one

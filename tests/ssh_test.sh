@@ -1,0 +1,101 @@
+#!/bin/sh
+# tests/ssh_test.sh: the browser over a real SSH connection. OpenSSH's sshd
+# listens on 127.0.0.1 at a high port with a throwaway host key, accepting
+# one throwaway user key; ssh -tt runs yeonpyo from inside tmux, and the
+# test browses, resizes, searches and quits, checking the screen each time.
+# Prints nothing when all is well; exits 77 with one line saying why when
+# sshd cannot be started here (the test is then skipped, never passed).
+top=$(pwd)
+dir=$(mktemp -d) || exit 1
+sock="yeonpyo-ssh-$$"
+cleanup() {
+	tmux -L "$sock" kill-server 2>/dev/null
+	[ -f "$dir/sshd.pid" ] && kill "$(cat "$dir/sshd.pid")" 2>/dev/null
+	rm -rf "$dir"
+}
+trap cleanup EXIT
+chmod 755 "$dir"
+
+skip() {
+	echo "ssh test skipped: $1"
+	exit 77
+}
+
+sshd=$(command -v sshd || echo /usr/sbin/sshd)
+[ -x "$sshd" ] || skip "no sshd (Debian package openssh-server)"
+command -v ssh >/dev/null || skip "no ssh (Debian package openssh-client)"
+me=$(id -un)
+db="$dir/s.db"
+"$top/yeonpyo" --db "$db" db init --empty >/dev/null || exit 1
+"$top/yeonpyo" --db "$db" import "$top/tests/data/sample.json" 2>/dev/null ||
+	exit 1
+
+ssh-keygen -q -t ed25519 -N '' -f "$dir/host" || skip "ssh-keygen failed"
+ssh-keygen -q -t ed25519 -N '' -f "$dir/user" || skip "ssh-keygen failed"
+cp "$dir/user.pub" "$dir/authorized_keys"
+chmod 600 "$dir/authorized_keys"
+# privilege separation wants this directory when sshd runs as root
+[ "$(id -u)" != 0 ] || mkdir -p /run/sshd 2>/dev/null
+port=$((20000 + $$ % 20000))
+cat >"$dir/sshd_config" <<EOF
+Port $port
+ListenAddress 127.0.0.1
+HostKey $dir/host
+PidFile $dir/sshd.pid
+AuthorizedKeysFile $dir/authorized_keys
+AllowUsers $me
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+PermitRootLogin prohibit-password
+AcceptEnv LANG
+EOF
+"$sshd" -f "$dir/sshd_config" -E "$dir/sshd.log" ||
+	skip "sshd would not start: $(tail -1 "$dir/sshd.log" 2>/dev/null)"
+
+ssh_opts="-i $dir/user -p $port -o IdentitiesOnly=yes -o BatchMode=yes \
+-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
+i=0
+until ssh $ssh_opts "$me@127.0.0.1" true 2>/dev/null; do
+	i=$((i + 1))
+	[ $i -lt 50 ] || skip "sshd started but took no login: $(tail -1 "$dir/sshd.log")"
+	sleep 0.1
+done
+
+# Polls the pane until it shows the text, for up to 10 s.
+expect() {
+	i=0
+	while [ $i -lt 200 ]; do
+		if tmux -L "$sock" capture-pane -p -t ssh 2>/dev/null |
+			grep -qF -- "$1"; then
+			return 0
+		fi
+		i=$((i + 1))
+		sleep 0.05
+	done
+	echo "ssh test: the screen never showed: $1"
+	tmux -L "$sock" capture-pane -p -t ssh 2>/dev/null | sed 's/^/  | /'
+	exit 1
+}
+
+LANG=C.UTF-8 tmux -L "$sock" -f /dev/null new-session -d -s ssh -x 100 -y 30 \
+	"LANG=C.UTF-8 ssh -tt $ssh_opts -o SendEnv=LANG $me@127.0.0.1 \
+'$top/yeonpyo --db $db --lang ko'; echo exited \$?; sleep 30" || exit 1
+expect "시험 행사 개최"
+expect " 1/3"
+tmux -L "$sock" send-keys -t ssh j
+expect " 2/3"
+# a resize travels over SSH as a window-change request
+tmux -L "$sock" resize-window -t ssh -x 140 -y 40
+expect "│ 날짜      2024년 11월"  # wide enough: the detail pane beside
+tmux -L "$sock" send-keys -t ssh / 얼
+expect "/얼"
+tmux -L "$sock" send-keys -t ssh Enter
+expect " 1/1  /얼"
+tmux -L "$sock" send-keys -t ssh q
+expect "exited 0"
+grep -q "Accepted publickey for $me" "$dir/sshd.log" ||
+	echo "ssh test: sshd logged no login: $(tail -1 "$dir/sshd.log")"
+exit 0
