@@ -221,11 +221,15 @@ install: yeonpyo
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 yeonpyo $(DESTDIR)$(BINDIR)/yeonpyo
 	install -m 644 assets/timeline.json $(DESTDIR)$(DATADIR)/timeline.json
+	rm -f $(DESTDIR)$(DATADIR)/timeline.db
+	./yeonpyo --db $(DESTDIR)$(DATADIR)/timeline.db db init --shared >/dev/null
+	chmod 644 $(DESTDIR)$(DATADIR)/timeline.db
 	install -m 644 man/yeonpyo.1 $(DESTDIR)$(MANDIR)/man1/yeonpyo.1
 	install -m 644 man/yeonpyo.5 $(DESTDIR)$(MANDIR)/man5/yeonpyo.5
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/yeonpyo $(DESTDIR)$(DATADIR)/timeline.json \
+		$(DESTDIR)$(DATADIR)/timeline.db \
 		$(DESTDIR)$(MANDIR)/man1/yeonpyo.1 $(DESTDIR)$(MANDIR)/man5/yeonpyo.5
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 

@@ -288,7 +288,7 @@ static int db_info(store *s, const cli_env *env)
 	return cli_finish_output(env, YP_OK);
 }
 
-static int db_init(store *s, const cli_env *env, bool empty)
+static int db_init(store *s, const cli_env *env, bool empty, bool shared)
 {
 	yp_error err = {0};
 	store_counts c;
@@ -306,6 +306,8 @@ static int db_init(store *s, const cli_env *env, bool empty)
 	} else if (dataset_sync(s, &err) != YP_OK) {
 		return cli_report_error(env, &err);
 	}
+	if (shared && store_share(s, &err) != YP_OK)
+		return cli_report_error(env, &err);
 	return db_info(s, env);
 }
 
@@ -402,15 +404,17 @@ int cli_db(store *s, const cli_env *env, int argc, char **argv)
 		return db_check(s, env);
 	}
 	if (strcmp(argv[0], "init") == 0) {
-		bool empty = false;
+		bool empty = false, shared = false;
 		for (int i = 1; i < argc; i++) {
 			if (strcmp(argv[i], "--empty") == 0)
 				empty = true;
+			else if (strcmp(argv[i], "--shared") == 0)
+				shared = true;
 			else
 				return cli_usage_error(env, "db init: unexpected "
 						       "argument '%s'", argv[i]);
 		}
-		return db_init(s, env, empty);
+		return db_init(s, env, empty, shared);
 	}
 	return cli_usage_error(env, "db: unknown subcommand '%s' (init, info, "
 			       "check or rebuild)", argv[0]);

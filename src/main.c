@@ -40,7 +40,7 @@ static const char usage_text[] =
 	"                                  find events, best match first\n"
 	"  import [--timings] FILE|-       load a yeonpyo/1 JSON or NDJSON file\n"
 	"  export [--format json|ndjson]   write the whole database\n"
-	"  db init [--empty]               create the database\n"
+	"  db init [--empty] [--shared]    create the database\n"
 	"  db info                         describe the database\n"
 	"  db check                        check the database and its index\n"
 	"  db rebuild                      keep a damaged database aside and\n"
@@ -282,7 +282,8 @@ static int run(const options *o, const cli_env *env)
 	bool is_init = cmd == cli_db && o->argc > 1 &&
 		       strcmp(o->argv[1], "init") == 0;
 	int rc = YP_OK;
-	if (!is_init && dataset_sync(s, &err) != YP_OK)
+	/* a database shared read-only is shown as its owner made it */
+	if (!is_init && !store_readonly(s) && dataset_sync(s, &err) != YP_OK)
 		rc = cli_report_error(env, &err);
 	if (rc == YP_OK)
 		rc = cmd ? cmd(s, env, o->argc - 1, o->argv + 1)

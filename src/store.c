@@ -244,6 +244,14 @@ yp_status store_sql_fail(store *s, yp_error *err, const char *what)
 		st = YP_IOERR;
 		hint = " (the file or its directory is read-only for you; "
 		       "browse it as it is, or use --db for a file of your own)";
+		/* a WAL database wants its -shm file beside it, even to read */
+		if (code == SQLITE_READONLY_CANTINIT ||
+		    code == SQLITE_READONLY_DIRECTORY ||
+		    code == SQLITE_READONLY_CANTLOCK ||
+		    code == SQLITE_READONLY_RECOVERY)
+			hint = " (a database in WAL mode needs files beside it "
+			       "that you cannot create; its owner can make it "
+			       "shareable with 'yeonpyo db init --shared')";
 		break;
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
@@ -424,7 +432,25 @@ static yp_status store_migrate(store *s, yp_error *err)
 		store_rollback(s);
 		return st;
 	}
-	return store_exec(s, "COMMIT", "upgrading the schema", err);
+	st = store_exec(s, "COMMIT", "upgrading the schema", err);
+	/* A database made or upgraded here is written in WAL mode: readers
+	 * and a writer no longer wait for each other. Only here, so that a
+	 * database shared read-only (db init --shared) stays as it was made:
+	 * WAL needs files beside it that its readers could not create. */
+	if (st == YP_OK)
+		sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	return st;
+}
+
+bool store_readonly(const store *s)
+{
+	return sqlite3_db_readonly(s->db, "main") == 1;
+}
+
+yp_status store_share(store *s, yp_error *err)
+{
+	return store_exec(s, "PRAGMA journal_mode = DELETE",
+			  "making the database shareable", err);
 }
 
 /* Why the file could not be opened, in the words of the system, and what

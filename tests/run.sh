@@ -92,7 +92,8 @@ check "yeonpyo(5) examples import" man_examples
 install_tree() {
 	dir=$(mktemp -d) || return 1
 	env -u MAKEFLAGS -u MFLAGS make -s install DESTDIR="$dir" PREFIX=/opt/yp >/dev/null || return 1
-	for f in bin/yeonpyo share/yeonpyo/timeline.json share/man/man1/yeonpyo.1 \
+	for f in bin/yeonpyo share/yeonpyo/timeline.json \
+		share/yeonpyo/timeline.db share/man/man1/yeonpyo.1 \
 		share/man/man5/yeonpyo.5; do
 		[ -f "$dir/opt/yp/$f" ] || echo "not installed: $f"
 	done

@@ -28,6 +28,13 @@ store *store_open(const char *path, yp_error *err);
 void store_close(store *s);
 const char *store_path(const store *s);
 
+/* Whether the file is open for reading only (no write permission). */
+bool store_readonly(const store *s);
+/* Puts the database back in rollback-journal mode, so that users who can
+ * read it but not write its directory can still open it (WAL mode needs
+ * its -shm file beside it). */
+yp_status store_share(store *s, yp_error *err);
+
 /* The schema version found in the file before store_open migrated it. */
 int store_found_version(const store *s);
 
