@@ -245,22 +245,6 @@ static void doc_records_free(doc_records *r)
 	}
 }
 
-/* Notes that the n-th held record of a kind is element index of its
- * section, for messages; false when memory runs out. */
-static bool held_at(doc_records *r, record_kind kind, size_t n, size_t index)
-{
-	if (n == r->at_cap[kind]) {
-		size_t ncap = n ? n * 2 : 16;
-		size_t *grown = realloc(r->at[kind], ncap * sizeof(*grown));
-		if (!grown)
-			return false;
-		r->at[kind] = grown;
-		r->at_cap[kind] = ncap;
-	}
-	r->at[kind][n] = index;
-	return true;
-}
-
 /* items with room for one more than n (of *cap), or NULL when memory runs
  * out (items is then still valid). */
 static void *grow(void *items, size_t n, size_t *cap, size_t size)
@@ -272,6 +256,18 @@ static void *grow(void *items, size_t n, size_t *cap, size_t size)
 	if (grown)
 		*cap = ncap;
 	return grown;
+}
+
+/* Notes that the n-th held record of a kind is element index of its
+ * section, for messages; false when memory runs out. */
+static bool held_at(doc_records *r, record_kind kind, size_t n, size_t index)
+{
+	size_t *at = grow(r->at[kind], n, &r->at_cap[kind], sizeof(*at));
+	if (!at)
+		return false;
+	r->at[kind] = at;
+	at[n] = index;
+	return true;
 }
 
 typedef struct id_block {
