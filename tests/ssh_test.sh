@@ -64,20 +64,10 @@ until ssh $ssh_opts "$me@127.0.0.1" true 2>/dev/null; do
 	sleep 0.1
 done
 
-# Polls the pane until it shows the text, for up to 10 s.
+. "$top/tests/tmux_wait.sh"
+# Waits up to 10 s for the pane to show the text.
 expect() {
-	i=0
-	while [ $i -lt 200 ]; do
-		if tmux -L "$sock" capture-pane -p -t ssh 2>/dev/null |
-			grep -qF -- "$1"; then
-			return 0
-		fi
-		i=$((i + 1))
-		sleep 0.05
-	done
-	echo "ssh test: the screen never showed: $1"
-	tmux -L "$sock" capture-pane -p -t ssh 2>/dev/null | sed 's/^/  | /'
-	exit 1
+	tmux_wait "$sock" ssh "$1" 200 "ssh test" || exit 1
 }
 
 LANG=C.UTF-8 tmux -L "$sock" -f /dev/null new-session -d -s ssh -x 100 -y 30 \

@@ -14,21 +14,10 @@ db="$dir/s.db"
 "$top/yeonpyo" --db "$db" db init --empty >/dev/null || exit 1
 "$top/yeonpyo" --db "$db" import "$top/tests/data/sample.json" 2>/dev/null || exit 1
 
-# Polls the pane until it shows the text, for up to 5 s (tmux has no way
-# to say a program is idle).
+. "$top/tests/tmux_wait.sh"
+# Waits up to 5 s for the pane to show the text.
 expect() {
-	i=0
-	while [ $i -lt 100 ]; do
-		if tmux -L "$sock" capture-pane -p -t smoke 2>/dev/null |
-			grep -qF -- "$1"; then
-			return 0
-		fi
-		i=$((i + 1))
-		sleep 0.05
-	done
-	echo "tmux smoke: the screen never showed: $1"
-	tmux -L "$sock" capture-pane -p -t smoke 2>/dev/null | sed 's/^/  | /'
-	exit 1
+	tmux_wait "$sock" smoke "$1" 100 "tmux smoke" || exit 1
 }
 
 # run COMMAND: a new session running it, then saying how it exited

@@ -242,3 +242,35 @@ void support_load_db(const char *home, const char *db_arg, const char *json)
 	support_result_free(&r);
 	free(doc);
 }
+
+support_db *support_db_new(const char *json)
+{
+	support_db *d = calloc(1, sizeof(*d));
+	assert_non_null(d);
+	d->home = support_tmpdir();
+	snprintf(d->db_arg, sizeof(d->db_arg), "--db=%s/s.db", d->home);
+	if (json) {
+		support_load_db(d->home, d->db_arg, json);
+		return d;
+	}
+	support_result r = support_run(d->home, NULL, NULL,
+				       (const char *const[]){d->db_arg, "db",
+							     "init", NULL});
+	assert_int_equal(r.status, 0);
+	support_result_free(&r);
+	return d;
+}
+
+void support_db_free(support_db *d)
+{
+	if (!d)
+		return;
+	support_rmtree(d->home);
+	free(d);
+}
+
+int support_db_teardown(void **state)
+{
+	support_db_free(*state);
+	return 0;
+}

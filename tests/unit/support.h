@@ -55,6 +55,19 @@ void support_exec(const char *home, const char *const *extra,
  * test otherwise. */
 void support_load_db(const char *home, const char *db_arg, const char *json);
 
+/* A browser test's world: a fresh home directory and a database in it,
+ * db_arg "--db=HOME/s.db", holding exactly the records of the yeonpyo/1
+ * file json, or the built-in dataset when json is NULL. */
+typedef struct {
+	char *home;
+	char db_arg[4200];
+} support_db;
+
+support_db *support_db_new(const char *json);
+void support_db_free(support_db *d);
+/* A cmocka teardown for a support_db in *state. */
+int support_db_teardown(void **state);
+
 /* Counts lines of s. */
 size_t support_count_lines(const char *s);
 

@@ -17,22 +17,15 @@
 #define EVENTS "100000"
 
 typedef struct {
-	char *home;
-	char db_arg[4200];
+	support_db *d;
 	char *feed;
 } fixture;
 
 static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof(*f));
-	f->home = support_tmpdir();
-	snprintf(f->db_arg, sizeof(f->db_arg), "--db=%s/s.db", f->home);
-	support_result r = support_run(f->home, NULL, NULL,
-				       (const char *const[]){f->db_arg, "db",
-							     "init", NULL});
-	assert_int_equal(r.status, 0);
-	support_result_free(&r);
-	f->feed = support_path(f->home, "feed.ndjson");
+	f->d = support_db_new(NULL);
+	f->feed = support_path(f->d->home, "feed.ndjson");
 	char cmd[9000];
 	snprintf(cmd, sizeof(cmd), "build/gen %s 11 > '%s'", EVENTS, f->feed);
 	assert_int_equal(system(cmd), 0);
@@ -44,7 +37,7 @@ static int teardown(void **state)
 {
 	fixture *f = *state;
 	free(f->feed);
-	support_rmtree(f->home);
+	support_db_free(f->d);
 	free(f);
 	return 0;
 }
@@ -58,8 +51,8 @@ static pid_t start_import(const fixture *f, const char *err_path)
 		int fd = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 		if (fd < 0 || dup2(fd, 2) < 0)
 			_exit(127);
-		support_exec(f->home, NULL, NULL, (const char *const[]){
-			f->db_arg, "import", f->feed, NULL});
+		support_exec(f->d->home, NULL, NULL, (const char *const[]){
+			f->d->db_arg, "import", f->feed, NULL});
 	}
 	return pid;
 }
@@ -79,10 +72,10 @@ static void twenty_browsers_and_an_import(void **state)
 	fixture *f = *state;
 	screen *b[BROWSERS];
 	for (int i = 0; i < BROWSERS; i++)
-		b[i] = screen_start(f->home, 24, 80, NULL,
-				    (const char *const[]){f->db_arg, "--lang=en",
+		b[i] = screen_start(f->d->home, 24, 80, NULL,
+				    (const char *const[]){f->d->db_arg, "--lang=en",
 							  NULL});
-	char *err_path = support_path(f->home, "import.err");
+	char *err_path = support_path(f->d->home, "import.err");
 	pid_t importer = start_import(f, err_path);
 	static const char *const keys[] = {"j", "j", "G", "g", "]", "k", "/",
 					   "a", "l", "\033", "o", "\033", "L"};

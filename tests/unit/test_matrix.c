@@ -12,8 +12,7 @@
 #include <string.h>
 
 typedef struct {
-	char *home;
-	char db_arg[4200];
+	support_db *d;
 	char locpath[4300];
 } fixture;
 
@@ -21,12 +20,12 @@ static void make_locale(const fixture *f, const char *name, const char *charset)
 {
 	char cmd[9000];
 	snprintf(cmd, sizeof(cmd), "localedef -i ko_KR -f %s '%s/%s' "
-		 ">/dev/null 2>&1", charset, f->home, name);
+		 ">/dev/null 2>&1", charset, f->d->home, name);
 	/* localedef exits 1 for harmless warnings about the charmap */
 	if (system(cmd) == -1)
 		fail_msg("cannot run localedef");
 	char check[4400];
-	snprintf(check, sizeof(check), "%s/%s/LC_CTYPE", f->home, name);
+	snprintf(check, sizeof(check), "%s/%s/LC_CTYPE", f->d->home, name);
 	FILE *fp = fopen(check, "rb");
 	if (!fp)
 		fail_msg("localedef could not make %s (is the locales package "
@@ -37,10 +36,8 @@ static void make_locale(const fixture *f, const char *name, const char *charset)
 static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof(*f));
-	f->home = support_tmpdir();
-	snprintf(f->db_arg, sizeof(f->db_arg), "--db=%s/s.db", f->home);
-	snprintf(f->locpath, sizeof(f->locpath), "LOCPATH=%s", f->home);
-	support_load_db(f->home, f->db_arg, "tests/data/sample.json");
+	f->d = support_db_new("tests/data/sample.json");
+	snprintf(f->locpath, sizeof(f->locpath), "LOCPATH=%s", f->d->home);
 	make_locale(f, "ko_KR.UTF-8", "UTF-8");
 	make_locale(f, "ko_KR.EUC-KR", "EUC-KR");
 	*state = f;
@@ -50,7 +47,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	support_rmtree(f->home);
+	support_db_free(f->d);
 	free(f);
 	return 0;
 }
@@ -98,11 +95,11 @@ static void every_terminal_and_locale(void **state)
 			snprintf(lang, sizeof(lang), "LANG=%s", langs[l].lang);
 			const char *env[] = {term, lang, "LC_ALL=", f->locpath,
 					     NULL};
-			const char *const args[] = {f->db_arg, "--lang=ko", NULL};
+			const char *const args[] = {f->d->db_arg, "--lang=ko", NULL};
 			screen *s = langs[l].charset
-				? screen_start_in(f->home, 24, 80,
+				? screen_start_in(f->d->home, 24, 80,
 						  langs[l].charset, env, args)
-				: screen_start(f->home, 24, 80, env, args);
+				: screen_start(f->d->home, 24, 80, env, args);
 			if (langs[l].hangul) {
 				/* EUC-KR shows the middle dot as '/' */
 				expect_row(s, 2, langs[l].charset

@@ -12,29 +12,14 @@
 
 #include "yeonpyo/status.h"
 
-typedef struct {
-	char *home;
-	char db_arg[4200];
-} fixture;
+typedef support_db fixture;
 
 
 /* Every test browses tests/data/sample.json: three events over two years,
  * 2024-07-12 시험 행사 개최, 2024-11 얼라이언스 설립, 2025 (planned). */
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof(*f));
-	f->home = support_tmpdir();
-	snprintf(f->db_arg, sizeof(f->db_arg), "--db=%s/s.db", f->home);
-	support_load_db(f->home, f->db_arg, "tests/data/sample.json");
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	support_rmtree(f->home);
-	free(f);
+	*state = support_db_new("tests/data/sample.json");
 	return 0;
 }
 
@@ -641,34 +626,34 @@ static void overlays_never_cut_a_wide_character(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(hangul_title_lands_on_exact_cells, setup, teardown),
-		cmocka_unit_test_setup_teardown(year_separators_and_planned_mark, setup, teardown),
-		cmocka_unit_test_setup_teardown(selection_moves_with_j_G_and_g, setup, teardown),
-		cmocka_unit_test_setup_teardown(detail_pane_follows_the_selection, setup, teardown),
-		cmocka_unit_test_setup_teardown(side_by_side_from_120_columns, setup, teardown),
-		cmocka_unit_test_setup_teardown(resize_keeps_the_selection, setup, teardown),
-		cmocka_unit_test_setup_teardown(tiny_terminals_get_a_message_not_a_crash, setup, teardown),
-		cmocka_unit_test_setup_teardown(help_overlay_lists_the_keys, setup, teardown),
-		cmocka_unit_test_setup_teardown(L_switches_the_language, setup, teardown),
-		cmocka_unit_test_setup_teardown(enter_and_tab_move_between_panes, setup, teardown),
-		cmocka_unit_test_setup_teardown(tab_into_a_link_and_enter_filters_by_it, setup, teardown),
-		cmocka_unit_test_setup_teardown(q_restores_the_terminal, setup, teardown),
-		cmocka_unit_test_setup_teardown(signals_and_ctrl_c_restore_the_terminal, setup, teardown),
-		cmocka_unit_test_setup_teardown(dumb_terminals_get_the_list, setup, teardown),
-		cmocka_unit_test_setup_teardown(colors_follow_no_color_and_the_option, setup, teardown),
-		cmocka_unit_test_setup_teardown(monochrome_and_8_colour_terminals_work, setup, teardown),
-		cmocka_unit_test_setup_teardown(escape_closes_full_screen_detail, setup, teardown),
-		cmocka_unit_test_setup_teardown(search_narrows_as_you_type_and_marks_matches, setup, teardown),
-		cmocka_unit_test_setup_teardown(escape_in_the_prompt_restores_view_and_selection, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_pasted_query_is_searched_once, setup, teardown),
-		cmocka_unit_test_setup_teardown(backspace_takes_a_whole_syllable, setup, teardown),
-		cmocka_unit_test_setup_teardown(n_and_N_move_between_results, setup, teardown),
-		cmocka_unit_test_setup_teardown(earlier_searches_come_back_with_up, setup, teardown),
-		cmocka_unit_test_setup_teardown(query_syntax_typed_in_the_prompt_is_text, setup, teardown),
-		cmocka_unit_test_setup_teardown(organization_picker_lists_counts_and_narrows, setup, teardown),
-		cmocka_unit_test_setup_teardown(tag_and_year_filters_combine, setup, teardown),
-		cmocka_unit_test_setup_teardown(organizations_view_shows_partners_and_events, setup, teardown),
-		cmocka_unit_test_setup_teardown(overlays_never_cut_a_wide_character, setup, teardown),
+		cmocka_unit_test_setup_teardown(hangul_title_lands_on_exact_cells, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(year_separators_and_planned_mark, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(selection_moves_with_j_G_and_g, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(detail_pane_follows_the_selection, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(side_by_side_from_120_columns, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(resize_keeps_the_selection, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(tiny_terminals_get_a_message_not_a_crash, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(help_overlay_lists_the_keys, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(L_switches_the_language, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(enter_and_tab_move_between_panes, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(tab_into_a_link_and_enter_filters_by_it, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(q_restores_the_terminal, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(signals_and_ctrl_c_restore_the_terminal, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(dumb_terminals_get_the_list, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(colors_follow_no_color_and_the_option, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(monochrome_and_8_colour_terminals_work, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(escape_closes_full_screen_detail, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(search_narrows_as_you_type_and_marks_matches, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(escape_in_the_prompt_restores_view_and_selection, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(a_pasted_query_is_searched_once, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(backspace_takes_a_whole_syllable, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(n_and_N_move_between_results, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(earlier_searches_come_back_with_up, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(query_syntax_typed_in_the_prompt_is_text, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(organization_picker_lists_counts_and_narrows, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(tag_and_year_filters_combine, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(organizations_view_shows_partners_and_events, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(overlays_never_cut_a_wide_character, setup, support_db_teardown),
 	};
 	return cmocka_run_group_tests_name("screen", tests, NULL, NULL);
 }

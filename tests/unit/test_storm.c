@@ -14,27 +14,11 @@
 #define RESIZES 200
 #define BURST 50  /* keys per write, typed ahead */
 
-typedef struct {
-	char *home;
-	char db_arg[4200];
-} fixture;
+typedef support_db fixture;
 
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof(*f));
-	f->home = support_tmpdir();
-	snprintf(f->db_arg, sizeof(f->db_arg), "--db=%s/s.db", f->home);
-	/* the hostile dataset: controls, bidi overrides, NFD, emoji */
-	support_load_db(f->home, f->db_arg, "tests/data/hostile.json");
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	support_rmtree(f->home);
-	free(f);
+	*state = support_db_new("tests/data/hostile.json");
 	return 0;
 }
 
@@ -160,7 +144,7 @@ static void storm_keeps_the_browser_answering(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(storm_keeps_the_browser_answering, setup, teardown),
+		cmocka_unit_test_setup_teardown(storm_keeps_the_browser_answering, setup, support_db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
