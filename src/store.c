@@ -564,6 +564,12 @@ yp_status store_check(store *s, void (*fn)(const char *problem, void *ctx),
 	return YP_OK;
 }
 
+yp_status store_compact_timeline(store *s, yp_error *err)
+{
+	return store_exec(s, "REINDEX events_timeline", "compacting the timeline",
+			  err);
+}
+
 yp_status store_bulk_cache(store *s, yp_error *err)
 {
 	/* a transaction larger than the default 2 MB page cache spills

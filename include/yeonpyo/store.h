@@ -45,6 +45,11 @@ int store_found_version(const store *s);
 yp_status store_check(store *s, void (*fn)(const char *problem, void *ctx),
 		      void *ctx, long *problems, yp_error *err);
 
+/* Rebuilds the timeline's index in one pass, after a bulk import wrote
+ * most of its rows: built row by row it ends up in scattered half-full
+ * pages, and a window then reads twice as many. */
+yp_status store_compact_timeline(store *s, yp_error *err);
+
 /* Gives this connection a page cache fit for a bulk write (32 MB). */
 yp_status store_bulk_cache(store *s, yp_error *err);
 yp_status store_begin(store *s, yp_error *err);
