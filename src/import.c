@@ -225,7 +225,8 @@ typedef struct {
 	local_ids ids;   /* every id of the document so far */
 } doc_records;
 
-static void doc_records_free(doc_records *r)
+/* Lets the held organizations, people and sources go (not their ids). */
+static void clear_held_others(doc_records *r)
 {
 	for (size_t i = 0; i < r->n_orgs; i++)
 		model_org_clear(&r->orgs[i]);
@@ -233,6 +234,12 @@ static void doc_records_free(doc_records *r)
 		model_person_clear(&r->people[i]);
 	for (size_t i = 0; i < r->n_sources; i++)
 		model_source_clear(&r->sources[i]);
+	r->n_orgs = r->n_people = r->n_sources = 0;
+}
+
+static void doc_records_free(doc_records *r)
+{
+	clear_held_others(r);
 	for (size_t i = 0; i < r->n_events; i++)
 		model_event_clear(&r->events[i]);
 	free(r->orgs);
@@ -400,13 +407,7 @@ static yp_status write_held(writer *w, doc_records *r, bool with_events)
 		rc = write_source(w, &r->sources[i]);
 	for (size_t i = 0; with_events && rc == YP_OK && i < r->n_events; i++)
 		rc = write_event(w, &r->events[i]);
-	for (size_t i = 0; i < r->n_orgs; i++)
-		model_org_clear(&r->orgs[i]);
-	for (size_t i = 0; i < r->n_people; i++)
-		model_person_clear(&r->people[i]);
-	for (size_t i = 0; i < r->n_sources; i++)
-		model_source_clear(&r->sources[i]);
-	r->n_orgs = r->n_people = r->n_sources = 0;
+	clear_held_others(r);
 	return rc;
 }
 
