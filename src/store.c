@@ -482,6 +482,7 @@ store *store_open(const char *path, yp_error *err)
 		yp_fail(err, YP_SOFTWARE, "%s: out of memory", path);
 		return NULL;
 	}
+	s->map_min = STORE_MAP_MIN;
 	int rc = sqlite3_open_v2(path, &s->db,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
@@ -491,7 +492,8 @@ store *store_open(const char *path, yp_error *err)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 5000);
-	if (search_register(s->db) != SQLITE_OK) {
+	if (search_register(s->db) != SQLITE_OK ||
+	    store_hits_register(s) != SQLITE_OK) {
 		store_sql_fail(s, err, "setting up search");
 		store_close(s);
 		return NULL;
@@ -517,7 +519,7 @@ void store_close(store *s)
 	for (int i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(s->stmts[i]);
 	sqlite3_close(s->db);
-	free(s->hits_of);
+	store_hits_forget(s);
 	free(s->path);
 	free(s);
 }
@@ -598,8 +600,7 @@ yp_status store_fts_flush(store *s, yp_error *err)
 
 yp_status store_commit(store *s, yp_error *err)
 {
-	free(s->hits_of);  /* the records under the filter may change */
-	s->hits_of = NULL;
+	store_hits_forget(s);  /* the records under the filter may change */
 	/* the index changes in the same transaction as the records */
 	yp_status st = store_fts_flush(s, err);
 	if (st != YP_OK) {
@@ -614,8 +615,7 @@ yp_status store_commit(store *s, yp_error *err)
 
 void store_rollback(store *s)
 {
-	free(s->hits_of);  /* temp.hits rolls back too */
-	s->hits_of = NULL;
+	store_hits_forget(s);  /* temp.hits rolls back too */
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -671,4 +671,15 @@ yp_status store_count(store *s, store_counts *out, yp_error *err)
 	out->user_events = (long)sqlite3_column_int64(st, 5);
 	sqlite3_finalize(st);
 	return YP_OK;
+}
+
+void store_tune_search(store *s, long map_min)
+{
+	store_hits_forget(s);
+	s->map_min = map_min > 0 ? map_min : STORE_MAP_MIN;
+}
+
+bool store_search_mapped(const store *s)
+{
+	return s->mapped;
 }

@@ -3,6 +3,8 @@
 #ifndef YEONPYO_STORE_PRIV_H
 #define YEONPYO_STORE_PRIV_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "yeonpyo/store.h"
@@ -50,12 +52,31 @@ typedef enum {
 	Q_COUNT
 } store_query;
 
+/* The events a broad search finds, one bit per event key, read straight
+ * from the search index: gathering 760,000 matches into a sorted table
+ * costs a second at a million events (a lookup of each row), where the
+ * index alone takes a tenth of that. Windows then read the timeline's
+ * index and skip the rows whose bit is clear. */
+typedef struct {
+	uint64_t *bits;
+	sqlite3_int64 n_bits;
+	long count;            /* bits set */
+	long *months;          /* the months that have events, ascending */
+	long *before;          /* matches before each month, counted lazily */
+	size_t n_months;
+	size_t known;          /* before[0..known] are counted, */
+	size_t known_end;      /* and before[known_end..n_months] */
+} hit_map;
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	int found_version;
 	sqlite3_stmt *stmts[Q_COUNT];
-	char *hits_of;       /* the filter temp.hits holds, or NULL (stale) */
+	char *hits_of;       /* the filter the hits hold, or NULL (stale) */
+	bool mapped;         /* they are in map, not in temp.hits */
+	hit_map map;
+	long map_min;        /* fewest matches kept as a map */
 };
 
 /* The cached statement for q, reset and with its bindings cleared; NULL
@@ -103,6 +124,19 @@ char *store_column_dup(sqlite3_stmt *st, int i);
 	" FROM event_people l JOIN people p ON p.pid = l.pid" \
 	" WHERE l.eid = e.eid), '')," \
 	" choseong(coalesce(e.title_ko, '') || ' ' || " FTS_NAMES_KO ")"
+
+/* Registers yp_hit(eid), true when the event is in the map. */
+int store_hits_register(store *s);
+
+/* Lets go of the hits of the last filter: the records may change. */
+void store_hits_forget(store *s);
+
+/* Fills the map with what the search index finds for match. */
+yp_status store_hits_map(store *s, const char *match, yp_error *err);
+
+/* How many events of the map come before key; -1 on error. The months
+ * before key's are counted once each, when first needed. */
+long store_hits_before(store *s, const row_key *key, yp_error *err);
 
 /* The integer key (rowid) of the record with this slug, or 0. */
 sqlite3_int64 store_key(store *s, record_kind kind, const char *id);

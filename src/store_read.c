@@ -596,91 +596,6 @@ static char *filter_text(const event_filter *f)
 	return strbuf_take(&sb);
 }
 
-/* Runs a statement that returns no rows, with f's filter bound. */
-static yp_status run_filtered(store *s, const char *sql, const event_filter *f,
-			      yp_error *err)
-{
-	sqlite3_stmt *st = prepare(s, sql, err);
-	if (!st)
-		return err->status;
-	bind_filter(st, f);
-	yp_status rc = sqlite3_step(st) == SQLITE_DONE
-			       ? YP_OK : store_sql_fail(s, err, "filtering events");
-	sqlite3_finalize(st);
-	return rc;
-}
-
-static yp_status use_hits(store *s, const event_filter *f, yp_error *err)
-{
-	char *key = filter_text(f);
-	if (!key)
-		return yp_fail(err, YP_SOFTWARE, "out of memory");
-	if (s->hits_of && strcmp(s->hits_of, key) == 0) {
-		free(key);
-		return YP_OK;
-	}
-	free(s->hits_of);
-	s->hits_of = NULL;
-	yp_status rc = run_filtered(s, "DELETE FROM temp.hits", NULL, err);
-	/* a search drives from the index's matches rather than every row;
-	 * rows sorted before they go in are appended, not scattered over
-	 * the table (half the time for 760,000 matches) */
-	if (rc == YP_OK)
-		rc = run_filtered(s, f->match
-			? "INSERT INTO temp.hits SELECT e.date_key, e.id, e.eid"
-			  " FROM event_fts JOIN events e ON e.eid = event_fts.rowid"
-			  EVENT_WHERE_LINKS " AND event_fts MATCH ?5"
-			  " ORDER BY e.date_key, e.id"
-			: "INSERT INTO temp.hits SELECT date_key, id, eid"
-			  " FROM events e" EVENT_WHERE " ORDER BY date_key, id",
-			f, err);
-	if (rc == YP_OK)
-		s->hits_of = key;
-	else
-		free(key);
-	return rc;
-}
-
-#define WINDOW_SQL(FROM, K) { \
-	[WINDOW_FIRST] = ROW_SELECT FROM \
-		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
-	[WINDOW_LAST] = ROW_SELECT FROM \
-		" ORDER BY " K "date_key DESC, " K "id DESC LIMIT ?9", \
-	[WINDOW_AT] = ROW_SELECT FROM \
-		" WHERE (" K "date_key, " K "id) >= (?7, ?8)" \
-		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
-	[WINDOW_AFTER] = ROW_SELECT FROM \
-		" WHERE (" K "date_key, " K "id) > (?7, ?8)" \
-		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
-	[WINDOW_BEFORE] = ROW_SELECT FROM \
-		" WHERE (" K "date_key, " K "id) < (?7, ?8)" \
-		" ORDER BY " K "date_key DESC, " K "id DESC LIMIT ?9", \
-}
-
-/* Keyset windows: each direction is its own statement, so that an index
- * in timeline order serves it; OFFSET is never used. */
-yp_status store_rows_from(store *s, const event_filter *f, const row_key *from,
-			  row_window how, long limit, store_row_fn fn, void *ctx,
-			  yp_error *err)
-{
-	static const char *const all[] = WINDOW_SQL(" FROM events e", "e.");
-	static const char *const hits[] = WINDOW_SQL(
-		" FROM temp.hits h JOIN events e ON e.eid = h.eid", "h.");
-	bool filtered = !filter_empty(f);
-	if (filtered && use_hits(s, f, err) != YP_OK)
-		return err->status;
-	sqlite3_stmt *st = prepare(s, filtered ? hits[how] : all[how], err);
-	if (!st)
-		return err->status;
-	if (from) {
-		sqlite3_bind_int64(st, 7, from->date_key);
-		store_bind_text(st, 8, from->id ? from->id : "");
-	}
-	sqlite3_bind_int64(st, 9, limit);
-	walk_target t = {.row = fn, .ctx = ctx};
-	return walk(s, st, visit_row, &t, err);
-}
-
 static long count_query(store *s, const char *sql, const row_key *from,
 			const row_key *to, yp_error *err)
 {
@@ -702,6 +617,133 @@ static long count_query(store *s, const char *sql, const row_key *from,
 		store_sql_fail(s, err, "counting events");
 	sqlite3_finalize(st);
 	return n;
+}
+
+/* Runs a statement that returns no rows, with f's filter bound. */
+static yp_status run_filtered(store *s, const char *sql, const event_filter *f,
+			      yp_error *err)
+{
+	sqlite3_stmt *st = prepare(s, sql, err);
+	if (!st)
+		return err->status;
+	bind_filter(st, f);
+	yp_status rc = sqlite3_step(st) == SQLITE_DONE
+			       ? YP_OK : store_sql_fail(s, err, "filtering events");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Only a search narrows this way: other filters need the row. */
+static bool match_only(const event_filter *f)
+{
+	return f->match && !f->from_day && !f->to_day && !f->org && !f->tag &&
+	       !f->person;
+}
+
+/* A search that finds many events keeps them as a map when a window
+ * through the timeline's index would skip few rows (a 64th or more of
+ * them match); the rest are gathered, sorted, into temp.hits. */
+static yp_status map_or_gather(store *s, const event_filter *f,
+			       yp_error *err)
+{
+	if (match_only(f)) {
+		if (store_hits_map(s, f->match, err) != YP_OK)
+			return err->status;
+		long total = count_query(s, "SELECT n FROM event_count", NULL,
+					 NULL, err);
+		if (total < 0)
+			return err->status;
+		if (s->map.count >= s->map_min && s->map.count * 64 >= total) {
+			s->mapped = true;
+			return YP_OK;
+		}
+		store_hits_forget(s);
+	}
+	yp_status rc = run_filtered(s, "DELETE FROM temp.hits", NULL, err);
+	/* a search drives from the index's matches rather than every row;
+	 * rows sorted before they go in are appended, not scattered over
+	 * the table (half the time for 760,000 matches) */
+	if (rc == YP_OK)
+		rc = run_filtered(s, f->match
+			? "INSERT INTO temp.hits SELECT e.date_key, e.id, e.eid"
+			  " FROM event_fts JOIN events e ON e.eid = event_fts.rowid"
+			  EVENT_WHERE_LINKS " AND event_fts MATCH ?5"
+			  " ORDER BY e.date_key, e.id"
+			: "INSERT INTO temp.hits SELECT date_key, id, eid"
+			  " FROM events e" EVENT_WHERE " ORDER BY date_key, id",
+			f, err);
+	return rc;
+}
+
+static yp_status use_hits(store *s, const event_filter *f, yp_error *err)
+{
+	char *key = filter_text(f);
+	if (!key)
+		return yp_fail(err, YP_SOFTWARE, "out of memory");
+	if (s->hits_of && strcmp(s->hits_of, key) == 0) {
+		free(key);
+		return YP_OK;
+	}
+	store_hits_forget(s);
+	yp_status rc = map_or_gather(s, f, err);
+	if (rc == YP_OK)
+		s->hits_of = key;
+	else
+		free(key);
+	return rc;
+}
+
+/* C: a condition and AND, or nothing. */
+#define WINDOW_SQL(FROM, C, K) { \
+	[WINDOW_FIRST] = ROW_SELECT FROM " WHERE " C "1" \
+		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
+	[WINDOW_LAST] = ROW_SELECT FROM " WHERE " C "1" \
+		" ORDER BY " K "date_key DESC, " K "id DESC LIMIT ?9", \
+	[WINDOW_AT] = ROW_SELECT FROM \
+		" WHERE " C "(" K "date_key, " K "id) >= (?7, ?8)" \
+		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
+	[WINDOW_AFTER] = ROW_SELECT FROM \
+		" WHERE " C "(" K "date_key, " K "id) > (?7, ?8)" \
+		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
+	[WINDOW_BEFORE] = ROW_SELECT FROM \
+		" WHERE " C "(" K "date_key, " K "id) < (?7, ?8)" \
+		" ORDER BY " K "date_key DESC, " K "id DESC LIMIT ?9", \
+}
+
+/* Keyset windows: each direction is its own statement, so that an index
+ * in timeline order serves it; OFFSET is never used. */
+yp_status store_rows_from(store *s, const event_filter *f, const row_key *from,
+			  row_window how, long limit, store_row_fn fn, void *ctx,
+			  yp_error *err)
+{
+	static const char *const all[] = WINDOW_SQL(" FROM events e", "", "e.");
+	static const char *const hits[] = WINDOW_SQL(
+		" FROM temp.hits h JOIN events e ON e.eid = h.eid", "", "h.");
+	static const char *const mapped[] = WINDOW_SQL(
+		" FROM events e", "yp_hit(e.eid) AND ", "e.");
+	bool filtered = !filter_empty(f);
+	if (filtered && use_hits(s, f, err) != YP_OK)
+		return err->status;
+	const char *const *sql = !filtered ? all : s->mapped ? mapped : hits;
+	sqlite3_stmt *st = prepare(s, sql[how], err);
+	if (!st)
+		return err->status;
+	if (from) {
+		sqlite3_bind_int64(st, 7, from->date_key);
+		store_bind_text(st, 8, from->id ? from->id : "");
+	}
+	sqlite3_bind_int64(st, 9, limit);
+	walk_target t = {.row = fn, .ctx = ctx};
+	return walk(s, st, visit_row, &t, err);
+}
+
+/* Matches of a map from from up to to, as two places from its start. */
+static long mapped_between(store *s, const row_key *from, const row_key *to,
+			   yp_error *err)
+{
+	long end = store_hits_before(s, to, err);
+	long start = from && end >= 0 ? store_hits_before(s, from, err) : 0;
+	return end < 0 || start < 0 ? -1 : end - start;
 }
 
 long store_rows_between(store *s, const event_filter *f, const row_key *from,
@@ -728,11 +770,19 @@ long store_rows_between(store *s, const event_filter *f, const row_key *from,
 		" - (SELECT count(*) FROM events WHERE date_key >= ?10 / 100 * 100"
 		"  AND (date_key, id) < (?10, ?11))",
 	};
+	static const char *const mapped[] = {
+		NULL,
+		"SELECT count(*) FROM events WHERE (date_key, id) < (?7, ?8)"
+		" AND (date_key, id) >= (?10, ?11) AND yp_hit(eid)",
+	};
 	bool filtered = !filter_empty(f);
 	if (filtered && use_hits(s, f, err) != YP_OK)
 		return -1;
 	bool near = from && from->date_key / 100 == to->date_key / 100;
-	const char *const *sql = filtered ? hits : near ? all : months;
+	if (filtered && s->mapped && !near)
+		return mapped_between(s, from, to, err);
+	const char *const *sql = !filtered ? (near ? all : months)
+			       : s->mapped ? mapped : hits;
 	return count_query(s, sql[from != NULL], from, to, err);
 }
 
@@ -749,6 +799,8 @@ long store_rows_total(store *s, const event_filter *f, yp_error *err)
 				   err);
 	if (use_hits(s, f, err) != YP_OK)
 		return -1;
+	if (s->mapped)
+		return s->map.count;
 	return count_query(s, "SELECT count(*) FROM temp.hits", NULL, NULL,
 			   err);
 }

@@ -452,13 +452,14 @@ bool timeline_select_id(timeline_view *tv, const char *id, int height)
 	yp_error err = {0};
 	if (store_event_key(tv->s, id, &k, &err) != YP_OK)
 		return false;  /* gone since: not an error of the view */
-	if (!window_around(tv, &k, -1, 0, height))
+	/* filtered out: no window is read (nor its place counted) */
+	row_list one = {0};
+	if (!fetch(tv, &k, WINDOW_AT, 1, &one))
 		return false;
-	if (strcmp(tv->rows[tv->selected].id, id) != 0) {
-		/* filtered out: the window moved to its neighbour, which is
-		 * still a fine place to be, but the caller asked for id */
+	bool there = one.n && strcmp(one.rows[0].id, id) == 0;
+	list_free(&one, 0);
+	if (!there || !window_around(tv, &k, -1, 0, height))
 		return false;
-	}
 	timeline_reveal(tv, height);
 	return true;
 }

@@ -36,9 +36,10 @@ static void feed(strbuf *b)
 		int month = 1 + (i / 10) % 12;
 		strbuf_printf(b, "%s{\"id\": \"ev-%05d\", \"date\": \"%d-%02d\","
 			      " \"status\": \"done\", \"kind\": \"plan\","
-			      " \"title\": {\"en\": \"Event %d\"},"
+			      " \"title\": {\"en\": \"%s %d\"},"
 			      " \"summary\": {\"en\": \"S.\"}, \"tags\": [\"%s\"]}",
-			      i ? "," : "", (i * 7919) % 100000, year, month, i,
+			      i ? "," : "", (i * 7919) % 100000, year, month,
+			      i % 4 ? "Event" : "Telecom deal", i,
 			      i % 3 ? "odd" : "third");
 	}
 	strbuf_printf(b, "]}");
@@ -242,6 +243,67 @@ static void a_filter_windows_only_its_rows(void **state)
 	timeline_free(&tv);
 }
 
+/* A search that finds a quarter of the events, kept as a map of event
+ * keys (map_min 1) and gathered into a table (the default for so few):
+ * both must show the same rows at the same places. */
+static void walk_search(fixture *f, long map_min, bool mapped)
+{
+	store_tune_search(f->s, map_min);
+	event_filter flt = {.match = "{title body names} : \"tele\"*"};
+	read_reference(f, &flt);
+	assert_int_equal(f->n, N_EVENTS / 4);
+	timeline_view tv;
+	yp_error err = {0};
+	assert_int_equal(timeline_load(&tv, f->s, &flt, &err), YP_OK);
+	assert_int_equal(store_search_mapped(f->s), mapped);
+	assert_int_equal(timeline_count(&tv), f->n);
+	timeline_reveal(&tv, HEIGHT);
+	assert_consistent(f, &tv);
+	for (int i = 0; i < 30; i++) {
+		timeline_page(&tv, HEIGHT, HEIGHT);
+		assert_consistent(f, &tv);
+	}
+	assert_int_equal(timeline_position(&tv), f->n - 1);
+	timeline_prev_year(&tv, HEIGHT);
+	assert_consistent(f, &tv);
+	timeline_first(&tv, HEIGHT);
+	timeline_next_year(&tv, HEIGHT);
+	timeline_next_year(&tv, HEIGHT);
+	assert_consistent(f, &tv);
+	assert_true(timeline_select_id(&tv, f->ids[300], HEIGHT));
+	assert_int_equal(timeline_position(&tv), 300);
+	assert_consistent(f, &tv);
+	timeline_last(&tv, HEIGHT);
+	assert_int_equal(timeline_position(&tv), f->n - 1);
+	assert_true(timeline_select_id(&tv, f->ids[17], HEIGHT));
+	assert_int_equal(timeline_position(&tv), 17);
+	assert_consistent(f, &tv);
+	for (size_t i = 17; i > 0; i--)
+		timeline_move(&tv, -1, HEIGHT);
+	assert_consistent(f, &tv);
+	assert_int_equal(timeline_failed(&tv, &err), YP_OK);
+	timeline_free(&tv);
+}
+
+static void a_broad_search_is_mapped_and_agrees(void **state)
+{
+	fixture *f = *state;
+	walk_search(f, 1, true);
+	walk_search(f, 0, false);
+	/* a rare search is gathered even when maps are allowed */
+	store_tune_search(f->s, 1);
+	event_filter flt = {.match = "{title body names} : \"deal\" AND"
+				     " {title body names} : \"1000\""};
+	read_reference(f, &flt);
+	assert_int_equal(f->n, 1);
+	timeline_view tv;
+	yp_error err = {0};
+	assert_int_equal(timeline_load(&tv, f->s, &flt, &err), YP_OK);
+	assert_false(store_search_mapped(f->s));
+	assert_int_equal(timeline_count(&tv), 1);
+	timeline_free(&tv);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +311,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(pages_and_jumps_agree_with_the_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(year_jumps_visit_each_year_start, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_filter_windows_only_its_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_broad_search_is_mapped_and_agrees, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("timeline", tests, NULL, NULL);
 }

@@ -1,0 +1,230 @@
+/* store_hits.c: a broad search's events as a bit per event key, and their
+ * places in the timeline counted a month at a time, only as far as asked. */
+#include "store_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool map_has(const hit_map *m, sqlite3_int64 eid)
+{
+	return eid >= 0 && eid < m->n_bits &&
+	       (m->bits[eid / 64] >> (eid % 64) & 1u) != 0;
+}
+
+static void hit_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const store *s = sqlite3_user_data(ctx);
+	sqlite3_result_int(ctx, map_has(&s->map, sqlite3_value_int64(argv[0])));
+}
+
+int store_hits_register(store *s)
+{
+	/* not deterministic: the same key answers differently per search */
+	return sqlite3_create_function(s->db, "yp_hit", 1,
+				       SQLITE_UTF8 | SQLITE_INNOCUOUS, s,
+				       hit_fn, NULL, NULL);
+}
+
+static void map_clear(hit_map *m)
+{
+	free(m->bits);
+	free(m->months);
+	free(m->before);
+	memset(m, 0, sizeof(*m));
+}
+
+void store_hits_forget(store *s)
+{
+	free(s->hits_of);
+	s->hits_of = NULL;
+	s->mapped = false;
+	map_clear(&s->map);
+}
+
+static sqlite3_stmt *prepare(store *s, const char *sql, yp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		store_sql_fail(s, err, "preparing a search");
+	return st;
+}
+
+/* One integer from a statement that returns one row; -1 on error. */
+static sqlite3_int64 step_int(store *s, sqlite3_stmt *st, yp_error *err)
+{
+	sqlite3_int64 v = -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	else
+		store_sql_fail(s, err, "searching");
+	sqlite3_reset(st);
+	return v;
+}
+
+static yp_status fill_bits(store *s, sqlite3_stmt *st, yp_error *err)
+{
+	hit_map *m = &s->map;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 eid = sqlite3_column_int64(st, 0);
+		if (eid < 0 || eid >= m->n_bits || map_has(m, eid))
+			continue;  /* an index entry without its event */
+		m->bits[eid / 64] |= (uint64_t)1 << (eid % 64);
+		m->count++;
+	}
+	return rc == SQLITE_DONE ? YP_OK : store_sql_fail(s, err, "searching");
+}
+
+yp_status store_hits_map(store *s, const char *match, yp_error *err)
+{
+	map_clear(&s->map);
+	sqlite3_stmt *st = prepare(s, "SELECT coalesce(max(eid), 0) FROM events",
+				   err);
+	if (!st)
+		return err->status;
+	sqlite3_int64 max = step_int(s, st, err);
+	sqlite3_finalize(st);
+	if (max < 0)
+		return err->status;
+	hit_map *m = &s->map;
+	m->n_bits = max + 1;
+	m->bits = calloc((size_t)(max / 64 + 1), sizeof(*m->bits));
+	if (!m->bits)
+		return yp_fail(err, YP_SOFTWARE, "out of memory");
+	st = prepare(s, "SELECT rowid FROM event_fts WHERE event_fts MATCH ?1",
+		     err);
+	if (!st)
+		return err->status;
+	store_bind_text(st, 1, match);
+	yp_status rc = fill_bits(s, st, err);
+	sqlite3_finalize(st);
+	if (rc != YP_OK)
+		map_clear(m);
+	return rc;
+}
+
+/* False, with err set, when the months cannot be read. */
+static bool load_months(store *s, yp_error *err)
+{
+	hit_map *m = &s->map;
+	free(m->months);  /* what a failed read left */
+	m->months = NULL;
+	m->n_months = 0;
+	sqlite3_stmt *st = prepare(s, "SELECT month FROM event_months"
+				   " WHERE n > 0 ORDER BY month", err);
+	if (!st)
+		return false;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (m->n_months == cap) {
+			cap = cap ? cap * 2 : 512;
+			long *more = realloc(m->months, cap * sizeof(*more));
+			if (!more) {
+				sqlite3_finalize(st);
+				yp_fail(err, YP_SOFTWARE, "out of memory");
+				return false;
+			}
+			m->months = more;
+		}
+		m->months[m->n_months++] = (long)sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_sql_fail(s, err, "reading the months");
+		return false;
+	}
+	m->before = calloc(m->n_months + 1, sizeof(*m->before));
+	if (!m->before) {
+		yp_fail(err, YP_SOFTWARE, "out of memory");
+		return false;
+	}
+	m->before[m->n_months] = m->count;
+	m->known_end = m->n_months;
+	return true;
+}
+
+/* The index of the first month at or after month. */
+static size_t month_index(const hit_map *m, long month)
+{
+	size_t lo = 0, hi = m->n_months;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->months[mid] < month)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static yp_status count_month(store *s, sqlite3_stmt *st, size_t j,
+			       long *n, yp_error *err)
+{
+	sqlite3_bind_int64(st, 1, s->map.months[j]);
+	sqlite3_int64 v = step_int(s, st, err);
+	*n = (long)v;
+	return v < 0 ? err->status : YP_OK;
+}
+
+/* Counts months until the matches before month i are known, from the
+ * start or back from the end, whichever has fewer months left to count:
+ * a place near either end of the timeline costs little. */
+static yp_status count_months(store *s, size_t i, yp_error *err)
+{
+	hit_map *m = &s->map;
+	if (i <= m->known || i >= m->known_end)
+		return YP_OK;
+	sqlite3_stmt *st = prepare(s, "SELECT count(*) FROM events"
+				   " WHERE date_key >= ?1 * 100"
+				   " AND date_key < (?1 + 1) * 100"
+				   " AND yp_hit(eid)", err);
+	if (!st)
+		return err->status;
+	yp_status rc = YP_OK;
+	long n;
+	if (i - m->known <= m->known_end - i) {
+		while (rc == YP_OK && m->known < i) {
+			rc = count_month(s, st, m->known, &n, err);
+			if (rc == YP_OK) {
+				m->before[m->known + 1] = m->before[m->known] + n;
+				m->known++;
+			}
+		}
+	} else {
+		while (rc == YP_OK && m->known_end > i) {
+			size_t j = m->known_end - 1;
+			rc = count_month(s, st, j, &n, err);
+			if (rc == YP_OK) {
+				m->before[j] = m->before[j + 1] - n;
+				m->known_end = j;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+long store_hits_before(store *s, const row_key *key, yp_error *err)
+{
+	hit_map *m = &s->map;
+	if (!m->before && !load_months(s, err))
+		return -1;
+	long month = key->date_key / 100;
+	size_t i = month_index(m, month);
+	if (count_months(s, i, err) != YP_OK)
+		return -1;
+	sqlite3_stmt *st = prepare(s, "SELECT count(*) FROM events"
+				   " WHERE date_key >= ?1 * 100"
+				   " AND (date_key, id) < (?2, ?3) AND yp_hit(eid)",
+				   err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, month);
+	sqlite3_bind_int64(st, 2, key->date_key);
+	store_bind_text(st, 3, key->id ? key->id : "");
+	sqlite3_int64 n = step_int(s, st, err);
+	sqlite3_finalize(st);
+	return n < 0 ? -1 : m->before[i] + (long)n;
+}
