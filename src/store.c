@@ -683,3 +683,26 @@ bool store_search_mapped(const store *s)
 {
 	return s->mapped;
 }
+
+static int progress(void *ctx)
+{
+	store *s = ctx;
+	if (s->stop && s->stop(s->stop_ctx))
+		s->interrupted = true;
+	return s->interrupted;
+}
+
+void store_set_interrupt(store *s, bool (*stop)(void *ctx), void *ctx)
+{
+	s->stop = stop;
+	s->stop_ctx = ctx;
+	s->interrupted = false;
+	/* a few thousand steps: tens of microseconds between looks */
+	sqlite3_progress_handler(s->db, stop ? 4000 : 0, stop ? progress : NULL,
+				 s);
+}
+
+bool store_interrupted(const store *s)
+{
+	return s->interrupted;
+}

@@ -77,6 +77,9 @@ struct store {
 	bool mapped;         /* they are in map, not in temp.hits */
 	hit_map map;
 	long map_min;        /* fewest matches kept as a map */
+	bool (*stop)(void *ctx);  /* store_set_interrupt's */
+	void *stop_ctx;
+	bool interrupted;
 };
 
 /* The cached statement for q, reset and with its bindings cleared; NULL

@@ -184,6 +184,13 @@ void store_tune_search(store *s, long map_min);
 /* Whether the last search's events are kept as a map. */
 bool store_search_mapped(const store *s);
 
+/* While stop is set, a statement asks it every few thousand steps and
+ * ends early when it answers true, failing: a search gives way to keys
+ * typed meanwhile. store_interrupted says whether one ended so since stop
+ * was set; NULL clears it. */
+void store_set_interrupt(store *s, bool (*stop)(void *ctx), void *ctx);
+bool store_interrupted(const store *s);
+
 /* The place of event id (out->id borrows id); YP_NOINPUT when none. */
 yp_status store_event_key(store *s, const char *id, row_key *out,
 			  yp_error *err);

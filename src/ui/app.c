@@ -478,7 +478,11 @@ static void loop(app *a)
 		int rc = wget_wch(stdscr, &ch);
 		if (rc == ERR) {
 			/* nothing waiting (or a signal): search, then draw */
-			narrowing_search_due(a);
+			narrowing_search_idle(a);
+			if (a->search_due) {
+				dirty = true;  /* keys came: handle them first */
+				continue;
+			}
 			if (dirty && a->running && !quit_signal)
 				draw_now(a);
 			dirty = false;

@@ -83,6 +83,9 @@ void narrowing_prompt_key(app *a, int rc, wint_t ch);
  * when no more keys are waiting, so a query typed (or pasted) faster than
  * it can be searched is searched once, not once per character. */
 void narrowing_search_due(app *a);
+/* The same from the loop, giving way to keys that arrive meanwhile: the
+ * search stops, the keys are handled, and it runs again after them. */
+void narrowing_search_idle(app *a);
 bool narrowing_filter_by_link(app *a);
 
 #endif

@@ -7,9 +7,22 @@
 #include <string.h>
 
 #include <curses.h>
+#include <poll.h>
+#include <unistd.h>
 
 #include "yeonpyo/search.h"
 #include "yeonpyo/strbuf.h"
+
+/* A search stopped for keys that came meanwhile is due again once they
+ * are handled; the timeline stays what it was. */
+static bool given_way(app *a, timeline_view *tl)
+{
+	if (!store_interrupted(a->s))
+		return false;
+	timeline_free(tl);
+	a->search_due = true;
+	return true;
+}
 
 /* Narrows the timeline to the filters and what query finds (every event
  * when neither narrows it), keeping the selection where it can. */
@@ -23,18 +36,26 @@ void narrowing_apply(app *a, const char *query)
 		.org = a->org, .tag = a->tag, .person = a->person,
 		.match = any ? strbuf_str(&match) : NULL,
 	};
-	char *keep = timeline_selected_id(&a->tl)
-			     ? strdup(timeline_selected_id(&a->tl)) : NULL;
 	int height = app_layout(a).timeline.h;
-	timeline_free(&a->tl);
-	if (timeline_load(&a->tl, a->s, &f, &a->err) != YP_OK) {
-		a->status = (int)a->err.status;
-		a->running = false;
+	timeline_view tl;
+	yp_error err = {0};
+	if (timeline_load(&tl, a->s, &f, &err) != YP_OK) {
+		if (!given_way(a, &tl)) {
+			timeline_free(&tl);
+			a->err = err;
+			a->status = (int)err.status;
+			a->running = false;
+		}
+		strbuf_free(&match);
+		return;
 	}
-	if (!timeline_select_id(&a->tl, keep, height))
-		timeline_first(&a->tl, height);
-	free(keep);
+	if (!timeline_select_id(&tl, timeline_selected_id(&a->tl), height))
+		timeline_first(&tl, height);
 	strbuf_free(&match);
+	if (timeline_failed(&tl, &err) != YP_OK && given_way(a, &tl))
+		return;
+	timeline_free(&a->tl);
+	a->tl = tl;  /* a failure left in it stops the loop */
 	search_words_free(a->marks);
 	a->marks = any ? search_words(query) : NULL;
 }
@@ -177,6 +198,22 @@ void narrowing_search_due(app *a)
 		return;
 	a->search_due = false;
 	narrowing_apply(a, prompt_text(&a->input));
+}
+
+static bool keys_waiting(void *ctx)
+{
+	(void)ctx;
+	struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&in, 1, 0) > 0;
+}
+
+void narrowing_search_idle(app *a)
+{
+	if (!a->search_due)
+		return;
+	store_set_interrupt(a->s, keys_waiting, NULL);
+	narrowing_search_due(a);
+	store_set_interrupt(a->s, NULL, NULL);
 }
 
 void narrowing_end_search(app *a, const char *select_id)

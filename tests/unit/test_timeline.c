@@ -304,6 +304,39 @@ static void a_broad_search_is_mapped_and_agrees(void **state)
 	timeline_free(&tv);
 }
 
+static bool stop_at_once(void *ctx)
+{
+	int *calls = ctx;
+	(*calls)++;
+	return true;
+}
+
+/* A search stopped part way fails, says so, and leaves nothing behind
+ * that the same search would later take for its result. */
+static void a_stopped_search_leaves_no_half_result(void **state)
+{
+	fixture *f = *state;
+	event_filter flt = {.match = "{title body names} : \"s\"*"};
+	for (long map_min = 0; map_min <= 1; map_min++) {
+		store_tune_search(f->s, map_min);
+		int calls = 0;
+		timeline_view tv;
+		yp_error err = {0};
+		store_set_interrupt(f->s, stop_at_once, &calls);
+		assert_int_not_equal(timeline_load(&tv, f->s, &flt, &err), YP_OK);
+		assert_true(store_interrupted(f->s));
+		assert_true(calls > 0);
+		timeline_free(&tv);
+		store_set_interrupt(f->s, NULL, NULL);
+		assert_false(store_interrupted(f->s));
+		assert_int_equal(timeline_load(&tv, f->s, &flt, &err), YP_OK);
+		assert_int_equal(timeline_count(&tv), N_EVENTS);
+		timeline_last(&tv, HEIGHT);
+		assert_int_equal(timeline_position(&tv), N_EVENTS - 1);
+		timeline_free(&tv);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -312,6 +345,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(year_jumps_visit_each_year_start, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_filter_windows_only_its_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_broad_search_is_mapped_and_agrees, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_stopped_search_leaves_no_half_result, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("timeline", tests, NULL, NULL);
 }
