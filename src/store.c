@@ -220,6 +220,7 @@ static const char *const queries[Q_COUNT] = {
 	[Q_FTS_DIRTY_PERSON] = "INSERT OR IGNORE INTO temp.fts_dirty"
 		" SELECT l.eid FROM event_people l JOIN people p"
 		" ON p.pid = l.pid WHERE p.id = ?1",
+	[Q_ROW_ORGS] = "SELECT" ROW_ORGS("?1"),
 };
 
 yp_status store_sql_fail(store *s, yp_error *err, const char *what)

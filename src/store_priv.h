@@ -49,6 +49,7 @@ typedef enum {
 	Q_FTS_DIRTY_EVENT,
 	Q_FTS_DIRTY_ORG,
 	Q_FTS_DIRTY_PERSON,
+	Q_ROW_ORGS,
 	Q_COUNT
 } store_query;
 
@@ -140,6 +141,18 @@ yp_status store_hits_map(store *s, const char *match, yp_error *err);
 /* How many events of the map come before key; -1 on error. The months
  * before key's are counted once each, when first needed. */
 long store_hits_before(store *s, const row_key *key, yp_error *err);
+
+/* The organizations of event e, per language; group_concat keeps the
+ * order of its ordered subquery in SQLite. */
+#define ROW_ORGS(E) \
+	" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT" \
+	"  coalesce(o.short_name, o.name_ko, o.name_en) AS n" \
+	"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid" \
+	"  WHERE l.eid = " E " ORDER BY l.pos))," \
+	" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT" \
+	"  coalesce(o.short_name, o.name_en, o.name_ko) AS n" \
+	"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid" \
+	"  WHERE l.eid = " E " ORDER BY l.pos))"
 
 /* The integer key (rowid) of the record with this slug, or 0. */
 sqlite3_int64 store_key(store *s, record_kind kind, const char *id);

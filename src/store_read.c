@@ -453,23 +453,18 @@ static bool visit_row(store *s, sqlite3_stmt *st, const walk_target *t,
 		 (char *)sqlite3_column_text(st, 7)},
 		{(char *)sqlite3_column_text(st, 8),
 		 (char *)sqlite3_column_text(st, 9)},
+		(long long)sqlite3_column_int64(st, 10),
 	};
 	return t->row(&row, t->ctx);
 }
 
-/* The columns of an event_row; group_concat keeps the order of its
- * ordered subquery in SQLite. */
-#define ROW_SELECT \
+/* The columns of an event_row: its place in the timeline's index, and
+ * its organizations or two NULLs. */
+#define ROW_PLACE \
 	"SELECT e.id, e.date_key, e.date_precision, e.end_key, e.end_precision," \
-	" e.status, e.title_ko, e.title_en," \
-	" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT" \
-	"  coalesce(o.short_name, o.name_ko, o.name_en) AS n" \
-	"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid" \
-	"  WHERE l.eid = e.eid ORDER BY l.pos))," \
-	" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT" \
-	"  coalesce(o.short_name, o.name_en, o.name_ko) AS n" \
-	"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid" \
-	"  WHERE l.eid = e.eid ORDER BY l.pos))"
+	" e.status, e.title_ko, e.title_en,"
+#define ROW_SELECT ROW_PLACE ROW_ORGS("e.eid") ", e.eid"
+#define ROW_SELECT_PLACE ROW_PLACE " NULL, NULL, e.eid"
 #define ROW_COLUMNS ROW_SELECT " FROM events e"
 
 yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
@@ -596,6 +591,30 @@ static char *filter_text(const event_filter *f)
 	return strbuf_take(&sb);
 }
 
+yp_status store_row_orgs(store *s, long long key, yp_text *out,
+			 yp_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, Q_ROW_ORGS, err);
+	if (!st)
+		return err->status;
+	sqlite3_bind_int64(st, 1, key);
+	yp_status rc = YP_OK;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = store_sql_fail(s, err, "reading organizations");
+	} else {
+		const char *ko = (const char *)sqlite3_column_text(st, 0);
+		const char *en = (const char *)sqlite3_column_text(st, 1);
+		out->ko = strdup(ko ? ko : "");
+		out->en = strdup(en ? en : "");
+		if (!out->ko || !out->en) {
+			model_text_clear(out);
+			rc = yp_fail(err, YP_SOFTWARE, "out of memory");
+		}
+	}
+	sqlite3_reset(st);  /* a statement left open holds its snapshot */
+	return rc;
+}
+
 static long count_query(store *s, const char *sql, const row_key *from,
 			const row_key *to, yp_error *err)
 {
@@ -695,17 +714,17 @@ static yp_status use_hits(store *s, const event_filter *f, yp_error *err)
 
 /* C: a condition and AND, or nothing. */
 #define WINDOW_SQL(FROM, C, K) { \
-	[WINDOW_FIRST] = ROW_SELECT FROM " WHERE " C "1" \
+	[WINDOW_FIRST] = ROW_SELECT_PLACE FROM " WHERE " C "1" \
 		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
-	[WINDOW_LAST] = ROW_SELECT FROM " WHERE " C "1" \
+	[WINDOW_LAST] = ROW_SELECT_PLACE FROM " WHERE " C "1" \
 		" ORDER BY " K "date_key DESC, " K "id DESC LIMIT ?9", \
-	[WINDOW_AT] = ROW_SELECT FROM \
+	[WINDOW_AT] = ROW_SELECT_PLACE FROM \
 		" WHERE " C "(" K "date_key, " K "id) >= (?7, ?8)" \
 		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
-	[WINDOW_AFTER] = ROW_SELECT FROM \
+	[WINDOW_AFTER] = ROW_SELECT_PLACE FROM \
 		" WHERE " C "(" K "date_key, " K "id) > (?7, ?8)" \
 		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
-	[WINDOW_BEFORE] = ROW_SELECT FROM \
+	[WINDOW_BEFORE] = ROW_SELECT_PLACE FROM \
 		" WHERE " C "(" K "date_key, " K "id) < (?7, ?8)" \
 		" ORDER BY " K "date_key DESC, " K "id DESC LIMIT ?9", \
 }

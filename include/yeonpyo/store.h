@@ -135,7 +135,9 @@ typedef struct {
 	yp_date end_date;
 	bool planned;
 	yp_text title;
-	yp_text orgs;   /* short names (else names) joined by U+00B7, per language */
+	yp_text orgs;   /* short names (else names) joined by U+00B7, per language;
+			 * NULL from store_rows_from (see store_row_orgs) */
+	long long key;  /* the event's key in the store, for store_row_orgs */
 } event_row;
 
 typedef bool (*store_row_fn)(const event_row *row, void *ctx);
@@ -164,6 +166,13 @@ typedef enum {
 yp_status store_rows_from(store *s, const event_filter *f, const row_key *from,
 			  row_window how, long limit, store_row_fn fn, void *ctx,
 			  yp_error *err);
+
+/* The organizations of the event with this key (event_row.key), as
+ * event_row.orgs has them, newly allocated into out (empty strings when
+ * it has none): the timeline reads them for the rows it shows only, since
+ * they lie on pages scattered over the file, one per row. */
+yp_status store_row_orgs(store *s, long long key, yp_text *out,
+			 yp_error *err);
 
 /* How many rows f selects from from (NULL: the first) up to but not
  * including to: an index range, so it costs the distance, not the place. */

@@ -16,7 +16,9 @@ typedef struct {
 	yp_date date;
 	bool planned;
 	yp_text title;
-	yp_text orgs;
+	yp_text orgs;    /* read when the row is first in view */
+	bool orgs_read;
+	long long key;   /* the store's, for reading them */
 } timeline_event;
 
 /* A displayed row: an event, or the separator that starts a year. */

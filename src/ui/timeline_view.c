@@ -73,6 +73,8 @@ static bool keep_row(const event_row *row, void *ctx)
 	e->title.en = dup_or_null(row->title.en);
 	e->orgs.ko = dup_or_null(row->orgs.ko);
 	e->orgs.en = dup_or_null(row->orgs.en);
+	e->orgs_read = row->orgs.ko || row->orgs.en;
+	e->key = row->key;
 	l->n++;
 	l->oom = !e->id;
 	return !l->oom;
@@ -370,6 +372,23 @@ static void settle(timeline_view *tv, int height)
 	window_around(tv, &k, timeline_position(tv), rel, height);
 }
 
+/* Reads the organizations of the rows in view that lack them: a window
+ * holds four panes each side, and reading theirs with the window cost a
+ * scattered page per row (the most of a jump at a million events). */
+static void read_orgs(timeline_view *tv, int height)
+{
+	size_t end = tv->top + (size_t)height;
+	for (size_t line = tv->top; line < tv->n_lines && line < end; line++) {
+		long ev = tv->lines[line].event;
+		if (ev < 0 || tv->rows[ev].orgs_read)
+			continue;
+		timeline_event *e = &tv->rows[ev];
+		if (store_row_orgs(tv->s, e->key, &e->orgs, &tv->err) != YP_OK)
+			return;
+		e->orgs_read = true;
+	}
+}
+
 void timeline_reveal(timeline_view *tv, int height)
 {
 	if (!tv->n_rows || height <= 0)
@@ -387,6 +406,7 @@ void timeline_reveal(timeline_view *tv, int height)
 	if (tv->at_end && tv->top > max_top)
 		tv->top = max_top;
 	settle(tv, height);
+	read_orgs(tv, height);
 }
 
 static void select_row(timeline_view *tv, long row, int height)
