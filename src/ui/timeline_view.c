@@ -378,6 +378,8 @@ static void settle(timeline_view *tv, int height)
 static void read_orgs(timeline_view *tv, int height)
 {
 	size_t end = tv->top + (size_t)height;
+	if (!tv->rows)
+		return;  /* a settle that ran out of memory emptied the view */
 	for (size_t line = tv->top; line < tv->n_lines && line < end; line++) {
 		long ev = tv->lines[line].event;
 		if (ev < 0 || tv->rows[ev].orgs_read)
