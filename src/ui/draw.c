@@ -52,6 +52,18 @@ void draw_theme_init(ui_theme *theme, bool color)
 		if (colors && fg[i] >= 0 && init_pair((short)(i + 1), fg[i], -1) == OK)
 			theme->pair[i] = (short)(i + 1);
 	}
+	if (!colors)
+		return;
+	/* Plain text as a pair of the terminal's colours: curses leaves a
+	 * colour for plain text with one SGR 39, where going back to no pair
+	 * at all costs a full attribute reset. */
+	if (init_pair(STYLE_NORMAL + 1, -1, -1) == OK)
+		theme->pair[STYLE_NORMAL] = STYLE_NORMAL + 1;
+	/* The selection as a background, not reverse video: the terminal
+	 * clears the rest of its row in that colour (bce), where a reversed
+	 * row is sent blank by blank, 50 bytes a move on a wide screen. */
+	if (init_pair(STYLE_SELECTED + 1, COLOR_BLACK, COLOR_CYAN) == OK)
+		theme->attr[STYLE_SELECTED] = A_NORMAL;
 }
 
 /* UTF-8 to the code points of one cluster, at most max of them. Decoded

@@ -584,8 +584,9 @@ static void draw_event(const canvas *c, const timeline_event *e, int y, int x,
 	int end = x + width;
 	col += draw_text(c, y, col, DATE_COLS, date, selected ? row : STYLE_DATE,
 			 true);
+	/* blank in the row's own style: a bold blank costs a reset */
 	col += draw_text(c, y, col, 3, e->planned ? " * " : "   ",
-			 selected ? row : STYLE_PLANNED, true);
+			 selected || !e->planned ? row : STYLE_PLANNED, true);
 	if (end - col > org_cols + 8) {
 		draw_text(c, y, col, org_cols, model_text_pick(&e->orgs, lang),
 			  selected ? row : STYLE_ORGS, true);

@@ -274,11 +274,11 @@ uint32_t screen_char(screen *s, int row, int col, int *width)
 	return cell.chars[0];
 }
 
-bool screen_reverse(screen *s, int row, int col)
+bool screen_highlit(screen *s, int row, int col)
 {
 	VTermScreenCell cell;
 	vterm_screen_get_cell(s->vs, (VTermPos){row, col}, &cell);
-	return cell.attrs.reverse;
+	return cell.attrs.reverse || !VTERM_COLOR_IS_DEFAULT_BG(&cell.bg);
 }
 
 bool screen_underline(screen *s, int row, int col)

@@ -46,7 +46,9 @@ char *screen_row(screen *s, int row);
 /* The character and width of the cell at (row, col); 0 for the second
  * cell of a wide character. */
 uint32_t screen_char(screen *s, int row, int col, int *width);
-bool screen_reverse(screen *s, int row, int col);
+/* Shown as a bar: reverse video, or a background colour (the selection
+ * in colour, which lets the terminal clear the rest of its row). */
+bool screen_highlit(screen *s, int row, int col);
 bool screen_underline(screen *s, int row, int col);
 /* Whether the cell's foreground is a colour rather than the default. */
 bool screen_colored(screen *s, int row, int col);

@@ -86,8 +86,10 @@ static void check_frame(screen *s, int rows, int cols, int title_col)
 		}
 		if (first != '2')
 			fail_msg("row %d does not start with its date", row);
-		if (screen_char(s, row, title_col - 1, NULL) != ' ' ||
-		    screen_char(s, row, title_col, NULL) == ' ')
+		/* a blank cell is a space, or one the terminal erased */
+		uint32_t before = screen_char(s, row, title_col - 1, NULL);
+		uint32_t at = screen_char(s, row, title_col, NULL);
+		if ((before != ' ' && before != 0) || at == ' ' || at == 0)
 			fail_msg("row %d: the title does not start at column %d",
 				 row, title_col);
 	}

@@ -114,7 +114,7 @@ static void hidden_detail_scrolls_like_a_pager(void **state)
 	screen_char(s, 2, 66, &width);
 	assert_int_equal(screen_char(s, 3, 66, &width), 0x2502);  /* pane edge */
 	screen_key(s, "d");
-	assert_true(screen_reverse(s, 2, 100));  /* the selection spans it */
+	assert_true(screen_highlit(s, 2, 100));  /* the selection spans it */
 	assert_true(screen_char(s, 3, 66, &width) != 0x2502);
 	screen_key(s, "d");
 	assert_int_equal(screen_char(s, 3, 66, &width), 0x2502);

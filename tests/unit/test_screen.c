@@ -64,7 +64,7 @@ static void hangul_title_lands_on_exact_cells(void **state)
 	assert_wide(s, 2, 38, 0xD5D8);  /* 험 */
 	assert_int_equal(screen_char(s, 2, 40, NULL), ' ');
 	assert_wide(s, 2, 41, 0xD589);  /* 행 */
-	assert_true(screen_reverse(s, 2, 0));
+	assert_true(screen_highlit(s, 2, 0));
 	assert_row(s, 0, " yeonpyo · 연표");
 	assert_row(s, 23, " 1/3                                                               "
 		   "ko  ? 도움말");
@@ -88,14 +88,14 @@ static void selection_moves_with_j_G_and_g(void **state)
 	fixture *f = *state;
 	screen *s = start(f, 24, 80, "en");
 	screen_key(s, "j");
-	assert_false(screen_reverse(s, 2, 5));
-	assert_true(screen_reverse(s, 3, 5));
+	assert_false(screen_highlit(s, 2, 5));
+	assert_true(screen_highlit(s, 3, 5));
 	assert_row_has(s, 23, " 2/3");
 	screen_key(s, "G");
-	assert_true(screen_reverse(s, 5, 5));
+	assert_true(screen_highlit(s, 5, 5));
 	assert_row_has(s, 23, " 3/3");
 	screen_key(s, "g");
-	assert_true(screen_reverse(s, 2, 5));
+	assert_true(screen_highlit(s, 2, 5));
 	screen_key(s, "\033OB");  /* Down, as keypad mode sends it */
 	assert_row_has(s, 23, " 2/3");
 	screen_key(s, "]");        /* next year */
@@ -141,7 +141,7 @@ static void resize_keeps_the_selection(void **state)
 	screen_key(s, "j");
 	screen_resize(s, 20, 60);
 	assert_row_has(s, 19, " 2/3");
-	assert_true(screen_reverse(s, 3, 5));
+	assert_true(screen_highlit(s, 3, 5));
 	assert_row_has(s, 3, "Alliance founded");
 	screen_resize(s, 40, 140);
 	assert_row_has(s, 39, " 2/3");
@@ -235,7 +235,7 @@ static void tab_into_a_link_and_enter_filters_by_it(void **state)
 	screen_key(s, "\t");  /* the first organization: KAIST */
 	int row = -1;
 	for (int r = 12; r < 23 && row < 0; r++)
-		if (screen_reverse(s, r, 3))
+		if (screen_highlit(s, r, 3))
 			row = r;
 	assert_true(row > 0);
 	assert_row_has(s, row, "KAIST (participant)");
@@ -322,7 +322,7 @@ static void colors_follow_no_color_and_the_option(void **state)
 	const char *no_color[] = {"NO_COLOR=1", NULL};
 	s = start_env(f, no_color, NULL);
 	assert_false(screen_colored(s, 3, 1));
-	assert_true(screen_reverse(s, 2, 1));  /* the selection still shows */
+	assert_true(screen_highlit(s, 2, 1));  /* the selection still shows */
 	screen_free(s);
 	s = start_env(f, no_color, "--color=always");
 	assert_true(screen_colored(s, 3, 1));
@@ -340,10 +340,10 @@ static void monochrome_and_8_colour_terminals_work(void **state)
 	for (size_t i = 0; i < 4; i++) {
 		const char *env[] = {terms[i], NULL};
 		screen *s = start_env(f, env, NULL);
-		assert_true(screen_reverse(s, 2, 1));
+		assert_true(screen_highlit(s, 2, 1));
 		assert_row_has(s, 2, "Test conference held");
 		screen_key(s, "j");
-		assert_true(screen_reverse(s, 3, 1));
+		assert_true(screen_highlit(s, 3, 1));
 		assert_row_has(s, 23, " 2/3");
 		screen_key(s, "q");
 		assert_int_equal(screen_wait(s), 0);
@@ -400,7 +400,7 @@ static void escape_in_the_prompt_restores_view_and_selection(void **state)
 	assert_row_has(s, 1, "2025");
 	screen_key(s, "\033");
 	assert_row_has(s, 23, " 2/3");
-	assert_true(screen_reverse(s, 3, 5));
+	assert_true(screen_highlit(s, 3, 5));
 	assert_row_has(s, 3, "Alliance founded");
 	screen_free(s);
 }
