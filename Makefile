@@ -15,13 +15,13 @@ BUILD_PKGS := ncursesw:libncurses-dev sqlite3:libsqlite3-dev \
 TEST_PKGS := cmocka:libcmocka-dev vterm:libvterm-dev
 # command:Debian package, for the checks of the man pages.
 TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux sqlite3:sqlite3 \
-	setpriv:util-linux
+	setpriv:util-linux /usr/bin/python3:python3
 BENCH_TOOLS := sqlite3:sqlite3 less:less /usr/bin/time:time
 # Debian packages checked by name: x11-utils has an older luit without
-# EUC-KR tables, the locales package has ko_KR's sources, and OpenSSH is
-# for the ssh test.
+# EUC-KR tables, the locales package has ko_KR's sources, OpenSSH is for
+# the ssh test, and python3-icalendar reads the iCalendar export back.
 TEST_DEBS := luit:luit locales:locales openssh-server:openssh-server \
-	openssh-client:openssh-client
+	openssh-client:openssh-client python3-icalendar:python3-icalendar
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 # Same feature macros as ncursesw's pkg-config flags, so every file sees one

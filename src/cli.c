@@ -11,6 +11,7 @@
 
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/encode.h"
+#include "yeonpyo/export_formats.h"
 #include "yeonpyo/import.h"
 
 bool cli_option_value(char **argv, int argc, int *i, const char *name,
@@ -194,7 +195,7 @@ static bool export_source(const yp_source *src, void *ctx)
 	return export_item_end(x);
 }
 
-static bool export_event(const yp_event *e, void *ctx)
+static bool export_doc_event(const yp_event *e, void *ctx)
 {
 	exporter *x = ctx;
 	export_item_begin(x);
@@ -226,7 +227,7 @@ static yp_status export_all(store *s, exporter *x, yp_error *err)
 		rc = store_each_source(s, export_source, x, err);
 	export_section(x, "events", "event");
 	if (rc == YP_OK)
-		rc = store_each_event(s, NULL, export_event, x, err);
+		rc = store_each_event(s, NULL, export_doc_event, x, err);
 	if (rc == YP_OK && x->style == ENCODE_PRETTY) {
 		encode_doc_end(&x->doc);
 		export_flush(x);
@@ -234,29 +235,113 @@ static yp_status export_all(store *s, exporter *x, yp_error *err)
 	return rc;
 }
 
+/* --- export in formats other tools read ------------------------------- */
+
+typedef struct {
+	FILE *out;
+	export_writer w;
+	strbuf sb;
+	bool failed;
+} other_exporter;
+
+static bool export_other_event(const yp_event *e, void *ctx)
+{
+	other_exporter *x = ctx;
+	export_event(&x->w, e, &x->sb);
+	x->failed = x->sb.failed ||
+		    fwrite(strbuf_str(&x->sb), 1, x->sb.len, x->out) != x->sb.len;
+	strbuf_reset(&x->sb);
+	return !x->failed;
+}
+
+/* When the calendar was made: SOURCE_DATE_EPOCH when set (reproducible
+ * files, and tests), else now. */
+static long long export_stamp(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch && strspn(epoch, "0123456789") == strlen(epoch))
+		return strtoll(epoch, NULL, 10);
+	return (long long)time(NULL);
+}
+
+static yp_status export_other(store *s, const cli_env *env,
+			      export_format format, yp_error *err)
+{
+	name_table orgs, sources;
+	yp_status rc = names_load_orgs(s, &orgs, env->lang, err);
+	if (rc == YP_OK)
+		rc = names_load_sources(s, &sources, err);
+	else
+		memset(&sources, 0, sizeof(sources));
+	char *title = store_meta_get(s, env->lang == LANG_KO ? META_TITLE_KO
+							     : META_TITLE_EN);
+	other_exporter x = {env->out, {format, env->lang, &orgs, &sources,
+				       export_stamp(), title, 0},
+			    STRBUF_INIT, false};
+	if (rc == YP_OK) {
+		export_begin(&x.w, &x.sb);
+		rc = store_each_event(s, NULL, export_other_event, &x, err);
+	}
+	if (rc == YP_OK && !x.failed) {
+		export_end(&x.w, &x.sb);
+		x.failed = x.sb.failed || fwrite(strbuf_str(&x.sb), 1, x.sb.len,
+						 x.out) != x.sb.len;
+	}
+	if (rc == YP_OK && x.failed)
+		rc = yp_fail(err, YP_IOERR, "writing the export failed");
+	strbuf_free(&x.sb);
+	free(title);
+	names_free(&orgs);
+	names_free(&sources);
+	return rc;
+}
+
+static bool parse_export_format(const char *v, exporter *x,
+				export_format *other, bool *is_other)
+{
+	static const struct {
+		const char *name;
+		export_format format;
+	} others[] = {{"ics", EXPORT_ICS}, {"csv", EXPORT_CSV},
+		      {"md", EXPORT_MD}};
+	*is_other = false;
+	if (strcmp(v, "json") == 0 || strcmp(v, "ndjson") == 0) {
+		x->style = v[0] == 'j' ? ENCODE_PRETTY : ENCODE_COMPACT;
+		return true;
+	}
+	for (size_t i = 0; i < sizeof(others) / sizeof(*others); i++) {
+		if (strcmp(v, others[i].name) == 0) {
+			*other = others[i].format;
+			*is_other = true;
+			return true;
+		}
+	}
+	return false;
+}
+
 int cli_export(store *s, const cli_env *env, int argc, char **argv)
 {
 	exporter x = {env->out, ENCODE_PRETTY, {0}, STRBUF_INIT, ""};
+	export_format other = EXPORT_ICS;
+	bool is_other = false;
 	for (int i = 0; i < argc; i++) {
 		const char *v = NULL;
 		bool missing = false;
 		if (cli_option_value(argv, argc, &i, "--format", &v, &missing)) {
 			if (missing)
 				return cli_usage_error(env, "--format needs a value");
-			if (strcmp(v, "json") == 0)
-				x.style = ENCODE_PRETTY;
-			else if (strcmp(v, "ndjson") == 0)
-				x.style = ENCODE_COMPACT;
-			else
+			if (!parse_export_format(v, &x, &other, &is_other))
 				return cli_usage_error(env, "export: unknown format "
-						       "'%s' (json or ndjson)", v);
+						       "'%s' (json, ndjson, ics, "
+						       "csv or md)", v);
 		} else {
 			return cli_usage_error(env, "export: unexpected argument "
 					       "'%s'", argv[i]);
 		}
 	}
 	yp_error err = {0};
-	yp_status rc = export_all(s, &x, &err);
+	yp_status rc = is_other ? export_other(s, env, other, &err)
+				: export_all(s, &x, &err);
 	strbuf_free(&x.sb);
 	if (rc != YP_OK)
 		return cli_report_error(env, &err);

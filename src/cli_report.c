@@ -7,7 +7,7 @@
 
 #include "yeonpyo/encode.h"
 #include "yeonpyo/event_report.h"
-#include "yeonpyo/idset.h"
+#include "yeonpyo/names.h"
 #include "yeonpyo/search.h"
 #include "yeonpyo/text.h"
 #include "yeonpyo/vocab.h"
@@ -34,76 +34,6 @@ static bool parse_format(const char *v, bool allow_tsv, report_format *out)
 	return true;
 }
 
-/* --- organization names --------------------------------------------- */
-
-/* Every organization's display name (short name, else full name in the
- * current language), loaded once so rows do not query per link. */
-typedef struct {
-	char **ids;
-	char **names;
-	size_t len, cap;
-	idset index;
-	yp_lang lang;
-} org_names;
-
-static bool org_names_add(const yp_org *o, void *ctx)
-{
-	org_names *n = ctx;
-	if (n->len == n->cap) {
-		size_t cap = n->cap ? n->cap * 2 : 64;
-		char **ids = realloc(n->ids, cap * sizeof(*ids));
-		if (!ids)
-			return false;
-		n->ids = ids;
-		char **names = realloc(n->names, cap * sizeof(*names));
-		if (!names)
-			return false;
-		n->names = names;
-		n->cap = cap;
-	}
-	const char *name = o->short_name ? o->short_name
-					 : model_text_pick(&o->name, n->lang);
-	n->ids[n->len] = strdup(o->id);
-	n->names[n->len] = strdup(name);
-	if (!n->ids[n->len] || !n->names[n->len]) {
-		free(n->ids[n->len]);
-		free(n->names[n->len]);
-		return false;
-	}
-	n->len++;
-	return true;
-}
-
-static void org_names_free(org_names *n)
-{
-	for (size_t i = 0; i < n->len; i++) {
-		free(n->ids[i]);
-		free(n->names[i]);
-	}
-	free(n->ids);
-	free(n->names);
-	idset_free(&n->index);
-}
-
-static yp_status org_names_load(store *s, org_names *n, yp_lang lang,
-				yp_error *err)
-{
-	memset(n, 0, sizeof(*n));
-	n->lang = lang;
-	yp_status rc = store_each_org(s, org_names_add, n, err);
-	/* index after loading: the arrays may move while they grow */
-	for (size_t i = 0; rc == YP_OK && i < n->len; i++)
-		if (!idset_add(&n->index, n->ids[i], i, NULL))
-			rc = yp_fail(err, YP_SOFTWARE, "out of memory");
-	return rc;
-}
-
-static const char *org_name(const org_names *n, const char *id)
-{
-	size_t i;
-	return idset_find(&n->index, id, &i) ? n->names[i] : id;
-}
-
 /* --- list --------------------------------------------------------------- */
 
 typedef struct {
@@ -116,7 +46,7 @@ typedef struct {
 typedef struct {
 	const cli_env *env;
 	report_format format;
-	org_names names;
+	name_table names;
 	list_row *rows;
 	size_t len, cap;
 	bool any_events;
@@ -130,7 +60,7 @@ static char *join_orgs(const lister *l, const yp_event *e, const char *sep)
 			strbuf_puts(&sb, sep);
 		strbuf_puts(&sb, l->format == FORMAT_TSV
 					 ? e->orgs[i].id
-					 : org_name(&l->names, e->orgs[i].id));
+					 : names_name(&l->names, e->orgs[i].id));
 	}
 	return strbuf_take(&sb);
 }
@@ -255,7 +185,7 @@ static void lister_free(lister *l)
 		free(l->rows[i].title);
 	}
 	free(l->rows);
-	org_names_free(&l->names);
+	names_free(&l->names);
 }
 
 static int parse_day(const cli_env *env, const char *opt, const char *v,
@@ -341,7 +271,7 @@ static int list_events(store *s, lister *l, const event_filter *f,
 {
 	const cli_env *env = l->env;
 	yp_error err = {0};
-	yp_status st = org_names_load(s, &l->names, env->lang, &err);
+	yp_status st = names_load_orgs(s, &l->names, env->lang, &err);
 	if (st == YP_OK && l->format == FORMAT_TSV)
 		fputs("id\tdate\tend_date\tstatus\tkind\torganizations\t"
 		      "title_ko\ttitle_en\n", env->out);

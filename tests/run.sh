@@ -138,6 +138,11 @@ generated_document() {
 }
 check "tests/gen document imports as its feed does (file and pipe)" generated_document
 
+# export --format ics, csv and md read back by a real iCalendar parser and
+# Python's csv module, against the events of the ndjson export.
+check "exports read back: ics (python3-icalendar), csv, md" \
+	/usr/bin/python3 tests/check_exports.py "$YP"
+
 # The fuzz targets over their seed corpora and every input that once
 # crashed one (tests/fuzz/regressions), in both builds.
 fuzz_replay() {
