@@ -220,6 +220,8 @@ static int list_options(const cli_env *env, int argc, char **argv,
 		} else if (cli_option_value(argv, argc, &i, "--person", &v,
 					    &missing)) {
 			f->person = v;
+		} else if (strcmp(argv[i], "--marked") == 0) {
+			f->marked = true;
 		} else if (cli_option_value(argv, argc, &i, "--format", &v,
 					    &missing)) {
 			if (!missing && !parse_format(v, true, format))

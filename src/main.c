@@ -34,7 +34,8 @@ static const char usage_text[] =
 	"\n"
 	"commands:\n"
 	"  list [--from DATE] [--to DATE] [--org ID] [--person ID] [--tag TAG]\n"
-	"       [--format text|tsv|json]   list events in date order\n"
+	"       [--marked] [--format text|tsv|json]\n"
+	"                                  list events in date order\n"
 	"  show ID [--format text|json]    print one event with its links\n"
 	"  search QUERY [--format text|tsv|json]\n"
 	"                                  find events, best match first\n"
@@ -244,9 +245,47 @@ static int probe_ambiwidth(void)
 	return width;
 }
 
+static bool has_arg(const options *o, const char *arg)
+{
+	for (int i = 1; i < o->argc; i++)
+		if (strcmp(o->argv[i], arg) == 0)
+			return true;
+	return false;
+}
+
+/* The user's marks and seen events: $XDG_STATE_HOME/yeonpyo/state.db,
+ * else ~/.local/state/yeonpyo/state.db, attached to the store. Without a
+ * place for it they are kept for this run only, and err says why (the
+ * browser shows it in its status line). */
+static void attach_state(store *s, yp_error *err)
+{
+	const char *xdg = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	strbuf dir = STRBUF_INIT;
+	if (xdg && xdg[0] == '/')
+		strbuf_printf(&dir, "%s/yeonpyo", xdg);
+	else if (home && *home)
+		strbuf_printf(&dir, "%s/.local/state/yeonpyo", home);
+	char *d = strbuf_take(&dir);
+	if (!d || !*d) {
+		yp_fail(err, YP_NOINPUT, "no place for marks: set HOME or "
+			"XDG_STATE_HOME");
+	} else if (!make_dirs(d)) {
+		yp_fail(err, YP_IOERR, "%s: cannot create directory: %s", d,
+			strerror(errno));
+	} else {
+		strbuf path = STRBUF_INIT;
+		strbuf_printf(&path, "%s/state.db", d);
+		store_attach_state(s, strbuf_str(&path), err);
+		strbuf_free(&path);
+	}
+	free(d);
+}
+
 /* Without a command: the browser on a terminal, else the list, saying
  * why on standard error since the browser was asked for. */
-static int browse(store *s, const options *o, const cli_env *env)
+static int browse(store *s, const options *o, const cli_env *env,
+		  const char *state_failed)
 {
 	const char *why = NULL;
 	if (!ui_available(&why)) {
@@ -254,7 +293,12 @@ static int browse(store *s, const options *o, const cli_env *env)
 			"opening the browser\n", why);
 		return cli_list(s, env, 0, o->argv + 1);
 	}
-	ui_options ui = {env->lang, color_mode(o->color), env->ui_flags};
+	char notice[sizeof(((yp_error *)0)->message) + 64] = "";
+	if (state_failed)
+		snprintf(notice, sizeof(notice), "marks kept for this run only: "
+			 "%s", state_failed);
+	ui_options ui = {env->lang, color_mode(o->color), env->ui_flags,
+			 state_failed ? notice : NULL};
 	if (!o->ambiwidth || strcmp(o->ambiwidth, "auto") == 0)
 		ui.text_flags |= probe_ambiwidth() == 2 ? TEXT_AMBIGUOUS_WIDE : 0;
 	return ui_run(s, &ui);
@@ -287,9 +331,15 @@ static int run(const options *o, const cli_env *env)
 	/* a database shared read-only is shown as its owner made it */
 	if (!is_init && !store_readonly(s) && dataset_sync(s, &err) != YP_OK)
 		rc = cli_report_error(env, &err);
+	yp_error state_err = {0};
+	if (rc == YP_OK && (!cmd || cmd == cli_list))
+		attach_state(s, &state_err);
+	if (state_err.status != YP_OK && cmd && has_arg(o, "--marked"))
+		fprintf(env->errs, "yeonpyo: %s\n", state_err.message);
 	if (rc == YP_OK)
 		rc = cmd ? cmd(s, env, o->argc - 1, o->argv + 1)
-			 : browse(s, o, env);
+			 : browse(s, o, env,
+				  state_err.status ? state_err.message : NULL);
 	store_close(s);
 	return rc;
 }

@@ -333,8 +333,8 @@ bool store_has(store *s, record_kind kind, const char *id)
 	return store_key(s, kind, id) != 0;
 }
 
-static yp_status store_exec(store *s, const char *sql, const char *what,
-			    yp_error *err)
+yp_status store_exec(store *s, const char *sql, const char *what,
+		     yp_error *err)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return store_sql_fail(s, err, what);
@@ -506,7 +506,8 @@ store *store_open(const char *path, yp_error *err)
 		       /* the events of the last filter, in timeline order */
 		       "CREATE TEMP TABLE hits(date_key INTEGER, id TEXT,"
 		       " eid INTEGER, PRIMARY KEY (date_key, id)) WITHOUT ROWID",
-		       "opening", err) != YP_OK) {
+		       "opening", err) != YP_OK ||
+	    store_state_memory(s, err) != YP_OK) {
 		store_close(s);
 		return NULL;
 	}

@@ -129,6 +129,13 @@ char *store_column_dup(sqlite3_stmt *st, int i);
 	" WHERE l.eid = e.eid), '')," \
 	" choseong(coalesce(e.title_ko, '') || ' ' || " FTS_NAMES_KO ")"
 
+/* Runs SQL that returns no rows; err says what failed while doing what. */
+yp_status store_exec(store *s, const char *sql, const char *what,
+		     yp_error *err);
+
+/* Attaches an empty state in memory (store_attach_state replaces it). */
+yp_status store_state_memory(store *s, yp_error *err);
+
 /* Registers yp_hit(eid), true when the event is in the map. */
 int store_hits_register(store *s);
 

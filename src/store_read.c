@@ -401,7 +401,8 @@ static bool visit_event(store *s, sqlite3_stmt *st, const walk_target *t,
 	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM event_tags t" \
 	"  WHERE t.eid = e.eid AND t.tag = ?4))" \
 	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM event_people l" \
-	"  JOIN people p ON p.pid = l.pid WHERE l.eid = e.eid AND p.id = ?6))"
+	"  JOIN people p ON p.pid = l.pid WHERE l.eid = e.eid AND p.id = ?6))" \
+	" AND (?12 IS NULL OR e.id IN (SELECT event_id FROM state.marks))"
 #define EVENT_WHERE EVENT_WHERE_LINKS \
 	" AND (?5 IS NULL OR e.eid IN (SELECT rowid FROM event_fts" \
 	"  WHERE event_fts MATCH ?5))"
@@ -418,6 +419,8 @@ static void bind_filter(sqlite3_stmt *st, const event_filter *f)
 	store_bind_text(st, 3, f->org);
 	store_bind_text(st, 4, f->tag);
 	store_bind_text(st, 5, f->match);
+	if (f->marked)
+		sqlite3_bind_int(st, 12, 1);
 	store_bind_text(st, 6, f->person);
 }
 
@@ -454,6 +457,8 @@ static bool visit_row(store *s, sqlite3_stmt *st, const walk_target *t,
 		{(char *)sqlite3_column_text(st, 8),
 		 (char *)sqlite3_column_text(st, 9)},
 		(long long)sqlite3_column_int64(st, 10),
+		sqlite3_column_int(st, 11) != 0,
+		sqlite3_column_int(st, 12) != 0,
 	};
 	return t->row(&row, t->ctx);
 }
@@ -463,8 +468,10 @@ static bool visit_row(store *s, sqlite3_stmt *st, const walk_target *t,
 #define ROW_PLACE \
 	"SELECT e.id, e.date_key, e.date_precision, e.end_key, e.end_precision," \
 	" e.status, e.title_ko, e.title_en,"
-#define ROW_SELECT ROW_PLACE ROW_ORGS("e.eid") ", e.eid"
-#define ROW_SELECT_PLACE ROW_PLACE " NULL, NULL, e.eid"
+#define ROW_SELECT ROW_PLACE ROW_ORGS("e.eid") ", e.eid, 0, 0"
+#define ROW_SELECT_PLACE ROW_PLACE " NULL, NULL, e.eid," \
+	" EXISTS (SELECT 1 FROM state.marks WHERE event_id = e.id)," \
+	" EXISTS (SELECT 1 FROM state.seen WHERE event_id = e.id)"
 #define ROW_COLUMNS ROW_SELECT " FROM events e"
 
 yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
@@ -577,14 +584,14 @@ yp_status store_each_partner(store *s, const char *id, long limit,
 static bool filter_empty(const event_filter *f)
 {
 	return !f || (!f->from_day && !f->to_day && !f->org && !f->tag &&
-		      !f->person && !f->match);
+		      !f->person && !f->match && !f->marked);
 }
 
 static char *filter_text(const event_filter *f)
 {
 	const char *parts[4] = {f->org, f->tag, f->person, f->match};
 	strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, "%ld %ld", f->from_day, f->to_day);
+	strbuf_printf(&sb, "%ld %ld %d", f->from_day, f->to_day, f->marked);
 	for (size_t i = 0; i < 4; i++)
 		strbuf_printf(&sb, " %zu:%s", parts[i] ? strlen(parts[i]) + 1 : 0,
 			      parts[i] ? parts[i] : "");
@@ -656,7 +663,7 @@ static yp_status run_filtered(store *s, const char *sql, const event_filter *f,
 static bool match_only(const event_filter *f)
 {
 	return f->match && !f->from_day && !f->to_day && !f->org && !f->tag &&
-	       !f->person;
+	       !f->person && !f->marked;
 }
 
 /* A search that finds many events keeps them as a map when a window

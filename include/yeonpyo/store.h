@@ -110,6 +110,7 @@ typedef struct {
 	const char *tag;        /* carrying this tag */
 	const char *person;     /* linked to this person id */
 	const char *match;      /* found by this search (search_build_query) */
+	bool marked;            /* marked by the user (store_set_marked) */
 } event_filter;
 
 /* Callbacks get a record valid only during the call; returning false stops
@@ -138,6 +139,8 @@ typedef struct {
 	yp_text orgs;   /* short names (else names) joined by U+00B7, per language;
 			 * NULL from store_rows_from (see store_row_orgs) */
 	long long key;  /* the event's key in the store, for store_row_orgs */
+	bool marked;    /* the user's marks: from store_rows_from only */
+	bool seen;
 } event_row;
 
 typedef bool (*store_row_fn)(const event_row *row, void *ctx);
@@ -199,6 +202,18 @@ bool store_search_mapped(const store *s);
  * was set; NULL clears it. */
 void store_set_interrupt(store *s, bool (*stop)(void *ctx), void *ctx);
 bool store_interrupted(const store *s);
+
+/* The user's own state: the events they marked and those they have seen
+ * in the detail pane, keyed by event id, so that both outlive dataset
+ * refreshes and work over a database shared read-only. It lives in memory
+ * until this attaches the file at path (created with its tables when
+ * missing); on failure it stays in memory and err says why. */
+yp_status store_attach_state(store *s, const char *path, yp_error *err);
+/* Marks or unmarks event id. */
+yp_status store_set_marked(store *s, const char *id, bool marked,
+			   yp_error *err);
+/* Records that event id was seen. */
+yp_status store_set_seen(store *s, const char *id, yp_error *err);
 
 /* The place of event id (out->id borrows id); YP_NOINPUT when none. */
 yp_status store_event_key(store *s, const char *id, row_key *out,

@@ -19,6 +19,8 @@ typedef struct {
 	yp_text orgs;    /* read when the row is first in view */
 	bool orgs_read;
 	long long key;   /* the store's, for reading them */
+	bool marked;     /* by the user (m) */
+	bool seen;       /* shown in the detail pane once */
 } timeline_event;
 
 /* A displayed row: an event, or the separator that starts a year. */
@@ -64,6 +66,10 @@ const char *timeline_selected_id(const timeline_view *tv);
 /* The selected event's place (0 first) and the number of events. */
 long timeline_position(const timeline_view *tv);
 long timeline_count(const timeline_view *tv);
+
+/* The selected event, or NULL when there are none; its marked and seen
+ * flags may be changed (the store keeps them; this only shows them). */
+timeline_event *timeline_selected(timeline_view *tv);
 
 /* Moves failing to read the store leave the view as it was and record why
  * here: the status, YP_OK when none failed since the last load. */

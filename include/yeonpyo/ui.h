@@ -14,6 +14,7 @@ typedef struct {
 	yp_lang lang;
 	ui_color_mode color;
 	unsigned text_flags;  /* text_display and text_wrap flags */
+	const char *notice;   /* shown in the status line until a key; NULL */
 } ui_options;
 
 /* Whether the browser can run here: standard input and output are

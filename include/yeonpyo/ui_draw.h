@@ -23,6 +23,7 @@ typedef enum {
 	STYLE_URL,
 	STYLE_BORDER,
 	STYLE_MATCH,         /* the words a search found */
+	STYLE_STATE,         /* an event's mark: marked, or not yet seen */
 	STYLE_COUNT
 } draw_style;
 

@@ -99,6 +99,8 @@ static void draw_status(app *a)
 	long n = timeline_count(&a->tl);
 	strbuf_printf(&left, " %ld/%ld", n ? timeline_position(&a->tl) + 1 : 0,
 		      n);
+	if (a->note[0])
+		strbuf_printf(&left, "  %s", a->note);
 	if (a->applied)
 		strbuf_printf(&left, "  /%s", a->applied);
 	if (a->org_label)
@@ -111,6 +113,8 @@ static void draw_status(app *a)
 	if (a->tag)
 		strbuf_printf(&left, "  %s:%s", a->lang == LANG_KO ? "태그" : "tag",
 			      a->tag);
+	if (a->marked_only)
+		strbuf_puts(&left, a->lang == LANG_KO ? "  표시한 사건" : "  marked");
 	if (a->year_from && a->year_to != a->year_from)
 		strbuf_printf(&left, "  %d-%d", a->year_from, a->year_to);
 	else if (a->year_from)
@@ -162,7 +166,10 @@ static void draw_help(app *a)
 		int y = r.y + 1 + (int)i;
 		if (k == n) {
 			draw_text(c, y, r.x + 2, w - 4, a->lang == LANG_KO
-				  ? "*  예정된 사건" : "*  a planned event",
+				  ? "*  예정된 사건   \xe2\x97\x8f  표시한 사건   "
+				    "\xe2\x97\x8b  아직 보지 않은 사건"
+				  : "*  planned   \xe2\x97\x8f  marked   "
+				    "\xe2\x97\x8b  not seen yet",
 				  STYLE_PLANNED, false);
 			break;
 		}
@@ -171,6 +178,40 @@ static void draw_help(app *a)
 			  ? keys[k].help_ko : keys[k].help_en, STYLE_NORMAL,
 			  false);
 	}
+}
+
+/* Says in the status line why a key did only half its work (a mark or
+ * a seen event not saved): the browser goes on. */
+static void note_failure(app *a, const yp_error *err)
+{
+	snprintf(a->note, sizeof(a->note), "%s", err->message);
+}
+
+/* The event in the detail pane has been seen: its dim mark goes. */
+static void note_seen(app *a)
+{
+	timeline_event *e = timeline_selected(&a->tl);
+	if (!e || e->seen)
+		return;
+	yp_error err = {0};
+	if (store_set_seen(a->s, e->id, &err) != YP_OK)
+		note_failure(a, &err);
+	e->seen = true;  /* seen all the same, if only for this run */
+}
+
+static void toggle_mark(app *a)
+{
+	timeline_event *e = timeline_selected(&a->tl);
+	if (!e)
+		return;
+	yp_error err = {0};
+	if (store_set_marked(a->s, e->id, !e->marked, &err) != YP_OK) {
+		note_failure(a, &err);
+		return;
+	}
+	e->marked = !e->marked;
+	if (a->marked_only)
+		narrowing_refilter(a);  /* an unmarked event leaves the view */
 }
 
 /* The selected event's detail; hidden, it is not even read. */
@@ -202,6 +243,8 @@ static void draw_frame(app *a)
 			draw_help(a);
 		return;
 	}
+	if (l.detail.h > 0)
+		note_seen(a);
 	if (l.timeline.h > 0) {
 		timeline_reveal(&a->tl, l.timeline.h);
 		timeline_draw(&a->tl, &a->canvas, l.timeline.y, l.timeline.x,
@@ -316,6 +359,13 @@ static void main_key(app *a, ui_action act)
 	case ACTION_YEAR_FILTER:
 		narrowing_open_picker(a, FACET_YEAR, 0);
 		break;
+	case ACTION_MARK:
+		toggle_mark(a);
+		break;
+	case ACTION_MARKED:
+		a->marked_only = !a->marked_only;
+		narrowing_refilter(a);
+		break;
 	case ACTION_CLEAR:
 		narrowing_clear(a);
 		break;
@@ -379,6 +429,7 @@ static void main_key(app *a, ui_action act)
 
 static void handle_key(app *a, int rc, wint_t ch)
 {
+	a->note[0] = '\0';
 	if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
 		return;  /* the next frame lays out for the new size */
 	if (a->prompting) {
@@ -525,6 +576,8 @@ int ui_run(store *s, const ui_options *opts)
 	memset(&a, 0, sizeof(a));
 	a.s = s;
 	a.lang = opts->lang;
+	if (opts->notice)
+		snprintf(a.note, sizeof(a.note), "%s", opts->notice);
 	a.running = true;
 	a.idle_marks = getenv("YEONPYO_TEST_IDLE") != NULL;
 	detail_init(&a.dv);

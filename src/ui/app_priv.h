@@ -53,6 +53,8 @@ typedef struct {
 	/* filters: what o, p, t and y picked (ids and labels) */
 	char *org, *org_label, *person, *person_label, *tag;
 	int year_from, year_to;  /* 0: no year filter */
+	bool marked_only;  /* ': the marked events */
+	char note[512];    /* why the last key half failed, until the next */
 	bool picking;
 	picker pick;
 	bool picking_last_year;  /* y's second step */

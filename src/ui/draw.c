@@ -29,6 +29,7 @@ void draw_theme_init(ui_theme *theme, bool color)
 		[STYLE_URL] = A_UNDERLINE,
 		[STYLE_BORDER] = A_NORMAL,
 		[STYLE_MATCH] = A_STANDOUT | A_UNDERLINE,
+		[STYLE_STATE] = A_DIM,
 	};
 	/* foreground colours; -1 keeps the terminal's own */
 	static const short fg[STYLE_COUNT] = {
@@ -40,6 +41,7 @@ void draw_theme_init(ui_theme *theme, bool color)
 		[STYLE_LABEL] = COLOR_CYAN, [STYLE_URL] = COLOR_BLUE,
 		[STYLE_BORDER] = COLOR_BLUE,
 		[STYLE_MATCH] = COLOR_RED,
+		[STYLE_STATE] = -1,
 	};
 	bool colors = color && has_colors() && start_color() == OK;
 	if (colors)

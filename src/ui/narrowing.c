@@ -35,6 +35,7 @@ void narrowing_apply(app *a, const char *query)
 		.to_day = a->year_to ? a->year_to * 10000L + 1231 : 0,
 		.org = a->org, .tag = a->tag, .person = a->person,
 		.match = any ? strbuf_str(&match) : NULL,
+		.marked = a->marked_only,
 	};
 	int height = app_layout(a).timeline.h;
 	timeline_view tl;
@@ -80,6 +81,7 @@ void narrowing_clear(app *a)
 	narrowing_set(&a->person_label, NULL);
 	narrowing_set(&a->tag, NULL);
 	a->year_from = a->year_to = 0;
+	a->marked_only = false;
 	narrowing_set(&a->applied, NULL);
 	narrowing_refilter(a);
 }

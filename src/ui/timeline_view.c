@@ -75,6 +75,8 @@ static bool keep_row(const event_row *row, void *ctx)
 	e->orgs.en = dup_or_null(row->orgs.en);
 	e->orgs_read = row->orgs.ko || row->orgs.en;
 	e->key = row->key;
+	e->marked = row->marked;
+	e->seen = row->seen;
 	l->n++;
 	l->oom = !e->id;
 	return !l->oom;
@@ -274,6 +276,11 @@ void timeline_free(timeline_view *tv)
 const char *timeline_selected_id(const timeline_view *tv)
 {
 	return tv->n_rows ? tv->rows[tv->selected].id : NULL;
+}
+
+timeline_event *timeline_selected(timeline_view *tv)
+{
+	return tv->n_rows ? &tv->rows[tv->selected] : NULL;
 }
 
 long timeline_position(const timeline_view *tv)
@@ -580,6 +587,10 @@ static void draw_event(const canvas *c, const timeline_event *e, int y, int x,
 	date_format(&e->date, date);
 	int org_cols = width / 4 < ORG_COLS_MAX ? width / 4 : ORG_COLS_MAX;
 	draw_fill(c, y, x, width, row);
+	/* marked, else not yet seen: a dim mark left of the date */
+	if (e->marked || !e->seen)
+		draw_text(c, y, x, 1, e->marked ? "\xe2\x97\x8f" : "\xe2\x97\x8b",
+			  selected ? row : STYLE_STATE, false);
 	int col = x + 1;
 	int end = x + width;
 	col += draw_text(c, y, col, DATE_COLS, date, selected ? row : STYLE_DATE,

@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "yeonpyo/status.h"
 
@@ -47,6 +50,15 @@ static void assert_row_has(screen *s, int row, const char *want)
 	free(got);
 }
 
+/* A space, or a cell the terminal erased. */
+static void assert_blank(screen *s, int row, int col)
+{
+	uint32_t ch = screen_char(s, row, col, NULL);
+	if (ch != ' ' && ch != 0)
+		fail_msg("cell %d,%d holds U+%04X, not a blank", row, col,
+			 (unsigned)ch);
+}
+
 static void assert_wide(screen *s, int row, int col, uint32_t ch)
 {
 	int width = 0;
@@ -79,8 +91,96 @@ static void year_separators_and_planned_mark(void **state)
 	assert_true(strncmp(row, "── 2024 ──", strlen("── 2024 ──")) == 0);
 	free(row);
 	assert_row_has(s, 4, " 2025 ");
-	assert_row(s, 5, " 2025       * KAIST                 A year-long plan");
+	/* not yet seen: the dim mark left of the date */
+	assert_row(s, 5, "\xe2\x97\x8b" "2025       * KAIST                 A year-long plan");
 	screen_free(s);
+}
+
+/* m marks, ' narrows to the marks, the detail pane marks what it shows as
+ * seen; both outlive the browser and a new database (they go by event id,
+ * in the state database), and list --marked prints the marks. */
+static void marks_and_seen_events_are_kept(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	/* the first event is in the detail pane: seen; the others not yet */
+	assert_blank(s, 2, 0);
+	assert_int_equal(screen_char(s, 3, 0, NULL), 0x25CB);
+	screen_key(s, "m");
+	assert_int_equal(screen_char(s, 2, 0, NULL), 0x25CF);
+	screen_key(s, "j");
+	assert_blank(s, 3, 0);
+	assert_int_equal(screen_char(s, 5, 0, NULL), 0x25CB);
+	screen_key(s, "'");
+	assert_row_has(s, 23, " 1/1  marked");
+	assert_row_has(s, 2, "Test conference held");
+	screen_key(s, "'");
+	assert_row_has(s, 23, " 1/3");
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+
+	/* the state database holds them by id */
+	char *state_db = support_path(f->home, ".local/state/yeonpyo/state.db");
+	sqlite3 *db3 = NULL;
+	assert_int_equal(sqlite3_open(state_db, &db3), SQLITE_OK);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db3,
+		"SELECT (SELECT group_concat(event_id, ' ') FROM marks),"
+		" (SELECT group_concat(event_id, ' ') FROM"
+		"  (SELECT event_id FROM seen ORDER BY event_id))", -1, &st,
+		NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0),
+			    "e-2024-day");
+	assert_string_equal((const char *)sqlite3_column_text(st, 1),
+			    "e-2024-day e-2024-month");
+	sqlite3_finalize(st);
+	sqlite3_close(db3);
+	free(state_db);
+
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "list", "--marked",
+			       "--format", "tsv");
+	assert_int_equal(r.status, 0);
+	assert_int_equal(support_count_lines(r.out), 2);  /* and its header */
+	assert_non_null(strstr(r.out, "\ne-2024-day\t2024-07-12\t"));
+	support_result_free(&r);
+	char *db = support_path(f->home, "s.db");
+	unlink(db);
+	free(db);
+	support_load_db(f->home, f->db_arg, "tests/data/sample.json");
+
+	s = start(f, 24, 80, "en");
+	assert_int_equal(screen_char(s, 2, 0, NULL), 0x25CF);
+	assert_blank(s, 3, 0);
+	assert_int_equal(screen_char(s, 5, 0, NULL), 0x25CB);
+	screen_key(s, "m");  /* unmarked; ' shows none */
+	screen_key(s, "'");
+	assert_row_has(s, 23, " 0/0  marked");
+	screen_free(s);
+}
+
+/* Without a place for the state the browser still runs, says why, and
+ * keeps marks for the run. */
+static void marks_without_a_state_directory_are_kept_for_the_run(void **state)
+{
+	fixture *f = *state;
+	char *file = support_path(f->home, "not-a-dir");
+	support_write_file(file, "");
+	char env[4200];
+	snprintf(env, sizeof(env), "XDG_STATE_HOME=%s", file);
+	screen *s = screen_start(f->home, 24, 80,
+				 (const char *const[]){env, NULL},
+				 (const char *const[]){f->db_arg, "--lang=en",
+						       NULL});
+	assert_row_has(s, 23, " 1/3  marks kept for this run only: /");
+	screen_key(s, "m");
+	assert_int_equal(screen_char(s, 2, 0, NULL), 0x25CF);
+	assert_row_has(s, 23, " 1/3 ");
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+	free(file);
 }
 
 static void selection_moves_with_j_G_and_g(void **state)
@@ -628,6 +728,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(hangul_title_lands_on_exact_cells, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(year_separators_and_planned_mark, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(marks_and_seen_events_are_kept, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(marks_without_a_state_directory_are_kept_for_the_run, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(selection_moves_with_j_G_and_g, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(detail_pane_follows_the_selection, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(side_by_side_from_120_columns, setup, support_db_teardown),

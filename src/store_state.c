@@ -1,0 +1,108 @@
+/* store_state.c: the user's marks and seen events, in a database of their
+ * own attached to the timeline's connection as "state", so that a filter
+ * on marks is one more clause of the same query. */
+#include "store_priv.h"
+
+#include <time.h>
+
+/* Tables of ids, not keys: a refresh of the built-in dataset or a new
+ * copy of a shared database gives events new keys, never new ids. */
+#define STATE_TABLES \
+	"CREATE TABLE IF NOT EXISTS state.marks(event_id TEXT PRIMARY KEY," \
+	" at INTEGER NOT NULL) WITHOUT ROWID;" \
+	"CREATE TABLE IF NOT EXISTS state.seen(event_id TEXT PRIMARY KEY," \
+	" at INTEGER NOT NULL) WITHOUT ROWID;"
+
+static yp_status attach(store *s, const char *path, yp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, "ATTACH ?1 AS state", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return store_sql_fail(s, err, "attaching the state");
+	store_bind_text(st, 1, path);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_fail(s, err, "attaching the state");
+	return YP_OK;
+}
+
+yp_status store_state_memory(store *s, yp_error *err)
+{
+	if (attach(s, ":memory:", err) != YP_OK)
+		return err->status;
+	return store_exec(s, STATE_TABLES, "making the state", err);
+}
+
+/* The file's tables, in WAL mode: several browsers of one user write
+ * their marks while the others read. */
+static yp_status prepare_file(store *s, const char *path, yp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int version = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA state.user_version", -1, &st,
+			       NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version < 0)
+		return store_sql_fail(s, err, "reading the state");
+	if (version > 1)
+		return yp_fail(err, YP_DATAERR, "%s: the state was written by a "
+			       "newer yeonpyo (version %d)", path, version);
+	sqlite3_exec(s->db, "PRAGMA state.journal_mode = WAL;"
+		     "PRAGMA state.synchronous = NORMAL", NULL, NULL, NULL);
+	/* the tables and the version go in together */
+	return store_exec(s, version == 1 ? STATE_TABLES
+			  : "BEGIN;" STATE_TABLES
+			    "PRAGMA state.user_version = 1; COMMIT",
+			  "making the state", err);
+}
+
+yp_status store_attach_state(store *s, const char *path, yp_error *err)
+{
+	store_hits_forget(s);  /* a filter on marks reads other marks now */
+	if (store_exec(s, "DETACH state", "detaching the state", err) != YP_OK)
+		return err->status;
+	yp_status rc = attach(s, path, err);
+	if (rc == YP_OK)
+		rc = prepare_file(s, path, err);
+	if (rc == YP_OK)
+		return YP_OK;
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "DETACH state", NULL, NULL, NULL);
+	yp_error ignored = {0};
+	store_state_memory(s, &ignored);
+	return rc;
+}
+
+static yp_status run_id(store *s, const char *sql, const char *id,
+			const char *what, yp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_sql_fail(s, err, what);
+	store_bind_text(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) > 1)
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? YP_OK : store_sql_fail(s, err, what);
+}
+
+yp_status store_set_marked(store *s, const char *id, bool marked,
+			   yp_error *err)
+{
+	store_hits_forget(s);  /* a filter on marks changes with them */
+	return run_id(s, marked
+		      ? "INSERT OR IGNORE INTO state.marks VALUES (?1, ?2)"
+		      : "DELETE FROM state.marks WHERE event_id = ?1",
+		      id, "saving a mark", err);
+}
+
+yp_status store_set_seen(store *s, const char *id, yp_error *err)
+{
+	return run_id(s, "INSERT OR IGNORE INTO state.seen VALUES (?1, ?2)", id,
+		      "saving what was seen", err);
+}
