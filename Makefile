@@ -5,6 +5,8 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/yeonpyo
 MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 CFLAGS ?= -O2 -g
 VERSION := 0.1.0
@@ -15,7 +17,7 @@ BUILD_PKGS := ncursesw:libncurses-dev sqlite3:libsqlite3-dev \
 TEST_PKGS := cmocka:libcmocka-dev vterm:libvterm-dev
 # command:Debian package, for the checks of the man pages.
 TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux sqlite3:sqlite3 \
-	setpriv:util-linux /usr/bin/python3:python3
+	setpriv:util-linux /usr/bin/python3:python3 zsh:zsh bash:bash
 BENCH_TOOLS := sqlite3:sqlite3 less:less /usr/bin/time:time
 # Debian packages checked by name: x11-utils has an older luit without
 # EUC-KR tables, the locales package has ko_KR's sources, OpenSSH is for
@@ -226,11 +228,16 @@ install: yeonpyo
 	chmod 644 $(DESTDIR)$(DATADIR)/timeline.db
 	install -m 644 man/yeonpyo.1 $(DESTDIR)$(MANDIR)/man1/yeonpyo.1
 	install -m 644 man/yeonpyo.5 $(DESTDIR)$(MANDIR)/man5/yeonpyo.5
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 assets/completion/yeonpyo.bash \
+		$(DESTDIR)$(BASHCOMPDIR)/yeonpyo
+	install -m 644 assets/completion/_yeonpyo $(DESTDIR)$(ZSHCOMPDIR)/_yeonpyo
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/yeonpyo $(DESTDIR)$(DATADIR)/timeline.json \
 		$(DESTDIR)$(DATADIR)/timeline.db \
-		$(DESTDIR)$(MANDIR)/man1/yeonpyo.1 $(DESTDIR)$(MANDIR)/man5/yeonpyo.5
+		$(DESTDIR)$(MANDIR)/man1/yeonpyo.1 $(DESTDIR)$(MANDIR)/man5/yeonpyo.5 \
+		$(DESTDIR)$(BASHCOMPDIR)/yeonpyo $(DESTDIR)$(ZSHCOMPDIR)/_yeonpyo
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:

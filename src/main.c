@@ -48,6 +48,7 @@ static const char usage_text[] =
 	"  db check                        check the database and its index\n"
 	"  db rebuild                      keep a damaged database aside and\n"
 	"                                  start a new one\n"
+	"  complete [--] WORD...           what may follow, for shell completion\n"
 	"\n"
 	"options:\n"
 	"  --db PATH       database file (default $YEONPYO_DB, else\n"
@@ -165,15 +166,10 @@ static bool make_dirs(char *dir)
 	return mkdir(dir, 0700) == 0 || errno == EEXIST;
 }
 
-/* --db, else $YEONPYO_DB, else the XDG data directory. Returns a string
- * the caller frees, or NULL with err set. */
-static char *database_path(const char *given, yp_error *err)
+/* $XDG_DATA_HOME/yeonpyo, else ~/.local/share/yeonpyo; NULL without a
+ * home. The caller frees it. */
+static char *data_dir(void)
 {
-	const char *env = getenv("YEONPYO_DB");
-	if (given)
-		return strdup(given);
-	if (env && *env)
-		return strdup(env);
 	strbuf dir = STRBUF_INIT;
 	const char *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
@@ -182,15 +178,29 @@ static char *database_path(const char *given, yp_error *err)
 		strbuf_printf(&dir, "%s/yeonpyo", xdg);
 	else if (home && *home)
 		strbuf_printf(&dir, "%s/.local/share/yeonpyo", home);
-	else {
+	else
+		return NULL;
+	return strbuf_take(&dir);
+}
+
+/* --db, else $YEONPYO_DB, else the XDG data directory (made when create
+ * is set). Returns a string the caller frees, or NULL with err set. */
+static char *database_path(const char *given, bool create, yp_error *err)
+{
+	const char *env = getenv("YEONPYO_DB");
+	if (given)
+		return strdup(given);
+	if (env && *env)
+		return strdup(env);
+	char *d = data_dir();
+	if (!d) {
 		yp_fail(err, YP_NOINPUT, "no database location: set HOME, "
 			"XDG_DATA_HOME or YEONPYO_DB, or use --db");
 		return NULL;
 	}
-	char *d = strbuf_take(&dir);
-	if (!d || !make_dirs(d)) {
-		yp_fail(err, YP_IOERR, "%s: cannot create directory: %s",
-			d ? d : "data directory", strerror(errno));
+	if (create && !make_dirs(d)) {
+		yp_fail(err, YP_IOERR, "%s: cannot create directory: %s", d,
+			strerror(errno));
 		free(d);
 		return NULL;
 	}
@@ -198,6 +208,24 @@ static char *database_path(const char *given, yp_error *err)
 	strbuf_printf(&path, "%s/timeline.db", d);
 	free(d);
 	return strbuf_take(&path);
+}
+
+/* "complete" reads its words itself (they hold options to complete, not to
+ * obey), taking only --db from them, to know which database to read. */
+static int complete(int argc, char **argv, const cli_env *env)
+{
+	const char *db = NULL;
+	for (int i = 0; i + 1 < argc; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 2 < argc)
+			db = argv[i + 1];
+		else if (strncmp(argv[i], "--db=", 5) == 0)
+			db = argv[i] + 5;
+	}
+	yp_error err = {0};
+	char *path = database_path(db, false, &err);
+	int rc = cli_complete(path, env, argc, argv);
+	free(path);
+	return rc;
 }
 
 typedef int (*command_fn)(store *s, const cli_env *env, int argc, char **argv);
@@ -311,7 +339,7 @@ static int run(const options *o, const cli_env *env)
 	if (o->argc && !cmd)
 		return cli_usage_error(env, "unknown command '%s'", name);
 	yp_error err = {0};
-	char *path = database_path(o->db, &err);
+	char *path = database_path(o->db, true, &err);
 	if (!path)
 		return cli_report_error(env, &err);
 	/* a damaged database cannot be opened: rebuilding comes first */
@@ -428,6 +456,10 @@ int main(int argc, char **argv)
 	if (!o.argv) {
 		fputs("yeonpyo: out of memory\n", stderr);
 		return YP_SOFTWARE;
+	}
+	if (argc > 1 && strcmp(argv[1], "complete") == 0) {
+		free(o.argv);
+		return complete(argc - 2, argv + 2, &env);
 	}
 	int rc = parse_options(argc, argv, &o, &env);
 	if (rc == -1) {

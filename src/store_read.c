@@ -847,3 +847,25 @@ yp_status store_event_key(store *s, const char *id, row_key *out,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+yp_status store_each_event_id(store *s, const char *prefix, long limit,
+			      store_id_fn fn, void *ctx, yp_error *err)
+{
+	/* ids are compared as bytes: the range [prefix, prefix + U+10FFFF)
+	 * holds exactly those that start with it, read from the index */
+	sqlite3_stmt *st = prepare(s, "SELECT id FROM events WHERE id >= ?1"
+				   " AND id < ?1 || char(1114111)"
+				   " ORDER BY id LIMIT ?2", err);
+	if (!st)
+		return err->status;
+	store_bind_text(st, 1, prefix);
+	sqlite3_bind_int64(st, 2, limit);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (!fn((const char *)sqlite3_column_text(st, 0), ctx))
+			break;
+	yp_status status = rc == SQLITE_ROW || rc == SQLITE_DONE
+				   ? YP_OK : store_sql_fail(s, err, "reading ids");
+	sqlite3_finalize(st);
+	return status;
+}

@@ -94,7 +94,9 @@ install_tree() {
 	env -u MAKEFLAGS -u MFLAGS make -s install DESTDIR="$dir" PREFIX=/opt/yp >/dev/null || return 1
 	for f in bin/yeonpyo share/yeonpyo/timeline.json \
 		share/yeonpyo/timeline.db share/man/man1/yeonpyo.1 \
-		share/man/man5/yeonpyo.5; do
+		share/man/man5/yeonpyo.5 \
+		share/bash-completion/completions/yeonpyo \
+		share/zsh/site-functions/_yeonpyo; do
 		[ -f "$dir/opt/yp/$f" ] || echo "not installed: $f"
 	done
 	env -u MAKEFLAGS -u MFLAGS make -s uninstall DESTDIR="$dir" PREFIX=/opt/yp >/dev/null || return 1
@@ -142,6 +144,10 @@ check "tests/gen document imports as its feed does (file and pipe)" generated_do
 # Python's csv module, against the events of the ndjson export.
 check "exports read back: ics (python3-icalendar), csv, md" \
 	/usr/bin/python3 tests/check_exports.py "$YP"
+
+# The bash and zsh completions, loaded by the real shells.
+check "bash and zsh completions offer commands, values and ids" \
+	sh tests/completion.sh "$YP"
 
 # The fuzz targets over their seed corpora and every input that once
 # crashed one (tests/fuzz/regressions), in both builds.

@@ -34,6 +34,14 @@ int cli_db(store *s, const cli_env *env, int argc, char **argv);
 int cli_db_rebuild(const char *path, const cli_env *env, int argc,
 		   char **argv);
 
+/* "complete WORD...": given the words of a command line after "yeonpyo",
+ * the last being completed (perhaps empty), prints what may stand in its
+ * place, one a line: commands, options, their values, and ids read from
+ * the database at db_path when it exists (never creating it). Prints
+ * nothing where a file name goes; the shell completes files then. */
+int cli_complete(const char *db_path, const cli_env *env, int argc,
+		 char **argv);
+
 /* Matches argv[*i] against an option that takes a value, accepting both
  * "--name VALUE" and "--name=VALUE"; advances *i past the value. Sets
  * *missing when the value is absent. */

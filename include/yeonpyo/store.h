@@ -245,6 +245,12 @@ typedef bool (*store_facet_fn)(const facet_item *item, void *ctx);
 yp_status store_each_facet(store *s, facet_kind kind, store_facet_fn fn,
 			   void *ctx, yp_error *err);
 
+/* The ids of events that start with prefix, in byte order, at most
+ * limit: a range of the ids' index, for completing them. */
+typedef bool (*store_id_fn)(const char *id, void *ctx);
+yp_status store_each_event_id(store *s, const char *prefix, long limit,
+			      store_id_fn fn, void *ctx, yp_error *err);
+
 /* The organizations that share the most events with organization id,
  * most first, at most limit; facet_item.events is the number shared. */
 yp_status store_each_partner(store *s, const char *id, long limit,

@@ -609,6 +609,50 @@ static void search_index_follows_imports(void **state)
 	support_result_free(&r);
 }
 
+static void assert_completes(fixture *f, const char *want,
+			     const char *const *words)
+{
+	const char *args[16] = {"complete", "--"};
+	size_t n = 2;
+	for (; *words && n < 15; words++)
+		args[n++] = *words;
+	args[n] = NULL;
+	support_result r = support_run(f->home, NULL, NULL, args);
+	assert_int_equal(r.status, 0);
+	if (strcmp(r.out, want) != 0)
+		fail_msg("completed\n%s\nnot\n%s", r.out, want);
+	support_result_free(&r);
+}
+
+#define COMPLETES(f, want, ...) \
+	assert_completes((f), (want), (const char *const[]){__VA_ARGS__, NULL})
+
+/* complete offers commands, options and their values, and ids from the
+ * database named on the line; it never creates a database. */
+static void complete_offers_words_and_ids(void **state)
+{
+	fixture *f = *state;
+	COMPLETES(f, "list\nshow\nsearch\nimport\nexport\ndb\n", "");
+	COMPLETES(f, "show\nsearch\n", "s");
+	COMPLETES(f, "ko\nen\n", "--lang", "");
+	COMPLETES(f, "ko\n", "--lang", "=", "k");
+	COMPLETES(f, "ics\n", "export", "--format", "i");
+	COMPLETES(f, "init\ninfo\n", "db", "in");
+	COMPLETES(f, "--empty\n", "db", "init", "--e");
+	COMPLETES(f, "--marked\n", "list", "--m");
+	COMPLETES(f, "", "import", "");  /* a file: the shell's to do */
+	COMPLETES(f, "", "--db", f->db, "show", "");  /* no database yet */
+	assert_int_equal(access(f->db, F_OK), -1);
+	load_sample(f);
+	COMPLETES(f, "e-2024-day\ne-2024-month\n", "--db", f->db, "show",
+		  "e-2024-");
+	COMPLETES(f, "", "--db", f->db, "show", "e-2024-day", "");
+	/* organizations and people with events */
+	COMPLETES(f, "skt\n", "--db", f->db, "list", "--org", "sk");
+	COMPLETES(f, "ryu-young-sang\n", "--db", f->db, "list", "--person",
+		  "r");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -631,6 +675,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_finds_korean_english_and_initials, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_queries_are_text_not_syntax, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_index_follows_imports, setup, teardown),
+		cmocka_unit_test_setup_teardown(complete_offers_words_and_ids, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

@@ -1,0 +1,11 @@
+# bash completion for yeonpyo(1). The candidates come from the program
+# itself ("yeonpyo complete"), which reads event, organization and person
+# ids from the database; where it offers none, a file name goes, and
+# -o default completes one.
+_yeonpyo()
+{
+	local IFS=$'\n'
+	COMPREPLY=($("${COMP_WORDS[0]}" complete -- \
+		"${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+}
+complete -o default -F _yeonpyo yeonpyo

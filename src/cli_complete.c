@@ -1,0 +1,203 @@
+/* cli_complete.c: "complete", what may stand in place of the last word of
+ * a command line, for the bash and zsh completions (assets/completion):
+ * the shells stay thin and every rule is here, once. */
+#include "yeonpyo/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The most event ids offered at once: more are no help at a prompt. */
+#define IDS_MAX 10000
+
+typedef struct {
+	const char *name;
+	const char *values;  /* space-separated; "" for an id or a file */
+	char ids;            /* 'o' organizations, 'p' people, 't' tags */
+} option_spec;
+
+static const option_spec global_options[] = {
+	{"--db", "", 0},
+	{"--lang", "ko en", 0},
+	{"--color", "auto always never", 0},
+	{"--ambiwidth", "1 2 auto", 0},
+	{"--wrap", "keep-all normal", 0},
+	{"--romanize", NULL, 0},
+	{"--help", NULL, 0},
+	{"--version", NULL, 0},
+};
+
+typedef struct {
+	const char *command;
+	const char *subcommands;  /* words that may follow it, or NULL */
+	char positional;          /* 'e' event ids, 'f' files, 0 free text */
+	option_spec options[8];
+} command_spec;
+
+static const command_spec command_specs[] = {
+	{"list", NULL, 0, {{"--from", "", 0}, {"--to", "", 0},
+			   {"--org", "", 'o'}, {"--person", "", 'p'},
+			   {"--tag", "", 't'}, {"--marked", NULL, 0},
+			   {"--format", "text tsv json", 0}}},
+	{"show", NULL, 'e', {{"--format", "text json", 0}}},
+	{"search", NULL, 0, {{"--format", "text tsv json", 0}}},
+	{"import", NULL, 'f', {{"--timings", NULL, 0}}},
+	{"export", NULL, 0, {{"--format", "json ndjson ics csv md", 0}}},
+	{"db", "init info check rebuild", 0,
+	 {{"--empty", NULL, 0}, {"--shared", NULL, 0}}},
+};
+
+typedef struct {
+	FILE *out;
+	const char *prefix;
+} offer;
+
+static void put(const offer *o, const char *word)
+{
+	if (strncmp(word, o->prefix, strlen(o->prefix)) == 0)
+		fprintf(o->out, "%s\n", word);
+}
+
+static void put_words(const offer *o, const char *words)
+{
+	char *copy = strdup(words);
+	char *save = NULL;
+	for (char *w = copy ? strtok_r(copy, " ", &save) : NULL; w;
+	     w = strtok_r(NULL, " ", &save))
+		put(o, w);
+	free(copy);
+}
+
+static bool put_id(const char *id, void *ctx)
+{
+	put(ctx, id);
+	return true;
+}
+
+static bool put_facet(const facet_item *item, void *ctx)
+{
+	put(ctx, item->id);
+	return true;
+}
+
+/* The ids of a kind from the database, when there is one: completing a
+ * word never creates a database. */
+static void put_ids(const offer *o, const char *db_path, char kind)
+{
+	if (!db_path || access(db_path, R_OK) != 0)
+		return;
+	yp_error err = {0};
+	store *s = store_open(db_path, &err);
+	if (!s)
+		return;
+	if (kind == 'e')
+		store_each_event_id(s, o->prefix, IDS_MAX, put_id, (void *)o,
+				    &err);
+	else
+		store_each_facet(s, kind == 'o' ? FACET_ORG
+				 : kind == 'p' ? FACET_PERSON : FACET_TAG,
+				 put_facet, (void *)o, &err);
+	store_close(s);
+}
+
+static const option_spec *find_option(const option_spec *specs, size_t n,
+				      const char *name)
+{
+	for (size_t i = 0; i < n && specs[i].name; i++)
+		if (strcmp(specs[i].name, name) == 0)
+			return &specs[i];
+	return NULL;
+}
+
+static const command_spec *find_spec(const char *name)
+{
+	for (size_t i = 0; i < sizeof(command_specs) / sizeof(*command_specs);
+	     i++)
+		if (strcmp(command_specs[i].command, name) == 0)
+			return &command_specs[i];
+	return NULL;
+}
+
+/* The option a word names, global or the command's. */
+static const option_spec *option_of(const command_spec *cmd, const char *w)
+{
+	const option_spec *o = find_option(global_options,
+					   sizeof(global_options) /
+						   sizeof(*global_options), w);
+	if (!o && cmd)
+		o = find_option(cmd->options, 8, w);
+	return o;
+}
+
+typedef struct {
+	const command_spec *cmd;
+	bool subcommand_given;
+	int positionals;        /* after the command (and subcommand) */
+	const option_spec *pending;  /* an option whose value comes next */
+} line_state;
+
+/* Reads the words before the one being completed; bash hands "--lang=k"
+ * over as "--lang", "=", "k", so a "=" joins an option to its value. */
+static void read_words(line_state *ls, int n, char **words)
+{
+	memset(ls, 0, sizeof(*ls));
+	for (int i = 0; i < n; i++) {
+		const char *w = words[i];
+		if (ls->pending) {
+			if (strcmp(w, "=") != 0)
+				ls->pending = NULL;
+			continue;
+		}
+		const option_spec *o = w[0] == '-' ? option_of(ls->cmd, w) : NULL;
+		if (o) {
+			ls->pending = o->values ? o : NULL;
+		} else if (w[0] == '-') {
+			continue;  /* unknown, or a value glued with '=' */
+		} else if (!ls->cmd) {
+			ls->cmd = find_spec(w);
+		} else if (ls->cmd->subcommands && !ls->subcommand_given) {
+			ls->subcommand_given = true;
+		} else {
+			ls->positionals++;
+		}
+	}
+}
+
+static void put_options(const offer *o, const command_spec *cmd)
+{
+	for (size_t i = 0; i < sizeof(global_options) / sizeof(*global_options);
+	     i++)
+		put(o, global_options[i].name);
+	for (size_t i = 0; cmd && i < 8 && cmd->options[i].name; i++)
+		put(o, cmd->options[i].name);
+}
+
+int cli_complete(const char *db_path, const cli_env *env, int argc,
+		 char **argv)
+{
+	if (argc > 0 && strcmp(argv[0], "--") == 0) {
+		argc--;
+		argv++;
+	}
+	const char *cur = argc > 0 ? argv[argc - 1] : "";
+	offer o = {env->out, cur};
+	line_state ls;
+	read_words(&ls, argc > 0 ? argc - 1 : 0, argv);
+	if (ls.pending) {
+		if (ls.pending->values[0])
+			put_words(&o, ls.pending->values);
+		else if (ls.pending->ids)
+			put_ids(&o, db_path, ls.pending->ids);
+	} else if (cur[0] == '-') {
+		put_options(&o, ls.cmd);
+	} else if (!ls.cmd) {
+		for (size_t i = 0;
+		     i < sizeof(command_specs) / sizeof(*command_specs); i++)
+			put(&o, command_specs[i].command);
+	} else if (ls.cmd->subcommands && !ls.subcommand_given) {
+		put_words(&o, ls.cmd->subcommands);
+	} else if (ls.cmd->positional == 'e' && ls.positionals == 0) {
+		put_ids(&o, db_path, 'e');
+	}
+	return cli_finish_output(env, YP_OK);
+}
