@@ -22,6 +22,8 @@ static const option_spec global_options[] = {
 	{"--color", "auto always never", 0},
 	{"--ambiwidth", "1 2 auto", 0},
 	{"--wrap", "keep-all normal", 0},
+	{"--hyperlinks", "auto always never", 0},
+	{"--clipboard", "off osc52", 0},
 	{"--romanize", NULL, 0},
 	{"--help", NULL, 0},
 	{"--version", NULL, 0},

@@ -27,7 +27,8 @@
 static const char usage_text[] =
 	"usage: yeonpyo [--db PATH] [--lang ko|en] [--color auto|always|never]\n"
 	"               [--romanize] [--wrap keep-all|normal]\n"
-	"               [--ambiwidth 1|2|auto] [COMMAND [ARGS]]\n"
+	"               [--ambiwidth 1|2|auto] [--hyperlinks auto|always|never]\n"
+	"               [--clipboard off|osc52] [COMMAND [ARGS]]\n"
 	"\n"
 	"Browse the announcements that shaped Korea's AI alliances. Without a\n"
 	"command, yeonpyo opens the browser (press ? in it for the keys).\n"
@@ -62,6 +63,9 @@ static const char usage_text[] =
 	"                  spaces) or normal (also between syllables)\n"
 	"  --ambiwidth N   columns the terminal gives ambiguous characters\n"
 	"                  such as ※ and …: 1, 2 or auto (ask the terminal)\n"
+	"  --hyperlinks W  source addresses as terminal hyperlinks (OSC 8):\n"
+	"                  auto (default), always or never\n"
+	"  --clipboard C   what x copies with: off (default) or osc52\n"
 	"  -h, --help      show this help\n"
 	"  -V, --version   show the version\n"
 	"\n"
@@ -74,6 +78,8 @@ typedef struct {
 	bool romanize;
 	const char *wrap;
 	const char *ambiwidth;
+	const char *hyperlinks;
+	const char *clipboard;
 	int argc;       /* the command and its arguments, globals removed */
 	char **argv;
 } options;
@@ -125,6 +131,12 @@ static int parse_options(int argc, char **argv, options *o, const cli_env *env)
 		else if (cli_option_value(argv, argc, &i, "--ambiwidth", &v,
 					  &missing))
 			o->ambiwidth = v;
+		else if (cli_option_value(argv, argc, &i, "--hyperlinks", &v,
+					  &missing))
+			o->hyperlinks = v;
+		else if (cli_option_value(argv, argc, &i, "--clipboard", &v,
+					  &missing))
+			o->clipboard = v;
 		else
 			o->argv[o->argc++] = argv[i];
 		if (missing)
@@ -143,6 +155,15 @@ static int parse_options(int argc, char **argv, options *o, const cli_env *env)
 	    strcmp(o->wrap, "normal") != 0)
 		return cli_usage_error(env, "--wrap takes keep-all or normal, not "
 				       "'%s'", o->wrap);
+	if (o->hyperlinks && strcmp(o->hyperlinks, "auto") != 0 &&
+	    strcmp(o->hyperlinks, "always") != 0 &&
+	    strcmp(o->hyperlinks, "never") != 0)
+		return cli_usage_error(env, "--hyperlinks takes auto, always or "
+				       "never, not '%s'", o->hyperlinks);
+	if (o->clipboard && strcmp(o->clipboard, "off") != 0 &&
+	    strcmp(o->clipboard, "osc52") != 0)
+		return cli_usage_error(env, "--clipboard takes off or osc52, not "
+				       "'%s'", o->clipboard);
 	if (o->color && strcmp(o->color, "auto") != 0 &&
 	    strcmp(o->color, "always") != 0 && strcmp(o->color, "never") != 0)
 		return cli_usage_error(env, "--color takes auto, always or never, "
@@ -325,8 +346,14 @@ static int browse(store *s, const options *o, const cli_env *env,
 	if (state_failed)
 		snprintf(notice, sizeof(notice), "marks kept for this run only: "
 			 "%s", state_failed);
+	ui_link_mode links = UI_LINKS_AUTO;
+	if (o->hyperlinks && strcmp(o->hyperlinks, "always") == 0)
+		links = UI_LINKS_ALWAYS;
+	else if (o->hyperlinks && strcmp(o->hyperlinks, "never") == 0)
+		links = UI_LINKS_NEVER;
 	ui_options ui = {env->lang, color_mode(o->color), env->ui_flags,
-			 state_failed ? notice : NULL};
+			 state_failed ? notice : NULL, links,
+			 o->clipboard && strcmp(o->clipboard, "osc52") == 0};
 	if (!o->ambiwidth || strcmp(o->ambiwidth, "auto") == 0)
 		ui.text_flags |= probe_ambiwidth() == 2 ? TEXT_AMBIGUOUS_WIDE : 0;
 	return ui_run(s, &ui);
@@ -451,7 +478,7 @@ int main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	cli_env env = {lang_from_environment(), stdout, stderr, 0, 0};
 	charset_flags charset = setup_locale(stderr);
-	options o = {NULL, NULL, NULL, false, NULL, NULL, 0, NULL};
+	options o = {NULL, NULL, NULL, false, NULL, NULL, NULL, NULL, 0, NULL};
 	o.argv = calloc((size_t)argc + 1, sizeof(char *));
 	if (!o.argv) {
 		fputs("yeonpyo: out of memory\n", stderr);

@@ -18,6 +18,7 @@ typedef struct {
 	draw_style style;
 	char *link_id;     /* first line of an organization or person */
 	record_kind link_kind;
+	char *url;         /* each line of a source's address: the address */
 } detail_line;
 
 typedef struct {
@@ -49,6 +50,8 @@ void detail_scroll(detail_view *dv, long delta, int height);
 bool detail_next_link(detail_view *dv, int height);
 /* The selected link's id and kind; NULL when none is. */
 const char *detail_link(const detail_view *dv, record_kind *kind);
+/* The first source address of the event shown, or NULL. */
+const char *detail_first_url(const detail_view *dv);
 
 /* Draws the pane, marking the words of marks (search_words, or NULL). */
 void detail_draw(const detail_view *dv, const canvas *c, int y, int x,

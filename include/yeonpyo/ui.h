@@ -10,11 +10,18 @@
 
 typedef enum { UI_COLOR_AUTO, UI_COLOR_ALWAYS, UI_COLOR_NEVER } ui_color_mode;
 
+/* Source addresses as OSC 8 hyperlinks: auto turns them on in a UTF-8
+ * locale on terminals other than the Linux console, VT100-like and dumb
+ * ones (which may show the sequences). */
+typedef enum { UI_LINKS_AUTO, UI_LINKS_ALWAYS, UI_LINKS_NEVER } ui_link_mode;
+
 typedef struct {
 	yp_lang lang;
 	ui_color_mode color;
 	unsigned text_flags;  /* text_display and text_wrap flags */
 	const char *notice;   /* shown in the status line until a key; NULL */
+	ui_link_mode hyperlinks;
+	bool clipboard;       /* x copies an address with OSC 52 */
 } ui_options;
 
 /* Whether the browser can run here: standard input and output are

@@ -32,12 +32,31 @@ typedef struct {
 	short pair[STYLE_COUNT];
 } ui_theme;
 
+/* A hyperlink on the screen: width cells of row y from column x, drawn
+ * by curses, that lead to url (the terminal is told after the frame). */
+typedef struct {
+	int y, x, width;
+	char *url;
+} draw_link;
+
+typedef struct {
+	draw_link *items;
+	size_t n, cap;
+} draw_links;
+
 /* Where to draw, and how each style looks. */
 typedef struct {
 	WINDOW *win;
 	const ui_theme *theme;
 	unsigned text_flags;  /* text_display flags: romanize, ambiguous */
+	draw_links *links;    /* where links are recorded; NULL: not at all */
 } canvas;
+
+/* draw_text for the address of a link: the cells it fills are recorded
+ * in c->links as leading to url. */
+int draw_text_link(const canvas *c, int y, int x, int width, const char *s,
+		   draw_style style, const char *url);
+void draw_links_clear(draw_links *l);
 
 /* Fills theme for the terminal: colour pairs on the terminal's own
  * background (use_default_colors) when color is true and the terminal has

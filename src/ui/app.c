@@ -2,6 +2,7 @@
  * the frame, and turning keys (keys.def) into actions on the panes. */
 #include "app_priv.h"
 
+#include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/keys.h"
+#include "yeonpyo/osc.h"
 #include "yeonpyo/search.h"
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
@@ -231,6 +233,7 @@ static void draw_frame(app *a)
 {
 	layout l = app_layout(a);
 	werase(stdscr);
+	draw_links_clear(&a->links);
 	if (l.too_small) {
 		draw_too_small(a);
 		return;
@@ -328,6 +331,70 @@ static void move_key(app *a, ui_action act, const layout *l)
 	}
 }
 
+/* Writes what curses cannot (hyperlinks, the clipboard) straight to the
+ * terminal, after curses has written its frame. */
+static void write_out(const strbuf *sb)
+{
+	size_t done = 0;
+	while (!sb->failed && done < sb->len) {
+		ssize_t n = write(STDOUT_FILENO, strbuf_str(sb) + done,
+				  sb->len - done);
+		if (n <= 0)
+			return;
+		done += (size_t)n;
+	}
+}
+
+/* The first source address of event id, or NULL; the caller frees it. */
+static char *first_url(store *s, const char *id, yp_error *err)
+{
+	yp_event e;
+	if (store_get_event(s, id, &e, err) != YP_OK)
+		return NULL;
+	char *url = NULL;
+	for (size_t i = 0; !url && i < e.n_sources; i++) {
+		yp_source src;
+		if (store_get_source(s, e.sources[i], &src, err) != YP_OK)
+			break;
+		if (src.url)
+			url = strdup(src.url);
+		model_source_clear(&src);
+	}
+	model_event_clear(&e);
+	return url;
+}
+
+/* x: the selected event's source address to the terminal's clipboard,
+ * which reaches the user's own machine over SSH. */
+static void copy_url(app *a)
+{
+	bool ko = a->lang == LANG_KO;
+	const char *id = timeline_selected_id(&a->tl);
+	if (!a->clipboard) {
+		snprintf(a->note, sizeof(a->note), "%s", ko
+			 ? "클립보드 꺼짐 (--clipboard=osc52로 켜기)"
+			 : "the clipboard is off (--clipboard=osc52 turns it on)");
+		return;
+	}
+	yp_error err = {0};
+	char *url = id ? first_url(a->s, id, &err) : NULL;
+	if (!url) {
+		if (err.status)
+			note_failure(a, &err);
+		else
+			snprintf(a->note, sizeof(a->note), "%s",
+				 ko ? "출처 주소 없음" : "no source address");
+		return;
+	}
+	strbuf sb = STRBUF_INIT;
+	osc_clipboard(&sb, url);
+	write_out(&sb);
+	strbuf_free(&sb);
+	snprintf(a->note, sizeof(a->note), "%s %s", ko ? "복사함:" : "copied",
+		 url);
+	free(url);
+}
+
 static void main_key(app *a, ui_action act)
 {
 	layout l = app_layout(a);
@@ -361,6 +428,9 @@ static void main_key(app *a, ui_action act)
 		break;
 	case ACTION_MARK:
 		toggle_mark(a);
+		break;
+	case ACTION_COPY:
+		copy_url(a);
 		break;
 	case ACTION_MARKED:
 		a->marked_only = !a->marked_only;
@@ -510,8 +580,15 @@ static void draw_now(app *a)
 	draw_frame(a);
 	wnoutrefresh(stdscr);
 	doupdate();
+	if (a->links.n) {
+		strbuf sb = STRBUF_INIT;
+		osc_links(&sb, stdscr, &a->links);
+		write_out(&sb);
+		strbuf_free(&sb);
+	}
 	announce_idle(a);
 }
+
 
 /* Draws a frame once the keys that have arrived are handled, never while
  * idle: keys typed or pasted ahead (a query, a burst of j over a slow
@@ -559,6 +636,8 @@ static void app_free(app *a)
 	free(a->before_id);
 	search_words_free(a->marks);
 	history_free(&a->hist);
+	draw_links_clear(&a->links);
+	free(a->links.items);
 	picker_free(&a->pick);
 	org_view_free(&a->ov);
 	free(a->org);
@@ -603,7 +682,13 @@ int ui_run(store *s, const ui_options *opts)
 	}
 	install_signals();
 	draw_theme_init(&a.theme, want_color(opts->color));
-	a.canvas = (canvas){stdscr, &a.theme, opts->text_flags};
+	bool links = opts->hyperlinks == UI_LINKS_ALWAYS ||
+		     (opts->hyperlinks == UI_LINKS_AUTO &&
+		      osc_links_wanted(getenv("TERM"),
+				       strcmp(nl_langinfo(CODESET), "UTF-8") == 0));
+	a.canvas = (canvas){stdscr, &a.theme, opts->text_flags,
+			    links ? &a.links : NULL};
+	a.clipboard = opts->clipboard;
 	a.dv.text_flags = opts->text_flags;
 	loop(&a);
 	endwin();

@@ -54,6 +54,8 @@ typedef struct {
 	char *org, *org_label, *person, *person_label, *tag;
 	int year_from, year_to;  /* 0: no year filter */
 	bool marked_only;  /* ': the marked events */
+	draw_links links;  /* the frame's hyperlinks, when they are on */
+	bool clipboard;    /* x may set the clipboard (OSC 52) */
 	char note[512];    /* why the last key half failed, until the next */
 	bool picking;
 	picker pick;

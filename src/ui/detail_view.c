@@ -22,6 +22,7 @@ static void clear_lines(detail_view *dv)
 		free(dv->lines[i].label);
 		free(dv->lines[i].text);
 		free(dv->lines[i].link_id);
+		free(dv->lines[i].url);
 	}
 	dv->n = 0;
 	dv->link = -1;
@@ -57,6 +58,7 @@ static bool add_line(detail_view *dv, const char *label, const char *text,
 	l->style = style;
 	l->link_id = NULL;
 	l->link_kind = RECORD_EVENT;
+	l->url = NULL;
 	if (!l->text)
 		return false;
 	dv->n++;
@@ -123,9 +125,14 @@ static bool layout_line(const report_line *l, void *ctx)
 		break;
 	}
 	case REPORT_URL:
-	default:
+	default: {
+		size_t first = dv->n;
 		add_wrapped(dv, NULL, l->text, 6, 6, STYLE_URL);
+		/* every line of a wrapped address leads to all of it */
+		for (size_t i = first; i < dv->n; i++)
+			dv->lines[i].url = strdup(l->text);
 		break;
+	}
 	}
 	return true;
 }
@@ -214,9 +221,23 @@ void detail_draw(const detail_view *dv, const canvas *c, int y, int x,
 		if (l->label)
 			draw_text(c, y + row, x + 1, LABEL_COLS - 1, l->label,
 				  STYLE_LABEL, false);
-		draw_text_marked(c, y + row, x + 1 + l->indent,
-				 width - 2 - l->indent, l->text,
-				 (long)i == dv->link ? STYLE_SELECTED : l->style,
-				 false, marks);
+		draw_style style = (long)i == dv->link ? STYLE_SELECTED
+						       : l->style;
+		if (l->url && c->links)  /* a link: the address, unmarked */
+			draw_text_link(c, y + row, x + 1 + l->indent,
+				       width - 2 - l->indent, l->text, style,
+				       l->url);
+		else
+			draw_text_marked(c, y + row, x + 1 + l->indent,
+					 width - 2 - l->indent, l->text, style,
+					 false, marks);
 	}
+}
+
+const char *detail_first_url(const detail_view *dv)
+{
+	for (size_t i = 0; i < dv->n; i++)
+		if (dv->lines[i].url)
+			return dv->lines[i].url;
+	return NULL;
 }

@@ -215,3 +215,32 @@ void draw_box(const canvas *c, int y, int x, int height, int width,
 	mvwaddch(c->win, y + height - 1, x + width - 1, ACS_LRCORNER);
 	wattr_set(c->win, A_NORMAL, 0, NULL);
 }
+
+int draw_text_link(const canvas *c, int y, int x, int width, const char *s,
+		   draw_style style, const char *url)
+{
+	int used = draw_text(c, y, x, width, s, style, false);
+	draw_links *l = c->links;
+	if (!l || !url || used <= 0)
+		return used;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		draw_link *items = realloc(l->items, cap * sizeof(*items));
+		if (!items)
+			return used;  /* shown, if not as a link */
+		l->items = items;
+		l->cap = cap;
+	}
+	draw_link *item = &l->items[l->n];
+	*item = (draw_link){y, x, used, strdup(url)};
+	if (item->url)
+		l->n++;  /* the list owns it now */
+	return used;
+}
+
+void draw_links_clear(draw_links *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i].url);
+	l->n = 0;
+}

@@ -37,14 +37,57 @@ struct screen {
 	size_t bytes;      /* written by the program, idle marks included */
 	bool exited;
 	int status;
+	screen_link links[SCREEN_LINKS_MAX];  /* the latest, oldest dropped */
+	size_t n_links;
+	char clipboard[512];  /* the last OSC 52's data, as sent (base64) */
 };
+
+/* OSC 8 with an address starts a link where the cursor is; OSC 52 sets
+ * the clipboard. libvterm 0.1 keeps neither, so they are noted here. */
+static void note_osc(screen *s, const char *command, size_t len)
+{
+	if (len > 2 && memcmp(command, "8;", 2) == 0) {
+		const char *uri = memchr(command + 2, ';', len - 2);
+		if (!uri || (size_t)(command + len - uri) <= 1)
+			return;  /* the end of a link */
+		uri++;
+		if (s->n_links == SCREEN_LINKS_MAX) {
+			memmove(s->links, s->links + 1,
+				(SCREEN_LINKS_MAX - 1) * sizeof(*s->links));
+			s->n_links--;
+		}
+		screen_link *l = &s->links[s->n_links++];
+		VTermPos pos;
+		vterm_state_get_cursorpos(vterm_obtain_state(s->vt), &pos);
+		l->row = pos.row;
+		l->col = pos.col;
+		snprintf(l->url, sizeof(l->url), "%.*s",
+			 (int)(command + len - uri), uri);
+	} else if (len > 5 && memcmp(command, "52;c;", 5) == 0) {
+		snprintf(s->clipboard, sizeof(s->clipboard), "%.*s",
+			 (int)(len - 5), command + 5);
+	}
+}
 
 static int on_osc(const char *command, size_t len, void *user)
 {
 	screen *s = user;
 	if (len == strlen(IDLE_MARK) && memcmp(command, IDLE_MARK, len) == 0)
 		s->idles++;
+	else
+		note_osc(s, command, len);
 	return 1;
+}
+
+const screen_link *screen_links(const screen *s, size_t *n)
+{
+	*n = s->n_links;
+	return s->links;
+}
+
+const char *screen_clipboard(const screen *s)
+{
+	return s->clipboard;
 }
 
 static int on_termprop(VTermProp prop, VTermValue *val, void *user)

@@ -46,6 +46,18 @@ char *screen_row(screen *s, int row);
 /* The character and width of the cell at (row, col); 0 for the second
  * cell of a wide character. */
 uint32_t screen_char(screen *s, int row, int col, int *width);
+/* The hyperlinks the program opened (OSC 8), with the cell the cursor was
+ * on, newest last; at most SCREEN_LINKS_MAX, the oldest dropped. */
+#define SCREEN_LINKS_MAX 64
+typedef struct {
+	int row, col;
+	char url[256];
+} screen_link;
+const screen_link *screen_links(const screen *s, size_t *n);
+
+/* The data of the last OSC 52 clipboard sequence (base64), or "". */
+const char *screen_clipboard(const screen *s);
+
 /* Shown as a bar: reverse video, or a background colour (the selection
  * in colour, which lets the terminal clear the rest of its row). */
 bool screen_highlit(screen *s, int row, int col);

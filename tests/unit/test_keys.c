@@ -58,7 +58,10 @@ static void keys_map_to_their_actions(void **state)
 	assert_int_equal(keys_action(false, 27), ACTION_BACK);
 	assert_int_equal(keys_action(false, 'l' & 0x1f), ACTION_REDRAW);
 	assert_int_equal(keys_action(false, 'd'), ACTION_DETAIL_PANE);
-	assert_int_equal(keys_action(false, 'x'), ACTION_NONE);
+	assert_int_equal(keys_action(false, 'x'), ACTION_COPY);
+	assert_int_equal(keys_action(false, 'm'), ACTION_MARK);
+	assert_int_equal(keys_action(false, '\''), ACTION_MARKED);
+	assert_int_equal(keys_action(false, 'z'), ACTION_NONE);
 	/* a character and a function key with the same number differ */
 	assert_int_equal(keys_action(true, 'j'), ACTION_NONE);
 }

@@ -160,6 +160,106 @@ static void marks_and_seen_events_are_kept(void **state)
 	screen_free(s);
 }
 
+/* The row that shows text, or -1. */
+static int row_with(screen *s, int rows, const char *text)
+{
+	for (int row = 0; row < rows; row++) {
+		char *got = screen_row(s, row);
+		bool found = strstr(got, text) != NULL;
+		free(got);
+		if (found)
+			return row;
+	}
+	return -1;
+}
+
+/* The first cell of row from which the cells hold ASCII text, or -1. */
+static int ascii_at(screen *s, int row, int cols, const char *text)
+{
+	int n = (int)strlen(text);
+	for (int col = 0; col + n <= cols; col++) {
+		int k = 0;
+		while (k < n && screen_char(s, row, col + k, NULL) ==
+				(uint32_t)(unsigned char)text[k])
+			k++;
+		if (k == n)
+			return col;
+	}
+	return -1;
+}
+
+static size_t links_to(screen *s, const char *url, int row, int col)
+{
+	size_t n = 0, found = 0;
+	const screen_link *l = screen_links(s, &n);
+	for (size_t i = 0; i < n; i++)
+		found += strcmp(l[i].url, url) == 0 && l[i].row == row &&
+			 l[i].col == col;
+	return found;
+}
+
+/* A source's address in the detail pane is a hyperlink (OSC 8) starting
+ * on the cell where it is shown, unless --hyperlinks=never or the
+ * terminal type is one that might show the sequence. */
+static void source_addresses_are_hyperlinks(void **state)
+{
+	fixture *f = *state;
+	static const char url[] = "https://example.org/release";
+	const char *modes[][2] = {{"--hyperlinks=auto", "TERM=xterm-256color"},
+				  {"--hyperlinks=never", "TERM=xterm-256color"},
+				  {"--hyperlinks=auto", "TERM=linux"},
+				  {"--hyperlinks=always", "TERM=linux"}};
+	for (size_t m = 0; m < 4; m++) {
+		screen *s = screen_start(f->home, 40, 140,
+					 (const char *const[]){modes[m][1], NULL},
+					 (const char *const[]){f->db_arg,
+							       "--lang=en",
+							       modes[m][0], NULL});
+		int row = row_with(s, 40, url);
+		assert_true(row > 0);
+		int col = ascii_at(s, row, 140, url);
+		/* written again as a link, the cells look as they did */
+		/* (the Linux console has no underline with colours: ncv) */
+		if (m < 2 && (!screen_underline(s, row, col) ||
+			      !screen_underline(s, row, col + 20)))
+			fail_msg("%s with %s: the address at %d,%d lost its "
+				 "underline", modes[m][0], modes[m][1], row, col);
+		bool want = m == 0 || m == 3;
+		size_t n = 0;
+		const screen_link *got = screen_links(s, &n);
+		if ((links_to(s, url, row, col) > 0) != want)
+			fail_msg("%s with %s: link %s at %d,%d (%zu links, the "
+				 "last %s at %d,%d)", modes[m][0], modes[m][1],
+				 want ? "missing" : "not wanted", row, col, n,
+				 n ? got[n - 1].url : "-", n ? got[n - 1].row : 0,
+				 n ? got[n - 1].col : 0);
+		screen_key(s, "q");
+		assert_int_equal(screen_wait(s), 0);
+		screen_free(s);
+	}
+}
+
+/* x copies the selected event's source address with OSC 52 only when
+ * --clipboard=osc52 says so, and the status line says what happened. */
+static void x_copies_the_address_when_asked(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 100, "en");
+	screen_key(s, "x");
+	assert_row_has(s, 23, "the clipboard is off (--clipboard=osc52");
+	assert_string_equal(screen_clipboard(s), "");
+	screen_free(s);
+	s = screen_start(f->home, 24, 100, NULL,
+			 (const char *const[]){f->db_arg, "--lang=en",
+					       "--clipboard=osc52", NULL});
+	screen_key(s, "x");
+	assert_row_has(s, 23, "copied https://example.org/release");
+	/* base64 of https://example.org/release */
+	assert_string_equal(screen_clipboard(s),
+			    "aHR0cHM6Ly9leGFtcGxlLm9yZy9yZWxlYXNl");
+	screen_free(s);
+}
+
 /* Without a place for the state the browser still runs, says why, and
  * keeps marks for the run. */
 static void marks_without_a_state_directory_are_kept_for_the_run(void **state)
@@ -729,6 +829,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(hangul_title_lands_on_exact_cells, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(year_separators_and_planned_mark, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(marks_and_seen_events_are_kept, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(source_addresses_are_hyperlinks, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(x_copies_the_address_when_asked, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(marks_without_a_state_directory_are_kept_for_the_run, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(selection_moves_with_j_G_and_g, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(detail_pane_follows_the_selection, setup, support_db_teardown),
