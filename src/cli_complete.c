@@ -47,6 +47,7 @@ static const command_spec command_specs[] = {
 	{"export", NULL, 0, {{"--format", "json ndjson ics csv md", 0}}},
 	{"db", "init info check rebuild", 0,
 	 {{"--empty", NULL, 0}, {"--shared", NULL, 0}}},
+	{"config", NULL, 0, {{"--dump", NULL, 0}, {"--path", NULL, 0}}},
 };
 
 typedef struct {

@@ -14,6 +14,7 @@
 #include <wchar.h>
 
 #include "yeonpyo/cli.h"
+#include "yeonpyo/config.h"
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/store.h"
 #include "yeonpyo/strbuf.h"
@@ -49,6 +50,7 @@ static const char usage_text[] =
 	"  db check                        check the database and its index\n"
 	"  db rebuild                      keep a damaged database aside and\n"
 	"                                  start a new one\n"
+	"  config [--dump|--path]          the configuration in effect\n"
 	"  complete [--] WORD...           what may follow, for shell completion\n"
 	"\n"
 	"options:\n"
@@ -80,6 +82,7 @@ typedef struct {
 	const char *ambiwidth;
 	const char *hyperlinks;
 	const char *clipboard;
+	const yp_config *config;
 	int argc;       /* the command and its arguments, globals removed */
 	char **argv;
 } options;
@@ -351,9 +354,16 @@ static int browse(store *s, const options *o, const cli_env *env,
 		links = UI_LINKS_ALWAYS;
 	else if (o->hyperlinks && strcmp(o->hyperlinks, "never") == 0)
 		links = UI_LINKS_NEVER;
+	/* the first problem of the configuration, else the state's */
+	if (!state_failed && o->config->n_problems) {
+		const char *first = strbuf_str(&o->config->problems);
+		snprintf(notice, sizeof(notice), "%.*s",
+			 (int)strcspn(first, "\n"), first);
+	}
 	ui_options ui = {env->lang, color_mode(o->color), env->ui_flags,
-			 state_failed ? notice : NULL, links,
-			 o->clipboard && strcmp(o->clipboard, "osc52") == 0};
+			 notice[0] ? notice : NULL, links,
+			 o->clipboard && strcmp(o->clipboard, "osc52") == 0,
+			 o->config};
 	if (!o->ambiwidth || strcmp(o->ambiwidth, "auto") == 0)
 		ui.text_flags |= probe_ambiwidth() == 2 ? TEXT_AMBIGUOUS_WIDE : 0;
 	return ui_run(s, &ui);
@@ -397,6 +407,36 @@ static int run(const options *o, const cli_env *env)
 				  state_err.status ? state_err.message : NULL);
 	store_close(s);
 	return rc;
+}
+
+/* Reads the configuration file, says on standard error what in it was
+ * left out and why, and lets its settings stand in for the options not
+ * given. False only when memory ran out. */
+static bool load_config(yp_config *c, options *o, const cli_env *env)
+{
+	char *path = config_default_path();
+	bool ok = config_load(c, path);
+	free(path);
+	if (!ok) {
+		config_free(c);
+		fputs("yeonpyo: out of memory\n", env->errs);
+		return false;
+	}
+	o->config = c;
+	const char *p = strbuf_str(&c->problems);
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		fprintf(env->errs, "yeonpyo: %.*s\n", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+	const char **fields[] = {&o->lang, &o->ambiwidth, &o->wrap, &o->color,
+				 &o->hyperlinks, &o->clipboard};
+	const char *values[] = {c->lang, c->ambiwidth, c->wrap, c->color,
+				c->hyperlinks, c->clipboard};
+	for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
+		if (!*fields[i])
+			*fields[i] = values[i];
+	return true;
 }
 
 /* The first locale named in the environment that cannot be loaded. */
@@ -478,7 +518,8 @@ int main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	cli_env env = {lang_from_environment(), stdout, stderr, 0, 0};
 	charset_flags charset = setup_locale(stderr);
-	options o = {NULL, NULL, NULL, false, NULL, NULL, NULL, NULL, 0, NULL};
+	options o = {NULL, NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, 0,
+		     NULL};
 	o.argv = calloc((size_t)argc + 1, sizeof(char *));
 	if (!o.argv) {
 		fputs("yeonpyo: out of memory\n", stderr);
@@ -489,8 +530,17 @@ int main(int argc, char **argv)
 		return complete(argc - 2, argv + 2, &env);
 	}
 	int rc = parse_options(argc, argv, &o, &env);
+	yp_config config;
+	if (rc == YP_OK && !load_config(&config, &o, &env))
+		rc = YP_SOFTWARE;
 	if (rc == -1) {
 		rc = cli_finish_output(&env, YP_OK);
+	} else if (rc == YP_OK && o.argc && strcmp(o.argv[0], "config") == 0) {
+		if (o.lang)
+			env.lang = strcmp(o.lang, "ko") == 0 ? LANG_KO : LANG_EN;
+		cli_config_view v = {&config, env.lang, o.ambiwidth, o.wrap,
+				     o.color, o.hyperlinks, o.clipboard};
+		rc = cli_config(&v, &env, o.argc - 1, o.argv + 1);
 	} else if (rc == YP_OK) {
 		if (o.lang)
 			env.lang = strcmp(o.lang, "ko") == 0 ? LANG_KO : LANG_EN;
@@ -505,6 +555,8 @@ int main(int argc, char **argv)
 			say_romanized(&o, charset);
 		rc = run(&o, &env);
 	}
+	if (o.config)
+		config_free(&config);
 	free(o.argv);
 	return rc;
 }

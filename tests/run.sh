@@ -88,6 +88,20 @@ man_examples() {
 }
 check "yeonpyo(5) examples import" man_examples
 
+# The configuration example of yeonpyo(1) must read without a problem.
+man_config_example() {
+	dir=$(mktemp -d) || return 1
+	mkdir -p "$dir/yeonpyo"
+	mandoc -T utf8 -O width=250 man/yeonpyo.1 | sed 's/.\x08//g' |
+		awk '/# ~\/.config\/yeonpyo\/config/{f=1} f && !NF{f=0} f' |
+		sed 's/^ *//' >"$dir/yeonpyo/config"
+	[ "$(wc -l <"$dir/yeonpyo/config")" -ge 10 ] || echo "no example found"
+	XDG_CONFIG_HOME=$dir "$YP" config --dump 2>&1 >/dev/null
+	rm -rf "$dir"
+}
+check "yeonpyo(1) configuration example reads without a problem" \
+	man_config_example
+
 # make install and uninstall honour DESTDIR and PREFIX.
 install_tree() {
 	dir=$(mktemp -d) || return 1

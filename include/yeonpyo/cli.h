@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "yeonpyo/config.h"
 #include "yeonpyo/model.h"
 #include "yeonpyo/status.h"
 #include "yeonpyo/store.h"
@@ -41,6 +42,19 @@ int cli_db_rebuild(const char *path, const cli_env *env, int argc,
  * nothing where a file name goes; the shell completes files then. */
 int cli_complete(const char *db_path, const cli_env *env, int argc,
 		 char **argv);
+
+/* What "config" shows: the file's configuration and the settings in
+ * effect after the options (NULL: the default). */
+typedef struct {
+	const yp_config *config;
+	yp_lang lang;
+	const char *ambiwidth, *wrap, *color, *hyperlinks, *clipboard;
+} cli_config_view;
+
+/* "config [--dump]" prints the configuration in effect as a configuration
+ * file (every setting, binding and colour); "config --path" its file. */
+int cli_config(const cli_config_view *v, const cli_env *env, int argc,
+	       char **argv);
 
 /* Matches argv[*i] against an option that takes a value, accepting both
  * "--name VALUE" and "--name=VALUE"; advances *i past the value. Sets

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "yeonpyo/config.h"
 #include "yeonpyo/model.h"
 #include "yeonpyo/store.h"
 
@@ -22,6 +23,7 @@ typedef struct {
 	const char *notice;   /* shown in the status line until a key; NULL */
 	ui_link_mode hyperlinks;
 	bool clipboard;       /* x copies an address with OSC 52 */
+	const yp_config *config;  /* key bindings, colours, layout; or NULL */
 } ui_options;
 
 /* Whether the browser can run here: standard input and output are

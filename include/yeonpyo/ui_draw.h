@@ -8,6 +8,8 @@
 
 #include <curses.h>
 
+#include "yeonpyo/config.h"
+
 typedef enum {
 	STYLE_NORMAL,
 	STYLE_TITLEBAR,
@@ -60,9 +62,14 @@ void draw_links_clear(draw_links *l);
 
 /* Fills theme for the terminal: colour pairs on the terminal's own
  * background (use_default_colors) when color is true and the terminal has
- * colours, else attributes only (reverse video for the selection). Call
- * after the screen is set up. */
-void draw_theme_init(ui_theme *theme, bool color);
+ * colours, else attributes only (reverse video for the selection), then
+ * what user (CONFIG_ELEMENTS colours from the configuration, or NULL)
+ * sets. Call after the screen is set up. */
+void draw_theme_init(ui_theme *theme, bool color, const config_color *user);
+
+/* The colours and attributes each element has in colour unless the
+ * configuration changes them, as the configuration would write them. */
+void draw_style_defaults(config_color out[CONFIG_ELEMENTS]);
 
 /* Draws s at row y from column x in at most width columns, ending a cut
  * text with "…"; with pad, spaces fill the rest. Returns columns used. */

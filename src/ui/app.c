@@ -56,7 +56,7 @@ layout app_layout(const app *a)
 		l.timeline = (rect){body_y, 0, body_h, cols};
 		return l;
 	}
-	if (cols >= SIDE_BY_SIDE_COLS) {
+	if (cols >= a->side_by_side) {
 		int tw = cols * 11 / 20;
 		l.side_by_side = true;
 		l.timeline = (rect){body_y, 0, body_h, tw};
@@ -145,9 +145,25 @@ static void draw_too_small(app *a)
 	draw_text(&a->canvas, LINES / 2, x, COLS - x, msg, STYLE_NORMAL, false);
 }
 
-/* The help overlay lists keys.def, then what the marks mean. */
+/* The keys bound to an action, as the configuration names them. */
+static const char *bound_keys(const app *a, ui_action action, strbuf *sb)
+{
+	strbuf_reset(sb);
+	for (size_t i = 0; i < a->keys.n; i++) {
+		if (a->keys.items[i].action != action)
+			continue;
+		if (sb->len)
+			strbuf_puts(sb, ", ");
+		keys_name(a->keys.items[i].code, sb);
+	}
+	return sb->len ? strbuf_str(sb) : "-";
+}
+
+/* The help overlay lists keys.def (the keys as configured, when the
+ * configuration binds any), then what the marks mean. */
 static void draw_help(app *a)
 {
+	strbuf names = STRBUF_INIT;
 	size_t n = 0;
 	const key_help *keys = keys_table(&n);
 	int w = COLS - 4 < 78 ? COLS - 4 : 78;
@@ -175,11 +191,14 @@ static void draw_help(app *a)
 				  STYLE_PLANNED, false);
 			break;
 		}
-		draw_text(c, y, r.x + 2, 22, keys[k].keys, STYLE_LABEL, false);
+		draw_text(c, y, r.x + 2, 22, a->keys_changed
+			  ? bound_keys(a, keys[k].action, &names) : keys[k].keys,
+			  STYLE_LABEL, false);
 		draw_text(c, y, r.x + 25, w - 27, a->lang == LANG_KO
 			  ? keys[k].help_ko : keys[k].help_en, STYLE_NORMAL,
 			  false);
 	}
+	strbuf_free(&names);
 }
 
 /* Says in the status line why a key did only half its work (a mark or
@@ -514,7 +533,7 @@ static void handle_key(app *a, int rc, wint_t ch)
 		narrowing_org_view_key(a, rc, ch);
 		return;
 	}
-	ui_action act = keys_action(rc == KEY_CODE_YES, (int)ch);
+	ui_action act = keymap_action(&a->keys, rc == KEY_CODE_YES, (int)ch);
 	if (act == ACTION_NONE)
 		return;
 	if (a->help)
@@ -638,6 +657,7 @@ static void app_free(app *a)
 	history_free(&a->hist);
 	draw_links_clear(&a->links);
 	free(a->links.items);
+	keymap_free(&a->keys);
 	picker_free(&a->pick);
 	org_view_free(&a->ov);
 	free(a->org);
@@ -655,6 +675,14 @@ int ui_run(store *s, const ui_options *opts)
 	memset(&a, 0, sizeof(a));
 	a.s = s;
 	a.lang = opts->lang;
+	a.side_by_side = opts->config && opts->config->side_by_side
+				 ? opts->config->side_by_side : SIDE_BY_SIDE_COLS;
+	a.keys_changed = opts->config && opts->config->n_binds;
+	if (!(opts->config ? config_keymap(opts->config, &a.keys)
+			   : keymap_init(&a.keys))) {
+		fprintf(stderr, "yeonpyo: out of memory\n");
+		return YP_SOFTWARE;
+	}
 	if (opts->notice)
 		snprintf(a.note, sizeof(a.note), "%s", opts->notice);
 	a.running = true;
@@ -681,7 +709,8 @@ int ui_run(store *s, const ui_options *opts)
 		return YP_IOERR;
 	}
 	install_signals();
-	draw_theme_init(&a.theme, want_color(opts->color));
+	draw_theme_init(&a.theme, want_color(opts->color),
+			opts->config ? opts->config->colors : NULL);
 	bool links = opts->hyperlinks == UI_LINKS_ALWAYS ||
 		     (opts->hyperlinks == UI_LINKS_AUTO &&
 		      osc_links_wanted(getenv("TERM"),

@@ -9,6 +9,7 @@
 
 #include "yeonpyo/detail_view.h"
 #include "yeonpyo/history.h"
+#include "yeonpyo/keys.h"
 #include "yeonpyo/org_view.h"
 #include "yeonpyo/picker.h"
 #include "yeonpyo/prompt.h"
@@ -56,6 +57,9 @@ typedef struct {
 	bool marked_only;  /* ': the marked events */
 	draw_links links;  /* the frame's hyperlinks, when they are on */
 	bool clipboard;    /* x may set the clipboard (OSC 52) */
+	keymap keys;       /* keys.def's, as the configuration changed them */
+	bool keys_changed; /* the help shows the keymap's, not keys.def's */
+	int side_by_side;  /* columns from which the panes stand side by side */
 	char note[512];    /* why the last key half failed, until the next */
 	bool picking;
 	picker pick;

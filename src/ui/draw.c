@@ -9,63 +9,118 @@
 
 #include <unicode/utf8.h>
 
+#include "yeonpyo/config.h"
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
 
-void draw_theme_init(ui_theme *theme, bool color)
+_Static_assert(CONFIG_ELEMENTS == STYLE_COUNT,
+	       "config_element_names names each draw_style");
+
+static const attr_t mono[STYLE_COUNT] = {
+	[STYLE_NORMAL] = A_NORMAL,
+	[STYLE_TITLEBAR] = A_REVERSE | A_BOLD,
+	[STYLE_STATUSBAR] = A_REVERSE,
+	[STYLE_SELECTED] = A_REVERSE | A_BOLD,
+	[STYLE_SELECTED_DIM] = A_REVERSE,
+	[STYLE_YEAR] = A_BOLD,
+	[STYLE_DATE] = A_NORMAL,
+	[STYLE_ORGS] = A_NORMAL,
+	[STYLE_PLANNED] = A_BOLD,
+	[STYLE_HEADING] = A_BOLD,
+	[STYLE_LABEL] = A_BOLD,
+	[STYLE_URL] = A_UNDERLINE,
+	[STYLE_BORDER] = A_NORMAL,
+	[STYLE_MATCH] = A_STANDOUT | A_UNDERLINE,
+	[STYLE_STATE] = A_DIM,
+};
+
+/* foreground colours; -1 keeps the terminal's own */
+static const short fg[STYLE_COUNT] = {
+	[STYLE_NORMAL] = -1, [STYLE_TITLEBAR] = COLOR_BLUE,
+	[STYLE_STATUSBAR] = COLOR_BLUE, [STYLE_SELECTED] = COLOR_BLACK,
+	[STYLE_SELECTED_DIM] = -1, [STYLE_YEAR] = COLOR_YELLOW,
+	[STYLE_DATE] = COLOR_BLUE, [STYLE_ORGS] = COLOR_GREEN,
+	[STYLE_PLANNED] = COLOR_MAGENTA, [STYLE_HEADING] = COLOR_YELLOW,
+	[STYLE_LABEL] = COLOR_CYAN, [STYLE_URL] = COLOR_BLUE,
+	[STYLE_BORDER] = COLOR_BLUE,
+	[STYLE_MATCH] = COLOR_RED,
+	[STYLE_STATE] = -1,
+};
+
+/* The selection is a background, not reverse video: the terminal clears
+ * the rest of its row in that colour (bce), where a reversed row is sent
+ * blank by blank, 50 bytes a move on a wide screen. */
+static short default_bg(int style)
 {
-	static const attr_t mono[STYLE_COUNT] = {
-		[STYLE_NORMAL] = A_NORMAL,
-		[STYLE_TITLEBAR] = A_REVERSE | A_BOLD,
-		[STYLE_STATUSBAR] = A_REVERSE,
-		[STYLE_SELECTED] = A_REVERSE | A_BOLD,
-		[STYLE_SELECTED_DIM] = A_REVERSE,
-		[STYLE_YEAR] = A_BOLD,
-		[STYLE_DATE] = A_NORMAL,
-		[STYLE_ORGS] = A_NORMAL,
-		[STYLE_PLANNED] = A_BOLD,
-		[STYLE_HEADING] = A_BOLD,
-		[STYLE_LABEL] = A_BOLD,
-		[STYLE_URL] = A_UNDERLINE,
-		[STYLE_BORDER] = A_NORMAL,
-		[STYLE_MATCH] = A_STANDOUT | A_UNDERLINE,
-		[STYLE_STATE] = A_DIM,
-	};
-	/* foreground colours; -1 keeps the terminal's own */
-	static const short fg[STYLE_COUNT] = {
-		[STYLE_NORMAL] = -1, [STYLE_TITLEBAR] = COLOR_BLUE,
-		[STYLE_STATUSBAR] = COLOR_BLUE, [STYLE_SELECTED] = COLOR_CYAN,
-		[STYLE_SELECTED_DIM] = -1, [STYLE_YEAR] = COLOR_YELLOW,
-		[STYLE_DATE] = COLOR_BLUE, [STYLE_ORGS] = COLOR_GREEN,
-		[STYLE_PLANNED] = COLOR_MAGENTA, [STYLE_HEADING] = COLOR_YELLOW,
-		[STYLE_LABEL] = COLOR_CYAN, [STYLE_URL] = COLOR_BLUE,
-		[STYLE_BORDER] = COLOR_BLUE,
-		[STYLE_MATCH] = COLOR_RED,
-		[STYLE_STATE] = -1,
-	};
+	return style == STYLE_SELECTED ? COLOR_CYAN : -1;
+}
+
+static attr_t color_attrs(int style)
+{
+	return style == STYLE_SELECTED ? A_NORMAL : mono[style];
+}
+
+static attr_t attrs_of(unsigned config_attrs)
+{
+	attr_t a = A_NORMAL;
+	if (config_attrs & CONFIG_BOLD)
+		a |= A_BOLD;
+	if (config_attrs & CONFIG_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (config_attrs & CONFIG_REVERSE)
+		a |= A_REVERSE;
+	if (config_attrs & CONFIG_DIM)
+		a |= A_DIM;
+	return a;
+}
+
+static unsigned config_attrs_of(attr_t a)
+{
+	unsigned c = CONFIG_ATTRS_SET;
+	if (a & A_BOLD)
+		c |= CONFIG_BOLD;
+	if (a & (A_UNDERLINE | A_STANDOUT))
+		c |= CONFIG_UNDERLINE;
+	if (a & (A_REVERSE | A_STANDOUT))
+		c |= CONFIG_REVERSE;
+	if (a & A_DIM)
+		c |= CONFIG_DIM;
+	return c;
+}
+
+void draw_style_defaults(config_color out[CONFIG_ELEMENTS])
+{
+	for (int i = 0; i < STYLE_COUNT; i++)
+		out[i] = (config_color){fg[i], default_bg(i),
+					config_attrs_of(color_attrs(i))};
+}
+
+void draw_theme_init(ui_theme *theme, bool color, const config_color *user)
+{
 	bool colors = color && has_colors() && start_color() == OK;
 	if (colors)
 		use_default_colors();
 	for (int i = 0; i < STYLE_COUNT; i++) {
-		theme->attr[i] = mono[i];
+		const config_color *u = user ? &user[i] : NULL;
+		theme->attr[i] = colors ? color_attrs(i) : mono[i];
+		if (u && (u->attrs & CONFIG_ATTRS_SET))
+			theme->attr[i] = attrs_of(u->attrs);
 		theme->pair[i] = 0;
-		/* reverse-video bars and selections keep working in colour:
-		 * the pair's foreground becomes their background */
-		if (colors && fg[i] >= 0 && init_pair((short)(i + 1), fg[i], -1) == OK)
+		if (!colors)
+			continue;
+		/* plain text too is a pair of the terminal's colours: curses
+		 * leaves a colour for it with one SGR 39, where going back to
+		 * no pair costs a full attribute reset */
+		short f = fg[i], b = default_bg(i);
+		if (u && u->fg != CONFIG_COLOR_UNSET)
+			f = u->fg;
+		if (u && u->bg != CONFIG_COLOR_UNSET)
+			b = u->bg;
+		if (init_pair((short)(i + 1), f, b) == OK)
 			theme->pair[i] = (short)(i + 1);
+		else if (i == STYLE_SELECTED)
+			theme->attr[i] = mono[i];  /* no cyan bar: reverse */
 	}
-	if (!colors)
-		return;
-	/* Plain text as a pair of the terminal's colours: curses leaves a
-	 * colour for plain text with one SGR 39, where going back to no pair
-	 * at all costs a full attribute reset. */
-	if (init_pair(STYLE_NORMAL + 1, -1, -1) == OK)
-		theme->pair[STYLE_NORMAL] = STYLE_NORMAL + 1;
-	/* The selection as a background, not reverse video: the terminal
-	 * clears the rest of its row in that colour (bce), where a reversed
-	 * row is sent blank by blank, 50 bytes a move on a wide screen. */
-	if (init_pair(STYLE_SELECTED + 1, COLOR_BLACK, COLOR_CYAN) == OK)
-		theme->attr[STYLE_SELECTED] = A_NORMAL;
 }
 
 /* UTF-8 to the code points of one cluster, at most max of them. Decoded

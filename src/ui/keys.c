@@ -3,6 +3,9 @@
 #include "yeonpyo/keys.h"
 
 #include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 /* Function keys are stored negated so they never meet a character. */
 #define FN(k) (-(k))
@@ -27,13 +30,152 @@ static const key_help help[] = {
 #undef KEY
 };
 
-ui_action keys_action(bool function_key, int code)
+static const char *const action_names[] = {
+#define KEY(action, ...) #action,
+#include "keys.def"
+#undef KEY
+};
+
+bool keymap_init(keymap *km)
 {
-	int want = function_key ? FN(code) : code;
+	memset(km, 0, sizeof(*km));
 	for (size_t i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++)
 		for (size_t j = 0; j < 4 && bindings[i].codes[j]; j++)
-			if (bindings[i].codes[j] == want)
-				return bindings[i].action;
+			if (!keymap_bind(km, bindings[i].codes[j],
+					 bindings[i].action)) {
+				keymap_free(km);
+				return false;
+			}
+	return true;
+}
+
+void keymap_free(keymap *km)
+{
+	free(km->items);
+	memset(km, 0, sizeof(*km));
+}
+
+bool keymap_bind(keymap *km, key_code code, ui_action action)
+{
+	for (size_t i = 0; i < km->n; i++) {
+		if (km->items[i].code != code)
+			continue;
+		if (action == ACTION_NONE)
+			km->items[i] = km->items[--km->n];
+		else
+			km->items[i].action = action;
+		return true;
+	}
+	if (action == ACTION_NONE)
+		return true;
+	if (km->n == km->cap) {
+		size_t cap = km->cap ? km->cap * 2 : 64;
+		key_binding *items = realloc(km->items, cap * sizeof(*items));
+		if (!items)
+			return false;
+		km->items = items;
+		km->cap = cap;
+	}
+	km->items[km->n++] = (key_binding){code, action};
+	return true;
+}
+
+ui_action keymap_action(const keymap *km, bool function_key, int code)
+{
+	key_code want = function_key ? FN(code) : code;
+	for (size_t i = 0; i < km->n; i++)
+		if (km->items[i].code == want)
+			return km->items[i].action;
+	return ACTION_NONE;
+}
+
+static const struct {
+	const char *name;
+	key_code code;
+} named_keys[] = {
+	{"Space", ' '}, {"Tab", '\t'}, {"Enter", '\n'}, {"Esc", 27},
+	{"Backspace", 127}, {"Up", FN(KEY_UP)}, {"Down", FN(KEY_DOWN)},
+	{"Left", FN(KEY_LEFT)}, {"Right", FN(KEY_RIGHT)},
+	{"PgUp", FN(KEY_PPAGE)}, {"PgDn", FN(KEY_NPAGE)},
+	{"Home", FN(KEY_HOME)}, {"End", FN(KEY_END)},
+	{"KpEnter", FN(KEY_ENTER)}, {"Return", '\r'},
+};
+
+void keys_name(key_code code, strbuf *out)
+{
+	for (size_t i = 0; i < sizeof(named_keys) / sizeof(*named_keys); i++) {
+		if (named_keys[i].code == code) {
+			strbuf_puts(out, named_keys[i].name);
+			return;
+		}
+	}
+	if (code < 0 && -code >= KEY_F(1) && -code <= KEY_F(63))
+		strbuf_printf(out, "F%d", -code - KEY_F0);
+	else if (code >= 0 && code < 32)
+		strbuf_printf(out, "C-%c", code + 'a' - 1);
+	else if (code > 32 && code < 127)
+		strbuf_putc(out, (char)code);
+	else
+		strbuf_printf(out, "#%d", code);  /* no name: its number */
+}
+
+bool keys_parse(const char *name, key_code *code)
+{
+	for (size_t i = 0; i < sizeof(named_keys) / sizeof(*named_keys); i++) {
+		if (strcasecmp(name, named_keys[i].name) == 0) {
+			*code = named_keys[i].code;
+			return true;
+		}
+	}
+	size_t len = strlen(name);
+	if (len == 1 && name[0] > 32 && name[0] < 127) {
+		*code = (unsigned char)name[0];
+		return true;
+	}
+	const char *ctrl = strncasecmp(name, "C-", 2) == 0 ? name + 2
+			   : strncasecmp(name, "Ctrl-", 5) == 0 ? name + 5 : NULL;
+	if (ctrl && strlen(ctrl) == 1 && ((ctrl[0] >= 'a' && ctrl[0] <= 'z') ||
+					  (ctrl[0] >= 'A' && ctrl[0] <= 'Z'))) {
+		*code = ctrl[0] & 0x1f;
+		return true;
+	}
+	if ((name[0] == 'F' || name[0] == 'f') && len >= 2 && len <= 3 &&
+	    strspn(name + 1, "0123456789") == len - 1) {
+		int n = atoi(name + 1);
+		if (n >= 1 && n <= 63) {
+			*code = FN(KEY_F(n));
+			return true;
+		}
+	}
+	return false;
+}
+
+void keys_action_name(ui_action action, strbuf *out)
+{
+	if (action >= ACTION_COUNT) {
+		strbuf_puts(out, "none");
+		return;
+	}
+	/* PAGE_DOWN is written page-down */
+	for (const char *p = action_names[action]; *p; p++)
+		strbuf_putc(out, (char)(*p == '_' ? '-' : *p - 'A' + 'a'));
+}
+
+static bool names_action(const char *name, const char *action)
+{
+	for (; *name && *action; name++, action++) {
+		char want = (char)(*action == '_' ? '-' : *action - 'A' + 'a');
+		if (*name != want)
+			return false;
+	}
+	return !*name && !*action;
+}
+
+ui_action keys_action_named(const char *name)
+{
+	for (int a = 0; a < ACTION_COUNT; a++)
+		if (names_action(name, action_names[a]))
+			return (ui_action)a;
 	return ACTION_NONE;
 }
 

@@ -324,6 +324,15 @@ bool screen_highlit(screen *s, int row, int col)
 	return cell.attrs.reverse || !VTERM_COLOR_IS_DEFAULT_BG(&cell.bg);
 }
 
+int screen_bg(screen *s, int row, int col)
+{
+	VTermScreenCell cell;
+	vterm_screen_get_cell(s->vs, (VTermPos){row, col}, &cell);
+	if (VTERM_COLOR_IS_DEFAULT_BG(&cell.bg) || !VTERM_COLOR_IS_INDEXED(&cell.bg))
+		return -1;
+	return cell.bg.indexed.idx;
+}
+
 bool screen_underline(screen *s, int row, int col)
 {
 	VTermScreenCell cell;

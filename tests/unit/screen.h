@@ -61,6 +61,8 @@ const char *screen_clipboard(const screen *s);
 /* Shown as a bar: reverse video, or a background colour (the selection
  * in colour, which lets the terminal clear the rest of its row). */
 bool screen_highlit(screen *s, int row, int col);
+/* The palette index of a cell's background, or -1 for the default. */
+int screen_bg(screen *s, int row, int col);
 bool screen_underline(screen *s, int row, int col);
 /* Whether the cell's foreground is a colour rather than the default. */
 bool screen_colored(screen *s, int row, int col);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -632,7 +633,7 @@ static void assert_completes(fixture *f, const char *want,
 static void complete_offers_words_and_ids(void **state)
 {
 	fixture *f = *state;
-	COMPLETES(f, "list\nshow\nsearch\nimport\nexport\ndb\n", "");
+	COMPLETES(f, "list\nshow\nsearch\nimport\nexport\ndb\nconfig\n", "");
 	COMPLETES(f, "show\nsearch\n", "s");
 	COMPLETES(f, "ko\nen\n", "--lang", "");
 	COMPLETES(f, "ko\n", "--lang", "=", "k");
@@ -651,6 +652,58 @@ static void complete_offers_words_and_ids(void **state)
 	COMPLETES(f, "skt\n", "--db", f->db, "list", "--org", "sk");
 	COMPLETES(f, "ryu-young-sang\n", "--db", f->db, "list", "--person",
 		  "r");
+}
+
+/* config --dump writes the configuration in effect so that it reads back
+ * to itself; a bad line is named on standard error and the rest applies;
+ * options given win over the file. */
+static void config_dump_reads_back(void **state)
+{
+	fixture *f = *state;
+	char *base = support_path(f->home, "cfg");
+	char *dir = support_path(base, "yeonpyo");
+	assert_int_equal(mkdir(base, 0700), 0);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	char *file = support_path(dir, "config");
+	support_write_file(file, "lang = ko\nbind n next-year\nunbind x\n"
+				 "color url 208 underline\nwrap = sideways\n");
+	char env[4200];
+	snprintf(env, sizeof(env), "XDG_CONFIG_HOME=%s", base);
+	const char *const envs[] = {env, NULL};
+	support_result r = RUN(f, envs, NULL, "config", "--dump");
+	assert_int_equal(r.status, 0);
+	char want_err[4400];
+	snprintf(want_err, sizeof(want_err), "yeonpyo: %s:5: wrap takes "
+		 "keep-all or normal, not 'sideways'\n", file);
+	assert_string_equal(r.err, want_err);
+	assert_non_null(strstr(r.out, "\nlang = ko\n"));
+	assert_non_null(strstr(r.out, "\nbind n next-year\n"));
+	assert_null(strstr(r.out, "\nbind x "));
+	assert_non_null(strstr(r.out, "\nunbind x\n"));
+	assert_non_null(strstr(r.out, "\ncolor url 208 default underline\n"));
+	assert_non_null(strstr(r.out, "\ncolor selected black cyan normal\n"));
+	/* the dump as the file: no problem, the same dump */
+	support_write_file(file, r.out);
+	support_result again = RUN(f, envs, NULL, "config", "--dump");
+	assert_int_equal(again.status, 0);
+	assert_string_equal(again.err, "");
+	assert_string_equal(again.out, r.out);
+	support_result_free(&again);
+	support_result_free(&r);
+	r = RUN(f, envs, NULL, "--lang", "en", "config");
+	assert_non_null(strstr(r.out, "\nlang = en\n"));
+	support_result_free(&r);
+	r = RUN(f, envs, NULL, "config", "--path");
+	char want_path[4200];
+	snprintf(want_path, sizeof(want_path), "%s\n", file);
+	assert_string_equal(r.out, want_path);
+	support_result_free(&r);
+	r = RUN(f, envs, NULL, "config", "--bogus");
+	assert_int_equal(r.status, YP_USAGE);
+	support_result_free(&r);
+	free(file);
+	free(dir);
+	free(base);
 }
 
 int main(void)
@@ -676,6 +729,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_queries_are_text_not_syntax, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_index_follows_imports, setup, teardown),
 		cmocka_unit_test_setup_teardown(complete_offers_words_and_ids, setup, teardown),
+		cmocka_unit_test_setup_teardown(config_dump_reads_back, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

@@ -46,24 +46,63 @@ static void every_action_has_a_key_and_help(void **state)
 static void keys_map_to_their_actions(void **state)
 {
 	(void)state;
-	assert_int_equal(keys_action(false, 'j'), ACTION_DOWN);
-	assert_int_equal(keys_action(true, KEY_DOWN), ACTION_DOWN);
-	assert_int_equal(keys_action(false, ' '), ACTION_PAGE_DOWN);
-	assert_int_equal(keys_action(false, 'f' & 0x1f), ACTION_PAGE_DOWN);
-	assert_int_equal(keys_action(true, KEY_NPAGE), ACTION_PAGE_DOWN);
-	assert_int_equal(keys_action(false, 'G'), ACTION_LAST);
-	assert_int_equal(keys_action(true, KEY_END), ACTION_LAST);
-	assert_int_equal(keys_action(false, '\t'), ACTION_FOCUS);
-	assert_int_equal(keys_action(false, '\r'), ACTION_FULLSCREEN);
-	assert_int_equal(keys_action(false, 27), ACTION_BACK);
-	assert_int_equal(keys_action(false, 'l' & 0x1f), ACTION_REDRAW);
-	assert_int_equal(keys_action(false, 'd'), ACTION_DETAIL_PANE);
-	assert_int_equal(keys_action(false, 'x'), ACTION_COPY);
-	assert_int_equal(keys_action(false, 'm'), ACTION_MARK);
-	assert_int_equal(keys_action(false, '\''), ACTION_MARKED);
-	assert_int_equal(keys_action(false, 'z'), ACTION_NONE);
+	keymap km;
+	assert_true(keymap_init(&km));
+	assert_int_equal(keymap_action(&km, false, 'j'), ACTION_DOWN);
+	assert_int_equal(keymap_action(&km, true, KEY_DOWN), ACTION_DOWN);
+	assert_int_equal(keymap_action(&km, false, ' '), ACTION_PAGE_DOWN);
+	assert_int_equal(keymap_action(&km, false, 'f' & 0x1f), ACTION_PAGE_DOWN);
+	assert_int_equal(keymap_action(&km, true, KEY_NPAGE), ACTION_PAGE_DOWN);
+	assert_int_equal(keymap_action(&km, false, 'G'), ACTION_LAST);
+	assert_int_equal(keymap_action(&km, true, KEY_END), ACTION_LAST);
+	assert_int_equal(keymap_action(&km, false, '\t'), ACTION_FOCUS);
+	assert_int_equal(keymap_action(&km, false, '\r'), ACTION_FULLSCREEN);
+	assert_int_equal(keymap_action(&km, false, 27), ACTION_BACK);
+	assert_int_equal(keymap_action(&km, false, 'l' & 0x1f), ACTION_REDRAW);
+	assert_int_equal(keymap_action(&km, false, 'd'), ACTION_DETAIL_PANE);
+	assert_int_equal(keymap_action(&km, false, 'x'), ACTION_COPY);
+	assert_int_equal(keymap_action(&km, false, 'm'), ACTION_MARK);
+	assert_int_equal(keymap_action(&km, false, '\''), ACTION_MARKED);
+	assert_int_equal(keymap_action(&km, false, 'z'), ACTION_NONE);
 	/* a character and a function key with the same number differ */
-	assert_int_equal(keys_action(true, 'j'), ACTION_NONE);
+	assert_int_equal(keymap_action(&km, true, 'j'), ACTION_NONE);
+	/* bound again and unbound, as the configuration does */
+	assert_true(keymap_bind(&km, 'j', ACTION_NEXT_YEAR));
+	assert_int_equal(keymap_action(&km, false, 'j'), ACTION_NEXT_YEAR);
+	assert_true(keymap_bind(&km, 'x', ACTION_NONE));
+	assert_int_equal(keymap_action(&km, false, 'x'), ACTION_NONE);
+	keymap_free(&km);
+}
+
+/* Key and action names as the configuration writes them, both ways. */
+static void key_and_action_names_round_trip(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"j", "'", "C-f", "Space", "Tab",
+					    "Enter", "Esc", "PgDn", "Home",
+					    "F5", "Up"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		key_code code;
+		assert_true(keys_parse(names[i], &code));
+		strbuf sb = STRBUF_INIT;
+		keys_name(code, &sb);
+		assert_string_equal(strbuf_str(&sb), names[i]);
+		strbuf_free(&sb);
+	}
+	key_code code;
+	assert_true(keys_parse("Ctrl-b", &code));
+	assert_int_equal(code, 'b' & 0x1f);
+	assert_false(keys_parse("jj", &code));
+	assert_false(keys_parse("C-1", &code));
+	assert_false(keys_parse("F99", &code));
+	for (int a = 0; a < ACTION_COUNT; a++) {
+		strbuf sb = STRBUF_INIT;
+		keys_action_name((ui_action)a, &sb);
+		assert_int_equal(keys_action_named(strbuf_str(&sb)), a);
+		strbuf_free(&sb);
+	}
+	assert_int_equal(keys_action_named("page-down"), ACTION_PAGE_DOWN);
+	assert_int_equal(keys_action_named("PAGE_DOWN"), ACTION_NONE);
 }
 
 /* README.md shows the key table people read first; it must not drift. */
@@ -90,6 +129,7 @@ int main(void)
 		cmocka_unit_test(man_page_keys_section_matches_the_table),
 		cmocka_unit_test(every_action_has_a_key_and_help),
 		cmocka_unit_test(keys_map_to_their_actions),
+		cmocka_unit_test(key_and_action_names_round_trip),
 		cmocka_unit_test(readme_key_table_matches_the_table),
 	};
 	return cmocka_run_group_tests_name("keys", tests, NULL, NULL);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -258,6 +259,43 @@ static void x_copies_the_address_when_asked(void **state)
 	assert_string_equal(screen_clipboard(s),
 			    "aHR0cHM6Ly9leGFtcGxlLm9yZy9yZWxlYXNl");
 	screen_free(s);
+}
+
+/* $XDG_CONFIG_HOME/yeonpyo/config: a key bound, the layout threshold
+ * and a colour apply; a bad line is named in the status line and left
+ * out; the help shows the keys as bound. */
+static void the_configuration_applies(void **state)
+{
+	fixture *f = *state;
+	char *base = support_path(f->home, "cfg");
+	char *dir = support_path(base, "yeonpyo");
+	assert_int_equal(mkdir(base, 0700), 0);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	free(base);
+	char *file = support_path(dir, "config");
+	support_write_file(file, "side-by-side = 100\n"
+				 "bind n next-year\n"
+				 "color selected white blue\n"
+				 "colour date red\n");
+	char env[4200];
+	snprintf(env, sizeof(env), "XDG_CONFIG_HOME=%s/cfg", f->home);
+	screen *s = screen_start(f->home, 24, 100,
+				 (const char *const[]){env, NULL},
+				 (const char *const[]){f->db_arg, "--lang=en",
+						       NULL});
+	assert_row_has(s, 23, "config:4: unknown setting 'colour'");
+	assert_int_equal(screen_char(s, 5, 55, NULL), 0x2502);  /* beside */
+	assert_int_equal(screen_bg(s, 2, 5), 4);  /* the selection: blue */
+	screen_key(s, "n");
+	assert_row_has(s, 23, " 3/3");
+	screen_key(s, "?");
+	assert_true(row_with(s, 24, "], n ") > 0);
+	screen_key(s, "q");
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+	free(file);
+	free(dir);
 }
 
 /* Without a place for the state the browser still runs, says why, and
@@ -830,6 +868,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(year_separators_and_planned_mark, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(marks_and_seen_events_are_kept, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(source_addresses_are_hyperlinks, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(the_configuration_applies, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(x_copies_the_address_when_asked, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(marks_without_a_state_directory_are_kept_for_the_run, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(selection_moves_with_j_G_and_g, setup, support_db_teardown),

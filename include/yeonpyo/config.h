@@ -1,0 +1,72 @@
+/* config.h: the user's configuration file ($XDG_CONFIG_HOME/yeonpyo/config):
+ * settings that stand in for options, key bindings and colours per
+ * element. A line it cannot use is reported with the file and line and
+ * left out; the rest applies. */
+#ifndef YEONPYO_CONFIG_H
+#define YEONPYO_CONFIG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "yeonpyo/keys.h"
+#include "yeonpyo/strbuf.h"
+
+/* The elements colours are set for, in ui_draw.h's draw_style order. */
+#define CONFIG_ELEMENTS 15
+extern const char *const config_element_names[CONFIG_ELEMENTS];
+
+/* A colour: a palette index 0-255, or one of these. */
+#define CONFIG_COLOR_DEFAULT (-1)  /* the terminal's own */
+#define CONFIG_COLOR_UNSET (-2)    /* the built-in choice */
+
+enum {
+	CONFIG_BOLD = 1,
+	CONFIG_UNDERLINE = 2,
+	CONFIG_REVERSE = 4,
+	CONFIG_DIM = 8,
+	CONFIG_ATTRS_SET = 16  /* the attributes were given (maybe none) */
+};
+
+typedef struct {
+	short fg, bg;
+	unsigned attrs;
+} config_color;
+
+typedef struct {
+	key_code code;
+	ui_action action;  /* ACTION_NONE: unbind */
+} config_bind;
+
+typedef struct {
+	char *path;        /* the file read, or NULL when there is none */
+	/* settings; NULL (or 0) when the file does not set them */
+	char *lang, *ambiwidth, *wrap, *color, *hyperlinks, *clipboard;
+	int side_by_side;  /* columns from which the panes stand side by side */
+	config_bind *binds;
+	size_t n_binds;
+	config_color colors[CONFIG_ELEMENTS];
+	strbuf problems;   /* "PATH:LINE: what" lines */
+	size_t n_problems;
+} yp_config;
+
+/* $XDG_CONFIG_HOME/yeonpyo/config, else ~/.config/yeonpyo/config; NULL
+ * without a home. The caller frees it. */
+char *config_default_path(void);
+
+/* Reads path into c (a missing file is an empty configuration); every
+ * line it cannot use is in c->problems. False only when memory ran out.
+ * Free with config_free. */
+bool config_load(yp_config *c, const char *path);
+void config_free(yp_config *c);
+
+/* Parses text as the file at path would be. */
+bool config_parse(yp_config *c, const char *path, const char *text);
+
+/* The bindings in force: keys.def's changed by c's bind and unbind. */
+bool config_keymap(const yp_config *c, keymap *km);
+
+/* Appends a colour, or the attribute words, as the file writes them. */
+void config_color_name(short color, strbuf *out);
+void config_attr_names(unsigned attrs, strbuf *out);
+
+#endif
