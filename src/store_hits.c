@@ -168,6 +168,27 @@ static yp_status count_month(store *s, sqlite3_stmt *st, size_t j,
 	return v < 0 ? err->status : YP_OK;
 }
 
+#define MONTH_COUNT_SQL \
+	"SELECT count(*) FROM events WHERE date_key >= ?1 * 100" \
+	" AND date_key < (?1 + 1) * 100 AND yp_hit(eid)"
+
+/* Counts months forward from the first not counted until upto. */
+static yp_status count_forward(store *s, sqlite3_stmt *st, size_t upto,
+			       yp_error *err)
+{
+	hit_map *m = &s->map;
+	yp_status rc = YP_OK;
+	long n;
+	while (rc == YP_OK && m->known < upto) {
+		rc = count_month(s, st, m->known, &n, err);
+		if (rc == YP_OK) {
+			m->before[m->known + 1] = m->before[m->known] + n;
+			m->known++;
+		}
+	}
+	return rc;
+}
+
 /* Counts months until the matches before month i are known, from the
  * start or back from the end, whichever has fewer months left to count:
  * a place near either end of the timeline costs little. */
@@ -176,22 +197,13 @@ static yp_status count_months(store *s, size_t i, yp_error *err)
 	hit_map *m = &s->map;
 	if (i <= m->known || i >= m->known_end)
 		return YP_OK;
-	sqlite3_stmt *st = prepare(s, "SELECT count(*) FROM events"
-				   " WHERE date_key >= ?1 * 100"
-				   " AND date_key < (?1 + 1) * 100"
-				   " AND yp_hit(eid)", err);
+	sqlite3_stmt *st = prepare(s, MONTH_COUNT_SQL, err);
 	if (!st)
 		return err->status;
 	yp_status rc = YP_OK;
 	long n;
 	if (i - m->known <= m->known_end - i) {
-		while (rc == YP_OK && m->known < i) {
-			rc = count_month(s, st, m->known, &n, err);
-			if (rc == YP_OK) {
-				m->before[m->known + 1] = m->before[m->known] + n;
-				m->known++;
-			}
-		}
+		rc = count_forward(s, st, i, err);
 	} else {
 		while (rc == YP_OK && m->known_end > i) {
 			size_t j = m->known_end - 1;
@@ -227,4 +239,28 @@ long store_hits_before(store *s, const row_key *key, yp_error *err)
 	sqlite3_int64 n = step_int(s, st, err);
 	sqlite3_finalize(st);
 	return n < 0 ? -1 : m->before[i] + (long)n;
+}
+
+yp_status store_hits_months(store *s, store_count_fn fn, void *ctx,
+			    yp_error *err)
+{
+	hit_map *m = &s->map;
+	if (!m->before && !load_months(s, err))
+		return err->status;
+	/* forward through the months neither end has counted */
+	if (m->known < m->known_end) {
+		sqlite3_stmt *st = prepare(s, MONTH_COUNT_SQL, err);
+		if (!st)
+			return err->status;
+		yp_status rc = count_forward(s, st, m->known_end, err);
+		sqlite3_finalize(st);
+		if (rc != YP_OK)
+			return rc;
+	}
+	for (size_t i = 0; i < m->n_months; i++) {
+		long n = m->before[i + 1] - m->before[i];
+		if (n && !fn(m->months[i], n, ctx))
+			break;
+	}
+	return YP_OK;
 }

@@ -161,6 +161,11 @@ long store_hits_before(store *s, const row_key *key, yp_error *err);
 	"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid" \
 	"  WHERE l.eid = " E " ORDER BY l.pos))"
 
+/* Hands each month of the map with its matches to fn, counting those
+ * not counted yet. */
+yp_status store_hits_months(store *s, store_count_fn fn, void *ctx,
+			    yp_error *err);
+
 /* The integer key (rowid) of the record with this slug, or 0. */
 sqlite3_int64 store_key(store *s, record_kind kind, const char *id);
 

@@ -869,3 +869,29 @@ yp_status store_each_event_id(store *s, const char *prefix, long limit,
 	sqlite3_finalize(st);
 	return status;
 }
+
+yp_status store_month_counts(store *s, const event_filter *f,
+			     store_count_fn fn, void *ctx, yp_error *err)
+{
+	bool filtered = !filter_empty(f);
+	if (filtered && use_hits(s, f, err) != YP_OK)
+		return err->status;
+	if (filtered && s->mapped)
+		return store_hits_months(s, fn, ctx, err);
+	sqlite3_stmt *st = prepare(s, filtered
+		? "SELECT date_key / 100, count(*) FROM temp.hits"
+		  " GROUP BY 1 ORDER BY 1"
+		: "SELECT month, n FROM event_months WHERE n > 0 ORDER BY month",
+		err);
+	if (!st)
+		return err->status;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (!fn((long)sqlite3_column_int64(st, 0),
+			(long)sqlite3_column_int64(st, 1), ctx))
+			break;
+	yp_status status = rc == SQLITE_ROW || rc == SQLITE_DONE
+		? YP_OK : store_sql_fail(s, err, "counting events per month");
+	sqlite3_finalize(st);
+	return status;
+}

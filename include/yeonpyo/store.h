@@ -245,6 +245,15 @@ typedef bool (*store_facet_fn)(const facet_item *item, void *ctx);
 yp_status store_each_facet(store *s, facet_kind kind, store_facet_fn fn,
 			   void *ctx, yp_error *err);
 
+/* How many events f selects in each month that has any, ascending; a
+ * month is date_key / 100 (YYYYMM, MM 00 for dates known to the year).
+ * Without a filter the counts are kept by triggers; a search kept as a
+ * map counts the months it has not counted yet (a scan of the timeline's
+ * index, which store_set_interrupt can stop). */
+typedef bool (*store_count_fn)(long month, long n, void *ctx);
+yp_status store_month_counts(store *s, const event_filter *f,
+			     store_count_fn fn, void *ctx, yp_error *err);
+
 /* The ids of events that start with prefix, in byte order, at most
  * limit: a range of the ids' index, for completing them. */
 typedef bool (*store_id_fn)(const char *id, void *ctx);

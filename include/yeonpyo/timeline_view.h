@@ -71,6 +71,10 @@ long timeline_count(const timeline_view *tv);
  * flags may be changed (the store keeps them; this only shows them). */
 timeline_event *timeline_selected(timeline_view *tv);
 
+/* The date keys of the first and last events of a pane of height rows;
+ * false when it shows none. */
+bool timeline_span(const timeline_view *tv, int height, long *from, long *to);
+
 /* Moves failing to read the store leave the view as it was and record why
  * here: the status, YP_OK when none failed since the last load. */
 yp_status timeline_failed(const timeline_view *tv, yp_error *err);

@@ -77,7 +77,19 @@ static void draw_title(app *a)
 	strbuf sb = STRBUF_INIT;
 	strbuf_printf(&sb, " %s%s%s", name, title ? " \xe2\x80\x94 " : "",
 		      title ? title : "");
-	draw_text(&a->canvas, 0, 0, COLS, strbuf_str(&sb), STYLE_TITLEBAR, true);
+	/* the sparkline at the right: a third of the line, 16 to 60 cells */
+	int strip = COLS / 3 < 16 ? 0 : COLS / 3 > 60 ? 60 : COLS / 3;
+	layout l = app_layout(a);
+	long from = 0, to = 0;
+	if (strip && (l.timeline.h <= 0 ||
+		      !timeline_span(&a->tl, l.timeline.h, &from, &to)))
+		from = to = -1;
+	draw_text(&a->canvas, 0, 0, COLS - strip, strbuf_str(&sb),
+		  STYLE_TITLEBAR, true);
+	draw_fill(&a->canvas, 0, COLS - strip, strip, STYLE_TITLEBAR);
+	if (strip)
+		density_draw(&a->dens, &a->canvas, 0, COLS - strip + 1, strip - 2,
+			     from, to, STYLE_TITLEBAR, STYLE_SELECTED);
 	strbuf_free(&sb);
 }
 
@@ -257,8 +269,8 @@ static void draw_frame(app *a)
 		draw_too_small(a);
 		return;
 	}
-	draw_title(a);
 	if (a->org_viewing) {
+		draw_title(a);
 		org_view_draw(&a->ov, a->s, &a->canvas, LINES, COLS, a->lang);
 		draw_status(a);
 		if (a->help)
@@ -281,6 +293,7 @@ static void draw_frame(app *a)
 	}
 	if (l.detail.h > 0)
 		draw_detail(a, &l);
+	draw_title(a);  /* its sparkline marks the rows now in view */
 	draw_status(a);
 	if (a->picking)
 		picker_draw(&a->pick, &a->canvas, LINES, COLS, a->lang);
@@ -633,6 +646,11 @@ static void loop(app *a)
 			if (dirty && a->running && !quit_signal)
 				draw_now(a);
 			dirty = false;
+			/* a broad search's sparkline, after its first frame */
+			if (a->density_due && a->running && !quit_signal) {
+				narrowing_density_idle(a);
+				dirty = !a->density_due;
+			}
 			continue;
 		}
 		handle_key(a, rc, ch);
@@ -658,6 +676,7 @@ static void app_free(app *a)
 	draw_links_clear(&a->links);
 	free(a->links.items);
 	keymap_free(&a->keys);
+	density_free(&a->dens);
 	picker_free(&a->pick);
 	org_view_free(&a->ov);
 	free(a->org);
@@ -692,7 +711,8 @@ int ui_run(store *s, const ui_options *opts)
 	history_load(&a.hist, history_default_path());
 	a.title[LANG_KO] = store_meta_get(s, META_TITLE_KO);
 	a.title[LANG_EN] = store_meta_get(s, META_TITLE_EN);
-	if (timeline_load(&a.tl, s, NULL, &a.err) != YP_OK) {
+	if (timeline_load(&a.tl, s, NULL, &a.err) != YP_OK ||
+	    density_load(&a.dens, s, NULL, &a.err) != YP_OK) {
 		app_free(&a);
 		fprintf(stderr, "yeonpyo: %s\n", a.err.message);
 		return (int)a.err.status;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <wchar.h>
 
+#include "yeonpyo/density.h"
 #include "yeonpyo/detail_view.h"
 #include "yeonpyo/history.h"
 #include "yeonpyo/keys.h"
@@ -60,6 +61,8 @@ typedef struct {
 	keymap keys;       /* keys.def's, as the configuration changed them */
 	bool keys_changed; /* the help shows the keymap's, not keys.def's */
 	int side_by_side;  /* columns from which the panes stand side by side */
+	density dens;      /* the sparkline in the title line */
+	bool density_due;  /* a search kept as a map: counted once idle */
 	char note[512];    /* why the last key half failed, until the next */
 	bool picking;
 	picker pick;
@@ -94,6 +97,11 @@ void narrowing_search_due(app *a);
 /* The same from the loop, giving way to keys that arrive meanwhile: the
  * search stops, the keys are handled, and it runs again after them. */
 void narrowing_search_idle(app *a);
+/* Reads the sparkline's counts for the filters in force: at once, or,
+ * for a search kept as a map (a scan of the timeline's index), marked
+ * due for narrowing_density_idle, which gives way to keys as searches do. */
+void narrowing_density(app *a);
+void narrowing_density_idle(app *a);
 bool narrowing_filter_by_link(app *a);
 
 #endif

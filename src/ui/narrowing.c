@@ -59,6 +59,18 @@ void narrowing_apply(app *a, const char *query)
 	a->tl = tl;  /* a failure left in it stops the loop */
 	search_words_free(a->marks);
 	a->marks = any ? search_words(query) : NULL;
+	narrowing_density(a);
+}
+
+void narrowing_density(app *a)
+{
+	density_free(&a->dens);
+	a->density_due = store_search_mapped(a->s);
+	if (a->density_due)
+		return;
+	yp_error err = {0};
+	if (density_load(&a->dens, a->s, &a->tl.f, &err) != YP_OK)
+		snprintf(a->note, sizeof(a->note), "%s", err.message);
 }
 
 /* The filters changed: apply them with the search that is kept. */
@@ -207,6 +219,19 @@ static bool keys_waiting(void *ctx)
 	(void)ctx;
 	struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
 	return poll(&in, 1, 0) > 0;
+}
+
+void narrowing_density_idle(app *a)
+{
+	if (!a->density_due)
+		return;
+	store_set_interrupt(a->s, keys_waiting, NULL);
+	yp_error err = {0};
+	yp_status rc = density_load(&a->dens, a->s, &a->tl.f, &err);
+	a->density_due = rc != YP_OK && store_interrupted(a->s);
+	if (rc != YP_OK && !a->density_due)
+		snprintf(a->note, sizeof(a->note), "%s", err.message);
+	store_set_interrupt(a->s, NULL, NULL);
 }
 
 void narrowing_search_idle(app *a)

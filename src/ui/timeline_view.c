@@ -283,6 +283,24 @@ timeline_event *timeline_selected(timeline_view *tv)
 	return tv->n_rows ? &tv->rows[tv->selected] : NULL;
 }
 
+bool timeline_span(const timeline_view *tv, int height, long *from, long *to)
+{
+	bool any = false;
+	size_t end = tv->top + (size_t)(height > 0 ? height : 0);
+	for (size_t line = tv->top; tv->rows && line < tv->n_lines && line < end;
+	     line++) {
+		long ev = tv->lines[line].event;
+		if (ev < 0)
+			continue;
+		long key = date_key(&tv->rows[ev].date);
+		if (!any)
+			*from = key;
+		*to = key;
+		any = true;
+	}
+	return any;
+}
+
 long timeline_position(const timeline_view *tv)
 {
 	return tv->n_rows ? tv->first_pos + (long)tv->selected : 0;

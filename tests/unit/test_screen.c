@@ -78,7 +78,8 @@ static void hangul_title_lands_on_exact_cells(void **state)
 	assert_int_equal(screen_char(s, 2, 40, NULL), ' ');
 	assert_wide(s, 2, 41, 0xD589);  /* 행 */
 	assert_true(screen_highlit(s, 2, 0));
-	assert_row(s, 0, " yeonpyo · 연표");
+	assert_row(s, 0, " yeonpyo · 연표                                        "
+		   "2024 \xe2\x96\x88   \xe2\x96\x88 \xe2\x96\x88 2025");
 	assert_row(s, 23, " 1/3                                                               "
 		   "ko  ? 도움말");
 	screen_free(s);
@@ -259,6 +260,46 @@ static void x_copies_the_address_when_asked(void **state)
 	assert_string_equal(screen_clipboard(s),
 			    "aHR0cHM6Ly9leGFtcGxlLm9yZy9yZWxlYXNl");
 	screen_free(s);
+}
+
+/* The sparkline in the title line: a bar a month from the first event's
+ * to the last's, the months in view marked, following the filters; ASCII
+ * where the bars would be drawn wide. */
+static void the_sparkline_shows_the_shape_and_the_view(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	/* 2024-07 .. 2025-01: seven bars from column 60, events in three */
+	assert_row_has(s, 0, "2024 \xe2\x96\x88   \xe2\x96\x88 "
+			     "\xe2\x96\x88 2025");
+	for (int col = 60; col < 67; col++)
+		assert_int_equal(screen_bg(s, 0, col), 6);  /* all in view */
+	screen_key(s, "t");  /* tag picker: the first tag narrows */
+	screen_key(s, "\r");
+	char *row = screen_row(s, 0);
+	assert_null(strstr(row, "2024 \xe2\x96\x88   \xe2\x96\x88 "
+				"\xe2\x96\x88 2025"));
+	free(row);
+	screen_free(s);
+	s = screen_start(f->home, 24, 80, NULL,
+			 (const char *const[]){f->db_arg, "--lang=en",
+					       "--ambiwidth=2", NULL});
+	assert_row_has(s, 0, "2024 @   @ @ 2025");
+	screen_free(s);
+	/* the built-in dataset, 2021 to 2026: the mark moves with G */
+	support_db *d = support_db_new(NULL);
+	s = screen_start(d->home, 24, 80, NULL,
+			 (const char *const[]){d->db_arg, "--lang=en", NULL});
+	assert_row_has(s, 0, " 2021 ");
+	int last = ascii_at(s, 0, 80, " 2026") - 1;  /* the last bar */
+	assert_true(last > 60);
+	assert_int_equal(screen_bg(s, 0, 60), 6);
+	assert_int_equal(screen_bg(s, 0, last), -1);
+	screen_key(s, "G");
+	assert_int_equal(screen_bg(s, 0, 60), -1);
+	assert_int_equal(screen_bg(s, 0, last), 6);
+	screen_free(s);
+	support_db_free(d);
 }
 
 /* $XDG_CONFIG_HOME/yeonpyo/config: a key bound, the layout threshold
@@ -869,6 +910,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(marks_and_seen_events_are_kept, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(source_addresses_are_hyperlinks, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(the_configuration_applies, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(the_sparkline_shows_the_shape_and_the_view, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(x_copies_the_address_when_asked, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(marks_without_a_state_directory_are_kept_for_the_run, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(selection_moves_with_j_G_and_g, setup, support_db_teardown),
