@@ -895,3 +895,45 @@ yp_status store_month_counts(store *s, const event_filter *f,
 	sqlite3_finalize(st);
 	return status;
 }
+
+yp_status store_each_org_year(store *s, const event_filter *f,
+			      store_org_year_fn fn, void *ctx, yp_error *err)
+{
+#define ORG_YEAR(FROM, YEAR, WHERE) \
+	"SELECT o.id, o.short_name, o.name_ko, o.name_en, " YEAR " / 10000," \
+	" count(*) " FROM " JOIN organizations o ON o.oid = l.oid" WHERE \
+	" GROUP BY l.oid, " YEAR " / 10000"
+	static const char *const sql[] = {
+		ORG_YEAR("FROM event_orgs l JOIN events e ON e.eid = l.eid",
+			 "e.date_key", ""),
+		ORG_YEAR("FROM temp.hits h JOIN event_orgs l ON l.eid = h.eid",
+			 "h.date_key", ""),
+		ORG_YEAR("FROM event_orgs l JOIN events e ON e.eid = l.eid",
+			 "e.date_key", " WHERE yp_hit(l.eid)"),
+	};
+#undef ORG_YEAR
+	bool filtered = !filter_empty(f);
+	if (filtered && use_hits(s, f, err) != YP_OK)
+		return err->status;
+	sqlite3_stmt *st = prepare(s, sql[!filtered ? 0 : s->mapped ? 2 : 1],
+				   err);
+	if (!st)
+		return err->status;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		org_year item = {
+			(const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1),
+			{(char *)sqlite3_column_text(st, 2),
+			 (char *)sqlite3_column_text(st, 3)},
+			sqlite3_column_int(st, 4),
+			(long)sqlite3_column_int64(st, 5),
+		};
+		if (!fn(&item, ctx))
+			break;
+	}
+	yp_status status = rc == SQLITE_ROW || rc == SQLITE_DONE
+		? YP_OK : store_sql_fail(s, err, "counting events per year");
+	sqlite3_finalize(st);
+	return status;
+}

@@ -254,6 +254,20 @@ typedef bool (*store_count_fn)(long month, long n, void *ctx);
 yp_status store_month_counts(store *s, const event_filter *f,
 			     store_count_fn fn, void *ctx, yp_error *err);
 
+/* How many events f selects per organization and year: each pair with
+ * events, in no particular order (a walk of every link the filter keeps;
+ * store_set_interrupt can stop it). */
+typedef struct {
+	const char *id;
+	const char *short_name;  /* may be NULL */
+	yp_text name;
+	int year;
+	long events;
+} org_year;
+typedef bool (*store_org_year_fn)(const org_year *item, void *ctx);
+yp_status store_each_org_year(store *s, const event_filter *f,
+			      store_org_year_fn fn, void *ctx, yp_error *err);
+
 /* The ids of events that start with prefix, in byte order, at most
  * limit: a range of the ids' index, for completing them. */
 typedef bool (*store_id_fn)(const char *id, void *ctx);

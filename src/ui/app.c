@@ -269,6 +269,14 @@ static void draw_frame(app *a)
 		draw_too_small(a);
 		return;
 	}
+	if (a->charting) {
+		draw_title(a);
+		chart_draw(&a->chart, &a->canvas, 1, LINES - 2, COLS, a->lang);
+		draw_status(a);
+		if (a->help)
+			draw_help(a);
+		return;
+	}
 	if (a->org_viewing) {
 		draw_title(a);
 		org_view_draw(&a->ov, a->s, &a->canvas, LINES, COLS, a->lang);
@@ -427,6 +435,43 @@ static void copy_url(app *a)
 	free(url);
 }
 
+/* Keys in the chart: scroll it, or close it. */
+static void chart_key(app *a, ui_action act)
+{
+	int h = LINES - 2;
+	switch (act) {
+	case ACTION_QUIT:
+	case ACTION_BACK:
+	case ACTION_CHART:
+		chart_free(&a->chart);
+		a->charting = false;
+		break;
+	case ACTION_DOWN:
+	case ACTION_UP:
+		chart_scroll(&a->chart, act == ACTION_DOWN ? 1 : -1, h);
+		break;
+	case ACTION_PAGE_DOWN:
+	case ACTION_PAGE_UP:
+		chart_scroll(&a->chart, act == ACTION_PAGE_DOWN ? h - 2 : 2 - h,
+			     h);
+		break;
+	case ACTION_FIRST:
+	case ACTION_LAST:
+		chart_scroll(&a->chart, act == ACTION_LAST ? 1L << 30
+							   : -(1L << 30), h);
+		break;
+	case ACTION_HELP:
+		a->help = true;
+		a->help_top = 0;
+		break;
+	case ACTION_LANGUAGE:
+		a->lang = a->lang == LANG_KO ? LANG_EN : LANG_KO;
+		break;
+	default:
+		break;
+	}
+}
+
 static void main_key(app *a, ui_action act)
 {
 	layout l = app_layout(a);
@@ -460,6 +505,9 @@ static void main_key(app *a, ui_action act)
 		break;
 	case ACTION_MARK:
 		toggle_mark(a);
+		break;
+	case ACTION_CHART:
+		narrowing_open_chart(a);
 		break;
 	case ACTION_COPY:
 		copy_url(a);
@@ -540,6 +588,11 @@ static void handle_key(app *a, int rc, wint_t ch)
 	}
 	if (a->picking) {
 		narrowing_picker_key(a, rc, ch);
+		return;
+	}
+	if (a->charting && !a->help) {
+		chart_key(a, keymap_action(&a->keys, rc == KEY_CODE_YES,
+					   (int)ch));
 		return;
 	}
 	if (a->org_viewing && !a->help) {
@@ -677,6 +730,7 @@ static void app_free(app *a)
 	free(a->links.items);
 	keymap_free(&a->keys);
 	density_free(&a->dens);
+	chart_free(&a->chart);
 	picker_free(&a->pick);
 	org_view_free(&a->ov);
 	free(a->org);

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <wchar.h>
 
+#include "yeonpyo/chart_view.h"
 #include "yeonpyo/density.h"
 #include "yeonpyo/detail_view.h"
 #include "yeonpyo/history.h"
@@ -62,6 +63,8 @@ typedef struct {
 	bool keys_changed; /* the help shows the keymap's, not keys.def's */
 	int side_by_side;  /* columns from which the panes stand side by side */
 	density dens;      /* the sparkline in the title line */
+	bool charting;     /* v: organizations by year */
+	chart_view chart;
 	bool density_due;  /* a search kept as a map: counted once idle */
 	char note[512];    /* why the last key half failed, until the next */
 	bool picking;
@@ -102,6 +105,8 @@ void narrowing_search_idle(app *a);
  * due for narrowing_density_idle, which gives way to keys as searches do. */
 void narrowing_density(app *a);
 void narrowing_density_idle(app *a);
+/* v: the chart for the filters in force, counted giving way to keys. */
+void narrowing_open_chart(app *a);
 bool narrowing_filter_by_link(app *a);
 
 #endif

@@ -88,6 +88,8 @@ bool density_layout(const density *d, int width, density_strip *out)
 		sums[m / out->months] += d->counts[m];
 	for (int b = 0; b < out->bars; b++)
 		most = sums[b] > most ? sums[b] : most;
+	if (most <= 0)
+		return false;
 	for (int b = 0; b < out->bars; b++)  /* any event shows */
 		out->level[b] = sums[b] ? (int)(1 + (sums[b] * 7) / most) : 0;
 	for (int b = 0; b < out->bars; b++)

@@ -221,6 +221,21 @@ static bool keys_waiting(void *ctx)
 	return poll(&in, 1, 0) > 0;
 }
 
+void narrowing_open_chart(app *a)
+{
+	yp_error err = {0};
+	store_set_interrupt(a->s, keys_waiting, NULL);
+	yp_status rc = chart_open(&a->chart, a->s, &a->tl.f, a->lang, &err);
+	bool stopped = rc != YP_OK && store_interrupted(a->s);
+	store_set_interrupt(a->s, NULL, NULL);
+	a->charting = rc == YP_OK;
+	if (stopped)
+		snprintf(a->note, sizeof(a->note), "%s", a->lang == LANG_KO
+			 ? "차트: 키 입력으로 멈춤" : "chart: stopped for a key");
+	else if (rc != YP_OK)
+		snprintf(a->note, sizeof(a->note), "%s", err.message);
+}
+
 void narrowing_density_idle(app *a)
 {
 	if (!a->density_due)

@@ -302,6 +302,30 @@ static void the_sparkline_shows_the_shape_and_the_view(void **state)
 	support_db_free(d);
 }
 
+/* v: organizations by year, most events first, a cell shaded by count
+ * (all the same here: one event each), following the filters; q closes. */
+static void v_charts_organizations_by_year(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f, 24, 80, "en");
+	screen_key(s, "v");
+	assert_row(s, 1, "                      24 25");
+	assert_row(s, 2, " KAIST                \xe2\x96\x88\xe2\x96\x88 "
+			 "\xe2\x96\x88\xe2\x96\x88");
+	assert_row(s, 3, " SKT                  \xe2\x96\x88\xe2\x96\x88");
+	assert_row_has(s, 4, "시험 얼라이언스");
+	screen_key(s, "q");
+	assert_row_has(s, 2, "Test conference held");  /* back */
+	screen_key(s, "t");  /* the first tag, alliance: 2024 only */
+	screen_key(s, "\r");
+	screen_key(s, "v");
+	assert_row(s, 1, "                      24");
+	screen_key(s, "\033");
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+}
+
 /* $XDG_CONFIG_HOME/yeonpyo/config: a key bound, the layout threshold
  * and a colour apply; a bad line is named in the status line and left
  * out; the help shows the keys as bound. */
@@ -910,6 +934,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(marks_and_seen_events_are_kept, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(source_addresses_are_hyperlinks, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(the_configuration_applies, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(v_charts_organizations_by_year, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(the_sparkline_shows_the_shape_and_the_view, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(x_copies_the_address_when_asked, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(marks_without_a_state_directory_are_kept_for_the_run, setup, support_db_teardown),
