@@ -56,10 +56,13 @@ char *config_default_path(void)
 	return strbuf_take(&sb);
 }
 
+/* "PATH:LINE: what", or "PATH: what" for the file as a whole (line 0). */
 static void problem(yp_config *c, int line, const char *fmt, const char *arg)
 {
-	strbuf_printf(&c->problems, "%s:%d: ", c->path ? c->path : "config",
-		      line);
+	strbuf_puts(&c->problems, c->path ? c->path : "config");
+	if (line)
+		strbuf_printf(&c->problems, ":%d", line);
+	strbuf_puts(&c->problems, ": ");
 	strbuf_printf(&c->problems, fmt, arg);
 	strbuf_putc(&c->problems, '\n');
 	c->n_problems++;
@@ -313,13 +316,16 @@ bool config_load(yp_config *c, const char *path)
 	strbuf text = STRBUF_INIT;
 	char buf[4096];
 	size_t n;
+	errno = 0;
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
 		strbuf_append(&text, buf, n);
-	bool read_failed = ferror(f) != 0;
+	int read_error = ferror(f) ? errno : 0;
 	fclose(f);
-	bool ok = !text.failed && config_parse(c, path, strbuf_str(&text));
-	if (ok && read_failed)
-		problem(c, 0, "%s", "reading it failed part way");
+	/* what could not be read is not used at all */
+	bool ok = !text.failed &&
+		  config_parse(c, path, read_error ? "" : strbuf_str(&text));
+	if (ok && read_error)
+		problem(c, 0, "cannot read it: %s", strerror(read_error));
 	strbuf_free(&text);
 	return ok;
 }

@@ -12,10 +12,13 @@ trap 'chmod -R u+rwx "$dir"; rm -rf "$dir"' EXIT
 chmod 755 "$dir"
 case $YP in /*) ;; *) YP=$(pwd)/$YP ;; esac
 
-# Permissions mean nothing to root: run those cases as nobody.
+# Permissions mean nothing to root: run those cases as nobody, in a home
+# of its own (root's is closed to it, configuration and state included).
+mkdir "$dir/home" && chmod 777 "$dir/home"
 as_user() {
 	if [ "$(id -u)" = 0 ]; then
-		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+		setpriv --reuid=65534 --regid=65534 --clear-groups \
+			env HOME="$dir/home" XDG_CONFIG_HOME= XDG_STATE_HOME= "$@"
 	else
 		"$@"
 	fi

@@ -3,6 +3,7 @@
  * the rest applies, and config --dump written so that it reads back. */
 #include "support.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,6 +128,21 @@ static void a_missing_file_is_an_empty_configuration(void **state)
 	config_free(&c);
 }
 
+/* A file that cannot be read is one message naming it, and no setting. */
+static void an_unreadable_file_is_named(void **state)
+{
+	(void)state;
+	char *dir = support_tmpdir();
+	yp_config c;
+	assert_true(config_load(&c, dir));  /* a directory, not a file */
+	assert_int_equal(c.n_problems, 1);
+	char want[4200];
+	snprintf(want, sizeof(want), "%s: cannot read it: Is a directory\n", dir);
+	assert_string_equal(strbuf_str(&c.problems), want);
+	config_free(&c);
+	support_rmtree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -134,6 +150,7 @@ int main(void)
 		cmocka_unit_test(bad_lines_are_named_and_left_out),
 		cmocka_unit_test(junk_is_reported_not_a_crash),
 		cmocka_unit_test(a_missing_file_is_an_empty_configuration),
+		cmocka_unit_test(an_unreadable_file_is_named),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }
