@@ -1,6 +1,7 @@
 /* config.c: reading the configuration file, a line at a time; each bad
  * line is reported and skipped so that a typo never costs the rest. */
 #include "yeonpyo/config.h"
+#include "yeonpyo/xdg.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -43,20 +44,9 @@ static const struct {
 
 char *config_default_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	strbuf sb = STRBUF_INIT;
-	/* the XDG spec ignores a relative XDG_CONFIG_HOME */
-	if (xdg && xdg[0] == '/')
-		strbuf_printf(&sb, "%s/yeonpyo/config", xdg);
-	else if (home && *home)
-		strbuf_printf(&sb, "%s/.config/yeonpyo/config", home);
-	else
-		return NULL;
-	return strbuf_take(&sb);
+	return xdg_path("XDG_CONFIG_HOME", ".config", "config");
 }
 
-/* "PATH:LINE: what", or "PATH: what" for the file as a whole (line 0). */
 static void problem(yp_config *c, int line, const char *fmt, const char *arg)
 {
 	strbuf_puts(&c->problems, c->path ? c->path : "config");

@@ -23,64 +23,67 @@ static size_t control_at(const unsigned char *s)
 	return 0;
 }
 
-void export_ics_text(strbuf *out, const char *s)
+/* Appends s a byte at a time through put, leaving control characters
+ * out. */
+static void put_text(strbuf *out, const char *s,
+		     void (*put)(strbuf *out, unsigned char c))
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 	while (*p) {
 		size_t skip = control_at(p);
-		if (skip) {
+		if (skip)
 			p += skip;
-			continue;
-		}
-		if (*p == '\n')
-			strbuf_puts(out, "\\n");
-		else if (*p == '\\' || *p == ';' || *p == ',')
-			strbuf_printf(out, "\\%c", *p);
 		else
-			strbuf_putc(out, (char)*p);
-		p++;
+			put(out, *p++);
 	}
+}
+
+static void put_ics(strbuf *out, unsigned char c)
+{
+	if (c == '\n')
+		strbuf_puts(out, "\\n");
+	else if (c == '\\' || c == ';' || c == ',')
+		strbuf_printf(out, "\\%c", c);
+	else
+		strbuf_putc(out, (char)c);
+}
+
+static void put_csv(strbuf *out, unsigned char c)
+{
+	if (c == '"')
+		strbuf_putc(out, '"');
+	strbuf_putc(out, (char)c);  /* a line break kept as it is */
+}
+
+static void put_md(strbuf *out, unsigned char c)
+{
+	if (c == '\n') {
+		strbuf_putc(out, ' ');  /* one list item, one line */
+		return;
+	}
+	if (strchr("\\`*_[]<>#|!~&", c))
+		strbuf_putc(out, '\\');
+	strbuf_putc(out, (char)c);
+}
+
+void export_ics_text(strbuf *out, const char *s)
+{
+	put_text(out, s, put_ics);
 }
 
 void export_csv_field(strbuf *out, const char *s)
 {
-	s = s ? s : "";
-	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+	bool quote = s && strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		strbuf_putc(out, '"');
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		size_t skip = control_at(p);
-		if (skip) {
-			p += skip;
-			continue;
-		}
-		if (*p == '"')
-			strbuf_putc(out, '"');
-		strbuf_putc(out, (char)*p++);  /* a line break kept as it is */
-	}
+	put_text(out, s, put_csv);
 	if (quote)
 		strbuf_putc(out, '"');
 }
 
 void export_md_text(strbuf *out, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	while (*p) {
-		size_t skip = control_at(p);
-		if (skip) {
-			p += skip;
-			continue;
-		}
-		if (*p == '\n') {
-			strbuf_putc(out, ' ');  /* one list item, one line */
-		} else {
-			if (strchr("\\`*_[]<>#|!~&", *p))
-				strbuf_putc(out, '\\');
-			strbuf_putc(out, (char)*p);
-		}
-		p++;
-	}
+	put_text(out, s, put_md);
 }
 
 /* --- iCalendar ------------------------------------------------------------ */

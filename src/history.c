@@ -9,20 +9,11 @@
 #include <unistd.h>
 
 #include "yeonpyo/strbuf.h"
+#include "yeonpyo/xdg.h"
 
 char *history_default_path(void)
 {
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	strbuf sb = STRBUF_INIT;
-	/* the XDG spec ignores a relative XDG_STATE_HOME */
-	if (state && state[0] == '/')
-		strbuf_printf(&sb, "%s/yeonpyo/search_history", state);
-	else if (home && *home)
-		strbuf_printf(&sb, "%s/.local/state/yeonpyo/search_history", home);
-	else
-		return NULL;
-	return strbuf_take(&sb);
+	return xdg_path("XDG_STATE_HOME", ".local/state", "search_history");
 }
 
 static void push(history *h, char *item)

@@ -20,6 +20,7 @@
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
 #include "yeonpyo/ui.h"
+#include "yeonpyo/xdg.h"
 
 #ifndef YEONPYO_VERSION
 #define YEONPYO_VERSION "0.0.0"
@@ -190,23 +191,6 @@ static bool make_dirs(char *dir)
 	return mkdir(dir, 0700) == 0 || errno == EEXIST;
 }
 
-/* $XDG_DATA_HOME/yeonpyo, else ~/.local/share/yeonpyo; NULL without a
- * home. The caller frees it. */
-static char *data_dir(void)
-{
-	strbuf dir = STRBUF_INIT;
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	/* the spec says a relative XDG_DATA_HOME is invalid: ignore it */
-	if (xdg && xdg[0] == '/')
-		strbuf_printf(&dir, "%s/yeonpyo", xdg);
-	else if (home && *home)
-		strbuf_printf(&dir, "%s/.local/share/yeonpyo", home);
-	else
-		return NULL;
-	return strbuf_take(&dir);
-}
-
 /* --db, else $YEONPYO_DB, else the XDG data directory (made when create
  * is set). Returns a string the caller frees, or NULL with err set. */
 static char *database_path(const char *given, bool create, yp_error *err)
@@ -216,7 +200,7 @@ static char *database_path(const char *given, bool create, yp_error *err)
 		return strdup(given);
 	if (env && *env)
 		return strdup(env);
-	char *d = data_dir();
+	char *d = xdg_path("XDG_DATA_HOME", ".local/share", NULL);
 	if (!d) {
 		yp_fail(err, YP_NOINPUT, "no database location: set HOME, "
 			"XDG_DATA_HOME or YEONPYO_DB, or use --db");
@@ -311,15 +295,8 @@ static bool has_arg(const options *o, const char *arg)
  * browser shows it in its status line). */
 static void attach_state(store *s, yp_error *err)
 {
-	const char *xdg = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	strbuf dir = STRBUF_INIT;
-	if (xdg && xdg[0] == '/')
-		strbuf_printf(&dir, "%s/yeonpyo", xdg);
-	else if (home && *home)
-		strbuf_printf(&dir, "%s/.local/state/yeonpyo", home);
-	char *d = strbuf_take(&dir);
-	if (!d || !*d) {
+	char *d = xdg_path("XDG_STATE_HOME", ".local/state", NULL);
+	if (!d) {
 		yp_fail(err, YP_NOINPUT, "no place for marks: set HOME or "
 			"XDG_STATE_HOME");
 	} else if (!make_dirs(d)) {

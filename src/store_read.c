@@ -267,6 +267,9 @@ typedef struct {
 	store_source_fn source;
 	store_event_fn event;
 	store_row_fn row;
+	store_id_fn id;
+	store_count_fn count;
+	store_org_year_fn org_year;
 	void *ctx;
 } walk_target;
 
@@ -848,6 +851,44 @@ yp_status store_event_key(store *s, const char *id, row_key *out,
 	return rc;
 }
 
+/* Visitors for the walks of single columns and counts: the row's
+ * strings are borrowed from the statement. */
+static bool visit_id(store *s, sqlite3_stmt *st, const walk_target *t,
+		     yp_status *rc, yp_error *err)
+{
+	(void)s;
+	(void)rc;
+	(void)err;
+	return t->id((const char *)sqlite3_column_text(st, 0), t->ctx);
+}
+
+static bool visit_count(store *s, sqlite3_stmt *st, const walk_target *t,
+			yp_status *rc, yp_error *err)
+{
+	(void)s;
+	(void)rc;
+	(void)err;
+	return t->count((long)sqlite3_column_int64(st, 0),
+			(long)sqlite3_column_int64(st, 1), t->ctx);
+}
+
+static bool visit_org_year(store *s, sqlite3_stmt *st, const walk_target *t,
+			   yp_status *rc, yp_error *err)
+{
+	(void)s;
+	(void)rc;
+	(void)err;
+	org_year item = {
+		(const char *)sqlite3_column_text(st, 0),
+		(const char *)sqlite3_column_text(st, 1),
+		{(char *)sqlite3_column_text(st, 2),
+		 (char *)sqlite3_column_text(st, 3)},
+		sqlite3_column_int(st, 4),
+		(long)sqlite3_column_int64(st, 5),
+	};
+	return t->org_year(&item, t->ctx);
+}
+
 yp_status store_each_event_id(store *s, const char *prefix, long limit,
 			      store_id_fn fn, void *ctx, yp_error *err)
 {
@@ -860,14 +901,8 @@ yp_status store_each_event_id(store *s, const char *prefix, long limit,
 		return err->status;
 	store_bind_text(st, 1, prefix);
 	sqlite3_bind_int64(st, 2, limit);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (!fn((const char *)sqlite3_column_text(st, 0), ctx))
-			break;
-	yp_status status = rc == SQLITE_ROW || rc == SQLITE_DONE
-				   ? YP_OK : store_sql_fail(s, err, "reading ids");
-	sqlite3_finalize(st);
-	return status;
+	walk_target t = {.id = fn, .ctx = ctx};
+	return walk(s, st, visit_id, &t, err);
 }
 
 yp_status store_month_counts(store *s, const event_filter *f,
@@ -885,15 +920,8 @@ yp_status store_month_counts(store *s, const event_filter *f,
 		err);
 	if (!st)
 		return err->status;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (!fn((long)sqlite3_column_int64(st, 0),
-			(long)sqlite3_column_int64(st, 1), ctx))
-			break;
-	yp_status status = rc == SQLITE_ROW || rc == SQLITE_DONE
-		? YP_OK : store_sql_fail(s, err, "counting events per month");
-	sqlite3_finalize(st);
-	return status;
+	walk_target t = {.count = fn, .ctx = ctx};
+	return walk(s, st, visit_count, &t, err);
 }
 
 yp_status store_each_org_year(store *s, const event_filter *f,
@@ -919,21 +947,6 @@ yp_status store_each_org_year(store *s, const event_filter *f,
 				   err);
 	if (!st)
 		return err->status;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		org_year item = {
-			(const char *)sqlite3_column_text(st, 0),
-			(const char *)sqlite3_column_text(st, 1),
-			{(char *)sqlite3_column_text(st, 2),
-			 (char *)sqlite3_column_text(st, 3)},
-			sqlite3_column_int(st, 4),
-			(long)sqlite3_column_int64(st, 5),
-		};
-		if (!fn(&item, ctx))
-			break;
-	}
-	yp_status status = rc == SQLITE_ROW || rc == SQLITE_DONE
-		? YP_OK : store_sql_fail(s, err, "counting events per year");
-	sqlite3_finalize(st);
-	return status;
+	walk_target t = {.org_year = fn, .ctx = ctx};
+	return walk(s, st, visit_org_year, &t, err);
 }
