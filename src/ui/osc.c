@@ -75,6 +75,8 @@ void osc_links(strbuf *out, WINDOW *win, const draw_links *links)
 {
 	if (!links || !links->n)
 		return;
+	int cy, cx;  /* reading cells moves the window's cursor: put it back */
+	getyx(win, cy, cx);
 	strbuf_puts(out, "\0337");  /* DECSC: cursor, attributes, charset */
 	for (size_t i = 0; i < links->n; i++) {
 		const draw_link *l = &links->items[i];
@@ -94,6 +96,7 @@ void osc_links(strbuf *out, WINDOW *win, const draw_links *links)
 		strbuf_puts(out, "\033]8;;\033\\");
 	}
 	strbuf_puts(out, "\0338");  /* DECRC */
+	wmove(win, cy, cx);
 }
 
 static void put_base64(strbuf *out, const unsigned char *s, size_t n)
