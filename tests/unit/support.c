@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -50,6 +51,27 @@ void support_write_file(const char *path, const char *data)
 	size_t n = strlen(data);
 	assert_int_equal(fwrite(data, 1, n, f), n);
 	assert_int_equal(fclose(f), 0);
+}
+
+char *support_config(const char *home, const char *text, char **file)
+{
+	char *base = support_path(home, "cfg");
+	char *dir = support_path(base, "yeonpyo");
+	assert_true(mkdir(base, 0700) == 0 || errno == EEXIST);
+	assert_true(mkdir(dir, 0700) == 0 || errno == EEXIST);
+	char *path = support_path(dir, "config");
+	support_write_file(path, text);
+	size_t n = strlen(base) + sizeof("XDG_CONFIG_HOME=");
+	char *env = malloc(n);
+	assert_non_null(env);
+	snprintf(env, n, "XDG_CONFIG_HOME=%s", base);
+	if (file)
+		*file = path;
+	else
+		free(path);
+	free(dir);
+	free(base);
+	return env;
 }
 
 char *support_read_file(const char *path, size_t *len)

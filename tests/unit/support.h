@@ -20,6 +20,10 @@ void support_rmtree(char *dir);
 char *support_path(const char *dir, const char *name);
 /* Writes data to path, failing the test on error. */
 void support_write_file(const char *path, const char *data);
+/* Writes text as HOME/cfg/yeonpyo/config and returns the environment
+ * entry that points yeonpyo at it ("XDG_CONFIG_HOME=HOME/cfg"), to free;
+ * the file's path in *file (to free) unless file is NULL. */
+char *support_config(const char *home, const char *text, char **file);
 /* Reads a whole file (NUL-terminated) or returns NULL. */
 char *support_read_file(const char *path, size_t *len);
 

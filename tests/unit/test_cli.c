@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -660,15 +659,10 @@ static void complete_offers_words_and_ids(void **state)
 static void config_dump_reads_back(void **state)
 {
 	fixture *f = *state;
-	char *base = support_path(f->home, "cfg");
-	char *dir = support_path(base, "yeonpyo");
-	assert_int_equal(mkdir(base, 0700), 0);
-	assert_int_equal(mkdir(dir, 0700), 0);
-	char *file = support_path(dir, "config");
-	support_write_file(file, "lang = ko\nbind n next-year\nunbind x\n"
-				 "color url 208 underline\nwrap = sideways\n");
-	char env[4200];
-	snprintf(env, sizeof(env), "XDG_CONFIG_HOME=%s", base);
+	char *file = NULL;
+	char *env = support_config(f->home, "lang = ko\nbind n next-year\n"
+				   "unbind x\ncolor url 208 underline\n"
+				   "wrap = sideways\n", &file);
 	const char *const envs[] = {env, NULL};
 	support_result r = RUN(f, envs, NULL, "config", "--dump");
 	assert_int_equal(r.status, 0);
@@ -702,8 +696,7 @@ static void config_dump_reads_back(void **state)
 	assert_int_equal(r.status, YP_USAGE);
 	support_result_free(&r);
 	free(file);
-	free(dir);
-	free(base);
+	free(env);
 }
 
 int main(void)

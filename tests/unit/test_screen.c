@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -337,18 +336,10 @@ static void v_charts_organizations_by_year(void **state)
 static void the_configuration_applies(void **state)
 {
 	fixture *f = *state;
-	char *base = support_path(f->home, "cfg");
-	char *dir = support_path(base, "yeonpyo");
-	assert_int_equal(mkdir(base, 0700), 0);
-	assert_int_equal(mkdir(dir, 0700), 0);
-	free(base);
-	char *file = support_path(dir, "config");
-	support_write_file(file, "side-by-side = 100\n"
-				 "bind n next-year\n"
-				 "color selected white blue\n"
-				 "colour date red\n");
-	char env[4200];
-	snprintf(env, sizeof(env), "XDG_CONFIG_HOME=%s/cfg", f->home);
+	char *env = support_config(f->home, "side-by-side = 100\n"
+				   "bind n next-year\n"
+				   "color selected white blue\n"
+				   "colour date red\n", NULL);
 	screen *s = screen_start(f->home, 24, 100,
 				 (const char *const[]){env, NULL},
 				 (const char *const[]){f->db_arg, "--lang=en",
@@ -364,8 +355,7 @@ static void the_configuration_applies(void **state)
 	screen_key(s, "q");
 	assert_int_equal(screen_wait(s), 0);
 	screen_free(s);
-	free(file);
-	free(dir);
+	free(env);
 }
 
 /* Without a place for the state the browser still runs, says why, and
