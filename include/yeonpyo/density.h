@@ -21,17 +21,6 @@ yp_status density_load(density *d, store *s, const event_filter *f,
 		       yp_error *err);
 void density_free(density *d);
 
-/* The cells the strip takes in width columns (its years and bars). */
-typedef struct {
-	int bars;          /* cells of bars */
-	long months;       /* months a bar stands for */
-	int level[512];    /* 0 (none) to 8 (the most), per bar */
-} density_strip;
-
-/* Lays the counts out in bars for width columns, the years beside them;
- * false when there is nothing to show or no room. */
-bool density_layout(const density *d, int width, density_strip *out);
-
 /* Draws "2021 ▁▂▅▇▃ 2026" from column x of row y in width columns, the
  * bars covering the months from view_from to view_to (date keys) in
  * marked; ASCII where the bars would be wide or cannot be shown. */

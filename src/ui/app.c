@@ -69,7 +69,7 @@ layout app_layout(const app *a)
 	return l;
 }
 
-static void draw_title(app *a)
+static void draw_title(app *a, const layout *l)
 {
 	const char *name = a->lang == LANG_KO ? "yeonpyo \xc2\xb7 연표"
 					      : "yeonpyo";
@@ -79,10 +79,9 @@ static void draw_title(app *a)
 		      title ? title : "");
 	/* the sparkline at the right: a third of the line, 16 to 60 cells */
 	int strip = COLS / 3 < 16 ? 0 : COLS / 3 > 60 ? 60 : COLS / 3;
-	layout l = app_layout(a);
 	long from = 0, to = 0;
-	if (strip && (l.timeline.h <= 0 ||
-		      !timeline_span(&a->tl, l.timeline.h, &from, &to)))
+	if (strip && (l->timeline.h <= 0 ||
+		      !timeline_span(&a->tl, l->timeline.h, &from, &to)))
 		from = to = -1;
 	draw_text(&a->canvas, 0, 0, COLS - strip, strbuf_str(&sb),
 		  STYLE_TITLEBAR, true);
@@ -270,7 +269,7 @@ static void draw_frame(app *a)
 		return;
 	}
 	if (a->charting) {
-		draw_title(a);
+		draw_title(a, &l);
 		chart_draw(&a->chart, &a->canvas, 1, LINES - 2, COLS, a->lang);
 		draw_status(a);
 		if (a->help)
@@ -278,7 +277,7 @@ static void draw_frame(app *a)
 		return;
 	}
 	if (a->org_viewing) {
-		draw_title(a);
+		draw_title(a, &l);
 		org_view_draw(&a->ov, a->s, &a->canvas, LINES, COLS, a->lang);
 		draw_status(a);
 		if (a->help)
@@ -301,7 +300,7 @@ static void draw_frame(app *a)
 	}
 	if (l.detail.h > 0)
 		draw_detail(a, &l);
-	draw_title(a);  /* its sparkline marks the rows now in view */
+	draw_title(a, &l);  /* its sparkline marks the rows now in view */
 	draw_status(a);
 	if (a->picking)
 		picker_draw(&a->pick, &a->canvas, LINES, COLS, a->lang);

@@ -73,7 +73,16 @@ void density_free(density *d)
 	memset(d, 0, sizeof(*d));
 }
 
-bool density_layout(const density *d, int width, density_strip *out)
+/* The bars of a strip of width columns (its years beside them). */
+typedef struct {
+	int bars;          /* cells of bars */
+	long months;       /* months a bar stands for */
+	int level[512];    /* 0 (none) to 8 (the most), per bar */
+} density_strip;
+
+/* Lays the counts out in bars; false when there is nothing to show or no
+ * room. */
+static bool density_layout(const density *d, int width, density_strip *out)
 {
 	int room = width - YEAR_COLS;
 	if (!d->loaded || !d->counts || room < 4)
