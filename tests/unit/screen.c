@@ -140,6 +140,18 @@ static void feed(screen *s, const char *buf, size_t len)
 	vterm_input_write(s->vt, out, (size_t)(op - out));
 }
 
+static void describe_stall(screen *s)
+{
+	int rows = 0, cols = 0;
+	vterm_get_size(s->vt, &rows, &cols);
+	vterm_screen_flush_damage(s->vs);
+	for (int row = 0; row < rows; row++) {
+		char *text = screen_row(s, row);
+		fprintf(stderr, "  %2d|%s\n", row, text);
+		free(text);
+	}
+}
+
 /* Reads what the program wrote until done(s) holds or it exits. */
 static void pump_until(screen *s, bool (*done)(const screen *, unsigned),
 		       unsigned arg)
@@ -147,8 +159,12 @@ static void pump_until(screen *s, bool (*done)(const screen *, unsigned),
 	while (!done(s, arg) && !s->exited) {
 		struct pollfd p = {s->fd, POLLIN, 0};
 		int r = poll(&p, 1, WAIT_MS);
-		if (r == 0)
-			fail_msg("yeonpyo drew nothing for %d ms", WAIT_MS);
+		if (r == 0) {
+			/* what was on the screen, for whoever reads the log */
+			describe_stall(s);
+			fail_msg("yeonpyo drew nothing for %d ms (%u frames, %zu "
+				 "bytes so far)", WAIT_MS, s->idles, s->bytes);
+		}
 		if (r < 0 && errno == EINTR)
 			continue;
 		char buf[65536];
