@@ -36,7 +36,6 @@ struct screen {
 	unsigned titles;   /* times the program set the window title */
 	size_t bytes;      /* written by the program, idle marks included */
 	bool exited;
-	int status;
 	screen_link links[SCREEN_LINKS_MAX];  /* the latest, oldest dropped */
 	size_t n_links;
 	char clipboard[512];  /* the last OSC 52's data, as sent (base64) */
