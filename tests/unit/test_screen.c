@@ -50,6 +50,19 @@ static void assert_row_has(screen *s, int row, const char *want)
 	free(got);
 }
 
+/* The row of the screen whose text contains want, or -1. */
+static int find_row(screen *s, int rows, const char *want)
+{
+	for (int row = 0; row < rows; row++) {
+		char *text = screen_row(s, row);
+		bool found = strstr(text, want) != NULL;
+		free(text);
+		if (found)
+			return row;
+	}
+	return -1;
+}
+
 /* A space, or a cell the terminal erased. */
 static void assert_blank(screen *s, int row, int col)
 {
@@ -161,19 +174,6 @@ static void marks_and_seen_events_are_kept(void **state)
 	screen_free(s);
 }
 
-/* The row that shows text, or -1. */
-static int row_with(screen *s, int rows, const char *text)
-{
-	for (int row = 0; row < rows; row++) {
-		char *got = screen_row(s, row);
-		bool found = strstr(got, text) != NULL;
-		free(got);
-		if (found)
-			return row;
-	}
-	return -1;
-}
-
 /* The first cell of row from which the cells hold ASCII text, or -1. */
 static int ascii_at(screen *s, int row, int cols, const char *text)
 {
@@ -216,7 +216,7 @@ static void source_addresses_are_hyperlinks(void **state)
 					 (const char *const[]){f->db_arg,
 							       "--lang=en",
 							       modes[m][0], NULL});
-		int row = row_with(s, 40, url);
+		int row = find_row(s, 40, url);
 		assert_true(row > 0);
 		int col = ascii_at(s, row, 140, url);
 		/* written again as a link, the cells look as they did */
@@ -350,7 +350,7 @@ static void the_configuration_applies(void **state)
 	screen_key(s, "n");
 	assert_row_has(s, 23, " 3/3");
 	screen_key(s, "?");
-	assert_true(row_with(s, 24, "], n ") > 0);
+	assert_true(find_row(s, 24, "], n ") > 0);
 	screen_key(s, "q");
 	screen_key(s, "q");
 	assert_int_equal(screen_wait(s), 0);
@@ -800,19 +800,6 @@ static void query_syntax_typed_in_the_prompt_is_text(void **state)
 	screen_key(s, "q");
 	assert_int_equal(screen_wait(s), 0);
 	screen_free(s);
-}
-
-/* The row of the screen whose text contains want, or -1. */
-static int find_row(screen *s, int rows, const char *want)
-{
-	for (int row = 0; row < rows; row++) {
-		char *text = screen_row(s, row);
-		bool found = strstr(text, want) != NULL;
-		free(text);
-		if (found)
-			return row;
-	}
-	return -1;
 }
 
 static void organization_picker_lists_counts_and_narrows(void **state)
