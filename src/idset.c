@@ -72,6 +72,55 @@ bool idset_add(idset *set, const char *id, size_t value, size_t *previous)
 	return true;
 }
 
+/* Copies of ids, packed into blocks so that a million of them cost a few
+ * hundred allocations. */
+struct idset_text {
+	idset_text *next;
+	size_t used, cap;
+	char bytes[];
+};
+
+#define TEXT_BLOCK_SIZE 65536
+
+static const char *copy_text(idset *set, const char *id)
+{
+	size_t n = strlen(id) + 1;
+	idset_text *b = set->text;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > TEXT_BLOCK_SIZE ? n : TEXT_BLOCK_SIZE;
+		b = malloc(sizeof(*b) + cap);
+		if (!b)
+			return NULL;
+		b->next = set->text;
+		b->used = 0;
+		b->cap = cap;
+		set->text = b;
+	}
+	char *copy = memcpy(b->bytes + b->used, id, n);
+	b->used += n;
+	return copy;
+}
+
+bool idset_add_copy(idset *set, const char *id, size_t value,
+		    size_t *previous)
+{
+	size_t found = 0;
+	if (idset_find(set, id, &found)) {
+		if (previous)
+			*previous = found;
+		return false;
+	}
+	const char *copy = copy_text(set, id);
+	if (!copy) {
+		if (previous)
+			*previous = (size_t)-1;
+		return false;
+	}
+	/* not there, so only running out of memory can refuse it; the copy
+	 * then stays in the blocks until the set is freed */
+	return idset_add(set, copy, value, previous);
+}
+
 bool idset_has(const idset *set, const char *id)
 {
 	return set->cap && set->keys[slot_of(set, id)] != NULL;
@@ -90,6 +139,11 @@ bool idset_find(const idset *set, const char *id, size_t *value)
 
 void idset_free(idset *set)
 {
+	while (set->text) {
+		idset_text *next = set->text->next;
+		free(set->text);
+		set->text = next;
+	}
 	free(set->keys);
 	free(set->values);
 	set->keys = NULL;

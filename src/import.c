@@ -69,10 +69,16 @@ static const char *const kind_words[] = {
 
 /* A reference resolves to a record of the same document (local) or one
  * already in the database. */
+static bool ref_known(store *s, const idset *local, record_kind kind,
+		      const char *id)
+{
+	return !id || (local && idset_has(local, id)) || store_has(s, kind, id);
+}
+
 static bool check_ref(decode_ctx *c, store *s, const idset *local,
 		      record_kind kind, const char *id, const char *path)
 {
-	if (!id || (local && idset_has(local, id)) || store_has(s, kind, id))
+	if (ref_known(s, local, kind, id))
 		return true;
 	decode_report(c, path, "unknown %s \"%s\"", kind_words[kind], id);
 	return false;
@@ -87,26 +93,40 @@ static const idset *local_set(const local_ids *ids, record_kind kind)
 	return ids ? &ids->sets[kind] : NULL;
 }
 
+typedef struct {
+	decode_ctx *c;
+	store *s;
+	const local_ids *ids;
+	const char *path;  /* the event's */
+} event_refs;
+
+/* The path of a reference is only made for one that is missing. */
+static bool check_event_ref(const event_refs *r, record_kind kind,
+			    const char *id, const char *field, size_t i,
+			    const char *member)
+{
+	const idset *local = local_set(r->ids, kind);
+	if (ref_known(r->s, local, kind, id))
+		return true;
+	char p[512];
+	snprintf(p, sizeof(p), "%s.%s[%zu]%s", r->path, field, i, member);
+	return check_ref(r->c, r->s, local, kind, id, p);
+}
+
 static bool check_event_refs(decode_ctx *c, store *s, const local_ids *ids,
 			     const yp_event *e, const char *path)
 {
+	event_refs r = {c, s, ids, path};
 	bool ok = true;
-	char p[512];
-	for (size_t i = 0; i < e->n_orgs; i++) {
-		snprintf(p, sizeof(p), "%s.organizations[%zu].id", path, i);
-		ok = check_ref(c, s, local_set(ids, RECORD_ORG), RECORD_ORG,
-			       e->orgs[i].id, p) && ok;
-	}
-	for (size_t i = 0; i < e->n_people; i++) {
-		snprintf(p, sizeof(p), "%s.people[%zu].id", path, i);
-		ok = check_ref(c, s, local_set(ids, RECORD_PERSON),
-			       RECORD_PERSON, e->people[i].id, p) && ok;
-	}
-	for (size_t i = 0; i < e->n_sources; i++) {
-		snprintf(p, sizeof(p), "%s.sources[%zu]", path, i);
-		ok = check_ref(c, s, local_set(ids, RECORD_SOURCE),
-			       RECORD_SOURCE, e->sources[i], p) && ok;
-	}
+	for (size_t i = 0; i < e->n_orgs; i++)
+		ok = check_event_ref(&r, RECORD_ORG, e->orgs[i].id,
+				     "organizations", i, ".id") && ok;
+	for (size_t i = 0; i < e->n_people; i++)
+		ok = check_event_ref(&r, RECORD_PERSON, e->people[i].id,
+				     "people", i, ".id") && ok;
+	for (size_t i = 0; i < e->n_sources; i++)
+		ok = check_event_ref(&r, RECORD_SOURCE, e->sources[i],
+				     "sources", i, "") && ok;
 	return ok;
 }
 
@@ -277,47 +297,10 @@ static bool held_at(doc_records *r, record_kind kind, size_t n, size_t index)
 	return true;
 }
 
-typedef struct id_block {
-	struct id_block *next;
-	size_t used, cap;
-	char text[];
-} id_block;
-
-#define ID_BLOCK_SIZE 65536
-
-static const char *id_copy(id_block **blocks, const char *id)
-{
-	size_t n = strlen(id) + 1;
-	id_block *b = *blocks;
-	if (!b || b->cap - b->used < n) {
-		size_t cap = n > ID_BLOCK_SIZE ? n : ID_BLOCK_SIZE;
-		b = malloc(sizeof(*b) + cap);
-		if (!b)
-			return NULL;
-		b->next = *blocks;
-		b->used = 0;
-		b->cap = cap;
-		*blocks = b;
-	}
-	char *copy = memcpy(b->text + b->used, id, n);
-	b->used += n;
-	return copy;
-}
-
-static void id_blocks_free(id_block *b)
-{
-	while (b) {
-		id_block *next = b->next;
-		free(b);
-		b = next;
-	}
-}
-
 typedef struct {
 	writer *w;
 	decode_ctx *c;
 	doc_records held;
-	id_block *id_text;  /* what held.ids point to */
 	bool streaming;   /* records may be written as they come */
 	bool flushed;     /* the first event came; earlier records written */
 	yp_status rc;     /* a store error, which stops the parse */
@@ -527,10 +510,7 @@ static bool note_id(doc_reader *dr, record_kind kind, const char *id,
 		    size_t index, const char *path)
 {
 	size_t prev = 0;
-	const char *copy = id_copy(&dr->id_text, id);
-	if (!copy)
-		prev = (size_t)-1;
-	else if (idset_add(&dr->held.ids.sets[kind], copy, index, &prev))
+	if (idset_add_copy(&dr->held.ids.sets[kind], id, index, &prev))
 		return true;
 	if (prev == (size_t)-1)
 		decode_report(dr->c, path, "out of memory");
@@ -784,7 +764,6 @@ static yp_status import_document(writer *w, decode_ctx *c, const char *buf,
 	}
 	json_free(root);
 	doc_records_free(&dr.held);
-	id_blocks_free(dr.id_text);
 	return rc;
 }
 
