@@ -35,19 +35,47 @@ void decode_report(decode_ctx *c, const char *path, const char *fmt, ...)
 		diag_add(c->d, "%s: %s: %s", file, path, msg);
 }
 
-/* path + ".name", in a buffer the caller frees; NULL only on OOM. */
-static char *path_join(const char *path, const char *name)
+/* A path below another: in a buffer on the caller's stack, since one is
+ * made for every field of every record (with malloc and printf they were
+ * a tenth of an import). Paths are the document's own few names and
+ * indexes, far shorter than this; a longer one is cut, never overrun. */
+typedef struct {
+	char s[256];
+} path_buf;
+
+static const char *path_put(path_buf *b, const char *path, const char *sep,
+			    const char *name, const char *close)
 {
-	strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, "%s.%s", path, name);
-	return strbuf_take(&sb);
+	size_t at = 0, cap = sizeof(b->s) - 1;
+	const char *parts[] = {path, sep, name, close};
+	for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
+		size_t n = strlen(parts[k]);
+		if (n > cap - at)
+			n = cap - at;
+		memcpy(b->s + at, parts[k], n);
+		at += n;
+	}
+	b->s[at] = '\0';
+	return b->s;
 }
 
-static char *path_index(const char *path, size_t i)
+/* path + ".name" */
+static const char *path_join(path_buf *b, const char *path, const char *name)
 {
-	strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, "%s[%zu]", path, i);
-	return strbuf_take(&sb);
+	return path_put(b, path, ".", name, "");
+}
+
+/* path + "[i]" */
+static const char *path_index(path_buf *b, const char *path, size_t i)
+{
+	char digits[24];
+	size_t n = sizeof(digits);
+	digits[--n] = '\0';
+	do {
+		digits[--n] = (char)('0' + i % 10);
+		i /= 10;
+	} while (i && n);
+	return path_put(b, path, "[", digits + n, "]");
 }
 
 static bool in_list(const char *const *names, const char *key)
@@ -154,10 +182,8 @@ static bool field_string(decode_ctx *c, const json_value *obj, const char *path,
 	const json_value *v = json_get(obj, name);
 	if (!v)
 		return true;
-	char *p = path_join(path, name);
-	bool ok = p && read_string(c, v, p, multiline, out);
-	free(p);
-	return ok;
+	path_buf p;
+	return read_string(c, v, path_join(&p, path, name), multiline, out);
 }
 
 static bool is_slug(const char *s, size_t max)
@@ -191,9 +217,8 @@ static bool field_slug(decode_ctx *c, const json_value *obj, const char *path,
 		return false;
 	if (!*out)
 		return true;
-	char *p = path_join(path, name);
-	bool ok = p && check_slug(c, p, *out, SLUG_MAX, "id");
-	free(p);
+	path_buf p;
+	bool ok = check_slug(c, path_join(&p, path, name), *out, SLUG_MAX, "id");
 	if (!ok) {
 		free(*out);
 		*out = NULL;
@@ -208,10 +233,10 @@ static bool field_vocab(decode_ctx *c, const json_value *obj, const char *path,
 		return false;
 	if (!*out || vocab_has(vocab, *out))
 		return true;
-	char *p = path_join(path, name);
-	decode_report(c, p ? p : path, "unknown %s \"%s\" (expected one of: %s)",
+	path_buf p;
+	decode_report(c, path_join(&p, path, name),
+		      "unknown %s \"%s\" (expected one of: %s)",
 		      vocab_name(vocab), *out, vocab_values(vocab));
-	free(p);
 	free(*out);
 	*out = NULL;
 	return false;
@@ -243,10 +268,8 @@ static bool field_ltext(decode_ctx *c, const json_value *obj, const char *path,
 	const json_value *v = json_get(obj, name);
 	if (!v)
 		return true;
-	char *p = path_join(path, name);
-	bool ok = p && read_ltext(c, v, p, multiline, out);
-	free(p);
-	return ok;
+	path_buf p;
+	return read_ltext(c, v, path_join(&p, path, name), multiline, out);
 }
 
 static bool field_date(decode_ctx *c, const json_value *obj, const char *path,
@@ -261,9 +284,9 @@ static bool field_date(decode_ctx *c, const json_value *obj, const char *path,
 	char why[96];
 	bool ok = date_parse(s, out, why, sizeof(why));
 	if (!ok) {
-		char *p = path_join(path, name);
-		decode_report(c, p ? p : path, "invalid date \"%s\": %s", s, why);
-		free(p);
+		path_buf p;
+		decode_report(c, path_join(&p, path, name),
+			      "invalid date \"%s\": %s", s, why);
 	}
 	free(s);
 	return ok;
@@ -310,9 +333,8 @@ static bool checked(decode_ctx *c, const char *path, const char *name,
 {
 	if (!*value)
 		return true;
-	char *p = path_join(path, name);
-	bool ok = p && check(c, p, *value);
-	free(p);
+	path_buf p;
+	bool ok = check(c, path_join(&p, path, name), *value);
 	if (!ok) {
 		free(*value);
 		*value = NULL;
@@ -409,43 +431,34 @@ static bool field_array(decode_ctx *c, const json_value *obj, const char *path,
 	const json_value *v = json_get(obj, name);
 	if (!v)
 		return true;
-	char *p = path_join(path, name);
-	if (!p)
-		return false;
+	path_buf pb;
+	const char *p = path_join(&pb, path, name);
 	if (v->type != JSON_ARRAY) {
 		decode_report(c, p, "expected an array, got %s",
 			      json_type_name(v->type));
-		free(p);
 		return false;
 	}
 	size_t n = v->u.array.len;
-	if (n == 0) {
-		free(p);
+	if (n == 0)
 		return true;
-	}
 	*items = calloc(n, item_size);
 	if (!*items) {
 		decode_report(c, p, "out of memory");
-		free(p);
 		return false;
 	}
 	bool ok = true;
+	path_buf ip;
 	for (size_t i = 0; ok && i < n; i++) {
-		char *ip = path_index(p, i);
 		/* count first, so a clear frees what item filled in */
 		*count = i + 1;
-		ok = ip && item(c, v->u.array.items[i], ip, e, i) && ok;
-		free(ip);
+		ok = item(c, v->u.array.items[i], path_index(&ip, p, i), e, i) &&
+		     ok;
 	}
 	for (size_t i = *count; i < n && !ok; i++) {
 		/* report the remaining elements' problems too */
-		char *ip = path_index(p, i);
 		*count = i + 1;
-		if (ip)
-			item(c, v->u.array.items[i], ip, e, i);
-		free(ip);
+		item(c, v->u.array.items[i], path_index(&ip, p, i), e, i);
 	}
-	free(p);
 	return ok;
 }
 
@@ -561,9 +574,9 @@ static bool check_event_dates(decode_ctx *c, const char *path, yp_event *e)
 	char a[DATE_TEXT_MAX], b[DATE_TEXT_MAX];
 	date_format(&e->date, a);
 	date_format(&e->end_date, b);
-	char *p = path_join(path, "end_date");
-	decode_report(c, p ? p : path, "end date %s is before the date %s", b, a);
-	free(p);
+	path_buf p;
+	decode_report(c, path_join(&p, path, "end_date"),
+		      "end date %s is before the date %s", b, a);
 	return false;
 }
 
@@ -604,15 +617,15 @@ static bool field_version(decode_ctx *c, const json_value *obj,
 			  const char *path, long *out)
 {
 	const json_value *v = json_get(obj, "version");
-	char *p = path_join(path, "version");
+	path_buf pb;
+	const char *p = path_join(&pb, path, "version");
 	const char *n = v && v->type == JSON_NUMBER ? v->u.number : "";
 	bool ok = *n && strspn(n, "0123456789") == strlen(n) && strlen(n) < 10 &&
 		  n[0] != '0';
 	if (ok)
 		*out = strtol(n, NULL, 10);
 	else
-		decode_report(c, p ? p : path, "expected a positive whole number");
-	free(p);
+		decode_report(c, p, "expected a positive whole number");
 	return ok;
 }
 
