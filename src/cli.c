@@ -92,9 +92,7 @@ int cli_import(store *s, const cli_env *env, int argc, char **argv)
 		       progress_now());
 	st.meter = &meter;
 	double t[4] = {progress_now(), 0, 0, 0};
-	yp_status rc = store_bulk_cache(s, &err);
-	if (rc == YP_OK)
-		rc = store_begin(s, &err);
+	yp_status rc = store_bulk_begin(s, &err);
 	if (rc == YP_OK)
 		rc = import_file(s, path, ORIGIN_USER, &st, &d, &err);
 	/* most of the timeline new: its index rebuilt compact (2.5 s at a

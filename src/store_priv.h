@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "yeonpyo/idset.h"
 #include "yeonpyo/store.h"
 
 /* Every statement the store runs more than once, prepared on first use and
@@ -78,6 +79,13 @@ struct store {
 	bool mapped;         /* they are in map, not in temp.hits */
 	hit_map map;
 	long map_min;        /* fewest matches kept as a map */
+	/* Inside a write transaction, the keys of the organizations, people
+	 * and sources looked up so far: an import refers to a few thousand of
+	 * them a million times. Nothing else writes meanwhile, and only the
+	 * dataset refresh deletes (it forgets them). */
+	idset keys[RECORD_EVENT];
+	bool keys_kept;
+	bool checks_off;     /* foreign keys unchecked in a bulk write */
 	bool (*stop)(void *ctx);  /* store_set_interrupt's */
 	void *stop_ctx;
 	bool interrupted;
@@ -86,6 +94,9 @@ struct store {
 /* The cached statement for q, reset and with its bindings cleared; NULL
  * (with err set) when it cannot be prepared. */
 sqlite3_stmt *store_stmt(store *s, store_query q, yp_error *err);
+
+/* Drops the keys kept in the write transaction (records were deleted). */
+void store_forget_keys(store *s);
 
 /* Sets err from the connection's last error: "PATH: what: sqlite message",
  * choosing YP_IOERR for I/O and locking, YP_DATAERR for corruption. */

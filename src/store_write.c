@@ -132,9 +132,11 @@ static yp_status clear_links(store *s, sqlite3_int64 eid, yp_error *err)
 	return YP_OK;
 }
 
-/* Inserts one link row: eid, position, then up to three text columns. */
+/* Inserts one link row: eid, position, then the key of the record it
+ * links to (when ref_kind is not RECORD_EVENT) and up to three text
+ * columns. */
 static yp_status add_link(store *s, store_query q, sqlite3_int64 eid, size_t pos,
-			  const char *a, const char *b, const char *c,
+			  record_kind ref_kind, const char *const text[3],
 			  yp_error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, q, err);
@@ -142,11 +144,16 @@ static yp_status add_link(store *s, store_query q, sqlite3_int64 eid, size_t pos
 		return err->status;
 	sqlite3_bind_int64(st, 1, eid);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)pos);
-	store_bind_text(st, 3, a);
-	if (q != Q_EVENT_ADD_SOURCE && q != Q_EVENT_ADD_TAG)
-		store_bind_text(st, 4, b);
-	if (q == Q_EVENT_ADD_FIGURE)
-		store_bind_text(st, 5, c);
+	int col = 3, i = 0;
+	if (ref_kind != RECORD_EVENT) {
+		sqlite3_int64 key = store_key(s, ref_kind, text[i++]);
+		if (key)
+			sqlite3_bind_int64(st, col, key);
+		col++;
+	}
+	int n = sqlite3_bind_parameter_count(st);
+	for (; col <= n && i < 3; i++, col++)
+		store_bind_text(st, col, text[i]);
 	return step_write(s, st, NULL, "writing event links", err);
 }
 
@@ -154,22 +161,31 @@ static yp_status add_links(store *s, const yp_event *e, sqlite3_int64 eid,
 			   yp_error *err)
 {
 	yp_status rc = YP_OK;
-	for (size_t i = 0; rc == YP_OK && i < e->n_orgs; i++)
-		rc = add_link(s, Q_EVENT_ADD_ORG, eid, i, e->orgs[i].id,
-			      e->orgs[i].role, NULL, err);
-	for (size_t i = 0; rc == YP_OK && i < e->n_people; i++)
-		rc = add_link(s, Q_EVENT_ADD_PERSON, eid, i, e->people[i].id,
-			      e->people[i].role, NULL, err);
-	for (size_t i = 0; rc == YP_OK && i < e->n_sources; i++)
-		rc = add_link(s, Q_EVENT_ADD_SOURCE, eid, i, e->sources[i],
-			      NULL, NULL, err);
-	for (size_t i = 0; rc == YP_OK && i < e->n_tags; i++)
-		rc = add_link(s, Q_EVENT_ADD_TAG, eid, i, e->tags[i], NULL,
-			      NULL, err);
-	for (size_t i = 0; rc == YP_OK && i < e->n_figures; i++)
-		rc = add_link(s, Q_EVENT_ADD_FIGURE, eid, i,
-			      e->figures[i].label.ko, e->figures[i].label.en,
-			      e->figures[i].value, err);
+	for (size_t i = 0; rc == YP_OK && i < e->n_orgs; i++) {
+		const char *t[3] = {e->orgs[i].id, e->orgs[i].role, NULL};
+		rc = add_link(s, Q_EVENT_ADD_ORG, eid, i, RECORD_ORG, t, err);
+	}
+	for (size_t i = 0; rc == YP_OK && i < e->n_people; i++) {
+		const char *t[3] = {e->people[i].id, e->people[i].role, NULL};
+		rc = add_link(s, Q_EVENT_ADD_PERSON, eid, i, RECORD_PERSON, t,
+			      err);
+	}
+	for (size_t i = 0; rc == YP_OK && i < e->n_sources; i++) {
+		const char *t[3] = {e->sources[i], NULL, NULL};
+		rc = add_link(s, Q_EVENT_ADD_SOURCE, eid, i, RECORD_SOURCE, t,
+			      err);
+	}
+	for (size_t i = 0; rc == YP_OK && i < e->n_tags; i++) {
+		const char *t[3] = {e->tags[i], NULL, NULL};
+		rc = add_link(s, Q_EVENT_ADD_TAG, eid, i, RECORD_EVENT, t, err);
+	}
+	for (size_t i = 0; rc == YP_OK && i < e->n_figures; i++) {
+		const char *t[3] = {e->figures[i].label.ko,
+				    e->figures[i].label.en,
+				    e->figures[i].value};
+		rc = add_link(s, Q_EVENT_ADD_FIGURE, eid, i, RECORD_EVENT, t,
+			      err);
+	}
 	return rc;
 }
 
@@ -261,6 +277,7 @@ yp_status store_builtin_prune(store *s, yp_error *err)
 		"UPDATE organizations SET origin = 'builtin' WHERE origin = 'stale';"
 		"UPDATE people SET origin = 'builtin' WHERE origin = 'stale';"
 		"UPDATE sources SET origin = 'builtin' WHERE origin = 'stale';";
+	store_forget_keys(s);
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return store_sql_fail(s, err, "refreshing the built-in dataset");
 	return YP_OK;

@@ -252,18 +252,29 @@ static void sync(store *s, const char *json)
 	diag_free(&d);
 }
 
-static void user_import(store *s, const char *json)
+/* Imports json as the import command does when bulk (foreign key checks
+ * off while it writes), then commits, or rolls back when !commit. */
+static void import_as(store *s, const char *json, bool bulk, bool commit)
 {
 	diag d = DIAG_INIT;
 	import_stats st;
 	memset(&st, 0, sizeof(st));
 	yp_error err = {0};
-	assert_int_equal(store_begin(s, &err), YP_OK);
+	assert_int_equal(bulk ? store_bulk_begin(s, &err) : store_begin(s, &err),
+			 YP_OK);
 	assert_int_equal(import_buffer(s, "user", json, strlen(json),
 				       ORIGIN_USER, &st, &d, &err), YP_OK);
-	assert_int_equal(store_commit(s, &err), YP_OK);
+	if (commit)
+		assert_int_equal(store_commit(s, &err), YP_OK);
+	else
+		store_rollback(s);
 	import_stats_clear(&st);
 	diag_free(&d);
+}
+
+static void user_import(store *s, const char *json)
+{
+	import_as(s, json, false, true);
 }
 
 static char *title_of(store *s, const char *id)
@@ -325,6 +336,34 @@ static void refresh_replaces_builtin_but_never_user_records(void **state)
 	assert_int_equal(query_int(f->db, "SELECT count(*) FROM events"), 4);
 	assert_int_equal(query_int(f->db, "SELECT count(*) FROM events WHERE "
 				   "origin = 'user'"), 2);
+}
+
+/* After a bulk import, committed or rolled back, the connection checks
+ * foreign keys again: the refresh that drops e2 takes its links with it
+ * (ON DELETE CASCADE), so the organization only e2 used goes too. */
+static void foreign_keys_return_after_a_bulk_import(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	sync(s, v1);
+	static const char user[] = "{\"format\": \"yeonpyo/1\", \"events\": ["
+		"{\"id\": \"u1\", \"date\": \"2020\", \"status\": \"done\", "
+		"\"kind\": \"plan\", \"title\": {\"en\": \"Mine\"}, "
+		"\"summary\": {\"en\": \"S.\"}, \"organizations\": "
+		"[{\"id\": \"a\", \"role\": \"lead\"}]}]}";
+	import_as(s, user, true, false);
+	import_as(s, user, true, true);
+	sync(s, v2);
+	assert_title(s, "e2", NULL);
+	assert_title(s, "u1", "Mine");
+	store_close(s);
+	assert_int_equal(query_int(f->db, "SELECT count(*) FROM event_orgs "
+				   "WHERE eid NOT IN (SELECT eid FROM events)"), 0);
+	assert_int_equal(query_int(f->db, "SELECT count(*) FROM organizations "
+				   "WHERE id = 'gone'"), 0);
+	assert_int_equal(query_int(f->db, "SELECT count(*) FROM event_orgs"), 1);
 }
 
 static void older_builtin_version_is_not_applied(void **state)
@@ -542,6 +581,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(migration_3_counts_existing_events, setup, teardown),
 		cmocka_unit_test_setup_teardown(migration_4_counts_events_per_month, setup, teardown),
 		cmocka_unit_test_setup_teardown(refresh_replaces_builtin_but_never_user_records, setup, teardown),
+		cmocka_unit_test_setup_teardown(foreign_keys_return_after_a_bulk_import, setup, teardown),
 		cmocka_unit_test_setup_teardown(older_builtin_version_is_not_applied, setup, teardown),
 		cmocka_unit_test_setup_teardown(disabled_builtin_is_never_loaded, setup, teardown),
 		cmocka_unit_test_setup_teardown(windows_walk_timeline_order_by_key, setup, teardown),
