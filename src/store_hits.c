@@ -18,12 +18,39 @@ static void hit_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, map_has(&s->map, sqlite3_value_int64(argv[0])));
 }
 
+/* yp_mark(eid), an aggregate: sets the bit of each key it is given in the
+ * map being filled, so that a search's matches are gathered in one step of
+ * one statement, not a step (and a return to C) per match. */
+static void mark_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	store *s = sqlite3_user_data(ctx);
+	hit_map *m = &s->map;
+	sqlite3_int64 eid = sqlite3_value_int64(argv[0]);
+	if (eid < 0 || eid >= m->n_bits || map_has(m, eid))
+		return;  /* an index entry without its event */
+	m->bits[eid / 64] |= (uint64_t)1 << (eid % 64);
+	m->count++;
+}
+
+static void mark_final(sqlite3_context *ctx)
+{
+	const store *s = sqlite3_user_data(ctx);
+	sqlite3_result_int64(ctx, s->map.count);
+}
+
 int store_hits_register(store *s)
 {
 	/* not deterministic: the same key answers differently per search */
-	return sqlite3_create_function(s->db, "yp_hit", 1,
-				       SQLITE_UTF8 | SQLITE_INNOCUOUS, s,
-				       hit_fn, NULL, NULL);
+	int rc = sqlite3_create_function(s->db, "yp_hit", 1,
+					 SQLITE_UTF8 | SQLITE_INNOCUOUS, s,
+					 hit_fn, NULL, NULL);
+	/* it writes to the map: only for the store's own statements */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(s->db, "yp_mark", 1,
+					     SQLITE_UTF8 | SQLITE_DIRECTONLY, s,
+					     NULL, mark_step, mark_final);
+	return rc;
 }
 
 static void map_clear(hit_map *m)
@@ -62,20 +89,6 @@ static sqlite3_int64 step_int(store *s, sqlite3_stmt *st, yp_error *err)
 	return v;
 }
 
-static yp_status fill_bits(store *s, sqlite3_stmt *st, yp_error *err)
-{
-	hit_map *m = &s->map;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sqlite3_int64 eid = sqlite3_column_int64(st, 0);
-		if (eid < 0 || eid >= m->n_bits || map_has(m, eid))
-			continue;  /* an index entry without its event */
-		m->bits[eid / 64] |= (uint64_t)1 << (eid % 64);
-		m->count++;
-	}
-	return rc == SQLITE_DONE ? YP_OK : store_sql_fail(s, err, "searching");
-}
-
 yp_status store_hits_map(store *s, const char *match, yp_error *err)
 {
 	map_clear(&s->map);
@@ -92,12 +105,13 @@ yp_status store_hits_map(store *s, const char *match, yp_error *err)
 	m->bits = calloc((size_t)(max / 64 + 1), sizeof(*m->bits));
 	if (!m->bits)
 		return yp_fail(err, YP_SOFTWARE, "out of memory");
-	st = prepare(s, "SELECT rowid FROM event_fts WHERE event_fts MATCH ?1",
-		     err);
+	st = prepare(s, "SELECT yp_mark(rowid) FROM event_fts"
+		     " WHERE event_fts MATCH ?1", err);
 	if (!st)
 		return err->status;
 	store_bind_text(st, 1, match);
-	yp_status rc = fill_bits(s, st, err);
+	/* the count it returns is the map's own */
+	yp_status rc = step_int(s, st, err) < 0 ? err->status : YP_OK;
 	sqlite3_finalize(st);
 	if (rc != YP_OK)
 		map_clear(m);
