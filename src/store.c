@@ -518,7 +518,8 @@ store *store_open(const char *path, yp_error *err)
 	}
 	s->map_min = STORE_MAP_MIN;
 	int rc = sqlite3_open_v2(path, &s->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				 SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		open_failed(s, rc, err);
 		store_close(s);
