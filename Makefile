@@ -18,7 +18,7 @@ TEST_PKGS := cmocka:libcmocka-dev vterm:libvterm-dev
 # command:Debian package, for the checks of the man pages.
 TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux sqlite3:sqlite3 \
 	setpriv:util-linux /usr/bin/python3:python3 zsh:zsh bash:bash
-BENCH_TOOLS := sqlite3:sqlite3 less:less /usr/bin/time:time
+BENCH_TOOLS := sqlite3:sqlite3 less:less
 # Debian packages checked by name: x11-utils has an older luit without
 # EUC-KR tables, the locales package has ko_KR's sources, OpenSSH is for
 # the ssh test, and python3-icalendar reads the iCalendar export back.
