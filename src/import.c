@@ -75,13 +75,18 @@ static bool ref_known(store *s, const idset *local, record_kind kind,
 	return !id || (local && idset_has(local, id)) || store_has(s, kind, id);
 }
 
+static bool report_unknown(decode_ctx *c, const char *path, record_kind kind,
+			   const char *id)
+{
+	decode_report(c, path, "unknown %s \"%s\"", kind_words[kind], id);
+	return false;
+}
+
 static bool check_ref(decode_ctx *c, store *s, const idset *local,
 		      record_kind kind, const char *id, const char *path)
 {
-	if (ref_known(s, local, kind, id))
-		return true;
-	decode_report(c, path, "unknown %s \"%s\"", kind_words[kind], id);
-	return false;
+	return ref_known(s, local, kind, id) ||
+	       report_unknown(c, path, kind, id);
 }
 
 typedef struct {
@@ -110,7 +115,7 @@ static bool check_event_ref(const event_refs *r, record_kind kind,
 		return true;
 	char p[512];
 	snprintf(p, sizeof(p), "%s.%s[%zu]%s", r->path, field, i, member);
-	return check_ref(r->c, r->s, local, kind, id, p);
+	return report_unknown(r->c, p, kind, id);
 }
 
 static bool check_event_refs(decode_ctx *c, store *s, const local_ids *ids,
