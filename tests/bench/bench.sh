@@ -27,11 +27,16 @@ now_s() {
 	date +%s.%N
 }
 
+# Seconds from now_s's $1 until now, to standard output.
+since() {
+	awk -v a="$1" -v b="$(now_s)" 'BEGIN { printf "%.6f\n", b - a }'
+}
+
 # Seconds a command takes, to standard output; its output is dropped.
 seconds() {
 	t0=$(now_s)
 	"$@" >/dev/null 2>&1
-	awk -v a="$t0" -v b="$(now_s)" 'BEGIN { printf "%.6f\n", b - a }'
+	since "$t0"
 }
 
 row() {
@@ -74,8 +79,7 @@ bench_size() {
 		t0=$(now_s)
 		"$YP" --db "$db" import --timings "$feed" >/dev/null \
 			2>"$W/timings"
-		all=$(awk -v a="$t0" -v b="$(now_s)" \
-			'BEGIN { printf "%.6f", b - a }')
+		all=$(since "$t0")
 		echo "$all" >>"$W/imp"
 		# everything but the index: the whole run less its index step
 		awk -v all="$all" '$1 == "timings:" {
