@@ -1,0 +1,247 @@
+/* test_input.c: the reader of the terminal's bytes (src/ui/input.c):
+ * keys and characters whole, the terminal's answers taken out whenever
+ * they come (late, split, twice, between keys), the answer that is also
+ * a key decided by whether one is awaited, and what is neither dropped.
+ * Time is given to the reader, so each wait is exact. */
+#include "support.h"
+
+#include <curses.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yeonpyo/input.h"
+
+static int setup(void **state)
+{
+	input *in = calloc(1, sizeof(*in));
+	assert_non_null(in);
+	input_init(in, -1);  /* no descriptor: only what the test feeds */
+	assert_true(input_add_key(in, "\033[1;2R", KEY_F(15)));  /* xterm */
+	assert_true(input_add_key(in, "\033OP", KEY_F(1)));
+	assert_true(input_add_key(in, "\033[24~", KEY_F(12)));
+	assert_true(input_add_key(in, "\177", KEY_BACKSPACE));
+	assert_true(input_add_common_keys(in));
+	*state = in;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	input_free(*state);
+	free(*state);
+	return 0;
+}
+
+static void feed(input *in, const char *bytes, long now)
+{
+	assert_true(input_feed(in, bytes, strlen(bytes), now));
+}
+
+static input_event next(input *in, long now)
+{
+	input_event ev;
+	memset(&ev, 0, sizeof(ev));
+	if (!input_next(in, now, &ev))
+		fail_msg("no event at %ld ms (%zu bytes wait)", now, in->n);
+	return ev;
+}
+
+static void expect_none(input *in, long now)
+{
+	input_event ev;
+	if (input_next(in, now, &ev))
+		fail_msg("an event at %ld ms: kind %d ch %lu code %d", now,
+			 ev.kind, ev.ch, ev.code);
+}
+
+static void expect_char(input *in, long now, unsigned long ch)
+{
+	input_event ev = next(in, now);
+	assert_int_equal(ev.kind, INPUT_CHAR);
+	assert_int_equal(ev.ch, ch);
+}
+
+static void expect_key(input *in, long now, int code)
+{
+	input_event ev = next(in, now);
+	assert_int_equal(ev.kind, INPUT_KEY);
+	assert_int_equal(ev.code, code);
+}
+
+static void expect_cursor(input *in, long now, int row, int col)
+{
+	input_event ev = next(in, now);
+	assert_int_equal(ev.kind, INPUT_CURSOR);
+	assert_int_equal(ev.row, row);
+	assert_int_equal(ev.col, col);
+}
+
+static void expect_attributes(input *in, long now)
+{
+	assert_int_equal(next(in, now).kind, INPUT_ATTRIBUTES);
+}
+
+static void keys_and_characters_come_whole(void **state)
+{
+	input *in = *state;
+	feed(in, "j\033[Ak\xea\xb0\x80\033OP\033[6~\177\033[24~", 0);
+	expect_char(in, 0, 'j');
+	expect_key(in, 0, KEY_UP);
+	expect_char(in, 0, 'k');
+	expect_char(in, 0, 0xAC00);  /* 가 */
+	expect_key(in, 0, KEY_F(1));
+	expect_key(in, 0, KEY_NPAGE);
+	expect_key(in, 0, KEY_BACKSPACE);
+	expect_key(in, 0, KEY_F(12));
+	expect_none(in, 1000);
+	assert_int_equal(in->consumed, 21);
+	assert_true(input_empty(in));
+}
+
+/* xterm's Shift-F3 is ESC [ 1 ; 2 R, which is also where the cursor is
+ * after a narrow character printed at the start of the first row. */
+static void the_cursor_report_that_is_a_key_goes_by_what_is_awaited(void **state)
+{
+	input *in = *state;
+	feed(in, "\033[1;2R", 0);
+	expect_key(in, 0, KEY_F(15));  /* nothing asked: the key */
+	input_expect(in, INPUT_CURSOR, 10);
+	feed(in, "\033[1;2R", 20);
+	expect_cursor(in, 20, 1, 2);   /* asked: the answer */
+	feed(in, "\033[1;2R", 30);
+	expect_key(in, 30, KEY_F(15)); /* answered already: the key again */
+	/* a question unanswered for INPUT_AWAIT_MS no longer decides */
+	input_expect(in, INPUT_CURSOR, 100);
+	feed(in, "\033[1;2R", 100 + INPUT_AWAIT_MS);
+	expect_key(in, 100 + INPUT_AWAIT_MS, KEY_F(15));
+}
+
+static void answers_are_never_keys_whenever_they_come(void **state)
+{
+	input *in = *state;
+	/* late (nothing awaited any more), twice, and between keys */
+	feed(in, "G\033[2;3Rj\033[?64;1;2;6;22cq\033[2;3R\033[?62c[", 0);
+	expect_char(in, 0, 'G');
+	expect_cursor(in, 0, 2, 3);
+	expect_char(in, 0, 'j');
+	expect_attributes(in, 0);
+	expect_char(in, 0, 'q');
+	expect_cursor(in, 0, 2, 3);
+	expect_attributes(in, 0);
+	expect_char(in, 0, '[');
+	expect_none(in, 1000);
+}
+
+static void a_split_answer_is_waited_for_while_awaited(void **state)
+{
+	input *in = *state;
+	input_expect(in, INPUT_CURSOR, 0);
+	input_expect(in, INPUT_ATTRIBUTES, 0);
+	feed(in, "\033[2;", 0);
+	expect_none(in, INPUT_ANSWER_MS - 1);
+	assert_int_equal(input_deadline(in), INPUT_ANSWER_MS);
+	feed(in, "3R\033[?6", 300);
+	expect_cursor(in, 300, 2, 3);
+	expect_none(in, 700);
+	feed(in, "2c", 700);
+	expect_attributes(in, 700);
+	/* answered: a lone Esc is a key again after the usual delay */
+	feed(in, "\033", 800);
+	expect_none(in, 800 + INPUT_ESC_MS - 1);
+	expect_char(in, 800 + INPUT_ESC_MS, 27);
+}
+
+static void a_sequence_cut_short_is_dropped_not_typed(void **state)
+{
+	input *in = *state;
+	/* nothing awaited: the rest of a sequence is waited for as long as
+	 * an Esc is, and what came is no key */
+	feed(in, "\033[2;", 0);
+	expect_none(in, INPUT_ESC_MS - 1);
+	expect_none(in, INPUT_ESC_MS);
+	assert_true(input_empty(in));
+	feed(in, "3Rj", 100);
+	expect_char(in, 100, '3');
+	expect_char(in, 100, 'R');
+	expect_char(in, 100, 'j');
+	assert_int_equal(in->consumed, 7);
+}
+
+static void a_lone_escape_waits_longer_while_an_answer_is_awaited(void **state)
+{
+	input *in = *state;
+	input_expect(in, INPUT_CURSOR, 0);
+	feed(in, "\033", 0);
+	expect_none(in, INPUT_ESC_MS);
+	expect_char(in, INPUT_ANSWER_MS, 27);
+	/* Esc then [ in one read: Esc, then [ on its own */
+	feed(in, "\033[", 1000);
+	expect_none(in, 1000 + INPUT_ANSWER_MS - 1);
+	expect_char(in, 1000 + INPUT_ANSWER_MS, 27);
+	expect_char(in, 1000 + INPUT_ANSWER_MS, '[');
+}
+
+static void reports_and_unknown_sequences_are_dropped(void **state)
+{
+	input *in = *state;
+	feed(in, "\033[<0;12;5M\033[<0;12;5m\033[M !!\033[99;99;99X\033[>1;10;0c"
+	     "\033Ojk", 0);
+	expect_char(in, 0, 'k');
+	assert_true(input_empty(in));
+	/* half a mouse report: waited for, then dropped */
+	feed(in, "\033[M !", 10);
+	expect_none(in, 10 + INPUT_ESC_MS - 1);
+	expect_none(in, 10 + INPUT_ESC_MS);
+	assert_true(input_empty(in));
+	feed(in, "\033\033j", 100);  /* Alt-j comes as Esc, then j */
+	expect_char(in, 100, 27);
+	expect_char(in, 100, 27);
+	expect_char(in, 100, 'j');
+}
+
+static void characters_split_over_reads_are_joined(void **state)
+{
+	input *in = *state;
+	feed(in, "\xea\xb0", 0);
+	expect_none(in, INPUT_CHAR_MS - 1);
+	feed(in, "\x80\xff" "a\xc3", INPUT_CHAR_MS - 1);
+	expect_char(in, INPUT_CHAR_MS, 0xAC00);
+	expect_char(in, INPUT_CHAR_MS, 'a');  /* 0xff is no character */
+	expect_none(in, 2 * INPUT_CHAR_MS - 2);
+	expect_none(in, 2 * INPUT_CHAR_MS - 1);  /* the cut one goes */
+	assert_true(input_empty(in));
+	assert_int_equal(in->consumed, 6);
+}
+
+/* The device attributes, asked for last, answer every question before
+ * them: a terminal that does not report the cursor leaves nothing
+ * awaited. */
+static void device_attributes_end_every_wait(void **state)
+{
+	input *in = *state;
+	input_expect(in, INPUT_CURSOR, 0);
+	input_expect(in, INPUT_ATTRIBUTES, 0);
+	feed(in, "\033[?1;2c\033[1;2R", 10);
+	expect_attributes(in, 10);
+	expect_key(in, 10, KEY_F(15));
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(keys_and_characters_come_whole),
+		T(the_cursor_report_that_is_a_key_goes_by_what_is_awaited),
+		T(answers_are_never_keys_whenever_they_come),
+		T(a_split_answer_is_waited_for_while_awaited),
+		T(a_sequence_cut_short_is_dropped_not_typed),
+		T(a_lone_escape_waits_longer_while_an_answer_is_awaited),
+		T(reports_and_unknown_sequences_are_dropped),
+		T(characters_split_over_reads_are_joined),
+		T(device_attributes_end_every_wait),
+#undef T
+	};
+	return cmocka_run_group_tests_name("input", tests, NULL, NULL);
+}
