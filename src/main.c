@@ -1,7 +1,6 @@
 /* main.c: global options, language, the database's location, and dispatch
  * to a command. */
 #include <errno.h>
-#include <fcntl.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -267,20 +266,6 @@ static ui_color_mode color_mode(const char *v)
 	return UI_COLOR_AUTO;
 }
 
-/* How long to wait for the terminal's answer about ambiguous widths: long
- * enough for an SSH round trip, short enough not to feel like a hang. */
-#define AMBIWIDTH_PROBE_MS 300
-
-static int probe_ambiwidth(void)
-{
-	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	int width = ui_probe_ambiwidth(fd, AMBIWIDTH_PROBE_MS);
-	close(fd);
-	return width;
-}
-
 static bool has_arg(const options *o, const char *arg)
 {
 	for (int i = 1; i < o->argc; i++)
@@ -340,9 +325,8 @@ static int browse(store *s, const options *o, const cli_env *env,
 	ui_options ui = {env->lang, color_mode(o->color), env->ui_flags,
 			 notice[0] ? notice : NULL, links,
 			 o->clipboard && strcmp(o->clipboard, "osc52") == 0,
-			 o->config};
-	if (!o->ambiwidth || strcmp(o->ambiwidth, "auto") == 0)
-		ui.text_flags |= probe_ambiwidth() == 2 ? TEXT_AMBIGUOUS_WIDE : 0;
+			 o->config,
+			 !o->ambiwidth || strcmp(o->ambiwidth, "auto") == 0};
 	return ui_run(s, &ui);
 }
 

@@ -1,6 +1,7 @@
-/* store_state.c: the user's marks and seen events, in a database of their
- * own attached to the timeline's connection as "state", so that a filter
- * on marks is one more clause of the same query. */
+/* store_state.c: the user's marks and seen events, and what their
+ * terminals were last found to do, in a database of their own attached to
+ * the timeline's connection as "state", so that a filter on marks is one
+ * more clause of the same query. */
 #include "store_priv.h"
 
 #include <time.h>
@@ -11,7 +12,9 @@
 	"CREATE TABLE IF NOT EXISTS state.marks(event_id TEXT PRIMARY KEY," \
 	" at INTEGER NOT NULL) WITHOUT ROWID;" \
 	"CREATE TABLE IF NOT EXISTS state.seen(event_id TEXT PRIMARY KEY," \
-	" at INTEGER NOT NULL) WITHOUT ROWID;"
+	" at INTEGER NOT NULL) WITHOUT ROWID;" \
+	"CREATE TABLE IF NOT EXISTS state.terminals(term TEXT PRIMARY KEY," \
+	" ambiwidth INTEGER NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;"
 
 static yp_status attach(store *s, const char *path, yp_error *err)
 {
@@ -105,4 +108,35 @@ yp_status store_set_seen(store *s, const char *id, yp_error *err)
 {
 	return run_id(s, "INSERT OR IGNORE INTO state.seen VALUES (?1, ?2)", id,
 		      "saving what was seen", err);
+}
+
+int store_terminal_ambiwidth(store *s, const char *term)
+{
+	sqlite3_stmt *st = NULL;
+	int width = 0;
+	if (!term || sqlite3_prepare_v2(s->db, "SELECT ambiwidth FROM "
+				       "state.terminals WHERE term = ?1", -1, &st,
+				       NULL) != SQLITE_OK)
+		return 0;
+	store_bind_text(st, 1, term);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		width = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return width == 1 || width == 2 ? width : 0;
+}
+
+yp_status store_set_terminal_ambiwidth(store *s, const char *term, int width,
+				       yp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	const char *what = "saving the terminal's width";
+	if (sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO state.terminals"
+			       " VALUES (?1, ?2, ?3)", -1, &st, NULL) != SQLITE_OK)
+		return store_sql_fail(s, err, what);
+	store_bind_text(st, 1, term);
+	sqlite3_bind_int(st, 2, width);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? YP_OK : store_sql_fail(s, err, what);
 }

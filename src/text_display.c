@@ -176,6 +176,12 @@ static bool display_cluster(const text_cluster *cl, void *ctx)
 			joined = true;
 		if (joined || m < 0 || !rides_along(m))
 			continue;
+		/* a variation selector or an orphan mark is ambiguous too:
+		 * some terminals that draw those wide give it a cell */
+		if ((d->flags & TEXT_AMBIGUOUS_WIDE) &&
+		    u_getIntPropertyValue(m, UCHAR_EAST_ASIAN_WIDTH) ==
+			    U_EA_AMBIGUOUS)
+			continue;
 		strbuf_append(d->out, cl->bytes + start, (size_t)(i - start));
 	}
 	return true;

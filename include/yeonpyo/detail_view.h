@@ -43,6 +43,9 @@ void detail_free(detail_view *dv);
 yp_status detail_show(detail_view *dv, store *s, const char *id,
 		      yp_lang lang, int width, yp_error *err);
 
+/* Shows the text with flags from the next detail_show on. */
+void detail_set_text_flags(detail_view *dv, unsigned flags);
+
 void detail_scroll(detail_view *dv, long delta, int height);
 
 /* Moves to the next organization or person of the event, scrolling it

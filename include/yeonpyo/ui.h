@@ -24,22 +24,15 @@ typedef struct {
 	ui_link_mode hyperlinks;
 	bool clipboard;       /* x copies an address with OSC 52 */
 	const yp_config *config;  /* key bindings, colours, layout; or NULL */
+	/* ask the terminal how wide it draws ambiguous characters (in a
+	 * UTF-8 locale); TEXT_AMBIGUOUS_WIDE in text_flags says it is known */
+	bool probe;
 } ui_options;
 
 /* Whether the browser can run here: standard input and output are
  * terminals and TERM names a terminal that terminfo knows. When not, *why
  * says so in a phrase for a message. */
 bool ui_available(const char **why);
-
-/* Asks the terminal on fd how many columns it gives an East Asian
- * Ambiguous character (UAX #11): 1 or 2, or 0 when it does not say within
- * timeout_ms. Call before the browser starts. */
-int ui_probe_ambiwidth(int fd, int timeout_ms);
-
-/* Reads the terminal's answers to ui_probe_ambiwidth: the width its cursor
- * report implies (0 if none yet), and in *complete whether the device
- * attributes answer that follows it has arrived. */
-int ui_ambiwidth_reply(const char *buf, size_t len, bool *complete);
 
 /* Runs the browser over s until the user quits or a signal ends it, and
  * restores the terminal. Returns an exit status. */

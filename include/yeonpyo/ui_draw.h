@@ -52,6 +52,9 @@ typedef struct {
 	const ui_theme *theme;
 	unsigned text_flags;  /* text_display flags: romanize, ambiguous */
 	draw_links *links;    /* where links are recorded; NULL: not at all */
+	/* lines as - | +: where ambiguous characters are wide and curses
+	 * would send them as Unicode box characters, not the VT100 set */
+	bool ascii_lines;
 } canvas;
 
 /* draw_text for the address of a link: the cells it fills are recorded

@@ -1,5 +1,6 @@
-/* app.c: the browser's loop: terminal setup and restore, signals, layout,
- * the frame, and turning keys (keys.def) into actions on the panes. */
+/* app.c: the browser's loop: terminal setup and restore, signals, the
+ * terminal's answers, and turning keys (keys.def) into actions on the
+ * panes; frame.c draws what they show. */
 #include "app_priv.h"
 
 #include <langinfo.h>
@@ -7,9 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <curses.h>
+
+#include "terminal.h"
 
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/keys.h"
@@ -18,217 +22,26 @@
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
 
-/* Below this the panes cannot show a row worth reading. */
-#define MIN_COLS 40
-#define MIN_ROWS 10
 /* From this width the panes stand side by side. */
 #define SIDE_BY_SIDE_COLS 120
-/* Esc must answer within 50 ms; curses waits this long for the rest of
- * an escape sequence. */
-#define ESC_DELAY_MS 25
 /* How often the wait for a key wakes to notice a missed signal. */
 #define WAKE_MS 250
 
 /* Set by SIGINT, SIGTERM and SIGHUP: the loop ends and restores the
- * terminal. The one piece of global state, as a signal handler needs. */
+ * terminal; by SIGWINCH: the loop lays the screen out again. The only
+ * global state, as signal handlers need. */
 static volatile sig_atomic_t quit_signal;
+static volatile sig_atomic_t resize_signal;
 
 static void on_quit_signal(int sig)
 {
 	quit_signal = sig;
 }
 
-layout app_layout(const app *a)
+static void on_resize_signal(int sig)
 {
-	layout l;
-	memset(&l, 0, sizeof(l));
-	int rows = LINES, cols = COLS;
-	if (rows < MIN_ROWS || cols < MIN_COLS) {
-		l.too_small = true;
-		return l;
-	}
-	int body_y = 1, body_h = rows - 2;
-	if (a->fullscreen) {
-		l.detail = (rect){body_y, 0, body_h, cols};
-		return l;
-	}
-	if (a->detail_hidden) {
-		l.timeline = (rect){body_y, 0, body_h, cols};
-		return l;
-	}
-	if (cols >= a->side_by_side) {
-		int tw = cols * 11 / 20;
-		l.side_by_side = true;
-		l.timeline = (rect){body_y, 0, body_h, tw};
-		l.detail = (rect){body_y, tw + 1, body_h, cols - tw - 1};
-	} else {
-		int th = (body_h - 1) / 2;
-		l.timeline = (rect){body_y, 0, th, cols};
-		l.detail = (rect){body_y + th + 1, 0, body_h - th - 1, cols};
-	}
-	return l;
-}
-
-static void draw_title(app *a, const layout *l)
-{
-	const char *name = a->lang == LANG_KO ? "yeonpyo \xc2\xb7 연표"
-					      : "yeonpyo";
-	const char *title = a->title[a->lang];
-	strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, " %s%s%s", name, title ? " \xe2\x80\x94 " : "",
-		      title ? title : "");
-	/* the sparkline at the right: a third of the line, 16 to 60 cells */
-	int strip = COLS / 3 < 16 ? 0 : COLS / 3 > 60 ? 60 : COLS / 3;
-	long from = 0, to = 0;
-	if (strip && (l->timeline.h <= 0 ||
-		      !timeline_span(&a->tl, l->timeline.h, &from, &to)))
-		from = to = -1;
-	draw_text(&a->canvas, 0, 0, COLS - strip, strbuf_str(&sb),
-		  STYLE_TITLEBAR, true);
-	draw_fill(&a->canvas, 0, COLS - strip, strip, STYLE_TITLEBAR);
-	if (strip)
-		density_draw(&a->dens, &a->canvas, 0, COLS - strip + 1, strip - 2,
-			     from, to, STYLE_TITLEBAR, STYLE_SELECTED);
-	strbuf_free(&sb);
-}
-
-/* The search prompt on the status line, with the cursor shown in it. */
-static void draw_prompt(app *a)
-{
-	int col = prompt_draw(&a->input, &a->canvas, LINES - 1, 0, COLS, "/");
-	curs_set(1);
-	wmove(stdscr, LINES - 1, col < COLS ? col : COLS - 1);
-}
-
-static void draw_status(app *a)
-{
-	const canvas *c = &a->canvas;
-	if (a->prompting) {
-		draw_prompt(a);
-		return;
-	}
-	curs_set(0);
-	strbuf left = STRBUF_INIT, right = STRBUF_INIT;
-	long n = timeline_count(&a->tl);
-	strbuf_printf(&left, " %ld/%ld", n ? timeline_position(&a->tl) + 1 : 0,
-		      n);
-	if (a->note[0])
-		strbuf_printf(&left, "  %s", a->note);
-	if (a->applied)
-		strbuf_printf(&left, "  /%s", a->applied);
-	if (a->org_label)
-		strbuf_printf(&left, "  %s:%s", a->lang == LANG_KO ? "기관" : "org",
-			      a->org_label);
-	if (a->person_label)
-		strbuf_printf(&left, "  %s:%s", a->lang == LANG_KO ? "인물"
-								    : "person",
-			      a->person_label);
-	if (a->tag)
-		strbuf_printf(&left, "  %s:%s", a->lang == LANG_KO ? "태그" : "tag",
-			      a->tag);
-	if (a->marked_only)
-		strbuf_puts(&left, a->lang == LANG_KO ? "  표시한 사건" : "  marked");
-	if (a->year_from && a->year_to != a->year_from)
-		strbuf_printf(&left, "  %d-%d", a->year_from, a->year_to);
-	else if (a->year_from)
-		strbuf_printf(&left, "  %d", a->year_from);
-	if (a->fullscreen)
-		strbuf_puts(&left, a->lang == LANG_KO ? "  상세" : "  detail");
-	else if (a->focus == FOCUS_DETAIL)
-		strbuf_puts(&left, a->lang == LANG_KO ? "  상세 창" : "  detail pane");
-	strbuf_printf(&right, "%s  ? %s ", a->lang == LANG_KO ? "ko" : "en",
-		      a->lang == LANG_KO ? "도움말" : "help");
-	int rw = text_width(strbuf_str(&right));
-	draw_text(c, LINES - 1, 0, COLS, strbuf_str(&left), STYLE_STATUSBAR, true);
-	if (COLS - rw > 0)
-		draw_text(c, LINES - 1, COLS - rw, rw, strbuf_str(&right),
-			  STYLE_STATUSBAR, true);
-	strbuf_free(&left);
-	strbuf_free(&right);
-}
-
-static void draw_too_small(app *a)
-{
-	const char *msg = a->lang == LANG_KO ? "터미널이 너무 작습니다"
-					     : "terminal too small";
-	int w = text_width(msg);
-	int x = COLS > w ? (COLS - w) / 2 : 0;
-	draw_text(&a->canvas, LINES / 2, x, COLS - x, msg, STYLE_NORMAL, false);
-}
-
-/* The keys bound to an action, as the configuration names them. */
-static const char *bound_keys(const app *a, ui_action action, strbuf *sb)
-{
-	strbuf_reset(sb);
-	for (size_t i = 0; i < a->keys.n; i++) {
-		if (a->keys.items[i].action != action)
-			continue;
-		if (sb->len)
-			strbuf_puts(sb, ", ");
-		keys_name(a->keys.items[i].code, sb);
-	}
-	return sb->len ? strbuf_str(sb) : "-";
-}
-
-/* The help overlay lists keys.def (the keys as configured, when the
- * configuration binds any), then what the marks mean. */
-static void draw_help(app *a)
-{
-	strbuf names = STRBUF_INIT;
-	size_t n = 0;
-	const key_help *keys = keys_table(&n);
-	int w = COLS - 4 < 78 ? COLS - 4 : 78;
-	int h = LINES - 2 < (int)n + 3 ? LINES - 2 : (int)n + 3;
-	rect r = {(LINES - h) / 2, (COLS - w) / 2, h, w};
-	const canvas *c = &a->canvas;
-	/* whole rows: a frame drawn over half of a wide character would
-	 * leave the terminal and curses disagreeing about that row */
-	for (int row = 0; row < h; row++)
-		draw_fill(c, r.y + row, 0, COLS, STYLE_NORMAL);
-	draw_box(c, r.y, r.x, r.h, r.w, STYLE_BORDER);
-	draw_text(c, r.y, r.x + 2, w - 4, a->lang == LANG_KO
-		  ? " 키 (q, Esc: 닫기) " : " Keys (q, Esc: close) ",
-		  STYLE_HEADING, false);
-	size_t rows = (size_t)(h - 2);
-	for (size_t i = 0; i < rows && a->help_top + i <= n; i++) {
-		size_t k = a->help_top + i;
-		int y = r.y + 1 + (int)i;
-		if (k == n) {
-			draw_text(c, y, r.x + 2, w - 4, a->lang == LANG_KO
-				  ? "*  예정된 사건   \xe2\x97\x8f  표시한 사건   "
-				    "\xe2\x97\x8b  아직 보지 않은 사건"
-				  : "*  planned   \xe2\x97\x8f  marked   "
-				    "\xe2\x97\x8b  not seen yet",
-				  STYLE_PLANNED, false);
-			break;
-		}
-		draw_text(c, y, r.x + 2, 22, a->keys_changed
-			  ? bound_keys(a, keys[k].action, &names) : keys[k].keys,
-			  STYLE_LABEL, false);
-		draw_text(c, y, r.x + 25, w - 27, a->lang == LANG_KO
-			  ? keys[k].help_ko : keys[k].help_en, STYLE_NORMAL,
-			  false);
-	}
-	strbuf_free(&names);
-}
-
-/* Says in the status line why a key did only half its work (a mark or
- * a seen event not saved): the browser goes on. */
-static void note_failure(app *a, const yp_error *err)
-{
-	snprintf(a->note, sizeof(a->note), "%s", err->message);
-}
-
-/* The event in the detail pane has been seen: its dim mark goes. */
-static void note_seen(app *a)
-{
-	timeline_event *e = timeline_selected(&a->tl);
-	if (!e || e->seen)
-		return;
-	yp_error err = {0};
-	if (store_set_seen(a->s, e->id, &err) != YP_OK)
-		note_failure(a, &err);
-	e->seen = true;  /* seen all the same, if only for this run */
+	(void)sig;
+	resize_signal = 1;
 }
 
 static void toggle_mark(app *a)
@@ -238,74 +51,12 @@ static void toggle_mark(app *a)
 		return;
 	yp_error err = {0};
 	if (store_set_marked(a->s, e->id, !e->marked, &err) != YP_OK) {
-		note_failure(a, &err);
+		frame_note_failure(a, &err);
 		return;
 	}
 	e->marked = !e->marked;
 	if (a->marked_only)
 		narrowing_refilter(a);  /* an unmarked event leaves the view */
-}
-
-/* The selected event's detail; hidden, it is not even read. */
-static void draw_detail(app *a, const layout *l)
-{
-	if (detail_show(&a->dv, a->s, timeline_selected_id(&a->tl), a->lang,
-			l->detail.w, &a->err) != YP_OK) {
-		a->status = (int)a->err.status;
-		a->running = false;
-	}
-	detail_scroll(&a->dv, 0, l->detail.h);
-	detail_draw(&a->dv, &a->canvas, l->detail.y, l->detail.x, l->detail.h,
-		    l->detail.w, a->marks);
-}
-
-static void draw_frame(app *a)
-{
-	layout l = app_layout(a);
-	werase(stdscr);
-	draw_links_clear(&a->links);
-	if (l.too_small) {
-		draw_too_small(a);
-		return;
-	}
-	if (a->charting) {
-		draw_title(a, &l);
-		chart_draw(&a->chart, &a->canvas, 1, LINES - 2, COLS, a->lang);
-		draw_status(a);
-		if (a->help)
-			draw_help(a);
-		return;
-	}
-	if (a->org_viewing) {
-		draw_title(a, &l);
-		org_view_draw(&a->ov, a->s, &a->canvas, LINES, COLS, a->lang);
-		draw_status(a);
-		if (a->help)
-			draw_help(a);
-		return;
-	}
-	if (l.detail.h > 0)
-		note_seen(a);
-	if (l.timeline.h > 0) {
-		timeline_reveal(&a->tl, l.timeline.h);
-		timeline_draw(&a->tl, &a->canvas, l.timeline.y, l.timeline.x,
-			      l.timeline.h, l.timeline.w, a->lang,
-			      a->focus == FOCUS_TIMELINE, a->marks);
-		if (l.side_by_side)
-			draw_vline(&a->canvas, l.timeline.y, l.timeline.w,
-				   l.timeline.h, STYLE_BORDER);
-		else if (l.detail.h > 0)
-			draw_hline(&a->canvas, l.detail.y - 1, 0, COLS,
-				   STYLE_BORDER);
-	}
-	if (l.detail.h > 0)
-		draw_detail(a, &l);
-	draw_title(a, &l);  /* its sparkline marks the rows now in view */
-	draw_status(a);
-	if (a->picking)
-		picker_draw(&a->pick, &a->canvas, LINES, COLS, a->lang);
-	if (a->help)
-		draw_help(a);
 }
 
 /* Keys while the help is open: close it, or scroll it. */
@@ -419,7 +170,7 @@ static void copy_url(app *a)
 	char *url = id ? first_url(a->s, id, &err) : NULL;
 	if (!url) {
 		if (err.status)
-			note_failure(a, &err);
+			frame_note_failure(a, &err);
 		else
 			snprintf(a->note, sizeof(a->note), "%s",
 				 ko ? "출처 주소 없음" : "no source address");
@@ -579,8 +330,6 @@ static void main_key(app *a, ui_action act)
 static void handle_key(app *a, int rc, wint_t ch)
 {
 	a->note[0] = '\0';
-	if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
-		return;  /* the next frame lays out for the new size */
 	if (a->prompting) {
 		narrowing_prompt_key(a, rc, ch);
 		return;
@@ -607,11 +356,22 @@ static void handle_key(app *a, int rc, wint_t ch)
 		main_key(a, act);
 }
 
-/* Tests wait for this mark instead of sleeping: it follows each frame. */
-static void announce_idle(const app *a)
+/* Tests wait for this mark instead of sleeping. It is written each time
+ * the browser has nothing left to do, when anything changed since the
+ * last: the frames drawn, the bytes of input consumed (keys and the
+ * terminal's answers), and the size, so that a test waits for the frame
+ * that follows what it sent and never for one nobody asked for. */
+static void announce_idle(app *a)
 {
-	static const char mark[] = "\033]7777;idle\007";
-	if (a->idle_marks && write(STDOUT_FILENO, mark, sizeof(mark) - 1) < 0)
+	unsigned long now[4] = {a->frames, (unsigned long)a->in.consumed,
+				(unsigned long)LINES, (unsigned long)COLS};
+	if (!a->idle_marks || memcmp(now, a->idle_said, sizeof(now)) == 0)
+		return;
+	memcpy(a->idle_said, now, sizeof(now));
+	char mark[96];
+	int n = snprintf(mark, sizeof(mark), "\033]7777;idle;%lu;%lu;%lu;%lu\007",
+			 now[0], now[1], now[2], now[3]);
+	if (n > 0 && write(STDOUT_FILENO, mark, (size_t)n) < 0)
 		return;
 }
 
@@ -625,6 +385,9 @@ static void install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* in place of curses' own, which only its wgetch would act on */
+	sa.sa_handler = on_resize_signal;
+	sigaction(SIGWINCH, &sa, NULL);
 }
 
 static bool want_color(ui_color_mode mode)
@@ -637,31 +400,26 @@ static bool want_color(ui_color_mode mode)
 	return !(no_color && *no_color);
 }
 
+/* Curses draws; keys are read by the browser's own reader (input.c),
+ * never by curses, which would take a late answer of the terminal for
+ * keys. keypad() still sends the terminal's keypad mode and sets up the
+ * key sequences the reader is given. */
 static SCREEN *start_screen(void)
 {
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr)
 		return NULL;
-	set_escdelay(ESC_DELAY_MS);
 	cbreak();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	/* No mouse here: curses would read the rest of a mouse report after
-	 * its prefix without a timeout, so a stray or cut-off report (a
-	 * terminal left in mouse mode by another program) would stall the
-	 * browser until more bytes came. Its bytes are keys like any other. */
-	const char *mouse = tigetstr("kmous");
-	if (mouse && mouse != (const char *)-1)
-		define_key(mouse, 0);
 	curs_set(0);
-	wtimeout(stdscr, WAKE_MS);
 	return scr;
 }
 
 static void draw_now(app *a)
 {
-	draw_frame(a);
+	frame_draw(a);
 	wnoutrefresh(stdscr);
 	doupdate();
 	if (a->links.n) {
@@ -670,54 +428,144 @@ static void draw_now(app *a)
 		write_out(&sb);
 		strbuf_free(&sb);
 	}
-	announce_idle(a);
+	a->frames++;
 }
 
+/* What ambiguous characters take on this terminal: 1 or 2 columns, or 0
+ * while nobody knows. Where they may be wide the text is folded to
+ * look-alikes, which are right on every terminal, and lines drawn in
+ * ASCII where curses would send them as Unicode box characters.
+ * Everything is drawn again from a cleared screen, which the terminal may
+ * have drawn with the other width. */
+static void set_ambiwidth(app *a, int width)
+{
+	unsigned flags = a->canvas.text_flags & ~(unsigned)TEXT_AMBIGUOUS_WIDE;
+	if (width != 1)
+		flags |= TEXT_AMBIGUOUS_WIDE;
+	a->ambiwidth = width;
+	a->canvas.text_flags = flags;
+	a->canvas.ascii_lines = width != 1 && terminal_lines_unicode() &&
+				strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	detail_set_text_flags(&a->dv, flags);
+	clearok(curscr, TRUE);
+}
+
+/* The probe's answer, whenever it comes: a width other than the one drawn
+ * with redraws the screen, and is kept for this terminal type's next
+ * start. Returns whether a frame is due. */
+static bool probe_answered(app *a, int row, int col)
+{
+	int width = a->probe_row ? terminal_probe_width(a->probe_row, row, col)
+				 : 0;
+	if (!width)
+		return false;
+	const char *term = getenv("TERM");
+	if (width != a->known_width && term) {
+		yp_error err = {0};
+		if (store_set_terminal_ambiwidth(a->s, term, width, &err) == YP_OK)
+			a->known_width = width;
+	}
+	if (width == a->ambiwidth)
+		return false;
+	set_ambiwidth(a, width);
+	return true;
+}
+
+/* Sends the probe before the first frame, which clears the screen of it:
+ * the frame does not wait for the answer, which input.c takes whenever
+ * it comes. */
+static void send_probe(app *a)
+{
+	doupdate();  /* curses' start (the alternate screen) goes out first */
+	a->probe_row = terminal_probe_send(STDOUT_FILENO, LINES);
+	if (!a->probe_row)
+		return;
+	long now = input_now();
+	input_expect(&a->in, INPUT_CURSOR, now);
+	input_expect(&a->in, INPUT_ATTRIBUTES, now);
+	clearok(curscr, TRUE);
+}
+
+/* A new size from the terminal, laid out from a cleared screen. */
+static void resize_screen(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resize_term(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+}
+
+/* One event of the reader; returns whether a frame is due. */
+static bool handle_event(app *a, const input_event *ev)
+{
+	switch (ev->kind) {
+	case INPUT_CHAR:
+		handle_key(a, OK, (wint_t)ev->ch);
+		break;
+	case INPUT_KEY:
+		handle_key(a, KEY_CODE_YES, (wint_t)ev->code);
+		break;
+	case INPUT_CURSOR:
+		return probe_answered(a, ev->row, ev->col);
+	case INPUT_ATTRIBUTES:
+		return false;
+	}
+	/* the store failing under a move: stop as a failed load does */
+	if (timeline_failed(&a->tl, &a->err) != YP_OK) {
+		a->status = (int)a->err.status;
+		a->running = false;
+	}
+	return true;
+}
 
 /* Draws a frame once the keys that have arrived are handled, never while
  * idle: keys typed or pasted ahead (a query, a burst of j over a slow
  * link) cost one frame, and a search runs once for all of them. Waiting
  * for a key times out now and then: a SIGWINCH or SIGTERM that lands just
- * before curses starts waiting would otherwise not be seen until the next
- * key, and a timeout changes nothing on the screen. */
+ * before the wait begins would otherwise not be seen until the next key,
+ * and a timeout changes nothing on the screen. */
 static void loop(app *a)
 {
 	bool dirty = true;
 	while (a->running && !quit_signal) {
-		wint_t ch = 0;
-		/* with work to show, only look for a key already waiting */
-		wtimeout(stdscr, dirty ? 0 : WAKE_MS);
-		int rc = wget_wch(stdscr, &ch);
-		if (rc == ERR) {
-			/* nothing waiting (or a signal): search, then draw */
-			narrowing_search_idle(a);
-			if (a->search_due) {
-				dirty = true;  /* keys came: handle them first */
-				continue;
-			}
-			if (dirty && a->running && !quit_signal)
-				draw_now(a);
-			dirty = false;
-			/* a broad search's sparkline, after its first frame */
-			if (a->density_due && a->running && !quit_signal) {
-				narrowing_density_idle(a);
-				dirty = !a->density_due;
-			}
+		if (resize_signal) {
+			resize_signal = 0;
+			resize_screen();
+			dirty = true;
+		}
+		input_event ev;
+		if (input_next(&a->in, input_now(), &ev)) {
+			dirty = handle_event(a, &ev) || dirty;
 			continue;
 		}
-		handle_key(a, rc, ch);
-		/* the store failing under a move: stop as a failed load does */
-		if (timeline_failed(&a->tl, &a->err) != YP_OK) {
-			a->status = (int)a->err.status;
-			a->running = false;
+		if (a->in.hangup) {
+			quit_signal = SIGHUP;  /* the terminal is gone */
+			break;
 		}
-		dirty = true;
+		/* nothing waiting: search, then draw */
+		narrowing_search_idle(a);
+		if (a->search_due)
+			continue;  /* keys came: handle them first */
+		if (dirty && a->running && !quit_signal)
+			draw_now(a);
+		dirty = false;
+		/* a broad search's sparkline, after its first frame */
+		if (a->density_due && a->running && !quit_signal) {
+			narrowing_density_idle(a);
+			dirty = !a->density_due;
+			continue;
+		}
+		if (input_empty(&a->in))
+			announce_idle(a);
+		input_wait(&a->in, input_now(), WAKE_MS);
 	}
 }
 
 /* Frees what the app holds; safe on a partly set up app. */
 static void app_free(app *a)
 {
+	input_free(&a->in);
 	timeline_free(&a->tl);
 	detail_free(&a->dv);
 	prompt_free(&a->input);
@@ -759,6 +607,7 @@ int ui_run(store *s, const ui_options *opts)
 		snprintf(a.note, sizeof(a.note), "%s", opts->notice);
 	a.running = true;
 	a.idle_marks = getenv("YEONPYO_TEST_IDLE") != NULL;
+	input_init(&a.in, STDIN_FILENO);
 	detail_init(&a.dv);
 	prompt_init(&a.input);
 	history_load(&a.hist, history_default_path());
@@ -770,28 +619,39 @@ int ui_run(store *s, const ui_options *opts)
 		fprintf(stderr, "yeonpyo: %s\n", a.err.message);
 		return (int)a.err.status;
 	}
-	/* Line drawing as Unicode box characters (ambiguous width) would be
-	 * wide there too; the VT100 alternate character set is narrow
-	 * everywhere. */
-	if (opts->text_flags & TEXT_AMBIGUOUS_WIDE)
-		setenv("NCURSES_NO_UTF8_ACS", "1", 1);
 	SCREEN *scr = start_screen();
 	if (!scr) {
 		app_free(&a);
 		fprintf(stderr, "yeonpyo: cannot start the terminal screen\n");
 		return YP_IOERR;
 	}
+	if (!terminal_keys_load(&a.in)) {
+		endwin();
+		delscreen(scr);
+		app_free(&a);
+		fprintf(stderr, "yeonpyo: out of memory\n");
+		return YP_SOFTWARE;
+	}
 	install_signals();
 	draw_theme_init(&a.theme, want_color(opts->color),
 			opts->config ? opts->config->colors : NULL);
+	bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	bool links = opts->hyperlinks == UI_LINKS_ALWAYS ||
 		     (opts->hyperlinks == UI_LINKS_AUTO &&
-		      osc_links_wanted(getenv("TERM"),
-				       strcmp(nl_langinfo(CODESET), "UTF-8") == 0));
+		      osc_links_wanted(getenv("TERM"), utf8));
 	a.canvas = (canvas){stdscr, &a.theme, opts->text_flags,
-			    links ? &a.links : NULL};
+			    links ? &a.links : NULL, false};
 	a.clipboard = opts->clipboard;
 	a.dv.text_flags = opts->text_flags;
+	/* asked where the locale can show the probe's character; until the
+	 * answer, the width this terminal type had last time, if any */
+	bool probe = opts->probe && utf8 &&
+		     !(opts->text_flags & TEXT_AMBIGUOUS_WIDE);
+	a.known_width = probe ? store_terminal_ambiwidth(s, getenv("TERM")) : 0;
+	set_ambiwidth(&a, opts->text_flags & TEXT_AMBIGUOUS_WIDE ? 2
+			  : probe ? a.known_width : 1);
+	if (probe)
+		send_probe(&a);
 	loop(&a);
 	endwin();
 	delscreen(scr);

@@ -1,6 +1,6 @@
-/* app_priv.h: the browser's state, shared by app.c (the loop, layout and
- * drawing) and narrowing.c (search, filters and the views that choose
- * them). Nothing outside src/ui sees it. */
+/* app_priv.h: the browser's state, shared by app.c (the loop and keys),
+ * frame.c (layout and drawing) and narrowing.c (search, filters and the
+ * views that choose them). Nothing outside src/ui sees it. */
 #ifndef YEONPYO_APP_PRIV_H
 #define YEONPYO_APP_PRIV_H
 
@@ -11,6 +11,7 @@
 #include "yeonpyo/density.h"
 #include "yeonpyo/detail_view.h"
 #include "yeonpyo/history.h"
+#include "yeonpyo/input.h"
 #include "yeonpyo/keys.h"
 #include "yeonpyo/org_view.h"
 #include "yeonpyo/picker.h"
@@ -72,15 +73,26 @@ typedef struct {
 	bool picking_last_year;  /* y's second step */
 	bool org_viewing;
 	org_view ov;
-	bool idle_marks;   /* tests: announce each finished frame */
+	input in;          /* the terminal's keys and answers */
+	int probe_row;     /* where the width probe went; 0: not sent */
+	int ambiwidth;     /* what ambiguous characters take: 1 or 2 */
+	int known_width;   /* what the state says this TERM does, or 0 */
+	bool idle_marks;   /* tests: announce each time the browser idles */
+	unsigned long frames;        /* drawn so far */
+	unsigned long idle_said[4];  /* what the last idle mark said */
 	char *title[2];    /* the dataset's title in Korean and English */
 	bool running;
 	yp_error err;
 	int status;
 } app;
 
-/* Where the panes are for the screen's size and the app's mode. */
+/* frame.c: where the panes are for the screen's size and the app's mode,
+ * and the frame drawn there (curses' stdscr, not yet refreshed). */
 layout app_layout(const app *a);
+void frame_draw(app *a);
+/* Says in the status line why a key did only half its work (a mark or
+ * a seen event not saved): the browser goes on. */
+void frame_note_failure(app *a, const yp_error *err);
 
 /* narrowing.c: the search, the filters and their pickers. */
 void narrowing_apply(app *a, const char *query);

@@ -137,6 +137,14 @@ static bool layout_line(const report_line *l, void *ctx)
 	return true;
 }
 
+void detail_set_text_flags(detail_view *dv, unsigned flags)
+{
+	if (flags == dv->text_flags)
+		return;
+	dv->text_flags = flags;
+	dv->width = -1;  /* laid out again, where it was scrolled to */
+}
+
 yp_status detail_show(detail_view *dv, store *s, const char *id,
 		      yp_lang lang, int width, yp_error *err)
 {

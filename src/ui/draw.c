@@ -236,12 +236,19 @@ int draw_text(const canvas *c, int y, int x, int width, const char *s,
 	return draw_text_marked(c, y, x, width, s, style, pad, NULL);
 }
 
+/* A line-drawing character: curses' (the VT100 set where the terminal
+ * has it, else ASCII), or ASCII where the canvas asks for it. */
+static chtype line_char(const canvas *c, chtype acs, char ascii)
+{
+	return c->ascii_lines ? (chtype)ascii : acs;
+}
+
 void draw_hline(const canvas *c, int y, int x, int width, draw_style style)
 {
 	if (width <= 0)
 		return;
 	wattr_set(c->win, c->theme->attr[style], c->theme->pair[style], NULL);
-	mvwhline(c->win, y, x, ACS_HLINE, width);
+	mvwhline(c->win, y, x, line_char(c, ACS_HLINE, '-'), width);
 	wattr_set(c->win, A_NORMAL, 0, NULL);
 }
 
@@ -250,7 +257,7 @@ void draw_vline(const canvas *c, int y, int x, int height, draw_style style)
 	if (height <= 0)
 		return;
 	wattr_set(c->win, c->theme->attr[style], c->theme->pair[style], NULL);
-	mvwvline(c->win, y, x, ACS_VLINE, height);
+	mvwvline(c->win, y, x, line_char(c, ACS_VLINE, '|'), height);
 	wattr_set(c->win, A_NORMAL, 0, NULL);
 }
 
@@ -264,10 +271,11 @@ void draw_box(const canvas *c, int y, int x, int height, int width,
 	draw_vline(c, y + 1, x, height - 2, style);
 	draw_vline(c, y + 1, x + width - 1, height - 2, style);
 	wattr_set(c->win, c->theme->attr[style], c->theme->pair[style], NULL);
-	mvwaddch(c->win, y, x, ACS_ULCORNER);
-	mvwaddch(c->win, y, x + width - 1, ACS_URCORNER);
-	mvwaddch(c->win, y + height - 1, x, ACS_LLCORNER);
-	mvwaddch(c->win, y + height - 1, x + width - 1, ACS_LRCORNER);
+	mvwaddch(c->win, y, x, line_char(c, ACS_ULCORNER, '+'));
+	mvwaddch(c->win, y, x + width - 1, line_char(c, ACS_URCORNER, '+'));
+	mvwaddch(c->win, y + height - 1, x, line_char(c, ACS_LLCORNER, '+'));
+	mvwaddch(c->win, y + height - 1, x + width - 1,
+		 line_char(c, ACS_LRCORNER, '+'));
 	wattr_set(c->win, A_NORMAL, 0, NULL);
 }
 

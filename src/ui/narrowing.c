@@ -7,8 +7,6 @@
 #include <string.h>
 
 #include <curses.h>
-#include <poll.h>
-#include <unistd.h>
 
 #include "yeonpyo/search.h"
 #include "yeonpyo/strbuf.h"
@@ -214,17 +212,17 @@ void narrowing_search_due(app *a)
 	narrowing_apply(a, prompt_text(&a->input));
 }
 
+/* A key or an answer waits (a sequence still growing does not). */
 static bool keys_waiting(void *ctx)
 {
-	(void)ctx;
-	struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
-	return poll(&in, 1, 0) > 0;
+	app *a = ctx;
+	return input_ready(&a->in, input_now());
 }
 
 void narrowing_open_chart(app *a)
 {
 	yp_error err = {0};
-	store_set_interrupt(a->s, keys_waiting, NULL);
+	store_set_interrupt(a->s, keys_waiting, a);
 	yp_status rc = chart_open(&a->chart, a->s, &a->tl.f, a->lang, &err);
 	bool stopped = rc != YP_OK && store_interrupted(a->s);
 	store_set_interrupt(a->s, NULL, NULL);
@@ -240,7 +238,7 @@ void narrowing_density_idle(app *a)
 {
 	if (!a->density_due)
 		return;
-	store_set_interrupt(a->s, keys_waiting, NULL);
+	store_set_interrupt(a->s, keys_waiting, a);
 	yp_error err = {0};
 	yp_status rc = density_load(&a->dens, a->s, &a->tl.f, &err);
 	a->density_due = rc != YP_OK && store_interrupted(a->s);
@@ -253,7 +251,7 @@ void narrowing_search_idle(app *a)
 {
 	if (!a->search_due)
 		return;
-	store_set_interrupt(a->s, keys_waiting, NULL);
+	store_set_interrupt(a->s, keys_waiting, a);
 	narrowing_search_due(a);
 	store_set_interrupt(a->s, NULL, NULL);
 }

@@ -25,9 +25,10 @@
 #include <time.h>
 #include <unistd.h>
 
-/* yeonpyo marks finished frames when YEONPYO_TEST_IDLE is set; other
- * programs are settled once they have been quiet this long. */
-#define IDLE_MARK "\033]7777;idle\007"
+/* yeonpyo says when it is idle when YEONPYO_TEST_IDLE is set (ESC ]
+ * 7777;idle;FRAMES;CONSUMED;ROWS;COLS BEL); other programs are settled
+ * once they have been quiet this long. */
+#define IDLE_MARK "\033]7777;idle;"
 #define QUIET_MS 60
 #define MAX_SAMPLES 1000
 
@@ -42,7 +43,9 @@ typedef struct {
 	int fd;
 	bool marks;        /* the program writes idle marks */
 	int quiet_ms;      /* otherwise: settled after this much quiet */
-	char tail[16];     /* the end of the last read, for a split mark */
+	char tail[64];     /* the end of the last read, for a split mark */
+	unsigned long sent;      /* bytes written to the program */
+	unsigned long consumed;  /* what its last idle mark said */
 } probe;
 
 typedef struct {
@@ -50,19 +53,49 @@ typedef struct {
 	size_t bytes;      /* written, idle marks excluded */
 } answer;
 
-/* Answers the terminal queries yeonpyo's --ambiwidth auto sends, as a
- * terminal with narrow ambiguous characters would: without an answer it
- * waits out its timeout, which no real terminal makes it do. */
-static void answer_queries(const probe *p, const char *buf)
+static void send(probe *p, const char *bytes, size_t n)
 {
-	if (strstr(buf, "\033[6n") && write(p->fd, "\033[1;2R", 6) < 0)
-		perror("pty_probe: write");
-	if (strstr(buf, "\033[c") && write(p->fd, "\033[?62c", 6) < 0)
+	if (write(p->fd, bytes, n) == (ssize_t)n)
+		p->sent += n;
+	else
 		perror("pty_probe: write");
 }
 
-/* Reads until the program settles: an idle mark, or QUIET_MS without
- * output (then the time of the last byte counts). */
+/* Answers the terminal queries yeonpyo's --ambiwidth auto sends, as a
+ * terminal with narrow ambiguous characters would (its probe is at the
+ * start of the second row). */
+static void answer_queries(probe *p, const char *buf)
+{
+	if (strstr(buf, "\033[6n"))
+		send(p, "\033[2;2R", 6);
+	if (strstr(buf, "\033[c"))
+		send(p, "\033[?62c", 6);
+}
+
+/* The marks in buf (len bytes): the bytes they take, and in p->consumed
+ * what the last one said; *found when buf holds a whole one. */
+static size_t read_marks(probe *p, const char *buf, size_t len, bool *found)
+{
+	size_t taken = 0;
+	*found = false;
+	for (const char *m = buf; (m = strstr(m, IDLE_MARK)) != NULL;) {
+		const char *end = memchr(m, '\007', len - (size_t)(m - buf));
+		if (!end)
+			break;
+		unsigned long frames = 0, consumed = 0;
+		if (sscanf(m + strlen(IDLE_MARK), "%lu;%lu", &frames,
+			   &consumed) == 2)
+			p->consumed = consumed;
+		taken += (size_t)(end - m) + 1;
+		*found = true;
+		m = end + 1;
+	}
+	return taken;
+}
+
+/* Reads until the program settles: an idle mark after it consumed what
+ * was sent (keys and answers), or QUIET_MS without output (then the time
+ * of the last byte counts). */
 static answer settle(probe *p, double start)
 {
 	answer a = {0, 0};
@@ -84,16 +117,25 @@ static answer settle(probe *p, double start)
 		a.bytes += (size_t)got;
 		buf[keep + (size_t)got] = '\0';
 		answer_queries(p, buf + keep);
-		bool done = p->marks && strstr(buf, IDLE_MARK);
 		size_t total = keep + (size_t)got;
-		size_t t = total < sizeof(p->tail) - 1 ? total : sizeof(p->tail) - 1;
-		memcpy(p->tail, buf + total - t, t);
-		p->tail[t] = '\0';
-		if (done) {
-			a.bytes -= strlen(IDLE_MARK);
-			p->tail[0] = '\0';
-			break;
+		bool found = false;
+		if (p->marks)
+			a.bytes -= read_marks(p, buf, total, &found);
+		/* a mark the read cut is read whole with the next */
+		p->tail[0] = '\0';
+		const char *osc = NULL;
+		for (const char *m = buf; (m = memchr(m, '\033', total -
+						      (size_t)(m - buf)));
+		     m++)
+			osc = m;
+		size_t t = osc ? total - (size_t)(osc - buf) : 0;
+		if (osc && t < sizeof(p->tail) && (t == 1 || osc[1] == ']') &&
+		    !memchr(osc, '\007', t)) {
+			memcpy(p->tail, osc, t);
+			p->tail[t] = '\0';
 		}
+		if (found && p->consumed >= p->sent)
+			break;
 	}
 	a.ms = last - start;
 	return a;
@@ -169,8 +211,7 @@ static void run_key(probe *p, const char *name, int count)
 		for (size_t at = 0; at < len;) {
 			size_t n = one_by_one ? utf8_len(key + at) : len;
 			double t0 = now_ms();
-			if (write(p->fd, key + at, n) < 0)
-				return;
+			send(p, key + at, n);
 			answer a = settle(p, t0);
 			if (getenv("PTY_PROBE_STEPS"))
 				fprintf(stderr, "%.*s %.3f\n", (int)n, key + at,

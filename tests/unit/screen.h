@@ -1,7 +1,10 @@
 /* screen.h: screen tests: the real yeonpyo in a pseudo-terminal, its
- * output read into a libvterm screen whose cells the tests inspect. The
- * program marks each finished frame (YEONPYO_TEST_IDLE), so a test waits
- * for that mark instead of sleeping. */
+ * output read into a libvterm screen whose cells the tests inspect, and
+ * kept as raw bytes for what cells cannot tell. The program says each time
+ * it is idle (YEONPYO_TEST_IDLE) with the frames it has drawn, the bytes
+ * of input it has consumed and its size, so a test waits for the idle
+ * that follows what it sent, never on a sleep. The test's terminal can
+ * answer the program's questions late, split or never, like real ones. */
 #ifndef YEONPYO_TEST_SCREEN_H
 #define YEONPYO_TEST_SCREEN_H
 
@@ -11,11 +14,31 @@
 
 typedef struct screen screen;
 
+/* How the test's terminal behaves. All zero: it answers at once, draws
+ * ambiguous characters narrow, and nothing is typed ahead. */
+typedef struct {
+	int answer_ms;   /* each answer (cursor report, attributes) this late */
+	bool split;      /* each answer in two writes, SCREEN_SPLIT_MS apart */
+	bool silent;     /* no answer at all */
+	bool wide;       /* East Asian Ambiguous characters two columns wide
+			  * (in its cursor reports: libvterm draws them narrow) */
+	const char *typed_ahead;  /* typed as soon as the program starts */
+	const char *charset;      /* the program's output charset (luit), or
+				   * NULL for UTF-8 */
+} screen_terminal;
+#define SCREEN_SPLIT_MS 150
+
 /* Starts ./yeonpyo with args (NULL-terminated) in a rows x cols terminal,
  * TERM=xterm-256color and LANG=C.UTF-8, HOME=home, plus env ("K=V",
- * NULL-terminated, overriding); returns once the first frame is drawn. */
+ * NULL-terminated, overriding); returns once the program is first idle
+ * having consumed the answers sent so far. */
 screen *screen_start(const char *home, int rows, int cols,
 		     const char *const *env, const char *const *args);
+
+/* screen_start on a terminal t. */
+screen *screen_start_on(const screen_terminal *t, const char *home, int rows,
+			int cols, const char *const *env,
+			const char *const *args);
 
 /* screen_start for a program whose output is in charset (e.g. "EUC-KR"),
  * converted to UTF-8 for the screen as luit would. */
@@ -23,17 +46,16 @@ screen *screen_start_in(const char *home, int rows, int cols,
 			const char *charset, const char *const *env,
 			const char *const *args);
 
-/* Types one key (its bytes, e.g. "j" or "\033[B") and waits for the frame
- * that follows, or for the program to exit. */
+/* Types bytes (a key, e.g. "j" or "\033[B", or a burst of them) and waits
+ * until the program is idle having consumed them and every answer sent
+ * before them, or has exited. */
 void screen_key(screen *s, const char *key);
-/* Writes bytes as typed ahead, then reads what the program writes until it
- * has been quiet for quiet_ms, without waiting for a frame: for input that
- * may draw nothing (bytes curses drops, half a mouse report). */
-void screen_type(screen *s, const char *bytes, int quiet_ms);
-/* screen_resize, reading until quiet_ms of quiet rather than a frame. */
-void screen_resize_quietly(screen *s, int rows, int cols, int quiet_ms);
 
-/* Resizes the terminal and waits for the new frame. */
+/* Waits until every answer the terminal owes has been sent and consumed. */
+void screen_answered(screen *s);
+
+/* Resizes the terminal and waits until the program is idle at the new
+ * size. */
 void screen_resize(screen *s, int rows, int cols);
 
 /* Sends a signal to the program and waits for it to exit. */
@@ -71,8 +93,17 @@ bool screen_colored(screen *s, int row, int col);
 bool screen_altscreen(const screen *s);
 
 /* Bytes the program has written to the terminal, not counting the test's
- * frame marks. */
+ * idle marks. */
 size_t screen_bytes(const screen *s);
+/* Everything the program has written, marks included, as it came. */
+const char *screen_output(const screen *s, size_t *len);
+/* The first East Asian Ambiguous code point the program wrote at byte
+ * from or later, other than allowed (0: none), whose occurrences are
+ * counted in *n_allowed: its offset, with the code point in *cp, or -1. */
+long screen_ambiguous_at(const screen *s, size_t from, uint32_t allowed,
+			 int *n_allowed, uint32_t *cp);
+/* Frames drawn, by the program's last idle mark. */
+unsigned long screen_frames(const screen *s);
 
 /* How many times the program set the window or icon title. */
 unsigned screen_titles(const screen *s);

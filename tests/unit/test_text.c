@@ -217,6 +217,10 @@ static void display_draws_what_a_cell_can_hold(void **state)
 	/* heart with VS16 stays whole; e with a combining acute composes */
 	assert_display("\xe2\x9d\xa4\xef\xb8\x8f" " e\xcc\x81", 0,
 		       "\xe2\x9d\xa4\xef\xb8\x8f" " \xc3\xa9");
+	/* where ambiguous characters are wide, VS16 (ambiguous) goes, and
+	 * the composed e is folded */
+	assert_display("\xe2\x9d\xa4\xef\xb8\x8f" " e\xcc\x81",
+		       TEXT_AMBIGUOUS_WIDE, "\xe2\x9d\xa4 e");
 	/* NFD 각 is shown composed, as its NFC twin */
 	assert_display("\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8", 0, "각");
 	/* archaic jamo that do not compose stay together in one cluster */

@@ -1,0 +1,288 @@
+/* test_terminals.c: the browser on terminals as people have them: ones
+ * that answer the width probe late, split or never, that draw ambiguous
+ * characters wide, that have no VT100 line drawing; what a key typed
+ * before the answer does, and the one answer that is also a key. Where
+ * cells cannot tell (libvterm stores VT100 line drawing as U+2500...), the
+ * test reads the bytes the program wrote. */
+#define _GNU_SOURCE
+#include "support.h"
+#include "screen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef support_db fixture;
+
+#define EVENTS 29  /* the built-in dataset */
+#define PROBE 0x25B2
+
+static int setup(void **state)
+{
+	*state = support_db_new(NULL);
+	return 0;
+}
+
+static screen *start_on(fixture *f, const screen_terminal *t, int rows,
+			int cols, const char *lang, const char *opt)
+{
+	return screen_start_on(t, f->home, rows, cols, NULL,
+			       (const char *const[]){f->db_arg, lang, opt, NULL});
+}
+
+static bool screen_has(screen *s, int rows, const char *text)
+{
+	bool found = false;
+	for (int r = 0; r < rows && !found; r++) {
+		char *row = screen_row(s, r);
+		found = strstr(row, text) != NULL;
+		free(row);
+	}
+	return found;
+}
+
+/* q quits at once, with status 0. */
+static void quit(screen *s)
+{
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+}
+
+/* The status line says the position, and no help box is open. */
+static void assert_at(screen *s, int rows, int position, const char *when)
+{
+	char want[32];
+	snprintf(want, sizeof(want), " %d/%d", position, EVENTS);
+	char *status = screen_row(s, rows - 1);
+	if (strncmp(status, want, strlen(want)) != 0 ||
+	    (status[strlen(want)] != ' ' && status[strlen(want)] != '\0'))
+		fail_msg("%s: the status line is \"%s\", not at%s", when, status,
+			 want);
+	free(status);
+	if (screen_has(s, rows, "Keys (q, Esc: close)"))
+		fail_msg("%s: the help is open", when);
+}
+
+static void late_split_and_absent_answers_change_nothing(void **state)
+{
+	fixture *f = *state;
+	static const struct {
+		const char *name;
+		screen_terminal t;
+	} terms[] = {
+		{"at once", {0}},
+		{"after 400 ms", {.answer_ms = 400}},
+		{"after 1.5 s", {.answer_ms = 1500}},
+		{"after 400 ms, split", {.answer_ms = 400, .split = true}},
+		{"split", {.split = true}},
+		{"never", {.silent = true}},
+	};
+	for (size_t i = 0; i < sizeof(terms) / sizeof(terms[0]); i++) {
+		screen *s = start_on(f, &terms[i].t, 24, 80, "--lang=en", NULL);
+		assert_at(s, 24, 1, terms[i].name);
+		screen_answered(s);
+		assert_at(s, 24, 1, terms[i].name);
+		if (!screen_has(s, 24, "KT sets up its AI2XL lab"))
+			fail_msg("%s: the first event is not shown", terms[i].name);
+		quit(s);
+	}
+}
+
+/* A user who types before the terminal has answered gets those keys. */
+static void keys_typed_before_the_answer_are_honoured(void **state)
+{
+	fixture *f = *state;
+	static const screen_terminal late[] = {
+		{.answer_ms = 400, .typed_ahead = "G"},
+		{.answer_ms = 1500, .split = true, .typed_ahead = "G"},
+		{.silent = true, .typed_ahead = "G"},
+	};
+	for (size_t i = 0; i < sizeof(late) / sizeof(late[0]); i++) {
+		screen *s = start_on(f, &late[i], 24, 80, "--lang=en", NULL);
+		assert_at(s, 24, EVENTS, "G typed at once");
+		screen_key(s, "k");
+		screen_key(s, "k");
+		assert_at(s, 24, EVENTS - 2, "k k typed before the answer");
+		screen_answered(s);
+		assert_at(s, 24, EVENTS - 2, "after the answer");
+		quit(s);
+	}
+}
+
+/* xterm's Shift-F3 is ESC [ 1 ; 2 R, the shape of a cursor report: a key
+ * when no answer is awaited, and taken as the answer when one is. */
+static void shift_f3_is_a_key_unless_an_answer_is_awaited(void **state)
+{
+	fixture *f = *state;
+	char *cfg = support_config(f->home, "bind F15 last\n", NULL);
+	const char *env[] = {cfg, NULL};
+	const char *const args[] = {f->db_arg, "--lang=en", NULL};
+	static const screen_terminal prompt = {0}, silent = {.silent = true};
+	screen *s = screen_start_on(&prompt, f->home, 24, 80, env, args);
+	screen_key(s, "\033[1;2R");
+	assert_at(s, 24, EVENTS, "Shift-F3, nothing awaited");
+	quit(s);
+	s = screen_start_on(&silent, f->home, 24, 80, env, args);
+	screen_key(s, "\033[1;2R");
+	assert_at(s, 24, 1, "Shift-F3 while the probe's answer is awaited");
+	quit(s);
+	free(cfg);
+}
+
+/* Fails at the first East Asian Ambiguous code point in the program's
+ * output from byte from on, but for the probe's U+25B2 each time it is
+ * sent; returns how many probes there were. */
+static int check_bytes_narrow(screen *s, size_t from, const char *what)
+{
+	int probes = 0;
+	uint32_t c = 0;
+	long at = screen_ambiguous_at(s, from, PROBE, &probes, &c);
+	if (at >= 0) {
+		size_t len = 0;
+		const char *out = screen_output(s, &len);
+		fail_msg("%s: U+%04X written at byte %ld: \"%.40s\"", what,
+			 (unsigned)c, at, out + (at > 20 ? at - 20 : 0));
+	}
+	return probes;
+}
+
+static bool output_has(screen *s, const char *bytes)
+{
+	size_t len = 0;
+	const char *out = screen_output(s, &len);
+	return memmem(out, len, bytes, strlen(bytes)) != NULL;
+}
+
+/* Everything that draws lines or ambiguous text: the panes stacked and
+ * side by side, the full-screen detail, the help box, a picker, the
+ * chart and the organizations view. */
+static void browse_everything(screen *s)
+{
+	static const char *const keys[] = {
+		"j", "]", "\r", "\r", "?", "q", "o", "\033", "v", "q", "O",
+		"\033", "L", "G", "\t", "J",
+	};
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+		screen_key(s, keys[k]);
+	screen_resize(s, 30, 130);
+	screen_key(s, "g");
+	screen_key(s, "?");
+	screen_key(s, "q");
+}
+
+static void wide_terminals_get_no_ambiguous_bytes(void **state)
+{
+	fixture *f = *state;
+	static const screen_terminal narrow = {0}, wide = {.wide = true};
+	/* told: no probe */
+	screen *s = start_on(f, &narrow, 24, 100, "--lang=ko", "--ambiwidth=2");
+	browse_everything(s);
+	assert_int_equal(check_bytes_narrow(s, 0, "--ambiwidth=2"), 0);
+	assert_true(output_has(s, "\033(0"));  /* lines: the VT100 set */
+	quit(s);
+	/* asked, and the terminal says wide: one probe, nothing else, from
+	 * the first frame on (a terminal never asked draws as if wide) */
+	s = start_on(f, &wide, 24, 100, "--lang=ko", NULL);
+	browse_everything(s);
+	assert_int_equal(check_bytes_narrow(s, 0, "auto, wide terminal"), 1);
+	assert_true(output_has(s, "\033(0"));
+	quit(s);
+}
+
+/* A narrow terminal gets the real characters once it has answered. */
+static void a_narrow_answer_brings_the_real_characters(void **state)
+{
+	fixture *f = *state;
+	static const screen_terminal late = {.answer_ms = 400};
+	screen *s = start_on(f, &late, 24, 100, "--lang=ko", NULL);
+	char *title = screen_row(s, 0);
+	assert_non_null(strstr(title, " yeonpyo / 연표 -- 한국 AI 동맹 연표"));
+	free(title);
+	screen_answered(s);
+	title = screen_row(s, 0);
+	assert_non_null(strstr(title, " yeonpyo · 연표 — 한국 AI 동맹 연표"));
+	free(title);
+	quit(s);
+}
+
+/* The width found is kept for the terminal type: the next start draws
+ * with it at once, and a late answer that says otherwise redraws. */
+static void the_width_found_is_the_next_start_s(void **state)
+{
+	fixture *f = *state;
+	static const screen_terminal narrow = {0};
+	static const screen_terminal late_wide = {.answer_ms = 400, .wide = true};
+	static const screen_terminal silent = {.silent = true};
+	screen *s = start_on(f, &narrow, 24, 100, "--lang=en", NULL);
+	quit(s);
+	/* known narrow: the first frame has the em dash */
+	s = start_on(f, &late_wide, 24, 100, "--lang=en", NULL);
+	char *title = screen_row(s, 0);
+	assert_non_null(strstr(title, " yeonpyo — Korea"));
+	free(title);
+	size_t before = 0;
+	screen_output(s, &before);
+	screen_answered(s);
+	title = screen_row(s, 0);
+	assert_non_null(strstr(title, " yeonpyo -- Korea"));
+	free(title);
+	check_bytes_narrow(s, before, "after a late wide answer");
+	quit(s);
+	/* known wide, and no answer this time: wide from the first frame */
+	s = start_on(f, &silent, 24, 100, "--lang=en", NULL);
+	browse_everything(s);
+	assert_int_equal(check_bytes_narrow(s, 0, "known wide, no answer"), 1);
+	quit(s);
+}
+
+/* A terminal description without a VT100 line drawing set (no acsc, and
+ * no smacs, from which tic would assume one), or a setting that makes
+ * curses send Unicode line drawing: where ambiguous characters are wide,
+ * lines are ASCII. */
+static void lines_are_ascii_without_a_vt100_set(void **state)
+{
+	fixture *f = *state;
+	char *dir = support_path(f->home, "terminfo");
+	char cmd[9000];
+	snprintf(cmd, sizeof(cmd), "infocmp -x xterm-256color | sed -e "
+		 "'s/^xterm-256color|/yp-noacs|/' -e 's/acsc=[^,]*, *//' -e "
+		 "'s/[sr]macs=[^,]*, *//g' -e 's/enacs=[^,]*, *//' > '%s.src' "
+		 "&& tic -x -o '%s' '%s.src'", dir, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	char terminfo[4200];
+	snprintf(terminfo, sizeof(terminfo), "TERMINFO=%s", dir);
+	static const screen_terminal narrow = {0};
+	const char *const noacs[] = {"TERM=yp-noacs", terminfo, NULL};
+	const char *const unicode[] = {"NCURSES_NO_UTF8_ACS=1", NULL};
+	const char *const *envs[] = {noacs, unicode};
+	for (size_t i = 0; i < 2; i++) {
+		screen *s = screen_start_on(&narrow, f->home, 24, 100, envs[i],
+					    (const char *const[]){
+						    f->db_arg, "--lang=en",
+						    "--ambiwidth=2", NULL});
+		browse_everything(s);
+		check_bytes_narrow(s, 0, envs[i][0]);
+		assert_false(output_has(s, "\033(0"));
+		assert_true(output_has(s, "-----"));
+		assert_int_equal(screen_char(s, 1, 0, NULL), '-');  /* a year's rule */
+		quit(s);
+	}
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, support_db_teardown)
+		T(late_split_and_absent_answers_change_nothing),
+		T(keys_typed_before_the_answer_are_honoured),
+		T(shift_f3_is_a_key_unless_an_answer_is_awaited),
+		T(wide_terminals_get_no_ambiguous_bytes),
+		T(a_narrow_answer_brings_the_real_characters),
+		T(the_width_found_is_the_next_start_s),
+		T(lines_are_ascii_without_a_vt100_set),
+#undef T
+	};
+	return cmocka_run_group_tests_name("terminals", tests, NULL, NULL);
+}
