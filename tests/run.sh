@@ -81,6 +81,11 @@ for page in man/yeonpyo.1 man/yeonpyo.5; do
 	check "groff -ww -z -man $page" groff -ww -z -man "$page"
 done
 
+# yeonpyo(1)'s SYNOPSIS and COMMANDS say what --help says (the KEYS
+# section is checked against src/keys.def by test_keys).
+check "yeonpyo(1) SYNOPSIS and COMMANDS match --help" \
+	/usr/bin/python3 tests/check_man.py "$YP" man/yeonpyo.1
+
 # The examples of yeonpyo(5) must be valid input: render the page, cut out
 # the document and the NDJSON lines, and import both into an empty database.
 man_examples() {

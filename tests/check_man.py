@@ -1,0 +1,226 @@
+#!/usr/bin/python3
+"""tests/check_man.py: yeonpyo(1)'s SYNOPSIS and COMMANDS say what
+`yeonpyo --help` says, so the page cannot drift from the program: every
+command of the help has a SYNOPSIS line with the same arguments and an
+entry in COMMANDS that names each of its options, the page has no command
+the help lacks, and the global options are the same. Placeholders are
+italic in the page and capitals in the help; italic is read as capitals.
+Silent when they agree; one line per difference otherwise.
+
+usage: tests/check_man.py YEONPYO MANPAGE
+"""
+import re
+import shlex
+import subprocess
+import sys
+
+ALTERNATING = {"BR", "RB", "IR", "RI", "BI", "IB"}
+
+
+def render_escapes(text, italic):
+    """Text with roff escapes resolved and italic runs in capitals; returns
+    the text and whether italic is still on at its end."""
+    out = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and i + 1 < len(text):
+            n = text[i + 1]
+            if n == "f" and i + 2 < len(text):
+                italic = text[i + 2] == "I"
+                i += 3
+                continue
+            if n == "-":
+                out.append("-")
+            elif n == " ":
+                out.append(" ")
+            elif n in "&|^":
+                pass
+            else:
+                out.append(n)
+            i += 2
+            continue
+        out.append(c.upper() if italic else c)
+        i += 1
+    return "".join(out), italic
+
+
+def render_line(line):
+    """One line of the page as text (fonts, macros and escapes resolved)."""
+    if not line.startswith("."):
+        return render_escapes(line, False)[0]
+    parts = line[1:].split(None, 1)
+    macro = parts[0] if parts else ""
+    rest = parts[1] if len(parts) > 1 else ""
+    try:
+        args = shlex.split(rest, posix=True) if rest else []
+    except ValueError:
+        args = rest.split()
+    if macro in ("B", "I"):
+        return " ".join(render_escapes(a, macro == "I")[0] for a in args)
+    if macro in ALTERNATING:
+        fonts = macro
+        return "".join(render_escapes(a, fonts[k % 2] == "I")[0]
+                       for k, a in enumerate(args))
+    return ""
+
+
+def normalize(text):
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s*\|\s*", "|", text)
+
+
+def command_key(signature):
+    """The words that name a command: 'db init' of 'db init [--empty]'."""
+    words = []
+    for w in signature.split():
+        if not re.fullmatch(r"[a-z]+", w):
+            break
+        words.append(w)
+    return " ".join(words)
+
+
+def help_text(program):
+    out = subprocess.run([program, "--help"], capture_output=True, text=True,
+                         check=True).stdout
+    usage, _, rest = out.partition("\n\n")
+    commands = rest[rest.index("commands:\n") + 10:]
+    commands = commands[:commands.index("\n\noptions:")]
+    options = rest[rest.index("options:\n"):]
+    return usage, commands, options
+
+
+def help_commands(block):
+    """Each command's signature, from the help's commands block: a line
+    indented two spaces starts one, a line that starts with [ goes on with
+    it, and text after a run of spaces is the description."""
+    sigs = []
+    for line in block.split("\n"):
+        indent = len(line) - len(line.lstrip())
+        text = line.strip()
+        if not text or indent >= 30:
+            continue
+        part = re.split(r"\s{2,}", text)[0]
+        if indent == 2:
+            sigs.append(part)
+        elif part.startswith("[") and sigs:
+            sigs[-1] += " " + part
+    return [normalize(s) for s in sigs]
+
+
+def groups(text):
+    """The bracketed groups at the top level of a signature."""
+    found, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c == "[":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                found.append(text[start:i + 1])
+    return found
+
+
+def sections(page):
+    """The lines of each .SH section."""
+    out, name = {}, None
+    for line in page.split("\n"):
+        if line.startswith(".SH "):
+            name = line[4:].strip().strip('"')
+            out[name] = []
+        elif name:
+            out[name].append(line)
+    return out
+
+
+def synopsis_blocks(lines):
+    blocks, cur = [], []
+    for line in lines:
+        if line.strip() == ".br":
+            blocks.append(cur)
+            cur = []
+        else:
+            cur.append(line)
+    blocks.append(cur)
+    return [normalize(" ".join(render_line(l) for l in b)) for b in blocks
+            if b]
+
+
+def command_entries(lines):
+    """COMMANDS' entries at the outer level: (tag, text of the entry)."""
+    entries, depth, i = [], 0, 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith(".RS"):
+            depth += 1
+        elif line.startswith(".RE"):
+            depth -= 1
+        elif line.startswith(".TP") and depth == 0 and i + 1 < len(lines):
+            entries.append([normalize(render_line(lines[i + 1])), []])
+            i += 2
+            continue
+        if entries:
+            entries[-1][1].append(render_line(line))
+        i += 1
+    return [(tag, normalize(tag + " " + " ".join(body)))
+            for tag, body in entries]
+
+
+def main():
+    program, man = sys.argv[1], sys.argv[2]
+    problems = []
+    usage, commands_block, options_block = help_text(program)
+    helped = {command_key(s): s for s in help_commands(commands_block)}
+    page = open(man, encoding="utf-8").read()
+    sect = sections(page)
+
+    # SYNOPSIS: the global options, then a line per command
+    blocks = synopsis_blocks(sect.get("SYNOPSIS", []))
+    usage_groups = set(groups(normalize(usage.replace("usage:", ""))))
+    usage_groups.discard("[COMMAND [ARGS]]")
+    if not blocks or set(groups(blocks[0])) != usage_groups:
+        problems.append("SYNOPSIS: the global options are %s, --help has %s"
+                        % (sorted(groups(blocks[0])) if blocks else "none",
+                           sorted(usage_groups)))
+    listed = {}
+    prefix = "yeonpyo [GLOBAL-OPTIONS] "
+    for b in blocks[1:]:
+        if b.startswith(prefix):
+            sig = b[len(prefix):]
+            listed[command_key(sig)] = sig
+        elif not re.fullmatch(r"yeonpyo -\w\|--\w+", b):
+            problems.append("SYNOPSIS: a line no command: %s" % b)
+        elif b.split("|")[1] not in options_block:
+            problems.append("SYNOPSIS: %s is not in --help" % b)
+    for key, sig in helped.items():
+        if key not in listed:
+            problems.append("SYNOPSIS lacks %s (--help: %s)" % (key, sig))
+        elif listed[key] != sig:
+            problems.append("SYNOPSIS has \"%s\", --help \"%s\""
+                            % (listed[key], sig))
+    for key in listed:
+        if key not in helped:
+            problems.append("SYNOPSIS has %s, which --help lacks" % key)
+
+    # COMMANDS: an entry per command naming its options, and no other
+    entries = {command_key(tag): text
+               for tag, text in command_entries(sect.get("COMMANDS", []))}
+    for key, sig in helped.items():
+        if key not in entries:
+            problems.append("COMMANDS lacks %s" % key)
+            continue
+        for opt in re.findall(r"--[a-z][a-z-]*", sig):
+            if opt not in entries[key]:
+                problems.append("COMMANDS: %s does not name %s" % (key, opt))
+    for key in entries:
+        if key not in helped:
+            problems.append("COMMANDS has %s, which --help lacks" % key)
+    for p in problems:
+        print("yeonpyo(1): " + p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
