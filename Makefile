@@ -144,8 +144,8 @@ check: yeonpyo $(TEST_BINS) $(B)/gen $(REPLAY_BINS) san-build
 	@SAN_BIN=$(SAN)/yeonpyo SAN_TESTS="$(SAN_TEST_BINS)" \
 		sh tests/run.sh $(TEST_BINS)
 
-# Only the sanitizer build's tests.
-sanitize: san-build
+# Only the sanitizer build's tests (some read a feed made by build/gen).
+sanitize: san-build $(B)/gen
 	@YEONPYO_BIN=$(SAN)/yeonpyo sh tests/run.sh --programs $(SAN_TEST_BINS)
 
 san-build: | $(B)/test-deps.ok
@@ -192,8 +192,9 @@ fuzz: fuzz-build
 # no error and no definite or indirect leak, beyond the library noise in
 # tests/valgrind.supp (each entry says why).
 MEMCHECK_TESTS := $(B)/tests/test_screen $(B)/tests/test_hostile \
+	$(B)/tests/test_terminals \
 	$(B)/tests/test_output
-memcheck: yeonpyo $(MEMCHECK_TESTS)
+memcheck: yeonpyo $(MEMCHECK_TESTS) $(B)/gen
 	$(call ensure_packages,valgrind:valgrind,cmd)
 	@sh tests/memcheck.sh $(MEMCHECK_TESTS)
 

@@ -194,14 +194,19 @@ fuzz_replay() {
 }
 check "fuzz corpora and regressions replay (import, text, search)" fuzz_replay
 
-# Unreadable, read-only, foreign, damaged and locked databases, a file-size
-# limit and a SIGKILL in the middle of an import.
+# Foreign, damaged and locked databases, a file-size limit and a SIGKILL
+# in the middle of an import; then unreadable, read-only and shared ones,
+# as another user when this one is root.
 check "database faults: messages, statuses, nothing half-written" \
 	sh tests/faults.sh "$YP" build/gen
+check --may-skip "database permissions, as another user when root" \
+	sh tests/faults.sh --other-user "$YP" build/gen
 
 # The browser over ssh -tt from inside tmux, to an sshd started here.
 check --may-skip "ssh test (sshd on 127.0.0.1, ssh -tt inside tmux)" \
 	sh tests/ssh_test.sh
+check --may-skip "ssh test through a link of 200 ms each way" \
+	sh tests/ssh_test.sh --delay 200
 
 check "tmux smoke test (100x30)" sh tests/tmux_smoke.sh
 

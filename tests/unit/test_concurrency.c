@@ -24,11 +24,18 @@ typedef struct {
 static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof(*f));
+	assert_non_null(f);
 	f->d = support_db_new(NULL);
 	f->feed = support_path(f->d->home, "feed.ndjson");
 	char cmd[9000];
 	snprintf(cmd, sizeof(cmd), "build/gen %s 11 > '%s'", EVENTS, f->feed);
-	assert_int_equal(system(cmd), 0);
+	int rc = system(cmd);
+	if (rc != 0) {  /* nothing left allocated when the test fails */
+		free(f->feed);
+		support_db_free(f->d);
+		free(f);
+		fail_msg("build/gen could not write the feed (status %d)", rc);
+	}
 	*state = f;
 	return 0;
 }

@@ -17,13 +17,19 @@ typedef struct {
 
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof(*f));
-	f->home = support_tmpdir();
-	snprintf(f->db_arg, sizeof(f->db_arg), "--db=%s/s.db", f->home);
+	char *home = support_tmpdir();
 	char cmd[4300];
 	snprintf(cmd, sizeof(cmd), "build/gen %d 5 > %s/feed.ndjson", EVENTS,
-		 f->home);
-	assert_int_equal(system(cmd), 0);
+		 home);
+	int rc = system(cmd);
+	if (rc != 0) {  /* nothing left allocated when the test fails */
+		support_rmtree(home);
+		fail_msg("build/gen could not write the feed (status %d)", rc);
+	}
+	fixture *f = calloc(1, sizeof(*f));
+	assert_non_null(f);
+	f->home = home;
+	snprintf(f->db_arg, sizeof(f->db_arg), "--db=%s/s.db", f->home);
 	char *feed = support_path(f->home, "feed.ndjson");
 	support_load_db(f->home, f->db_arg, feed);
 	free(feed);
