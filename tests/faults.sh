@@ -110,7 +110,7 @@ if $other_user; then
 			fi
 			rmdir "$d"
 		done
-		[ -n "$dir" ] || { echo "nobody can reach neither ${TMPDIR:-/tmp} nor /tmp"; exit 77; }
+		[ -n "$dir" ] || { echo "neither ${TMPDIR:-/tmp} nor /tmp lets the user nobody in"; exit 77; }
 		trap 'chmod -R u+rwx "$dir"; rm -rf "$dir"' EXIT
 		# the program and what it runs as nobody, copied where nobody
 		# can run them
