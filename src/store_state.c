@@ -14,7 +14,8 @@
 	"CREATE TABLE IF NOT EXISTS state.seen(event_id TEXT PRIMARY KEY," \
 	" at INTEGER NOT NULL) WITHOUT ROWID;" \
 	"CREATE TABLE IF NOT EXISTS state.terminals(term TEXT PRIMARY KEY," \
-	" ambiwidth INTEGER NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;"
+	" ambiwidth INTEGER NOT NULL, lines INTEGER NOT NULL," \
+	" at INTEGER NOT NULL) WITHOUT ROWID;"
 
 static yp_status attach(store *s, const char *path, yp_error *err)
 {
@@ -110,32 +111,41 @@ yp_status store_set_seen(store *s, const char *id, yp_error *err)
 		      "saving what was seen", err);
 }
 
-int store_terminal_ambiwidth(store *s, const char *term)
+static int width_or_0(int w)
 {
-	sqlite3_stmt *st = NULL;
-	int width = 0;
-	if (!term || sqlite3_prepare_v2(s->db, "SELECT ambiwidth FROM "
-				       "state.terminals WHERE term = ?1", -1, &st,
-				       NULL) != SQLITE_OK)
-		return 0;
-	store_bind_text(st, 1, term);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		width = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return width == 1 || width == 2 ? width : 0;
+	return w == 1 || w == 2 ? w : 0;
 }
 
-yp_status store_set_terminal_ambiwidth(store *s, const char *term, int width,
-				       yp_error *err)
+void store_terminal_widths(store *s, const char *term, int *ambiwidth,
+			   int *lines)
 {
 	sqlite3_stmt *st = NULL;
-	const char *what = "saving the terminal's width";
+	*ambiwidth = *lines = 0;
+	if (!term || sqlite3_prepare_v2(s->db, "SELECT ambiwidth, lines FROM "
+				       "state.terminals WHERE term = ?1", -1, &st,
+				       NULL) != SQLITE_OK)
+		return;
+	store_bind_text(st, 1, term);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*ambiwidth = width_or_0(sqlite3_column_int(st, 0));
+		*lines = width_or_0(sqlite3_column_int(st, 1));
+	}
+	sqlite3_finalize(st);
+}
+
+yp_status store_set_terminal_widths(store *s, const char *term, int ambiwidth,
+				    int lines, yp_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	const char *what = "saving the terminal's widths";
 	if (sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO state.terminals"
-			       " VALUES (?1, ?2, ?3)", -1, &st, NULL) != SQLITE_OK)
+			       " VALUES (?1, ?2, ?3, ?4)", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return store_sql_fail(s, err, what);
 	store_bind_text(st, 1, term);
-	sqlite3_bind_int(st, 2, width);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
+	sqlite3_bind_int(st, 2, ambiwidth);
+	sqlite3_bind_int(st, 3, lines);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)time(NULL));
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? YP_OK : store_sql_fail(s, err, what);

@@ -218,10 +218,12 @@ yp_status store_set_marked(store *s, const char *id, bool marked,
 /* Records that event id was seen. */
 yp_status store_set_seen(store *s, const char *id, yp_error *err);
 /* How many columns the terminal type term (TERM) was last found to give
- * an East Asian Ambiguous character: 1 or 2, or 0 when never asked. */
-int store_terminal_ambiwidth(store *s, const char *term);
-yp_status store_set_terminal_ambiwidth(store *s, const char *term, int width,
-				       yp_error *err);
+ * an East Asian Ambiguous character and a VT100 line-drawing one: 1 or 2
+ * each, or 0 when never found. */
+void store_terminal_widths(store *s, const char *term, int *ambiwidth,
+			   int *lines);
+yp_status store_set_terminal_widths(store *s, const char *term, int ambiwidth,
+				    int lines, yp_error *err);
 
 /* The place of event id (out->id borrows id); YP_NOINPUT when none. */
 yp_status store_event_key(store *s, const char *id, row_key *out,

@@ -431,44 +431,67 @@ static void draw_now(app *a)
 	a->frames++;
 }
 
-/* What ambiguous characters take on this terminal: 1 or 2 columns, or 0
- * while nobody knows. Where they may be wide the text is folded to
- * look-alikes, which are right on every terminal, and lines drawn in
- * ASCII where curses would send them as Unicode box characters.
- * Everything is drawn again from a cleared screen, which the terminal may
- * have drawn with the other width. */
-static void set_ambiwidth(app *a, int width)
+/* Whether lines go out in ASCII: where the VT100 set was found wide, or
+ * where ambiguous characters are or may be wide and it was not found
+ * narrow (xterm -cjk_width draws it wide), or curses would send Unicode
+ * box characters, which are ambiguous themselves. */
+static bool lines_ascii(int ambiwidth, int lines)
 {
-	unsigned flags = a->canvas.text_flags & ~(unsigned)TEXT_AMBIGUOUS_WIDE;
-	if (width != 1)
-		flags |= TEXT_AMBIGUOUS_WIDE;
-	a->ambiwidth = width;
-	a->canvas.text_flags = flags;
-	a->canvas.ascii_lines = width != 1 && terminal_lines_unicode() &&
-				strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	detail_set_text_flags(&a->dv, flags);
-	clearok(curscr, TRUE);
+	if (lines == 2)
+		return true;
+	if (ambiwidth == 1)
+		return false;
+	return lines != 1 || (terminal_lines_unicode() &&
+			      strcmp(nl_langinfo(CODESET), "UTF-8") == 0);
 }
 
-/* The probe's answer, whenever it comes: a width other than the one drawn
- * with redraws the screen, and is kept for this terminal type's next
- * start. Returns whether a frame is due. */
+/* What the terminal's characters take: where ambiguous ones may be wide
+ * (ambiwidth 2, or 0 while nobody knows) text is folded to look-alikes,
+ * which are right on every terminal. When that or the lines change,
+ * everything is drawn again from a cleared screen, which the terminal may
+ * have drawn with other widths; returns whether they did. */
+static bool set_widths(app *a, int ambiwidth, int lines)
+{
+	unsigned flags = a->canvas.text_flags & ~(unsigned)TEXT_AMBIGUOUS_WIDE;
+	if (ambiwidth != 1)
+		flags |= TEXT_AMBIGUOUS_WIDE;
+	bool ascii = lines_ascii(ambiwidth, lines);
+	a->ambiwidth = ambiwidth;
+	a->lines_width = lines;
+	if (flags == a->canvas.text_flags && ascii == a->canvas.ascii_lines)
+		return false;
+	a->canvas.text_flags = flags;
+	a->canvas.ascii_lines = ascii;
+	detail_set_text_flags(&a->dv, flags);
+	clearok(curscr, TRUE);
+	return true;
+}
+
+/* The probe's answers, whenever they come: the first says what ambiguous
+ * characters take, the second (when lines were asked about) what a line
+ * takes. Widths other than those drawn with redraw the screen, and are
+ * kept for this terminal type's next start. Returns whether a frame is
+ * due. */
 static bool probe_answered(app *a, int row, int col)
 {
 	int width = a->probe_row ? terminal_probe_width(a->probe_row, row, col)
 				 : 0;
 	if (!width)
 		return false;
+	bool of_lines = a->lines_asked && a->probe_answers++ % 2 == 1;
+	int ambiwidth = of_lines ? a->ambiwidth : width;
+	int lines = of_lines ? width : a->lines_width;
 	const char *term = getenv("TERM");
-	if (width != a->known_width && term) {
+	if (term && (ambiwidth != a->known_ambiwidth ||
+		     lines != a->known_lines)) {
 		yp_error err = {0};
-		if (store_set_terminal_ambiwidth(a->s, term, width, &err) == YP_OK)
-			a->known_width = width;
+		if (store_set_terminal_widths(a->s, term, ambiwidth, lines,
+					      &err) == YP_OK) {
+			a->known_ambiwidth = ambiwidth;
+			a->known_lines = lines;
+		}
 	}
-	if (width == a->ambiwidth)
-		return false;
-	set_ambiwidth(a, width);
-	return true;
+	return set_widths(a, ambiwidth, lines);
 }
 
 /* Sends the probe before the first frame, which clears the screen of it:
@@ -477,11 +500,14 @@ static bool probe_answered(app *a, int row, int col)
 static void send_probe(app *a)
 {
 	doupdate();  /* curses' start (the alternate screen) goes out first */
-	a->probe_row = terminal_probe_send(STDOUT_FILENO, LINES);
+	a->probe_row = terminal_probe_send(STDOUT_FILENO, LINES,
+					   &a->lines_asked);
 	if (!a->probe_row)
 		return;
 	long now = input_now();
 	input_expect(&a->in, INPUT_CURSOR, now);
+	if (a->lines_asked)
+		input_expect(&a->in, INPUT_CURSOR, now);
 	input_expect(&a->in, INPUT_ATTRIBUTES, now);
 	clearok(curscr, TRUE);
 }
@@ -644,12 +670,14 @@ int ui_run(store *s, const ui_options *opts)
 	a.clipboard = opts->clipboard;
 	a.dv.text_flags = opts->text_flags;
 	/* asked where the locale can show the probe's character; until the
-	 * answer, the width this terminal type had last time, if any */
+	 * answers, the widths this terminal type had last time, if any */
 	bool probe = opts->probe && utf8 &&
 		     !(opts->text_flags & TEXT_AMBIGUOUS_WIDE);
-	a.known_width = probe ? store_terminal_ambiwidth(s, getenv("TERM")) : 0;
-	set_ambiwidth(&a, opts->text_flags & TEXT_AMBIGUOUS_WIDE ? 2
-			  : probe ? a.known_width : 1);
+	store_terminal_widths(s, getenv("TERM"), &a.known_ambiwidth,
+			      &a.known_lines);
+	set_widths(&a, opts->text_flags & TEXT_AMBIGUOUS_WIDE ? 2
+		       : probe ? a.known_ambiwidth : 1,
+		   utf8 ? a.known_lines : 1);
 	if (probe)
 		send_probe(&a);
 	loop(&a);

@@ -74,9 +74,14 @@ typedef struct {
 	bool org_viewing;
 	org_view ov;
 	input in;          /* the terminal's keys and answers */
-	int probe_row;     /* where the width probe went; 0: not sent */
-	int ambiwidth;     /* what ambiguous characters take: 1 or 2 */
-	int known_width;   /* what the state says this TERM does, or 0 */
+	/* the terminal's widths (1 or 2 columns, 0 while unknown) for East
+	 * Asian Ambiguous characters and for VT100 line drawing, as drawn
+	 * with and as the state knows them for this TERM */
+	int ambiwidth, lines_width;
+	int known_ambiwidth, known_lines;
+	int probe_row;     /* where the probe went; 0: not sent */
+	bool lines_asked;  /* the probe asked about lines too */
+	unsigned probe_answers;  /* its cursor reports so far */
 	bool idle_marks;   /* tests: announce each time the browser idles */
 	unsigned long frames;        /* drawn so far */
 	unsigned long idle_said[4];  /* what the last idle mark said */

@@ -107,23 +107,85 @@ bool terminal_lines_unicode(void)
 		cap_has("sgr", '\016') || cap_has("sgr", '\017'));
 }
 
-int terminal_probe_send(int fd, int screen_rows)
+/* A string capability without its padding ($<5>, which only tputs
+ * understands), appended to out (n bytes at most); false when the
+ * description has none or it does not fit. */
+static bool cap_append(char *out, size_t n, const char *name)
+{
+	const char *cap = tigetstr(name);
+	if (!cap || cap == (const char *)-1)
+		return false;
+	size_t len = strlen(out);
+	for (const char *p = cap; *p; p++) {
+		if (p[0] == '$' && p[1] == '<' && strchr(p, '>')) {
+			p = strchr(p, '>');
+			continue;
+		}
+		if (len + 1 >= n)
+			return false;
+		out[len++] = *p;
+	}
+	out[len] = '\0';
+	return true;
+}
+
+/* The character acsc sends for the VT100 one vt, or 0. */
+static char acsc_char(char vt)
+{
+	const char *acsc = tigetstr("acsc");
+	if (!acsc || acsc == (const char *)-1)
+		return 0;
+	for (size_t i = 0; acsc[i] && acsc[i + 1]; i += 2)
+		if (acsc[i] == vt)
+			return acsc[i + 1];
+	return 0;
+}
+
+/* The line probe: the VT100 horizontal line at the start of the row, in
+ * the terminal's own switch to that set, and where the cursor went. Some
+ * terminals that draw ambiguous characters wide draw this set wide too
+ * (xterm -cjk_width gives each line-drawing character two cells). */
+static bool append_line_probe(char *ask, size_t n, int row)
+{
+	char q = acsc_char('q');
+	size_t len = strlen(ask);
+	if (!q || snprintf(ask + len, n - len, "\033[%d;1H", row) <= 0 ||
+	    !cap_append(ask, n, "smacs"))
+		return false;
+	len = strlen(ask);
+	if (len + 2 >= n)
+		return false;
+	ask[len] = q;
+	ask[len + 1] = '\0';
+	if (!cap_append(ask, n, "rmacs"))
+		return false;
+	len = strlen(ask);
+	return snprintf(ask + len, n - len, "\033[6n") == 4;
+}
+
+int terminal_probe_send(int fd, int screen_rows, bool *lines_asked)
 {
 	/* On the second row the answer, ESC [ 2 ; col R, is no key anywhere;
 	 * on the first it is xterm's Shift-F3 (narrow) or Alt-F3 (wide). */
 	int row = screen_rows >= 2 ? 2 : 1;
-	/* ECMA-48 throughout, as the answer is (terminfo's cup may carry
-	 * padding): U+25B2, East Asian Ambiguous, at the start of the row;
-	 * where the cursor went (CPR) is its width; the device attributes
-	 * (DA1), which every terminal answers, come last */
-	char ask[64];
-	int n = snprintf(ask, sizeof(ask), "\033[%d;1H\xe2\x96\xb2\033[6n\033[c",
-			 row);
-	if (n <= 0 || (size_t)n >= sizeof(ask))
+	/* ECMA-48, as the answers are (terminfo's cup may carry padding):
+	 * U+25B2, East Asian Ambiguous, at the start of the row, and where
+	 * the cursor went (CPR) is its width; then the same for a line;
+	 * the device attributes (DA1), which every terminal answers, last */
+	char ask[128];
+	snprintf(ask, sizeof(ask), "\033[%d;1H\xe2\x96\xb2\033[6n", row);
+	size_t base = strlen(ask);
+	*lines_asked = append_line_probe(ask, sizeof(ask), row);
+	if (!*lines_asked)
+		ask[base] = '\0';
+	size_t n = strlen(ask);
+	if (n + 4 >= sizeof(ask))
 		return 0;
+	memcpy(ask + n, "\033[c", 4);
+	n += 3;
 	size_t done = 0;
-	while (done < (size_t)n) {
-		ssize_t w = write(fd, ask + done, (size_t)n - done);
+	while (done < n) {
+		ssize_t w = write(fd, ask + done, n - done);
 		if (w <= 0)
 			return 0;
 		done += (size_t)w;

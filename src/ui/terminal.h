@@ -16,14 +16,16 @@ bool terminal_keys_load(input *in);
  * East Asian Ambiguous) rather than the VT100 set, in a UTF-8 locale. */
 bool terminal_lines_unicode(void);
 
-/* The probe of ambiguous width: U+25B2 at the start of a row of a screen
- * of screen_rows, then a cursor position request and a device attributes
- * request, written to fd in one write. Returns the row (from 1), or 0
- * when it could not be written. The character is left on the screen:
- * send it before a frame that clears the screen. */
-int terminal_probe_send(int fd, int screen_rows);
+/* The probe of widths: U+25B2 at the start of a row of a screen of
+ * screen_rows and a cursor position request, then (where the description
+ * has the VT100 line-drawing set, *lines_asked) the set's horizontal line
+ * there and another request, then a device attributes request, written to
+ * fd in one write. Returns the row (from 1), or 0 when it could not be
+ * written. The characters are left on the screen: send it before a frame
+ * that clears the screen. */
+int terminal_probe_send(int fd, int screen_rows, bool *lines_asked);
 /* What a cursor report at row, col says of the width the terminal gives
- * ambiguous characters: 1 or 2, or 0 when it is not the probe's answer. */
+ * what the probe printed: 1 or 2, or 0 when it is not the probe's answer. */
 int terminal_probe_width(int probe_row, int row, int col);
 
 #endif

@@ -62,11 +62,11 @@ static void send(probe *p, const char *bytes, size_t n)
 }
 
 /* Answers the terminal queries yeonpyo's --ambiwidth auto sends, as a
- * terminal with narrow ambiguous characters would (its probe is at the
- * start of the second row). */
+ * terminal with narrow ambiguous characters and lines would (its probes
+ * are at the start of the second row). */
 static void answer_queries(probe *p, const char *buf)
 {
-	if (strstr(buf, "\033[6n"))
+	for (const char *q = buf; (q = strstr(q, "\033[6n")) != NULL; q += 4)
 		send(p, "\033[2;2R", 6);
 	if (strstr(buf, "\033[c"))
 		send(p, "\033[?62c", 6);

@@ -144,16 +144,20 @@ static int on_termprop(VTermProp prop, VTermValue *val, void *user)
 }
 
 /* Cells of row before col holding East Asian Ambiguous characters, each
- * a column more on a terminal that draws them wide. */
+ * a column more on a terminal that draws them wide. libvterm keeps VT100
+ * line drawing as U+2500..., which count unless the terminal draws them
+ * narrow. */
 static int ambiguous_before(screen *s, int row, int col)
 {
 	int n = 0;
 	for (int c = 0; c < col; c++) {
 		VTermScreenCell cell;
 		vterm_screen_get_cell(s->vs, (VTermPos){row, c}, &cell);
-		if (cell.chars[0] &&
-		    u_getIntPropertyValue((UChar32)cell.chars[0],
-					  UCHAR_EAST_ASIAN_WIDTH) == U_EA_AMBIGUOUS)
+		uint32_t ch = cell.chars[0];
+		if (s->term.lines_narrow && ch >= 0x2500 && ch <= 0x257f)
+			continue;
+		if (ch && u_getIntPropertyValue((UChar32)ch, UCHAR_EAST_ASIAN_WIDTH) ==
+				  U_EA_AMBIGUOUS)
 			n++;
 	}
 	return n;
@@ -179,7 +183,7 @@ static void on_output(const char *bytes, size_t len, void *user)
 	if (s->term.silent)
 		return;
 	snprintf(said, sizeof(said), "%.*s", (int)len, bytes);
-	if (s->term.wide && len < 32 &&
+	if ((s->term.wide || s->term.lines_narrow) && len < 32 &&
 	    sscanf(said, "\033[%d;%d%c", &row, &col, &end) == 3 && end == 'R') {
 		col += ambiguous_before(s, row - 1, col - 1);
 		int n = snprintf(wide, sizeof(wide), "\033[%d;%dR", row, col);

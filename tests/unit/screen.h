@@ -21,7 +21,9 @@ typedef struct {
 	bool split;      /* each answer in two writes, SCREEN_SPLIT_MS apart */
 	bool silent;     /* no answer at all */
 	bool wide;       /* East Asian Ambiguous characters two columns wide
-			  * (in its cursor reports: libvterm draws them narrow) */
+			  * (in its cursor reports: libvterm draws them narrow),
+			  * VT100 line drawing too, as xterm -cjk_width does */
+	bool lines_narrow;  /* wide, but VT100 line drawing one column */
 	const char *typed_ahead;  /* typed as soon as the program starts */
 	const char *charset;      /* the program's output charset (luit), or
 				   * NULL for UTF-8 */
