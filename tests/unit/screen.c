@@ -4,6 +4,7 @@
 #include "support.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -27,11 +28,12 @@
 #define WAIT_MS 10000
 #define ANSWERS_MAX 16
 
-/* An answer of the terminal's, due to be written at a time. */
+/* An answer of the terminal's, due to be written at a time (LONG_MAX
+ * while the terminal holds it; then after after_ms more). */
 typedef struct {
 	char bytes[64];
 	size_t len;
-	long due_ms;
+	long due_ms, after_ms;
 } answer;
 
 struct screen {
@@ -163,13 +165,14 @@ static int ambiguous_before(screen *s, int row, int col)
 	return n;
 }
 
-static void owe(screen *s, const char *bytes, size_t len, long due_ms)
+static void owe(screen *s, const char *bytes, size_t len, long after_ms)
 {
 	assert_true(s->n_answers < ANSWERS_MAX && len <= sizeof(s->answers[0].bytes));
 	answer *a = &s->answers[s->n_answers++];
 	memcpy(a->bytes, bytes, len);
 	a->len = len;
-	a->due_ms = due_ms;
+	a->after_ms = after_ms;
+	a->due_ms = s->term.held ? LONG_MAX : now_ms() + after_ms;
 }
 
 /* The terminal's answers (cursor reports and such), as this terminal
@@ -190,12 +193,12 @@ static void on_output(const char *bytes, size_t len, void *user)
 		bytes = wide;
 		len = (size_t)n;
 	}
-	long due = now_ms() + s->term.answer_ms;
+	long after = s->term.answer_ms;
 	if (s->term.split && len > 1) {
-		owe(s, bytes, len / 2, due);
-		owe(s, bytes + len / 2, len - len / 2, due + SCREEN_SPLIT_MS);
+		owe(s, bytes, len / 2, after);
+		owe(s, bytes + len / 2, len - len / 2, after + SCREEN_SPLIT_MS);
 	} else {
-		owe(s, bytes, len, due);
+		owe(s, bytes, len, after);
 	}
 }
 
@@ -456,6 +459,14 @@ void screen_key(screen *s, const char *key)
 void screen_answered(screen *s)
 {
 	pump_until(s, answered_all, 0);
+}
+
+void screen_release(screen *s)
+{
+	long now = now_ms();
+	s->term.held = false;
+	for (size_t i = 0; i < s->n_answers; i++)
+		s->answers[i].due_ms = now + s->answers[i].after_ms;
 }
 
 void screen_resize(screen *s, int rows, int cols)

@@ -20,6 +20,9 @@ typedef struct {
 	int answer_ms;   /* each answer (cursor report, attributes) this late */
 	bool split;      /* each answer in two writes, SCREEN_SPLIT_MS apart */
 	bool silent;     /* no answer at all */
+	bool held;       /* no answer until screen_release (then answer_ms
+			  * later): as late as the test needs, whatever the
+			  * machine's load */
 	bool wide;       /* East Asian Ambiguous characters two columns wide
 			  * (in its cursor reports: libvterm draws them narrow),
 			  * VT100 line drawing too, as xterm -cjk_width does */
@@ -55,6 +58,8 @@ void screen_key(screen *s, const char *key);
 
 /* Waits until every answer the terminal owes has been sent and consumed. */
 void screen_answered(screen *s);
+/* Lets a held terminal give the answers it owes (and those to come). */
+void screen_release(screen *s);
 
 /* Resizes the terminal and waits until the program is idle at the new
  * size. */

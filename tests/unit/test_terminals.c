@@ -89,13 +89,16 @@ static void late_split_and_absent_answers_change_nothing(void **state)
 	}
 }
 
-/* A user who types before the terminal has answered gets those keys. */
+/* A user who types before the terminal has answered gets those keys: a
+ * terminal that holds its answers until the keys are in, one that answers
+ * late whenever that falls, and one that never does. */
 static void keys_typed_before_the_answer_are_honoured(void **state)
 {
 	fixture *f = *state;
 	static const screen_terminal late[] = {
+		{.held = true, .typed_ahead = "G"},
+		{.held = true, .split = true, .typed_ahead = "G"},
 		{.answer_ms = 400, .typed_ahead = "G"},
-		{.answer_ms = 1500, .split = true, .typed_ahead = "G"},
 		{.silent = true, .typed_ahead = "G"},
 	};
 	for (size_t i = 0; i < sizeof(late) / sizeof(late[0]); i++) {
@@ -104,6 +107,7 @@ static void keys_typed_before_the_answer_are_honoured(void **state)
 		screen_key(s, "k");
 		screen_key(s, "k");
 		assert_at(s, 24, EVENTS - 2, "k k typed before the answer");
+		screen_release(s);
 		screen_answered(s);
 		assert_at(s, 24, EVENTS - 2, "after the answer");
 		quit(s);
@@ -223,12 +227,13 @@ static void wide_terminals_get_no_ambiguous_bytes(void **state)
 static void a_narrow_answer_brings_the_real_characters(void **state)
 {
 	fixture *f = *state;
-	static const screen_terminal late = {.answer_ms = 400};
+	static const screen_terminal late = {.held = true};
 	screen *s = start_on(f, &late, 24, 100, "--lang=ko", NULL);
 	char *title = screen_row(s, 0);
 	assert_non_null(strstr(title, " yeonpyo / 연표 -- 한국 AI 동맹 연표"));
 	free(title);
 	assert_int_equal(rule(s), '-');
+	screen_release(s);
 	screen_answered(s);
 	title = screen_row(s, 0);
 	assert_non_null(strstr(title, " yeonpyo · 연표 — 한국 AI 동맹 연표"));
@@ -243,7 +248,7 @@ static void the_widths_found_are_the_next_start_s(void **state)
 {
 	fixture *f = *state;
 	static const screen_terminal narrow = {0};
-	static const screen_terminal late_wide = {.answer_ms = 400, .wide = true};
+	static const screen_terminal late_wide = {.held = true, .wide = true};
 	static const screen_terminal narrow_lines = {.wide = true,
 						     .lines_narrow = true};
 	static const screen_terminal silent = {.silent = true};
@@ -256,6 +261,7 @@ static void the_widths_found_are_the_next_start_s(void **state)
 	assert_int_equal(rule(s), 0x2500);
 	size_t before = 0;
 	screen_output(s, &before);
+	screen_release(s);
 	screen_answered(s);
 	title = screen_row(s, 0);
 	assert_non_null(strstr(title, " yeonpyo -- Korea"));
