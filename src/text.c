@@ -376,7 +376,7 @@ static int trailing_spaces(const char *s, int32_t from, int32_t to)
 	return n;
 }
 
-static void wrap_emit(wrapper *w, int32_t end)
+static void wrap_emit_line(wrapper *w, int32_t end)
 {
 	if (!w->stop)
 		w->stop = !w->fn(w->s + w->start,
@@ -421,8 +421,19 @@ static void wrap_hard(wrapper *w, int32_t end)
 		if (n == 0) /* one cluster wider than the line: it goes alone */
 			n = first_cluster_len(w->s + w->start,
 					      (size_t)(end - w->start));
-		wrap_emit(w, w->start + (int32_t)n);
+		wrap_emit_line(w, w->start + (int32_t)n);
 	}
+}
+
+/* Ends the line at end. The widths of segments added up can miss what a
+ * cluster that a break opportunity cuts (a prepended mark such as U+0600
+ * joins what follows it, spaces included) really takes: a line that would
+ * come out too wide is cut at cluster boundaries first (found by
+ * fuzz_text). */
+static void wrap_emit(wrapper *w, int32_t end)
+{
+	wrap_hard(w, end);
+	wrap_emit_line(w, end);
 }
 
 /* At each break opportunity: remember it while the line still fits, else

@@ -134,6 +134,22 @@ static void wrap_cuts_only_words_wider_than_the_line(void **state)
 	assert_string_equal(c.lines[1], "brown fox");
 }
 
+/* U+0600, a prepended concatenation mark, joins what follows it into one
+ * cluster, spaces included, so a break opportunity can cut a cluster:
+ * the line is measured whole, and is never wider than the width (found
+ * by fuzz_text: "line?   \u0600" came out 8 columns wide at 7). */
+static void wrap_never_exceeds_the_width_around_a_prepended_mark(void **state)
+{
+	(void)state;
+	collected c = {{{0}}, 0};
+	text_wrap("line?   \xd8\x80 ^D^E", 7, 0, collect_line, &c);
+	assert_true(c.n >= 2);
+	for (int i = 0; i < c.n; i++)
+		if (text_width(c.lines[i]) > 7)
+			fail_msg("line %d is %d columns: \"%s\"", i,
+				 text_width(c.lines[i]), c.lines[i]);
+}
+
 static void wrap_normal_breaks_between_syllables(void **state)
 {
 	(void)state;
@@ -306,6 +322,7 @@ int main(void)
 		cmocka_unit_test(wrap_cuts_only_words_wider_than_the_line),
 		cmocka_unit_test(wrap_honours_newlines),
 		cmocka_unit_test(dates_read_naturally_at_their_precision),
+		cmocka_unit_test(wrap_never_exceeds_the_width_around_a_prepended_mark),
 		cmocka_unit_test(wrap_normal_breaks_between_syllables),
 		cmocka_unit_test(clusters_keep_jamo_and_marks_together),
 		cmocka_unit_test(display_makes_controls_visible),
