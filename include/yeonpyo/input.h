@@ -75,6 +75,10 @@ bool input_add_common_keys(input *in);
  * the wait for every question asked before it. */
 void input_expect(input *in, input_kind answer, long now_ms);
 
+/* Whether an answer is awaited at now_ms (for at most INPUT_AWAIT_MS
+ * after the question). */
+bool input_awaiting(const input *in, long now_ms);
+
 /* Bytes as read from the terminal at now_ms; false when they do not fit
  * (read less). */
 bool input_feed(input *in, const void *bytes, size_t n, long now_ms);

@@ -26,6 +26,9 @@
 #define SIDE_BY_SIDE_COLS 120
 /* How often the wait for a key wakes to notice a missed signal. */
 #define WAKE_MS 250
+/* How long after the probe its answers are waited for at the end (see
+ * drain_answers). */
+#define EXIT_WAIT_MS 1000
 
 /* Set by SIGINT, SIGTERM and SIGHUP: the loop ends and restores the
  * terminal; by SIGWINCH: the loop lays the screen out again. The only
@@ -505,6 +508,7 @@ static void send_probe(app *a)
 	if (!a->probe_row)
 		return;
 	long now = input_now();
+	a->probe_ms = now;
 	input_expect(&a->in, INPUT_CURSOR, now);
 	if (a->lines_asked)
 		input_expect(&a->in, INPUT_CURSOR, now);
@@ -585,6 +589,28 @@ static void loop(app *a)
 		if (input_empty(&a->in))
 			announce_idle(a);
 		input_wait(&a->in, input_now(), WAKE_MS);
+	}
+}
+
+/* Answers still on their way when the browser ends would reach the
+ * shell as keys (a q typed before the first round trip is over): they are
+ * read, with whatever comes with them, until the last (the device
+ * attributes) is in, at most until EXIT_WAIT_MS after the probe, so a
+ * terminal that never answers delays nothing after its first second.
+ * Before endwin, while the terminal is still raw and does not echo. */
+static void drain_answers(app *a)
+{
+	if (!a->probe_row || quit_signal == SIGHUP)
+		return;
+	long until = a->probe_ms + EXIT_WAIT_MS;
+	for (long now = input_now(); now < until && !a->in.hangup &&
+				     input_awaiting(&a->in, now);
+	     now = input_now()) {
+		input_event ev;
+		if (!input_next(&a->in, now, &ev))
+			input_wait(&a->in, now, (int)(until - now));
+		else if (ev.kind == INPUT_CURSOR)
+			probe_answered(a, ev.row, ev.col);  /* kept for next time */
 	}
 }
 
@@ -681,6 +707,7 @@ int ui_run(store *s, const ui_options *opts)
 	if (probe)
 		send_probe(&a);
 	loop(&a);
+	drain_answers(&a);
 	endwin();
 	delscreen(scr);
 	app_free(&a);

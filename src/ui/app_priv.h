@@ -80,6 +80,7 @@ typedef struct {
 	int ambiwidth, lines_width;
 	int known_ambiwidth, known_lines;
 	int probe_row;     /* where the probe went; 0: not sent */
+	long probe_ms;     /* when (input_now) */
 	bool lines_asked;  /* the probe asked about lines too */
 	unsigned probe_answers;  /* its cursor reports so far */
 	bool idle_marks;   /* tests: announce each time the browser idles */

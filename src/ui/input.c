@@ -78,7 +78,7 @@ bool input_add_common_keys(input *in)
 	return true;
 }
 
-static bool awaiting(const input *in, long now_ms)
+bool input_awaiting(const input *in, long now_ms)
 {
 	return (in->awaited_cursor || in->awaited_attrs) &&
 	       now_ms < in->await_until;
@@ -209,7 +209,7 @@ static seq_result answer(const input *in, long now_ms, input_event *ev,
 	if (c.odd || !c.final)
 		return SEQ_NONE;
 	if (c.final == 'R' && !c.marker && c.n_params == 2) {
-		if (!(in->awaited_cursor && awaiting(in, now_ms)) &&
+		if (!(in->awaited_cursor && input_awaiting(in, now_ms)) &&
 		    is_key(in, c.len))
 			return SEQ_NONE;  /* a key: Shift-F3 on xterm */
 		*ev = (input_event){INPUT_CURSOR, 0, 0, c.params[0], c.params[1]};
@@ -400,7 +400,7 @@ long input_deadline(const input *in)
 {
 	if (in->n == 0)
 		return -1;
-	if (answer_begun(in) && awaiting(in, in->last_ms))
+	if (answer_begun(in) && input_awaiting(in, in->last_ms))
 		return in->last_ms + INPUT_ANSWER_MS;
 	if (in->buf[0] >= 0x80)
 		return in->last_ms + INPUT_CHAR_MS;

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 typedef support_db fixture;
 
@@ -112,6 +114,53 @@ static void keys_typed_before_the_answer_are_honoured(void **state)
 		assert_at(s, 24, EVENTS - 2, "after the answer");
 		quit(s);
 	}
+}
+
+/* A q typed before the terminal's answers are in: the browser reads them
+ * before it ends, so none reaches the shell that reads the terminal
+ * next. The shell is a script that says what it finds within 0.5 s. */
+static void answers_after_a_quick_q_do_not_reach_the_shell(void **state)
+{
+	fixture *f = *state;
+	char *wrapper = support_path(f->home, "then-shell");
+	support_write_file(wrapper,
+			   "#!/bin/sh\n"
+			   "\"$YP_REAL\" \"$@\"; rc=$?\n"
+			   "stty -icanon -echo min 0 time 5\n"
+			   "left=$(dd bs=64 count=1 2>/dev/null | od -An -tx1 | "
+			   "tr -d ' \\n')\n"
+			   "echo \"exit $rc, the shell read [$left]\"\n");
+	assert_int_equal(chmod(wrapper, 0755), 0);
+	const char *bin = getenv("YEONPYO_BIN");
+	char real[4200], *cwd = getcwd(NULL, 0);
+	snprintf(real, sizeof(real), "YP_REAL=%s%s%s", bin && *bin && *bin == '/'
+		 ? "" : cwd, bin && *bin && *bin == '/' ? "" : "/",
+		 bin && *bin ? bin : "yeonpyo");
+	free(cwd);
+	char *saved = bin ? strdup(bin) : NULL;
+	setenv("YEONPYO_BIN", wrapper, 1);
+	static const screen_terminal late = {.answer_ms = 200,
+					     .typed_ahead = "q"};
+	const char *env[] = {real, NULL};
+	screen *s = screen_start_on(&late, f->home, 24, 80, env,
+				    (const char *const[]){f->db_arg, NULL});
+	if (saved)
+		setenv("YEONPYO_BIN", saved, 1);
+	else
+		unsetenv("YEONPYO_BIN");
+	free(saved);
+	assert_int_equal(screen_wait(s), 0);
+	free(wrapper);
+	char said[256] = "";
+	for (int r = 0; r < 24 && !said[0]; r++) {
+		char *row = screen_row(s, r);
+		if (strstr(row, "the shell read"))
+			snprintf(said, sizeof(said), "%s", row);
+		free(row);
+	}
+	screen_free(s);
+	if (strcmp(said, "exit 0, the shell read []") != 0)
+		fail_msg("the answers reached the shell: \"%s\"", said);
 }
 
 /* xterm's Shift-F3 is ESC [ 1 ; 2 R, the shape of a cursor report: a key
@@ -326,6 +375,7 @@ int main(void)
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, support_db_teardown)
 		T(late_split_and_absent_answers_change_nothing),
 		T(keys_typed_before_the_answer_are_honoured),
+		T(answers_after_a_quick_q_do_not_reach_the_shell),
 		T(shift_f3_is_a_key_unless_an_answer_is_awaited),
 		T(wide_terminals_get_no_ambiguous_bytes),
 		T(a_narrow_answer_brings_the_real_characters),
