@@ -132,12 +132,13 @@ static void answers_after_a_quick_q_do_not_reach_the_shell(void **state)
 			   "echo \"exit $rc, the shell read [$left]\"\n");
 	assert_int_equal(chmod(wrapper, 0755), 0);
 	const char *bin = getenv("YEONPYO_BIN");
-	char real[4200], *cwd = getcwd(NULL, 0);
-	snprintf(real, sizeof(real), "YP_REAL=%s%s%s", bin && *bin && *bin == '/'
-		 ? "" : cwd, bin && *bin && *bin == '/' ? "" : "/",
-		 bin && *bin ? bin : "yeonpyo");
-	free(cwd);
 	char *saved = bin ? strdup(bin) : NULL;
+	const char *program = bin && *bin ? bin : "yeonpyo";
+	char real[4200], *cwd = getcwd(NULL, 0);
+	snprintf(real, sizeof(real), "YP_REAL=%s%s%s",
+		 program[0] == '/' ? "" : cwd, program[0] == '/' ? "" : "/",
+		 program);
+	free(cwd);
 	setenv("YEONPYO_BIN", wrapper, 1);
 	static const screen_terminal late = {.answer_ms = 200,
 					     .typed_ahead = "q"};
