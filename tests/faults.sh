@@ -17,6 +17,10 @@ if [ "${1:-}" = --other-user ]; then
 fi
 YP=$1
 GEN=$2
+# the messages checked here are the database's; a caller's locale without
+# Hangul (make check from a bare env -i) adds its own line before them
+LC_ALL=C.UTF-8
+export LC_ALL
 case $YP in /*) ;; *) YP=$(pwd)/$YP ;; esac
 case $GEN in /*) ;; *) GEN=$(pwd)/$GEN ;; esac
 
