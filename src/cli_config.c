@@ -28,12 +28,12 @@ static bool dump_keys(const yp_config *c, FILE *out)
 	strbuf sb = STRBUF_INIT;
 	for (int a = 0; a < ACTION_COUNT; a++) {
 		for (size_t i = 0; i < km.n; i++) {
-			if (km.items[i].action != (ui_action)a)
+			if (km.items[i].action != (key_action)a)
 				continue;
 			strbuf_puts(&sb, "bind ");
 			keys_name(km.items[i].code, &sb);
 			strbuf_putc(&sb, ' ');
-			keys_action_name((ui_action)a, &sb);
+			keys_action_name((key_action)a, &sb);
 			strbuf_putc(&sb, '\n');
 		}
 	}

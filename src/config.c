@@ -129,7 +129,7 @@ static bool set_setting(yp_config *c, int line, const char *name,
 	return true;
 }
 
-static bool add_bind(yp_config *c, key_code code, ui_action action)
+static bool add_bind(yp_config *c, key_code code, key_action action)
 {
 	config_bind *b = realloc(c->binds, (c->n_binds + 1) * sizeof(*b));
 	if (!b)
@@ -156,7 +156,7 @@ static bool parse_bind(yp_config *c, int line, char **w, int n)
 			w[1]);
 		return true;
 	}
-	ui_action action = unbind ? ACTION_NONE : keys_action_named(w[2]);
+	key_action action = unbind ? ACTION_NONE : keys_action_named(w[2]);
 	if (!unbind && action == ACTION_NONE) {
 		problem(c, line, "unknown action '%s' (see yeonpyo config "
 			"--dump for them all)", w[2]);

@@ -34,7 +34,7 @@ typedef struct {
 
 typedef struct {
 	key_code code;
-	ui_action action;  /* ACTION_NONE: unbind */
+	key_action action;  /* ACTION_NONE: unbind */
 } config_bind;
 
 typedef struct {

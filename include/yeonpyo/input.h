@@ -25,7 +25,7 @@
 
 typedef enum {
 	INPUT_CHAR,       /* a character: ch (a control or Esc too) */
-	INPUT_KEY,        /* a function key: code (curses' KEY_*) */
+	INPUT_KEY,        /* a key that is no character: code (an fkey) */
 	INPUT_CURSOR,     /* the cursor position report: row, col from 1 */
 	INPUT_ATTRIBUTES, /* the primary device attributes answer */
 } input_kind;
@@ -61,7 +61,7 @@ typedef struct {
 void input_init(input *in, int fd);
 void input_free(input *in);
 
-/* Adds a key: the bytes the terminal sends for it and its curses code.
+/* Adds a key: the bytes the terminal sends for it and its fkey.
  * A sequence already known keeps its first code. False when memory ran
  * out. */
 bool input_add_key(input *in, const char *seq, int code);

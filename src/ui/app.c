@@ -63,7 +63,7 @@ static void toggle_mark(app *a)
 }
 
 /* Keys while the help is open: close it, or scroll it. */
-static void help_key(app *a, ui_action act)
+static void help_key(app *a, key_action act)
 {
 	size_t n = 0;
 	keys_table(&n);
@@ -87,7 +87,7 @@ static void help_key(app *a, ui_action act)
 }
 
 /* Movement keys act on the focused pane. */
-static void move_key(app *a, ui_action act, const layout *l)
+static void move_key(app *a, key_action act, const layout *l)
 {
 	bool detail = a->fullscreen || a->focus == FOCUS_DETAIL;
 	int th = l->timeline.h, dh = l->detail.h;
@@ -189,7 +189,7 @@ static void copy_url(app *a)
 }
 
 /* Keys in the chart: scroll it, or close it. */
-static void chart_key(app *a, ui_action act)
+static void chart_key(app *a, key_action act)
 {
 	int h = LINES - 2;
 	switch (act) {
@@ -225,7 +225,7 @@ static void chart_key(app *a, ui_action act)
 	}
 }
 
-static void main_key(app *a, ui_action act)
+static void main_key(app *a, key_action act)
 {
 	layout l = app_layout(a);
 	switch (act) {
@@ -350,7 +350,7 @@ static void handle_key(app *a, int rc, wint_t ch)
 		narrowing_org_view_key(a, rc, ch);
 		return;
 	}
-	ui_action act = keymap_action(&a->keys, rc == KEY_CODE_YES, (int)ch);
+	key_action act = keymap_action(&a->keys, rc == KEY_CODE_YES, (int)ch);
 	if (act == ACTION_NONE)
 		return;
 	if (a->help)

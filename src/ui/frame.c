@@ -133,7 +133,7 @@ static void draw_too_small(app *a)
 }
 
 /* The keys bound to an action, as the configuration names them. */
-static const char *bound_keys(const app *a, ui_action action, strbuf *sb)
+static const char *bound_keys(const app *a, key_action action, strbuf *sb)
 {
 	strbuf_reset(sb);
 	for (size_t i = 0; i < a->keys.n; i++) {

@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include <curses.h>
+#include "yeonpyo/keys.h"
 
 #define ESC 0x1b
 
@@ -62,15 +62,17 @@ bool input_add_common_keys(input *in)
 		const char *seq;
 		int code;
 	} common[] = {
-		{"\033[A", KEY_UP}, {"\033[B", KEY_DOWN}, {"\033[C", KEY_RIGHT},
-		{"\033[D", KEY_LEFT}, {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
-		{"\033OA", KEY_UP}, {"\033OB", KEY_DOWN}, {"\033OC", KEY_RIGHT},
-		{"\033OD", KEY_LEFT}, {"\033OH", KEY_HOME}, {"\033OF", KEY_END},
-		{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END},
-		{"\033[7~", KEY_HOME}, {"\033[8~", KEY_END},
-		{"\033[2~", KEY_IC}, {"\033[3~", KEY_DC},
-		{"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
-		{"\033OM", KEY_ENTER}, {"\033[Z", KEY_BTAB},
+		{"\033[A", FKEY_UP}, {"\033[B", FKEY_DOWN},
+		{"\033[C", FKEY_RIGHT}, {"\033[D", FKEY_LEFT},
+		{"\033[H", FKEY_HOME}, {"\033[F", FKEY_END},
+		{"\033OA", FKEY_UP}, {"\033OB", FKEY_DOWN},
+		{"\033OC", FKEY_RIGHT}, {"\033OD", FKEY_LEFT},
+		{"\033OH", FKEY_HOME}, {"\033OF", FKEY_END},
+		{"\033[1~", FKEY_HOME}, {"\033[4~", FKEY_END},
+		{"\033[7~", FKEY_HOME}, {"\033[8~", FKEY_END},
+		{"\033[2~", FKEY_INSERT}, {"\033[3~", FKEY_DELETE},
+		{"\033[5~", FKEY_PGUP}, {"\033[6~", FKEY_PGDN},
+		{"\033OM", FKEY_ENTER}, {"\033[Z", FKEY_BACKTAB},
 	};
 	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
 		if (!input_add_key(in, common[i].seq, common[i].code))

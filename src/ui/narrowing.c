@@ -152,7 +152,7 @@ void narrowing_org_view_key(app *a, int rc, wint_t ch)
 {
 	bool fn = rc == KEY_CODE_YES;
 	picker *p = &a->ov.list;
-	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER)) {
+	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == FKEY_ENTER)) {
 		const picker_item *it = picker_selected(p);
 		if (it) {
 			narrowing_set(&a->org, it->id);
@@ -164,11 +164,11 @@ void narrowing_org_view_key(app *a, int rc, wint_t ch)
 	} else if (!fn && ch == 27) {
 		a->org_viewing = false;
 		org_view_free(&a->ov);
-	} else if (fn && (ch == KEY_DOWN || ch == KEY_UP)) {
-		picker_move(p, ch == KEY_DOWN ? 1 : -1);
-	} else if (fn && (ch == KEY_NPAGE || ch == KEY_PPAGE)) {
-		picker_move(p, ch == KEY_NPAGE ? 10 : -10);
-	} else if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8))) {
+	} else if (fn && (ch == FKEY_DOWN || ch == FKEY_UP)) {
+		picker_move(p, ch == FKEY_DOWN ? 1 : -1);
+	} else if (fn && (ch == FKEY_PGDN || ch == FKEY_PGUP)) {
+		picker_move(p, ch == FKEY_PGDN ? 10 : -10);
+	} else if ((fn && ch == FKEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8))) {
 		picker_backspace(p);
 	} else if (!fn) {
 		picker_type(p, (unsigned long)ch);
@@ -178,16 +178,16 @@ void narrowing_org_view_key(app *a, int rc, wint_t ch)
 void narrowing_picker_key(app *a, int rc, wint_t ch)
 {
 	bool fn = rc == KEY_CODE_YES;
-	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER))
+	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == FKEY_ENTER))
 		narrowing_pick(a);
 	else if (!fn && ch == 27) {
 		a->picking = false;
 		picker_free(&a->pick);
-	} else if (fn && (ch == KEY_DOWN || ch == KEY_UP))
-		picker_move(&a->pick, ch == KEY_DOWN ? 1 : -1);
-	else if (fn && (ch == KEY_NPAGE || ch == KEY_PPAGE))
-		picker_move(&a->pick, ch == KEY_NPAGE ? 10 : -10);
-	else if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8)))
+	} else if (fn && (ch == FKEY_DOWN || ch == FKEY_UP))
+		picker_move(&a->pick, ch == FKEY_DOWN ? 1 : -1);
+	else if (fn && (ch == FKEY_PGDN || ch == FKEY_PGUP))
+		picker_move(&a->pick, ch == FKEY_PGDN ? 10 : -10);
+	else if ((fn && ch == FKEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8)))
 		picker_backspace(&a->pick);
 	else if (!fn)
 		picker_type(&a->pick, (unsigned long)ch);
@@ -301,7 +301,7 @@ static void narrowing_recall(app *a, int step)
 void narrowing_prompt_key(app *a, int rc, wint_t ch)
 {
 	bool fn = rc == KEY_CODE_YES;
-	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER)) {
+	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == FKEY_ENTER)) {
 		narrowing_keep_search(a);
 		return;
 	}
@@ -310,18 +310,18 @@ void narrowing_prompt_key(app *a, int rc, wint_t ch)
 		narrowing_end_search(a, a->before_id);
 		return;
 	}
-	if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8)))
+	if ((fn && ch == FKEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8)))
 		prompt_backspace(&a->input);
-	else if (fn && ch == KEY_LEFT)
+	else if (fn && ch == FKEY_LEFT)
 		prompt_left(&a->input);
-	else if (fn && ch == KEY_RIGHT)
+	else if (fn && ch == FKEY_RIGHT)
 		prompt_right(&a->input);
-	else if (fn && ch == KEY_HOME)
+	else if (fn && ch == FKEY_HOME)
 		prompt_home(&a->input);
-	else if (fn && ch == KEY_END)
+	else if (fn && ch == FKEY_END)
 		prompt_end(&a->input);
-	else if (fn && (ch == KEY_UP || ch == KEY_DOWN))
-		narrowing_recall(a, ch == KEY_UP ? -1 : 1);
+	else if (fn && (ch == FKEY_UP || ch == FKEY_DOWN))
+		narrowing_recall(a, ch == FKEY_UP ? -1 : 1);
 	else if (!fn && ch == ('u' & 0x1f))
 		prompt_set(&a->input, "");
 	else if (fn || !prompt_insert(&a->input, (unsigned long)ch))

@@ -5,6 +5,7 @@
  * with ordinary names elsewhere. */
 #include "yeonpyo/ui.h"
 #include "terminal.h"
+#include "yeonpyo/keys.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,30 @@ bool ui_available(const char **why)
 	return true;
 }
 
+/* The fkey of a curses key code: the keys the browser has names for,
+ * the rest all one key that nothing is bound to (its bytes are still a
+ * key, never typed as characters). */
+static int fkey_of(int code)
+{
+	static const struct {
+		int curses, fkey;
+	} named[] = {
+		{KEY_UP, FKEY_UP}, {KEY_DOWN, FKEY_DOWN},
+		{KEY_LEFT, FKEY_LEFT}, {KEY_RIGHT, FKEY_RIGHT},
+		{KEY_PPAGE, FKEY_PGUP}, {KEY_NPAGE, FKEY_PGDN},
+		{KEY_HOME, FKEY_HOME}, {KEY_END, FKEY_END},
+		{KEY_ENTER, FKEY_ENTER}, {KEY_BACKSPACE, FKEY_BACKSPACE},
+		{KEY_IC, FKEY_INSERT}, {KEY_DC, FKEY_DELETE},
+		{KEY_BTAB, FKEY_BACKTAB},
+	};
+	for (size_t i = 0; i < sizeof(named) / sizeof(*named); i++)
+		if (named[i].curses == code)
+			return named[i].fkey;
+	if (code >= KEY_F(1) && code <= KEY_F(63))
+		return FKEY_F(code - KEY_F0);
+	return FKEY_OTHER;
+}
+
 bool terminal_keys_load(input *in)
 {
 	/* every code curses has a sequence for, its own and those it gave
@@ -49,7 +74,7 @@ bool terminal_keys_load(input *in)
 			char *seq = keybound(code, i);
 			if (!seq)
 				break;
-			bool ok = input_add_key(in, seq, code);
+			bool ok = input_add_key(in, seq, fkey_of(code));
 			free(seq);
 			if (!ok)
 				return false;

@@ -5,22 +5,22 @@
  * Time is given to the reader, so each wait is exact. */
 #include "support.h"
 
-#include <curses.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "yeonpyo/input.h"
+#include "yeonpyo/keys.h"
 
 static int setup(void **state)
 {
 	input *in = calloc(1, sizeof(*in));
 	assert_non_null(in);
 	input_init(in, -1);  /* no descriptor: only what the test feeds */
-	assert_true(input_add_key(in, "\033[1;2R", KEY_F(15)));  /* xterm */
-	assert_true(input_add_key(in, "\033OP", KEY_F(1)));
-	assert_true(input_add_key(in, "\033[24~", KEY_F(12)));
-	assert_true(input_add_key(in, "\177", KEY_BACKSPACE));
+	assert_true(input_add_key(in, "\033[1;2R", FKEY_F(15)));  /* xterm */
+	assert_true(input_add_key(in, "\033OP", FKEY_F(1)));
+	assert_true(input_add_key(in, "\033[24~", FKEY_F(12)));
+	assert_true(input_add_key(in, "\177", FKEY_BACKSPACE));
 	assert_true(input_add_common_keys(in));
 	*state = in;
 	return 0;
@@ -87,13 +87,13 @@ static void keys_and_characters_come_whole(void **state)
 	input *in = *state;
 	feed(in, "j\033[Ak\xea\xb0\x80\033OP\033[6~\177\033[24~", 0);
 	expect_char(in, 0, 'j');
-	expect_key(in, 0, KEY_UP);
+	expect_key(in, 0, FKEY_UP);
 	expect_char(in, 0, 'k');
 	expect_char(in, 0, 0xAC00);  /* 가 */
-	expect_key(in, 0, KEY_F(1));
-	expect_key(in, 0, KEY_NPAGE);
-	expect_key(in, 0, KEY_BACKSPACE);
-	expect_key(in, 0, KEY_F(12));
+	expect_key(in, 0, FKEY_F(1));
+	expect_key(in, 0, FKEY_PGDN);
+	expect_key(in, 0, FKEY_BACKSPACE);
+	expect_key(in, 0, FKEY_F(12));
 	expect_none(in, 1000);
 	assert_int_equal(in->consumed, 21);
 	assert_true(input_empty(in));
@@ -105,16 +105,16 @@ static void the_cursor_report_that_is_a_key_goes_by_what_is_awaited(void **state
 {
 	input *in = *state;
 	feed(in, "\033[1;2R", 0);
-	expect_key(in, 0, KEY_F(15));  /* nothing asked: the key */
+	expect_key(in, 0, FKEY_F(15));  /* nothing asked: the key */
 	input_expect(in, INPUT_CURSOR, 10);
 	feed(in, "\033[1;2R", 20);
 	expect_cursor(in, 20, 1, 2);   /* asked: the answer */
 	feed(in, "\033[1;2R", 30);
-	expect_key(in, 30, KEY_F(15)); /* answered already: the key again */
+	expect_key(in, 30, FKEY_F(15)); /* answered already: the key again */
 	/* a question unanswered for INPUT_AWAIT_MS no longer decides */
 	input_expect(in, INPUT_CURSOR, 100);
 	feed(in, "\033[1;2R", 100 + INPUT_AWAIT_MS);
-	expect_key(in, 100 + INPUT_AWAIT_MS, KEY_F(15));
+	expect_key(in, 100 + INPUT_AWAIT_MS, FKEY_F(15));
 }
 
 static void answers_are_never_keys_whenever_they_come(void **state)
@@ -224,7 +224,7 @@ static void device_attributes_end_every_wait(void **state)
 	input_expect(in, INPUT_ATTRIBUTES, 0);
 	feed(in, "\033[?1;2c\033[1;2R", 10);
 	expect_attributes(in, 10);
-	expect_key(in, 10, KEY_F(15));
+	expect_key(in, 10, FKEY_F(15));
 }
 
 int main(void)

@@ -3,7 +3,6 @@
  * action has a key, and no key is bound twice. */
 #include "support.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +35,7 @@ static void every_action_has_a_key_and_help(void **state)
 	const key_help *keys = keys_table(&n);
 	assert_int_equal(n, ACTION_COUNT);
 	for (size_t i = 0; i < n; i++) {
-		assert_int_equal(keys[i].action, (ui_action)i);
+		assert_int_equal(keys[i].action, (key_action)i);
 		assert_true(strlen(keys[i].keys) > 0);
 		assert_true(strlen(keys[i].help_en) > 0);
 		assert_true(strlen(keys[i].help_ko) > 0);
@@ -49,12 +48,12 @@ static void keys_map_to_their_actions(void **state)
 	keymap km;
 	assert_true(keymap_init(&km));
 	assert_int_equal(keymap_action(&km, false, 'j'), ACTION_DOWN);
-	assert_int_equal(keymap_action(&km, true, KEY_DOWN), ACTION_DOWN);
+	assert_int_equal(keymap_action(&km, true, FKEY_DOWN), ACTION_DOWN);
 	assert_int_equal(keymap_action(&km, false, ' '), ACTION_PAGE_DOWN);
 	assert_int_equal(keymap_action(&km, false, 'f' & 0x1f), ACTION_PAGE_DOWN);
-	assert_int_equal(keymap_action(&km, true, KEY_NPAGE), ACTION_PAGE_DOWN);
+	assert_int_equal(keymap_action(&km, true, FKEY_PGDN), ACTION_PAGE_DOWN);
 	assert_int_equal(keymap_action(&km, false, 'G'), ACTION_LAST);
-	assert_int_equal(keymap_action(&km, true, KEY_END), ACTION_LAST);
+	assert_int_equal(keymap_action(&km, true, FKEY_END), ACTION_LAST);
 	assert_int_equal(keymap_action(&km, false, '\t'), ACTION_FOCUS);
 	assert_int_equal(keymap_action(&km, false, '\r'), ACTION_FULLSCREEN);
 	assert_int_equal(keymap_action(&km, false, 27), ACTION_BACK);
@@ -97,7 +96,7 @@ static void key_and_action_names_round_trip(void **state)
 	assert_false(keys_parse("F99", &code));
 	for (int a = 0; a < ACTION_COUNT; a++) {
 		strbuf sb = STRBUF_INIT;
-		keys_action_name((ui_action)a, &sb);
+		keys_action_name((key_action)a, &sb);
 		assert_int_equal(keys_action_named(strbuf_str(&sb)), a);
 		strbuf_free(&sb);
 	}

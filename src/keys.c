@@ -1,8 +1,7 @@
-/* keys.c: looking up keys.def for the input loop, the help overlay and
- * the man page. */
+/* keys.c: looking up keys.def for the browser, the configuration, the
+ * help overlay and the man page. */
 #include "yeonpyo/keys.h"
 
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,7 +13,7 @@
 #endif
 
 typedef struct {
-	ui_action action;
+	key_action action;
 	int codes[4];
 } binding;
 
@@ -55,7 +54,7 @@ void keymap_free(keymap *km)
 	memset(km, 0, sizeof(*km));
 }
 
-bool keymap_bind(keymap *km, key_code code, ui_action action)
+bool keymap_bind(keymap *km, key_code code, key_action action)
 {
 	for (size_t i = 0; i < km->n; i++) {
 		if (km->items[i].code != code)
@@ -80,7 +79,7 @@ bool keymap_bind(keymap *km, key_code code, ui_action action)
 	return true;
 }
 
-ui_action keymap_action(const keymap *km, bool function_key, int code)
+key_action keymap_action(const keymap *km, bool function_key, int code)
 {
 	key_code want = function_key ? FN(code) : code;
 	for (size_t i = 0; i < km->n; i++)
@@ -94,11 +93,11 @@ static const struct {
 	key_code code;
 } named_keys[] = {
 	{"Space", ' '}, {"Tab", '\t'}, {"Enter", '\n'}, {"Esc", 27},
-	{"Backspace", 127}, {"Up", FN(KEY_UP)}, {"Down", FN(KEY_DOWN)},
-	{"Left", FN(KEY_LEFT)}, {"Right", FN(KEY_RIGHT)},
-	{"PgUp", FN(KEY_PPAGE)}, {"PgDn", FN(KEY_NPAGE)},
-	{"Home", FN(KEY_HOME)}, {"End", FN(KEY_END)},
-	{"KpEnter", FN(KEY_ENTER)}, {"Return", '\r'},
+	{"Backspace", 127}, {"Up", FN(FKEY_UP)}, {"Down", FN(FKEY_DOWN)},
+	{"Left", FN(FKEY_LEFT)}, {"Right", FN(FKEY_RIGHT)},
+	{"PgUp", FN(FKEY_PGUP)}, {"PgDn", FN(FKEY_PGDN)},
+	{"Home", FN(FKEY_HOME)}, {"End", FN(FKEY_END)},
+	{"KpEnter", FN(FKEY_ENTER)}, {"Return", '\r'},
 };
 
 void keys_name(key_code code, strbuf *out)
@@ -109,8 +108,8 @@ void keys_name(key_code code, strbuf *out)
 			return;
 		}
 	}
-	if (code < 0 && -code >= KEY_F(1) && -code <= KEY_F(63))
-		strbuf_printf(out, "F%d", -code - KEY_F0);
+	if (code < 0 && -code >= FKEY_F(1) && -code <= FKEY_F(63))
+		strbuf_printf(out, "F%d", -code - FKEY_F0);
 	else if (code >= 0 && code < 32)
 		strbuf_printf(out, "C-%c", code + 'a' - 1);
 	else if (code > 32 && code < 127)
@@ -143,14 +142,14 @@ bool keys_parse(const char *name, key_code *code)
 	    strspn(name + 1, "0123456789") == len - 1) {
 		int n = atoi(name + 1);
 		if (n >= 1 && n <= 63) {
-			*code = FN(KEY_F(n));
+			*code = FN(FKEY_F(n));
 			return true;
 		}
 	}
 	return false;
 }
 
-void keys_action_name(ui_action action, strbuf *out)
+void keys_action_name(key_action action, strbuf *out)
 {
 	if (action >= ACTION_COUNT) {
 		strbuf_puts(out, "none");
@@ -171,11 +170,11 @@ static bool names_action(const char *name, const char *action)
 	return !*name && !*action;
 }
 
-ui_action keys_action_named(const char *name)
+key_action keys_action_named(const char *name)
 {
 	for (int a = 0; a < ACTION_COUNT; a++)
 		if (names_action(name, action_names[a]))
-			return (ui_action)a;
+			return (key_action)a;
 	return ACTION_NONE;
 }
 
