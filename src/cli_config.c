@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "yeonpyo/ui_draw.h"
+#include "ui/ui_draw.h"
 
 static void dump_settings(const cli_config_view *v, FILE *out)
 {

@@ -18,7 +18,7 @@
 #include "yeonpyo/store.h"
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
-#include "yeonpyo/ui.h"
+#include "ui/ui.h"
 #include "yeonpyo/xdg.h"
 
 #ifndef YEONPYO_VERSION

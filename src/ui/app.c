@@ -17,7 +17,7 @@
 
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/keys.h"
-#include "yeonpyo/osc.h"
+#include "osc.h"
 #include "yeonpyo/search.h"
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"

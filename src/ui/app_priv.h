@@ -7,18 +7,18 @@
 #include <stdbool.h>
 #include <wchar.h>
 
-#include "yeonpyo/chart_view.h"
-#include "yeonpyo/density.h"
-#include "yeonpyo/detail_view.h"
+#include "chart_view.h"
+#include "density.h"
+#include "detail_pane.h"
 #include "yeonpyo/history.h"
-#include "yeonpyo/input.h"
+#include "input.h"
 #include "yeonpyo/keys.h"
-#include "yeonpyo/org_view.h"
-#include "yeonpyo/picker.h"
-#include "yeonpyo/prompt.h"
-#include "yeonpyo/timeline_view.h"
-#include "yeonpyo/ui.h"
-#include "yeonpyo/ui_draw.h"
+#include "org_view.h"
+#include "picker.h"
+#include "prompt.h"
+#include "timeline_pane.h"
+#include "ui.h"
+#include "ui_draw.h"
 
 typedef struct {
 	int y, x, h, w;
@@ -38,8 +38,8 @@ typedef struct {
 	yp_lang lang;
 	ui_theme theme;
 	canvas canvas;
-	timeline_view tl;
-	detail_view dv;
+	timeline_pane tl;
+	detail_pane dv;
 	focus focus;
 	bool fullscreen;
 	bool detail_hidden; /* the timeline has the screen to itself */

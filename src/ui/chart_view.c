@@ -1,5 +1,5 @@
 /* chart_view.c: organizations by year, a shaded cell each. */
-#include "yeonpyo/chart_view.h"
+#include "chart_view.h"
 
 #include <stdio.h>
 #include <stdlib.h>

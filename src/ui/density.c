@@ -1,5 +1,5 @@
 /* density.c: the sparkline of events per stretch of time. */
-#include "yeonpyo/density.h"
+#include "density.h"
 
 #include <stdio.h>
 #include <stdlib.h>

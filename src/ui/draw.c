@@ -1,5 +1,5 @@
 /* draw.c: placing text on the curses screen cluster by cluster. */
-#include "yeonpyo/ui_draw.h"
+#include "ui_draw.h"
 
 #include <stdint.h>
 #include <stdlib.h>

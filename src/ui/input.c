@@ -2,7 +2,7 @@
  * tty-keys.c does it: every read goes into one buffer, answers are taken
  * out of it whatever came before or after them, and only a sequence that
  * could still grow into a key or an answer waits for the rest of it. */
-#include "yeonpyo/input.h"
+#include "input.h"
 
 #include <assert.h>
 #include <errno.h>

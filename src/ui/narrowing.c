@@ -13,7 +13,7 @@
 
 /* A search stopped for keys that came meanwhile is due again once they
  * are handled; the timeline stays what it was. */
-static bool given_way(app *a, timeline_view *tl)
+static bool given_way(app *a, timeline_pane *tl)
 {
 	if (!store_interrupted(a->s))
 		return false;
@@ -36,7 +36,7 @@ void narrowing_apply(app *a, const char *query)
 		.marked = a->marked_only,
 	};
 	int height = app_layout(a).timeline.h;
-	timeline_view tl;
+	timeline_pane tl;
 	yp_error err = {0};
 	if (timeline_load(&tl, a->s, &f, &err) != YP_OK) {
 		if (!given_way(a, &tl)) {

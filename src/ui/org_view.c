@@ -1,5 +1,5 @@
 /* org_view.c: the organizations view (O). */
-#include "yeonpyo/org_view.h"
+#include "org_view.h"
 
 #include <stdio.h>
 #include <stdlib.h>

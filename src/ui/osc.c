@@ -1,5 +1,5 @@
 /* osc.c: hyperlinks and the clipboard, written beside curses' output. */
-#include "yeonpyo/osc.h"
+#include "osc.h"
 
 #include <limits.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* picker.c: the filter pickers (o, p, t, y). */
-#include "yeonpyo/picker.h"
+#include "picker.h"
 
 #include <stdio.h>
 #include <stdlib.h>

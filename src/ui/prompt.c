@@ -1,5 +1,5 @@
 /* prompt.c: the line editor of the search prompt. */
-#include "yeonpyo/prompt.h"
+#include "prompt.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
  * terminal itself (how wide it draws ambiguous characters). Alone in its
  * file because term.h defines macros (lines, key_help, ...) that clash
  * with ordinary names elsewhere. */
-#include "yeonpyo/ui.h"
+#include "ui.h"
 #include "terminal.h"
 #include "yeonpyo/keys.h"
 

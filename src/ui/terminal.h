@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-#include "yeonpyo/input.h"
+#include "input.h"
 
 /* Gives in every key curses knows for the terminal (call after keypad()
  * has set curses' keys up), then the common ones. False when memory ran

@@ -13,7 +13,7 @@
 #include "yeonpyo/search.h"
 #include "yeonpyo/store.h"
 #include "yeonpyo/strbuf.h"
-#include "yeonpyo/timeline_view.h"
+#include "ui/timeline_pane.h"
 
 #define HEIGHT 37   /* the timeline pane of a 120x40 terminal */
 #define MAX_RUNS 2000
@@ -39,7 +39,7 @@ static void report(const char *name, double *ms, int n)
 
 typedef enum { MOVE_J, MOVE_PGDN, MOVE_ENDS, MOVE_YEAR } move_kind;
 
-static void bench_move(timeline_view *tv, const char *name, move_kind m, int n)
+static void bench_move(timeline_pane *tv, const char *name, move_kind m, int n)
 {
 	static double ms[MAX_RUNS];
 	timeline_first(tv, HEIGHT);
@@ -75,7 +75,7 @@ static void bench_search(store *s, const char *name, const char *query)
 	static double ms[MAX_RUNS];
 	int n = 20;
 	for (int i = 0; i < n; i++) {
-		timeline_view tv;
+		timeline_pane tv;
 		yp_error err = {0};
 		event_filter other = {.tag = "no-such-tag"};
 		if (timeline_load(&tv, s, &other, &err) != YP_OK) {
@@ -110,7 +110,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "view_bench: %s\n", err.message);
 		return 1;
 	}
-	timeline_view tv;
+	timeline_pane tv;
 	if (timeline_load(&tv, s, NULL, &err) != YP_OK) {
 		fprintf(stderr, "view_bench: %s\n", err.message);
 		return 1;

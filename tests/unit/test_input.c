@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "yeonpyo/input.h"
+#include "ui/input.h"
 #include "yeonpyo/keys.h"
 
 static int setup(void **state)

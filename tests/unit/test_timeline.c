@@ -10,7 +10,7 @@
 #include "yeonpyo/diag.h"
 #include "yeonpyo/import.h"
 #include "yeonpyo/strbuf.h"
-#include "yeonpyo/timeline_view.h"
+#include "ui/timeline_pane.h"
 
 /* Enough rows for several windows, in few years so that many share a
  * date and a year runs across window edges. */
@@ -108,7 +108,7 @@ static int teardown(void **state)
 /* The selection is where the reference says, in view, and every line of
  * the pane is inside the window, with a year separator exactly where the
  * whole timeline changes year. */
-static void assert_consistent(const fixture *f, const timeline_view *tv)
+static void assert_consistent(const fixture *f, const timeline_pane *tv)
 {
 	long pos = timeline_position(tv);
 	assert_true(pos >= 0 && (size_t)pos < f->n);
@@ -130,7 +130,7 @@ static void assert_consistent(const fixture *f, const timeline_view *tv)
 static void walks_every_row_down_and_up(void **state)
 {
 	fixture *f = *state;
-	timeline_view tv;
+	timeline_pane tv;
 	yp_error err = {0};
 	assert_int_equal(timeline_load(&tv, f->s, NULL, &err), YP_OK);
 	assert_int_equal(timeline_count(&tv), N_EVENTS);
@@ -158,7 +158,7 @@ static void walks_every_row_down_and_up(void **state)
 static void pages_and_jumps_agree_with_the_whole(void **state)
 {
 	fixture *f = *state;
-	timeline_view tv;
+	timeline_pane tv;
 	yp_error err = {0};
 	assert_int_equal(timeline_load(&tv, f->s, NULL, &err), YP_OK);
 	timeline_reveal(&tv, HEIGHT);
@@ -196,7 +196,7 @@ static void pages_and_jumps_agree_with_the_whole(void **state)
 static void year_jumps_visit_each_year_start(void **state)
 {
 	fixture *f = *state;
-	timeline_view tv;
+	timeline_pane tv;
 	yp_error err = {0};
 	assert_int_equal(timeline_load(&tv, f->s, NULL, &err), YP_OK);
 	timeline_reveal(&tv, HEIGHT);
@@ -227,7 +227,7 @@ static void a_filter_windows_only_its_rows(void **state)
 	event_filter flt = {.tag = "odd", .from_day = 20040101};
 	read_reference(f, &flt);
 	assert_true(f->n > 300 && f->n < N_EVENTS);
-	timeline_view tv;
+	timeline_pane tv;
 	yp_error err = {0};
 	assert_int_equal(timeline_load(&tv, f->s, &flt, &err), YP_OK);
 	assert_int_equal(timeline_count(&tv), f->n);
@@ -252,7 +252,7 @@ static void walk_search(fixture *f, long map_min, bool mapped)
 	event_filter flt = {.match = "{title body names} : \"tele\"*"};
 	read_reference(f, &flt);
 	assert_int_equal(f->n, N_EVENTS / 4);
-	timeline_view tv;
+	timeline_pane tv;
 	yp_error err = {0};
 	assert_int_equal(timeline_load(&tv, f->s, &flt, &err), YP_OK);
 	assert_int_equal(store_search_mapped(f->s), mapped);
@@ -296,7 +296,7 @@ static void a_broad_search_is_mapped_and_agrees(void **state)
 				     " {title body names} : \"1000\""};
 	read_reference(f, &flt);
 	assert_int_equal(f->n, 1);
-	timeline_view tv;
+	timeline_pane tv;
 	yp_error err = {0};
 	assert_int_equal(timeline_load(&tv, f->s, &flt, &err), YP_OK);
 	assert_false(store_search_mapped(f->s));
@@ -320,7 +320,7 @@ static void a_stopped_search_leaves_no_half_result(void **state)
 	for (long map_min = 0; map_min <= 1; map_min++) {
 		store_tune_search(f->s, map_min);
 		int calls = 0;
-		timeline_view tv;
+		timeline_pane tv;
 		yp_error err = {0};
 		store_set_interrupt(f->s, stop_at_once, &calls);
 		assert_int_not_equal(timeline_load(&tv, f->s, &flt, &err), YP_OK);

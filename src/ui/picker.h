@@ -7,10 +7,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "yeonpyo/prompt.h"
+#include "prompt.h"
 #include "yeonpyo/status.h"
 #include "yeonpyo/store.h"
-#include "yeonpyo/ui_draw.h"
+#include "ui_draw.h"
 
 typedef struct {
 	char *id;

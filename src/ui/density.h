@@ -8,7 +8,7 @@
 
 #include "yeonpyo/status.h"
 #include "yeonpyo/store.h"
-#include "yeonpyo/ui_draw.h"
+#include "ui_draw.h"
 
 typedef struct {
 	long first, last;  /* month numbers (year * 12 + month - 1) */

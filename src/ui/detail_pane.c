@@ -1,5 +1,5 @@
-/* detail_view.c: the detail pane, laid out from event_report's lines. */
-#include "yeonpyo/detail_view.h"
+/* detail_pane.c: the detail pane, laid out from event_report's lines. */
+#include "detail_pane.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,13 +10,13 @@
 /* Width of the label column of fields such as Date and Status. */
 #define LABEL_COLS 10
 
-void detail_init(detail_view *dv)
+void detail_init(detail_pane *dv)
 {
 	memset(dv, 0, sizeof(*dv));
 	dv->link = -1;
 }
 
-static void clear_lines(detail_view *dv)
+static void clear_lines(detail_pane *dv)
 {
 	for (size_t i = 0; i < dv->n; i++) {
 		free(dv->lines[i].label);
@@ -28,7 +28,7 @@ static void clear_lines(detail_view *dv)
 	dv->link = -1;
 }
 
-void detail_free(detail_view *dv)
+void detail_free(detail_pane *dv)
 {
 	clear_lines(dv);
 	free(dv->lines);
@@ -40,7 +40,7 @@ void detail_free(detail_view *dv)
 	dv->link = -1;
 }
 
-static bool add_line(detail_view *dv, const char *label, const char *text,
+static bool add_line(detail_pane *dv, const char *label, const char *text,
 		     size_t len, int indent, draw_style style)
 {
 	if (dv->n == dv->cap) {
@@ -68,7 +68,7 @@ static bool add_line(detail_view *dv, const char *label, const char *text,
 /* Wrapping state: the first line may differ from the rest (a hanging
  * indent for list items, a label for fields). */
 typedef struct {
-	detail_view *dv;
+	detail_pane *dv;
 	const char *label;
 	int indent;
 	int next_indent;
@@ -84,7 +84,7 @@ static bool wrapped_line(const char *line, size_t len, void *ctx)
 	return ok;
 }
 
-static void add_wrapped(detail_view *dv, const char *label, const char *text,
+static void add_wrapped(detail_pane *dv, const char *label, const char *text,
 			int indent, int next_indent, draw_style style)
 {
 	wrap_target w = {dv, label, indent, next_indent, style};
@@ -98,7 +98,7 @@ static void add_wrapped(detail_view *dv, const char *label, const char *text,
 
 static bool layout_line(const report_line *l, void *ctx)
 {
-	detail_view *dv = ctx;
+	detail_pane *dv = ctx;
 	switch (l->kind) {
 	case REPORT_TITLE:
 		add_wrapped(dv, NULL, l->text, 0, 0, STYLE_HEADING);
@@ -137,7 +137,7 @@ static bool layout_line(const report_line *l, void *ctx)
 	return true;
 }
 
-void detail_set_text_flags(detail_view *dv, unsigned flags)
+void detail_set_text_flags(detail_pane *dv, unsigned flags)
 {
 	if (flags == dv->text_flags)
 		return;
@@ -145,7 +145,7 @@ void detail_set_text_flags(detail_view *dv, unsigned flags)
 	dv->width = -1;  /* laid out again, where it was scrolled to */
 }
 
-yp_status detail_show(detail_view *dv, store *s, const char *id,
+yp_status detail_show(detail_pane *dv, store *s, const char *id,
 		      yp_lang lang, int width, yp_error *err)
 {
 	bool same_id = (!id && !dv->id) || (id && dv->id && !strcmp(id, dv->id));
@@ -180,7 +180,7 @@ yp_status detail_show(detail_view *dv, store *s, const char *id,
 	return YP_OK;
 }
 
-void detail_scroll(detail_view *dv, long delta, int height)
+void detail_scroll(detail_pane *dv, long delta, int height)
 {
 	long max_top = (long)dv->n - height;
 	long top = (long)dv->top + delta;
@@ -191,7 +191,7 @@ void detail_scroll(detail_view *dv, long delta, int height)
 	dv->top = (size_t)top;
 }
 
-bool detail_next_link(detail_view *dv, int height)
+bool detail_next_link(detail_pane *dv, int height)
 {
 	for (size_t i = (size_t)(dv->link + 1); i < dv->n; i++) {
 		if (!dv->lines[i].link_id)
@@ -207,7 +207,7 @@ bool detail_next_link(detail_view *dv, int height)
 	return false;
 }
 
-const char *detail_link(const detail_view *dv, record_kind *kind)
+const char *detail_link(const detail_pane *dv, record_kind *kind)
 {
 	if (dv->link < 0 || (size_t)dv->link >= dv->n)
 		return NULL;
@@ -215,7 +215,7 @@ const char *detail_link(const detail_view *dv, record_kind *kind)
 	return dv->lines[dv->link].link_id;
 }
 
-void detail_draw(const detail_view *dv, const canvas *c, int y, int x,
+void detail_draw(const detail_pane *dv, const canvas *c, int y, int x,
 		 int height, int width, char *const *marks)
 {
 	for (int row = 0; row < height; row++) {
@@ -242,7 +242,7 @@ void detail_draw(const detail_view *dv, const canvas *c, int y, int x,
 	}
 }
 
-const char *detail_first_url(const detail_view *dv)
+const char *detail_first_url(const detail_pane *dv)
 {
 	for (size_t i = 0; i < dv->n; i++)
 		if (dv->lines[i].url)

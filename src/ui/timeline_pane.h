@@ -1,7 +1,7 @@
-/* timeline_view.h: the timeline pane: one row per event in date order,
+/* timeline_pane.h: the timeline pane: one row per event in date order,
  * a separator row before each year, the selection and the scroll. */
-#ifndef YEONPYO_TIMELINE_VIEW_H
-#define YEONPYO_TIMELINE_VIEW_H
+#ifndef YEONPYO_TIMELINE_PANE_H
+#define YEONPYO_TIMELINE_PANE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -9,7 +9,7 @@
 #include "yeonpyo/model.h"
 #include "yeonpyo/status.h"
 #include "yeonpyo/store.h"
-#include "yeonpyo/ui_draw.h"
+#include "ui_draw.h"
 
 typedef struct {
 	char *id;
@@ -48,52 +48,52 @@ typedef struct {
 	size_t selected;         /* index into rows */
 	size_t top;              /* first line shown */
 	yp_error err;            /* why the last move failed, if it did */
-} timeline_view;
+} timeline_pane;
 
 /* Reads the rows of the events f selects (NULL: all) from s; free with
  * timeline_free. */
-yp_status timeline_load(timeline_view *tv, store *s, const event_filter *f,
+yp_status timeline_load(timeline_pane *tv, store *s, const event_filter *f,
 			yp_error *err);
 
 /* Selects the event with id; false (selection unchanged) when it is not
  * in the timeline. */
-bool timeline_select_id(timeline_view *tv, const char *id, int height);
-void timeline_free(timeline_view *tv);
+bool timeline_select_id(timeline_pane *tv, const char *id, int height);
+void timeline_free(timeline_pane *tv);
 
 /* The selected event's id, or NULL when there are no events. */
-const char *timeline_selected_id(const timeline_view *tv);
+const char *timeline_selected_id(const timeline_pane *tv);
 
 /* The selected event's place (0 first) and the number of events. */
-long timeline_position(const timeline_view *tv);
-long timeline_count(const timeline_view *tv);
+long timeline_position(const timeline_pane *tv);
+long timeline_count(const timeline_pane *tv);
 
 /* The selected event, or NULL when there are none; its marked and seen
  * flags may be changed (the store keeps them; this only shows them). */
-timeline_event *timeline_selected(timeline_view *tv);
+timeline_event *timeline_selected(timeline_pane *tv);
 
 /* The date keys of the first and last events of a pane of height rows;
  * false when it shows none. */
-bool timeline_span(const timeline_view *tv, int height, long *from, long *to);
+bool timeline_span(const timeline_pane *tv, int height, long *from, long *to);
 
 /* Moves failing to read the store leave the view as it was and record why
  * here: the status, YP_OK when none failed since the last load. */
-yp_status timeline_failed(const timeline_view *tv, yp_error *err);
+yp_status timeline_failed(const timeline_pane *tv, yp_error *err);
 
 /* Moving the selection; each keeps it visible in a pane of height rows. */
-void timeline_move(timeline_view *tv, long delta, int height);
+void timeline_move(timeline_pane *tv, long delta, int height);
 /* One event on, or back, wrapping around at either end. */
-void timeline_cycle(timeline_view *tv, int dir, int height);
-void timeline_page(timeline_view *tv, long lines, int height);
-void timeline_first(timeline_view *tv, int height);
-void timeline_last(timeline_view *tv, int height);
-void timeline_next_year(timeline_view *tv, int height);
-void timeline_prev_year(timeline_view *tv, int height);
+void timeline_cycle(timeline_pane *tv, int dir, int height);
+void timeline_page(timeline_pane *tv, long lines, int height);
+void timeline_first(timeline_pane *tv, int height);
+void timeline_last(timeline_pane *tv, int height);
+void timeline_next_year(timeline_pane *tv, int height);
+void timeline_prev_year(timeline_pane *tv, int height);
 /* Brings the selection into view after a resize or a move. */
-void timeline_reveal(timeline_view *tv, int height);
+void timeline_reveal(timeline_pane *tv, int height);
 
 /* Draws the pane in the rectangle (y, x, height, width), marking the
  * words of marks (search_words) in titles. */
-void timeline_draw(const timeline_view *tv, const canvas *c, int y, int x,
+void timeline_draw(const timeline_pane *tv, const canvas *c, int y, int x,
 		   int height, int width, yp_lang lang, bool focused,
 		   char *const *marks);
 

@@ -6,7 +6,7 @@
 #include <curses.h>
 
 #include "yeonpyo/strbuf.h"
-#include "yeonpyo/ui_draw.h"
+#include "ui_draw.h"
 
 /* Appends what turns the cells of each link into a hyperlink: the cells'
  * own characters and attributes, read back from win, written again in

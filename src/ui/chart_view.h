@@ -10,7 +10,7 @@
 #include "yeonpyo/model.h"
 #include "yeonpyo/status.h"
 #include "yeonpyo/store.h"
-#include "yeonpyo/ui_draw.h"
+#include "ui_draw.h"
 
 typedef struct {
 	char *id;

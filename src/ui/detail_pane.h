@@ -1,7 +1,7 @@
-/* detail_view.h: the detail pane: the selected event with its links,
+/* detail_pane.h: the detail pane: the selected event with its links,
  * wrapped to the pane's width, scrolled on its own. */
-#ifndef YEONPYO_DETAIL_VIEW_H
-#define YEONPYO_DETAIL_VIEW_H
+#ifndef YEONPYO_DETAIL_PANE_H
+#define YEONPYO_DETAIL_PANE_H
 
 #include <stddef.h>
 
@@ -9,7 +9,7 @@
 #include "yeonpyo/status.h"
 #include "yeonpyo/store.h"
 #include "yeonpyo/text.h"
-#include "yeonpyo/ui_draw.h"
+#include "ui_draw.h"
 
 typedef struct {
 	char *label;       /* a field's label in the first column, or NULL */
@@ -32,32 +32,32 @@ typedef struct {
 	long link;         /* the line of the link Tab reached, or -1 */
 	text_locale *tl;   /* dates and sorting in tl_lang, kept for moves */
 	yp_lang tl_lang;
-} detail_view;
+} detail_pane;
 
-void detail_init(detail_view *dv);
-void detail_free(detail_view *dv);
+void detail_init(detail_pane *dv);
+void detail_free(detail_pane *dv);
 
 /* Shows event id (NULL: nothing) laid out for width columns. The event is
  * read only when the id, width or language changed; a new id scrolls back
  * to the top. */
-yp_status detail_show(detail_view *dv, store *s, const char *id,
+yp_status detail_show(detail_pane *dv, store *s, const char *id,
 		      yp_lang lang, int width, yp_error *err);
 
 /* Shows the text with flags from the next detail_show on. */
-void detail_set_text_flags(detail_view *dv, unsigned flags);
+void detail_set_text_flags(detail_pane *dv, unsigned flags);
 
-void detail_scroll(detail_view *dv, long delta, int height);
+void detail_scroll(detail_pane *dv, long delta, int height);
 
 /* Moves to the next organization or person of the event, scrolling it
  * into view; false (and no link selected) after the last one. */
-bool detail_next_link(detail_view *dv, int height);
+bool detail_next_link(detail_pane *dv, int height);
 /* The selected link's id and kind; NULL when none is. */
-const char *detail_link(const detail_view *dv, record_kind *kind);
+const char *detail_link(const detail_pane *dv, record_kind *kind);
 /* The first source address of the event shown, or NULL. */
-const char *detail_first_url(const detail_view *dv);
+const char *detail_first_url(const detail_pane *dv);
 
 /* Draws the pane, marking the words of marks (search_words, or NULL). */
-void detail_draw(const detail_view *dv, const canvas *c, int y, int x,
+void detail_draw(const detail_pane *dv, const canvas *c, int y, int x,
 		 int height, int width, char *const *marks);
 
 #endif

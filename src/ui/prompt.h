@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "yeonpyo/strbuf.h"
-#include "yeonpyo/ui_draw.h"
+#include "ui_draw.h"
 
 typedef struct {
 	strbuf text;    /* UTF-8 */

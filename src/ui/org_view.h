@@ -4,7 +4,7 @@
 #ifndef YEONPYO_ORG_VIEW_H
 #define YEONPYO_ORG_VIEW_H
 
-#include "yeonpyo/picker.h"
+#include "picker.h"
 
 typedef struct {
 	picker list;        /* the organizations, narrowed as one types */

@@ -1,6 +1,6 @@
-/* timeline_view.c: the timeline pane over a window of rows that keyset
+/* timeline_pane.c: the timeline pane over a window of rows that keyset
  * queries move along the timeline; only the rows in view are drawn. */
-#include "yeonpyo/timeline_view.h"
+#include "timeline_pane.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -84,7 +84,7 @@ static bool keep_row(const event_row *row, void *ctx)
 
 /* Up to limit rows from a place in timeline order into out (empty on
  * entry); a failure is recorded in the view's err. */
-static bool fetch(timeline_view *tv, const row_key *k, row_window how,
+static bool fetch(timeline_pane *tv, const row_key *k, row_window how,
 		  size_t limit, row_list *out)
 {
 	yp_status rc = store_rows_from(tv->s, &tv->f, k, how, (long)limit,
@@ -102,7 +102,7 @@ static row_key key_of(const timeline_event *e)
 	return (row_key){date_key(&e->date), e->id};
 }
 
-static void drop_window(timeline_view *tv)
+static void drop_window(timeline_pane *tv)
 {
 	free_rows(tv->rows, 0, tv->n_rows);
 	free(tv->rows);
@@ -113,7 +113,7 @@ static void drop_window(timeline_view *tv)
 /* One line per row plus a separator wherever the year changes, with the
  * selection rel lines below the top of the pane. Out of memory, the view
  * is left empty and says why. */
-static bool build_lines(timeline_view *tv, size_t rel)
+static bool build_lines(timeline_pane *tv, size_t rel)
 {
 	free(tv->lines);
 	free(tv->event_line);
@@ -149,7 +149,7 @@ static int key_cmp(const row_key *a, const row_key *b)
 /* The place of the first row at or after key, counted from the selection
  * (rows between the two: a year's jump costs a year, wherever it lands);
  * -1 with the view's err set when the store fails. */
-static long position_of(timeline_view *tv, const row_key *key)
+static long position_of(timeline_pane *tv, const row_key *key)
 {
 	if (!tv->n_rows)
 		return store_rows_before(tv->s, &tv->f, key, &tv->err);
@@ -167,7 +167,7 @@ static long position_of(timeline_view *tv, const row_key *key)
  * selection at position pos (counted when negative), rel lines below the
  * top of the pane. False, the window unchanged, when the store fails or
  * key is not a row of the timeline. */
-static bool window_around(timeline_view *tv, const row_key *key, long pos,
+static bool window_around(timeline_pane *tv, const row_key *key, long pos,
 			  size_t rel, int height)
 {
 	size_t k = window_rows(height);
@@ -208,7 +208,7 @@ static bool window_around(timeline_view *tv, const row_key *key, long pos,
 }
 
 /* The window around the one row that how and key find, if any. */
-static void window_at_row(timeline_view *tv, const row_key *key,
+static void window_at_row(timeline_pane *tv, const row_key *key,
 			  row_window how, long pos, int height)
 {
 	row_list one = {0};
@@ -222,7 +222,7 @@ static void window_at_row(timeline_view *tv, const row_key *key,
 }
 
 /* False when a string could not be copied. */
-static bool copy_filter(timeline_view *tv, const event_filter *f)
+static bool copy_filter(timeline_pane *tv, const event_filter *f)
 {
 	if (!f)
 		return true;
@@ -240,7 +240,7 @@ static bool copy_filter(timeline_view *tv, const event_filter *f)
 	return ok;
 }
 
-yp_status timeline_load(timeline_view *tv, store *s, const event_filter *f,
+yp_status timeline_load(timeline_pane *tv, store *s, const event_filter *f,
 			yp_error *err)
 {
 	memset(tv, 0, sizeof(*tv));
@@ -263,7 +263,7 @@ yp_status timeline_load(timeline_view *tv, store *s, const event_filter *f,
 	return YP_OK;
 }
 
-void timeline_free(timeline_view *tv)
+void timeline_free(timeline_pane *tv)
 {
 	drop_window(tv);
 	free(tv->lines);
@@ -273,17 +273,17 @@ void timeline_free(timeline_view *tv)
 	memset(tv, 0, sizeof(*tv));
 }
 
-const char *timeline_selected_id(const timeline_view *tv)
+const char *timeline_selected_id(const timeline_pane *tv)
 {
 	return tv->n_rows ? tv->rows[tv->selected].id : NULL;
 }
 
-timeline_event *timeline_selected(timeline_view *tv)
+timeline_event *timeline_selected(timeline_pane *tv)
 {
 	return tv->n_rows ? &tv->rows[tv->selected] : NULL;
 }
 
-bool timeline_span(const timeline_view *tv, int height, long *from, long *to)
+bool timeline_span(const timeline_pane *tv, int height, long *from, long *to)
 {
 	bool any = false;
 	size_t end = tv->top + (size_t)(height > 0 ? height : 0);
@@ -301,24 +301,24 @@ bool timeline_span(const timeline_view *tv, int height, long *from, long *to)
 	return any;
 }
 
-long timeline_position(const timeline_view *tv)
+long timeline_position(const timeline_pane *tv)
 {
 	return tv->n_rows ? tv->first_pos + (long)tv->selected : 0;
 }
 
-long timeline_count(const timeline_view *tv)
+long timeline_count(const timeline_pane *tv)
 {
 	return tv->total;
 }
 
-yp_status timeline_failed(const timeline_view *tv, yp_error *err)
+yp_status timeline_failed(const timeline_pane *tv, yp_error *err)
 {
 	if (tv->err.status != YP_OK)
 		*err = tv->err;
 	return tv->err.status;
 }
 
-static size_t line_of(const timeline_view *tv, size_t event)
+static size_t line_of(const timeline_pane *tv, size_t event)
 {
 	return tv->event_line[event];
 }
@@ -327,7 +327,7 @@ static size_t line_of(const timeline_view *tv, size_t event)
  * worth of rows past its end (or before its start) is read and the far
  * side let go beyond three windows, the selection staying rel lines below
  * the top of the pane. The view is unchanged when the store fails. */
-static void slide(timeline_view *tv, bool forward, size_t rel, int height)
+static void slide(timeline_pane *tv, bool forward, size_t rel, int height)
 {
 	size_t k = window_rows(height);
 	size_t h = height > 0 ? (size_t)height : 1;
@@ -379,7 +379,7 @@ static void slide(timeline_view *tv, bool forward, size_t rel, int height)
 /* Reads a new window when the pane comes near either edge of this one
  * (not an edge of the timeline), keeping the selection where it is on
  * the screen. */
-static void settle(timeline_view *tv, int height)
+static void settle(timeline_pane *tv, int height)
 {
 	size_t h = height > 0 ? (size_t)height : 1;
 	size_t line = line_of(tv, tv->selected);
@@ -400,7 +400,7 @@ static void settle(timeline_view *tv, int height)
 /* Reads the organizations of the rows in view that lack them: a window
  * holds four panes each side, and reading theirs with the window cost a
  * scattered page per row (the most of a jump at a million events). */
-static void read_orgs(timeline_view *tv, int height)
+static void read_orgs(timeline_pane *tv, int height)
 {
 	size_t end = tv->top + (size_t)height;
 	if (!tv->rows)
@@ -416,7 +416,7 @@ static void read_orgs(timeline_view *tv, int height)
 	}
 }
 
-void timeline_reveal(timeline_view *tv, int height)
+void timeline_reveal(timeline_pane *tv, int height)
 {
 	if (!tv->n_rows || height <= 0)
 		return;
@@ -436,7 +436,7 @@ void timeline_reveal(timeline_view *tv, int height)
 	read_orgs(tv, height);
 }
 
-static void select_row(timeline_view *tv, long row, int height)
+static void select_row(timeline_pane *tv, long row, int height)
 {
 	if (!tv->n_rows)
 		return;
@@ -448,12 +448,12 @@ static void select_row(timeline_view *tv, long row, int height)
 	timeline_reveal(tv, height);
 }
 
-void timeline_move(timeline_view *tv, long delta, int height)
+void timeline_move(timeline_pane *tv, long delta, int height)
 {
 	select_row(tv, (long)tv->selected + delta, height);
 }
 
-void timeline_cycle(timeline_view *tv, int dir, int height)
+void timeline_cycle(timeline_pane *tv, int dir, int height)
 {
 	long pos = timeline_position(tv);
 	if (!tv->total)
@@ -469,7 +469,7 @@ void timeline_cycle(timeline_view *tv, int dir, int height)
 /* Paging moves the view and the selection by the same number of lines,
  * as less and tig do, landing on the nearest event. The window always
  * reaches a page beyond the pane, so this needs no query. */
-void timeline_page(timeline_view *tv, long lines, int height)
+void timeline_page(timeline_pane *tv, long lines, int height)
 {
 	if (!tv->n_rows)
 		return;
@@ -485,7 +485,7 @@ void timeline_page(timeline_view *tv, long lines, int height)
 	select_row(tv, tv->lines[line].event, height);
 }
 
-bool timeline_select_id(timeline_view *tv, const char *id, int height)
+bool timeline_select_id(timeline_pane *tv, const char *id, int height)
 {
 	if (!id || !tv->n_rows)
 		return false;
@@ -511,7 +511,7 @@ bool timeline_select_id(timeline_view *tv, const char *id, int height)
 	return true;
 }
 
-void timeline_first(timeline_view *tv, int height)
+void timeline_first(timeline_pane *tv, int height)
 {
 	if (tv->first_pos == 0)
 		select_row(tv, 0, height);
@@ -520,7 +520,7 @@ void timeline_first(timeline_view *tv, int height)
 	timeline_reveal(tv, height);
 }
 
-void timeline_last(timeline_view *tv, int height)
+void timeline_last(timeline_pane *tv, int height)
 {
 	if (tv->at_end)
 		select_row(tv, (long)tv->n_rows - 1, height);
@@ -534,7 +534,7 @@ static row_key year_start(int year)
 	return (row_key){(long)year * 10000L, ""};
 }
 
-void timeline_next_year(timeline_view *tv, int height)
+void timeline_next_year(timeline_pane *tv, int height)
 {
 	if (!tv->n_rows)
 		return;
@@ -554,7 +554,7 @@ void timeline_next_year(timeline_view *tv, int height)
 
 /* To the start of the previous year, or of the first when there is none
  * before this one: from the window when it reaches back far enough. */
-void timeline_prev_year(timeline_view *tv, int height)
+void timeline_prev_year(timeline_pane *tv, int height)
 {
 	if (!tv->n_rows)
 		return;
@@ -625,7 +625,7 @@ static void draw_event(const canvas *c, const timeline_event *e, int y, int x,
 			 model_text_pick(&e->title, lang), row, false, marks);
 }
 
-void timeline_draw(const timeline_view *tv, const canvas *c, int y, int x,
+void timeline_draw(const timeline_pane *tv, const canvas *c, int y, int x,
 		   int height, int width, yp_lang lang, bool focused,
 		   char *const *marks)
 {
