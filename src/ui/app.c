@@ -1,7 +1,7 @@
 /* app.c: the browser's loop: terminal setup and restore, signals, the
- * terminal's answers, and turning keys (keys.def) into actions on the
- * panes; frame.c draws what they show. */
-#include "app_priv.h"
+ * terminal's answers and the widths they tell, keys handed to the view
+ * on top of the stack, and a frame once they are handled. */
+#include "ui.h"
 
 #include <langinfo.h>
 #include <signal.h>
@@ -13,14 +13,17 @@
 
 #include <curses.h>
 
-#include "terminal.h"
-
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/keys.h"
-#include "osc.h"
-#include "yeonpyo/search.h"
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
+
+#include "browser.h"
+#include "frame.h"
+#include "narrowing.h"
+#include "osc.h"
+#include "terminal.h"
+#include "timeline_view.h"
 
 /* From this width the panes stand side by side. */
 #define SIDE_BY_SIDE_COLS 120
@@ -47,317 +50,24 @@ static void on_resize_signal(int sig)
 	resize_signal = 1;
 }
 
-static void toggle_mark(app *a)
-{
-	timeline_event *e = timeline_selected(&a->tl);
-	if (!e)
-		return;
-	yp_error err = {0};
-	if (store_set_marked(a->s, e->id, !e->marked, &err) != YP_OK) {
-		frame_note_failure(a, &err);
-		return;
-	}
-	e->marked = !e->marked;
-	if (a->marked_only)
-		narrowing_refilter(a);  /* an unmarked event leaves the view */
-}
-
-/* Keys while the help is open: close it, or scroll it. */
-static void help_key(app *a, key_action act)
-{
-	size_t n = 0;
-	keys_table(&n);
-	switch (act) {
-	case ACTION_QUIT:
-	case ACTION_BACK:
-	case ACTION_HELP:
-		a->help = false;
-		break;
-	case ACTION_DOWN:
-		if (a->help_top < n)
-			a->help_top++;
-		break;
-	case ACTION_UP:
-		if (a->help_top > 0)
-			a->help_top--;
-		break;
-	default:
-		break;
-	}
-}
-
-/* Movement keys act on the focused pane. */
-static void move_key(app *a, key_action act, const layout *l)
-{
-	bool detail = a->fullscreen || a->focus == FOCUS_DETAIL;
-	int th = l->timeline.h, dh = l->detail.h;
-	long page = detail ? dh : th;
-	switch (act) {
-	case ACTION_DOWN:
-		detail ? detail_scroll(&a->dv, 1, dh) : timeline_move(&a->tl, 1, th);
-		break;
-	case ACTION_UP:
-		detail ? detail_scroll(&a->dv, -1, dh) : timeline_move(&a->tl, -1, th);
-		break;
-	case ACTION_PAGE_DOWN:
-	case ACTION_HALF_DOWN:
-		page = act == ACTION_HALF_DOWN ? (page + 1) / 2 : page;
-		detail ? detail_scroll(&a->dv, page, dh)
-		       : timeline_page(&a->tl, page, th);
-		break;
-	case ACTION_PAGE_UP:
-	case ACTION_HALF_UP:
-		page = act == ACTION_HALF_UP ? (page + 1) / 2 : page;
-		detail ? detail_scroll(&a->dv, -page, dh)
-		       : timeline_page(&a->tl, -page, th);
-		break;
-	case ACTION_FIRST:
-		detail ? detail_scroll(&a->dv, -(long)a->dv.n, dh)
-		       : timeline_first(&a->tl, th);
-		break;
-	case ACTION_LAST:
-		detail ? detail_scroll(&a->dv, (long)a->dv.n, dh)
-		       : timeline_last(&a->tl, th);
-		break;
-	default:
-		break;
-	}
-}
-
-/* Writes what curses cannot (hyperlinks, the clipboard) straight to the
- * terminal, after curses has written its frame. */
-static void write_out(const strbuf *sb)
-{
-	size_t done = 0;
-	while (!sb->failed && done < sb->len) {
-		ssize_t n = write(STDOUT_FILENO, strbuf_str(sb) + done,
-				  sb->len - done);
-		if (n <= 0)
-			return;
-		done += (size_t)n;
-	}
-}
-
-/* The first source address of event id, or NULL; the caller frees it. */
-static char *first_url(store *s, const char *id, yp_error *err)
-{
-	yp_event e;
-	if (store_get_event(s, id, &e, err) != YP_OK)
-		return NULL;
-	char *url = NULL;
-	for (size_t i = 0; !url && i < e.n_sources; i++) {
-		yp_source src;
-		if (store_get_source(s, e.sources[i], &src, err) != YP_OK)
-			break;
-		if (src.url)
-			url = strdup(src.url);
-		model_source_clear(&src);
-	}
-	model_event_clear(&e);
-	return url;
-}
-
-/* x: the selected event's source address to the terminal's clipboard,
- * which reaches the user's own machine over SSH. */
-static void copy_url(app *a)
-{
-	bool ko = a->lang == LANG_KO;
-	const char *id = timeline_selected_id(&a->tl);
-	if (!a->clipboard) {
-		snprintf(a->note, sizeof(a->note), "%s", ko
-			 ? "클립보드 꺼짐 (--clipboard=osc52로 켜기)"
-			 : "the clipboard is off (--clipboard=osc52 turns it on)");
-		return;
-	}
-	yp_error err = {0};
-	char *url = id ? first_url(a->s, id, &err) : NULL;
-	if (!url) {
-		if (err.status)
-			frame_note_failure(a, &err);
-		else
-			snprintf(a->note, sizeof(a->note), "%s",
-				 ko ? "출처 주소 없음" : "no source address");
-		return;
-	}
-	strbuf sb = STRBUF_INIT;
-	osc_clipboard(&sb, url);
-	write_out(&sb);
-	strbuf_free(&sb);
-	snprintf(a->note, sizeof(a->note), "%s %s", ko ? "복사함:" : "copied",
-		 url);
-	free(url);
-}
-
-/* Keys in the chart: scroll it, or close it. */
-static void chart_key(app *a, key_action act)
-{
-	int h = LINES - 2;
-	switch (act) {
-	case ACTION_QUIT:
-	case ACTION_BACK:
-	case ACTION_CHART:
-		chart_free(&a->chart);
-		a->charting = false;
-		break;
-	case ACTION_DOWN:
-	case ACTION_UP:
-		chart_scroll(&a->chart, act == ACTION_DOWN ? 1 : -1, h);
-		break;
-	case ACTION_PAGE_DOWN:
-	case ACTION_PAGE_UP:
-		chart_scroll(&a->chart, act == ACTION_PAGE_DOWN ? h - 2 : 2 - h,
-			     h);
-		break;
-	case ACTION_FIRST:
-	case ACTION_LAST:
-		chart_scroll(&a->chart, act == ACTION_LAST ? 1L << 30
-							   : -(1L << 30), h);
-		break;
-	case ACTION_HELP:
-		a->help = true;
-		a->help_top = 0;
-		break;
-	case ACTION_LANGUAGE:
-		a->lang = a->lang == LANG_KO ? LANG_EN : LANG_KO;
-		break;
-	default:
-		break;
-	}
-}
-
-static void main_key(app *a, key_action act)
-{
-	layout l = app_layout(a);
-	switch (act) {
-	case ACTION_QUIT:
-		if (a->fullscreen)
-			a->fullscreen = false;
-		else
-			a->running = false;
-		break;
-	case ACTION_BACK:
-		if (a->fullscreen)
-			a->fullscreen = false;
-		else if (a->applied)
-			narrowing_end_search(a, timeline_selected_id(&a->tl));
-		break;
-	case ACTION_SEARCH:
-		narrowing_open_prompt(a);
-		break;
-	case ACTION_ORG_FILTER:
-		narrowing_open_picker(a, FACET_ORG, 0);
-		break;
-	case ACTION_PERSON_FILTER:
-		narrowing_open_picker(a, FACET_PERSON, 0);
-		break;
-	case ACTION_TAG_FILTER:
-		narrowing_open_picker(a, FACET_TAG, 0);
-		break;
-	case ACTION_YEAR_FILTER:
-		narrowing_open_picker(a, FACET_YEAR, 0);
-		break;
-	case ACTION_MARK:
-		toggle_mark(a);
-		break;
-	case ACTION_CHART:
-		narrowing_open_chart(a);
-		break;
-	case ACTION_COPY:
-		copy_url(a);
-		break;
-	case ACTION_MARKED:
-		a->marked_only = !a->marked_only;
-		narrowing_refilter(a);
-		break;
-	case ACTION_CLEAR:
-		narrowing_clear(a);
-		break;
-	case ACTION_ORG_VIEW:
-		if (org_view_open(&a->ov, a->s, a->lang, &a->err) == YP_OK)
-			a->org_viewing = true;
-		else
-			org_view_free(&a->ov);
-		break;
-	case ACTION_NEXT_MATCH:
-	case ACTION_PREV_MATCH:
-		if (a->applied)
-			timeline_cycle(&a->tl, act == ACTION_NEXT_MATCH ? 1 : -1,
-				       l.timeline.h);
-		break;
-	case ACTION_HELP:
-		a->help = true;
-		a->help_top = 0;
-		break;
-	case ACTION_FULLSCREEN:
-		if (!narrowing_filter_by_link(a))
-			a->fullscreen = !a->fullscreen;
-		break;
-	case ACTION_DETAIL_PANE:
-		a->detail_hidden = !a->detail_hidden;
-		a->focus = FOCUS_TIMELINE;
-		break;
-	case ACTION_FOCUS:
-		/* timeline, detail pane, each of the event's organizations and
-		 * people, then the timeline again */
-		if (a->fullscreen || a->detail_hidden)
-			break;
-		if (a->focus == FOCUS_TIMELINE)
-			a->focus = FOCUS_DETAIL;
-		else if (!detail_next_link(&a->dv, l.detail.h))
-			a->focus = FOCUS_TIMELINE;
-		break;
-	case ACTION_LANGUAGE:
-		a->lang = a->lang == LANG_KO ? LANG_EN : LANG_KO;
-		break;
-	case ACTION_NEXT_YEAR:
-		timeline_next_year(&a->tl, l.timeline.h);
-		break;
-	case ACTION_PREV_YEAR:
-		timeline_prev_year(&a->tl, l.timeline.h);
-		break;
-	case ACTION_DETAIL_DOWN:
-		detail_scroll(&a->dv, 1, l.detail.h);
-		break;
-	case ACTION_DETAIL_UP:
-		detail_scroll(&a->dv, -1, l.detail.h);
-		break;
-	case ACTION_REDRAW:
-		clearok(curscr, TRUE);
-		break;
-	default:
-		move_key(a, act, &l);
-		break;
-	}
-}
-
-static void handle_key(app *a, int rc, wint_t ch)
-{
-	a->note[0] = '\0';
-	if (a->prompting) {
-		narrowing_prompt_key(a, rc, ch);
-		return;
-	}
-	if (a->picking) {
-		narrowing_picker_key(a, rc, ch);
-		return;
-	}
-	if (a->charting && !a->help) {
-		chart_key(a, keymap_action(&a->keys, rc == KEY_CODE_YES,
-					   (int)ch));
-		return;
-	}
-	if (a->org_viewing && !a->help) {
-		narrowing_org_view_key(a, rc, ch);
-		return;
-	}
-	key_action act = keymap_action(&a->keys, rc == KEY_CODE_YES, (int)ch);
-	if (act == ACTION_NONE)
-		return;
-	if (a->help)
-		help_key(a, act);
-	else
-		main_key(a, act);
-}
+/* The loop's own state beside what the views share. */
+typedef struct {
+	browser b;
+	ui_theme theme;
+	/* the terminal's widths (1 or 2 columns, 0 while unknown) for East
+	 * Asian Ambiguous characters and for VT100 line drawing, as drawn
+	 * with and as the state knows them for this TERM */
+	int ambiwidth, lines_width;
+	int known_ambiwidth, known_lines;
+	int probe_row;     /* where the probe went; 0: not sent */
+	long probe_ms;     /* when (input_now) */
+	bool lines_asked;  /* the probe asked about lines too */
+	unsigned probe_answers;  /* its cursor reports so far */
+	bool redraw_all;   /* every view, from a cleared screen */
+	bool idle_marks;   /* tests: announce each time the browser idles */
+	unsigned long frames;        /* drawn so far */
+	unsigned long idle_said[4];  /* what the last idle mark said */
+} app;
 
 /* Tests wait for this mark instead of sleeping. It is written each time
  * the browser has nothing left to do, when anything changed since the
@@ -366,7 +76,7 @@ static void handle_key(app *a, int rc, wint_t ch)
  * that follows what it sent and never for one nobody asked for. */
 static void announce_idle(app *a)
 {
-	unsigned long now[4] = {a->frames, (unsigned long)a->in.consumed,
+	unsigned long now[4] = {a->frames, (unsigned long)a->b.in.consumed,
 				(unsigned long)LINES, (unsigned long)COLS};
 	if (!a->idle_marks || memcmp(now, a->idle_said, sizeof(now)) == 0)
 		return;
@@ -420,14 +130,29 @@ static SCREEN *start_screen(void)
 	return scr;
 }
 
+/* Writes what curses cannot (hyperlinks) straight to the terminal, after
+ * curses has written its frame. */
+static void write_out(const strbuf *sb)
+{
+	size_t done = 0;
+	while (!sb->failed && done < sb->len) {
+		ssize_t n = write(STDOUT_FILENO, strbuf_str(sb) + done,
+				  sb->len - done);
+		if (n <= 0)
+			return;
+		done += (size_t)n;
+	}
+}
+
 static void draw_now(app *a)
 {
-	frame_draw(a);
+	frame_draw(&a->b, a->redraw_all);
+	a->redraw_all = false;
 	wnoutrefresh(stdscr);
 	doupdate();
-	if (a->links.n) {
+	if (a->b.links.n) {
 		strbuf sb = STRBUF_INIT;
-		osc_links(&sb, stdscr, &a->links);
+		osc_links(&sb, stdscr, &a->b.links);
 		write_out(&sb);
 		strbuf_free(&sb);
 	}
@@ -455,18 +180,20 @@ static bool lines_ascii(int ambiwidth, int lines)
  * have drawn with other widths; returns whether they did. */
 static bool set_widths(app *a, int ambiwidth, int lines)
 {
-	unsigned flags = a->canvas.text_flags & ~(unsigned)TEXT_AMBIGUOUS_WIDE;
+	canvas *c = &a->b.canvas;
+	unsigned flags = c->text_flags & ~(unsigned)TEXT_AMBIGUOUS_WIDE;
 	if (ambiwidth != 1)
 		flags |= TEXT_AMBIGUOUS_WIDE;
 	bool ascii = lines_ascii(ambiwidth, lines);
 	a->ambiwidth = ambiwidth;
 	a->lines_width = lines;
-	if (flags == a->canvas.text_flags && ascii == a->canvas.ascii_lines)
+	if (flags == c->text_flags && ascii == c->ascii_lines)
 		return false;
-	a->canvas.text_flags = flags;
-	a->canvas.ascii_lines = ascii;
-	detail_set_text_flags(&a->dv, flags);
+	c->text_flags = flags;
+	c->ascii_lines = ascii;
+	detail_set_text_flags(&a->b.dv, flags);
 	clearok(curscr, TRUE);
+	a->redraw_all = true;
 	return true;
 }
 
@@ -488,7 +215,7 @@ static bool probe_answered(app *a, int row, int col)
 	if (term && (ambiwidth != a->known_ambiwidth ||
 		     lines != a->known_lines)) {
 		yp_error err = {0};
-		if (store_set_terminal_widths(a->s, term, ambiwidth, lines,
+		if (store_set_terminal_widths(a->b.s, term, ambiwidth, lines,
 					      &err) == YP_OK) {
 			a->known_ambiwidth = ambiwidth;
 			a->known_lines = lines;
@@ -509,21 +236,38 @@ static void send_probe(app *a)
 		return;
 	long now = input_now();
 	a->probe_ms = now;
-	input_expect(&a->in, INPUT_CURSOR, now);
+	input_expect(&a->b.in, INPUT_CURSOR, now);
 	if (a->lines_asked)
-		input_expect(&a->in, INPUT_CURSOR, now);
-	input_expect(&a->in, INPUT_ATTRIBUTES, now);
+		input_expect(&a->b.in, INPUT_CURSOR, now);
+	input_expect(&a->b.in, INPUT_ATTRIBUTES, now);
 	clearok(curscr, TRUE);
 }
 
 /* A new size from the terminal, laid out from a cleared screen. */
-static void resize_screen(void)
+static void resize_screen(app *a)
 {
 	struct winsize ws;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
 	    ws.ws_col > 0)
 		resize_term(ws.ws_row, ws.ws_col);
 	clearok(curscr, TRUE);
+	a->redraw_all = true;
+	browser *b = &a->b;
+	for (size_t i = 0; i < b->depth; i++)
+		if (b->stack[i]->ops->resize)
+			b->stack[i]->ops->resize(b->stack[i], b);
+}
+
+/* A key for the top view, with the action the keymap binds it to. */
+static void handle_key(app *a, bool fn, unsigned long code)
+{
+	browser *b = &a->b;
+	view_key k = {fn, code, keymap_action(&b->keys, fn, (int)code)};
+	browser_key(b, &k);
+	/* the store failing under a move: stop as a failed load does */
+	yp_error err = {0};
+	if (timeline_failed(&b->tl, &err) != YP_OK)
+		browser_fail(b, &err);
 }
 
 /* One event of the reader; returns whether a frame is due. */
@@ -531,22 +275,17 @@ static bool handle_event(app *a, const input_event *ev)
 {
 	switch (ev->kind) {
 	case INPUT_CHAR:
-		handle_key(a, OK, (wint_t)ev->ch);
-		break;
+		handle_key(a, false, ev->ch);
+		return true;
 	case INPUT_KEY:
-		handle_key(a, KEY_CODE_YES, (wint_t)ev->code);
-		break;
+		handle_key(a, true, (unsigned long)ev->code);
+		return true;
 	case INPUT_CURSOR:
 		return probe_answered(a, ev->row, ev->col);
 	case INPUT_ATTRIBUTES:
 		return false;
 	}
-	/* the store failing under a move: stop as a failed load does */
-	if (timeline_failed(&a->tl, &a->err) != YP_OK) {
-		a->status = (int)a->err.status;
-		a->running = false;
-	}
-	return true;
+	return false;
 }
 
 /* Draws a frame once the keys that have arrived are handled, never while
@@ -557,38 +296,38 @@ static bool handle_event(app *a, const input_event *ev)
  * and a timeout changes nothing on the screen. */
 static void loop(app *a)
 {
+	browser *b = &a->b;
 	bool dirty = true;
-	while (a->running && !quit_signal) {
+	while (b->running && !quit_signal) {
 		if (resize_signal) {
 			resize_signal = 0;
-			resize_screen();
+			resize_screen(a);
 			dirty = true;
 		}
 		input_event ev;
-		if (input_next(&a->in, input_now(), &ev)) {
+		if (input_next(&b->in, input_now(), &ev)) {
 			dirty = handle_event(a, &ev) || dirty;
 			continue;
 		}
-		if (a->in.hangup) {
+		if (b->in.hangup) {
 			quit_signal = SIGHUP;  /* the terminal is gone */
 			break;
 		}
-		/* nothing waiting: search, then draw */
-		narrowing_search_idle(a);
-		if (a->search_due)
+		/* nothing waiting: the views' work (a search), then draw */
+		if (browser_idle(b))
 			continue;  /* keys came: handle them first */
-		if (dirty && a->running && !quit_signal)
+		if (dirty && b->running && !quit_signal)
 			draw_now(a);
 		dirty = false;
 		/* a broad search's sparkline, after its first frame */
-		if (a->density_due && a->running && !quit_signal) {
-			narrowing_density_idle(a);
-			dirty = !a->density_due;
+		if (b->density_due && b->running && !quit_signal) {
+			narrowing_density_idle(b);
+			dirty = !b->density_due;
 			continue;
 		}
-		if (input_empty(&a->in))
+		if (input_empty(&b->in))
 			announce_idle(a);
-		input_wait(&a->in, input_now(), WAKE_MS);
+		input_wait(&b->in, input_now(), WAKE_MS);
 	}
 }
 
@@ -602,87 +341,104 @@ static void drain_answers(app *a)
 {
 	if (!a->probe_row || quit_signal == SIGHUP)
 		return;
+	input *in = &a->b.in;
 	long until = a->probe_ms + EXIT_WAIT_MS;
-	for (long now = input_now(); now < until && !a->in.hangup &&
-				     input_awaiting(&a->in, now);
+	for (long now = input_now(); now < until && !in->hangup &&
+				     input_awaiting(in, now);
 	     now = input_now()) {
 		input_event ev;
-		if (!input_next(&a->in, now, &ev))
-			input_wait(&a->in, now, (int)(until - now));
+		if (!input_next(in, now, &ev))
+			input_wait(in, now, (int)(until - now));
 		else if (ev.kind == INPUT_CURSOR)
 			probe_answered(a, ev.row, ev.col);  /* kept for next time */
 	}
 }
 
-/* Frees what the app holds; safe on a partly set up app. */
-static void app_free(app *a)
+/* Frees what the browser holds; safe on a partly set up one. */
+static void browser_free(browser *b)
 {
-	input_free(&a->in);
-	timeline_free(&a->tl);
-	detail_free(&a->dv);
-	prompt_free(&a->input);
-	free(a->applied);
-	free(a->before_id);
-	search_words_free(a->marks);
-	history_free(&a->hist);
-	draw_links_clear(&a->links);
-	free(a->links.items);
-	keymap_free(&a->keys);
-	density_free(&a->dens);
-	chart_free(&a->chart);
-	picker_free(&a->pick);
-	org_view_free(&a->ov);
-	free(a->org);
-	free(a->org_label);
-	free(a->person);
-	free(a->person_label);
-	free(a->tag);
-	free(a->title[LANG_KO]);
-	free(a->title[LANG_EN]);
+	browser_close_all(b);
+	input_free(&b->in);
+	timeline_free(&b->tl);
+	detail_free(&b->dv);
+	narrowing_free(&b->nar);
+	draw_links_clear(&b->links);
+	free(b->links.items);
+	keymap_free(&b->keys);
+	density_free(&b->dens);
+	free(b->title[LANG_KO]);
+	free(b->title[LANG_EN]);
+}
+
+/* What the browser starts with, before the terminal: the keys, the
+ * timeline and its sparkline. Returns an exit status, YP_OK to go on. */
+static int browser_start(browser *b, store *s, const ui_options *opts)
+{
+	b->s = s;
+	b->lang = opts->lang;
+	b->side_by_side = opts->config && opts->config->side_by_side
+				  ? opts->config->side_by_side : SIDE_BY_SIDE_COLS;
+	b->keys_changed = opts->config && opts->config->n_binds;
+	b->clipboard = opts->clipboard;
+	if (!(opts->config ? config_keymap(opts->config, &b->keys)
+			   : keymap_init(&b->keys))) {
+		fprintf(stderr, "yeonpyo: out of memory\n");
+		return YP_SOFTWARE;
+	}
+	if (opts->notice)
+		browser_note(b, opts->notice);
+	b->running = true;
+	input_init(&b->in, STDIN_FILENO);
+	detail_init(&b->dv);
+	b->dv.text_flags = opts->text_flags;
+	b->title[LANG_KO] = store_meta_get(s, META_TITLE_KO);
+	b->title[LANG_EN] = store_meta_get(s, META_TITLE_EN);
+	if (timeline_load(&b->tl, s, NULL, &b->err) != YP_OK ||
+	    density_load(&b->dens, s, NULL, &b->err) != YP_OK) {
+		fprintf(stderr, "yeonpyo: %s\n", b->err.message);
+		return (int)b->err.status;
+	}
+	return YP_OK;
+}
+
+/* The terminal's widths: asked where the locale can show the probe's
+ * character; until the answers, the widths this terminal type had last
+ * time, if any. */
+static void start_widths(app *a, const ui_options *opts, bool utf8)
+{
+	bool probe = opts->probe && utf8 &&
+		     !(opts->text_flags & TEXT_AMBIGUOUS_WIDE);
+	store_terminal_widths(a->b.s, getenv("TERM"), &a->known_ambiwidth,
+			      &a->known_lines);
+	set_widths(a, opts->text_flags & TEXT_AMBIGUOUS_WIDE ? 2
+		       : probe ? a->known_ambiwidth : 1,
+		   utf8 ? a->known_lines : 1);
+	if (probe)
+		send_probe(a);
 }
 
 int ui_run(store *s, const ui_options *opts)
 {
 	app a;
 	memset(&a, 0, sizeof(a));
-	a.s = s;
-	a.lang = opts->lang;
-	a.side_by_side = opts->config && opts->config->side_by_side
-				 ? opts->config->side_by_side : SIDE_BY_SIDE_COLS;
-	a.keys_changed = opts->config && opts->config->n_binds;
-	if (!(opts->config ? config_keymap(opts->config, &a.keys)
-			   : keymap_init(&a.keys))) {
-		fprintf(stderr, "yeonpyo: out of memory\n");
-		return YP_SOFTWARE;
-	}
-	if (opts->notice)
-		snprintf(a.note, sizeof(a.note), "%s", opts->notice);
-	a.running = true;
+	browser *b = &a.b;
+	int rc = browser_start(b, s, opts);
 	a.idle_marks = getenv("YEONPYO_TEST_IDLE") != NULL;
-	input_init(&a.in, STDIN_FILENO);
-	detail_init(&a.dv);
-	prompt_init(&a.input);
-	history_load(&a.hist, history_default_path());
-	a.title[LANG_KO] = store_meta_get(s, META_TITLE_KO);
-	a.title[LANG_EN] = store_meta_get(s, META_TITLE_EN);
-	if (timeline_load(&a.tl, s, NULL, &a.err) != YP_OK ||
-	    density_load(&a.dens, s, NULL, &a.err) != YP_OK) {
-		app_free(&a);
-		fprintf(stderr, "yeonpyo: %s\n", a.err.message);
-		return (int)a.err.status;
-	}
-	SCREEN *scr = start_screen();
-	if (!scr) {
-		app_free(&a);
+	SCREEN *scr = rc == YP_OK ? start_screen() : NULL;
+	if (rc == YP_OK && !scr) {
 		fprintf(stderr, "yeonpyo: cannot start the terminal screen\n");
-		return YP_IOERR;
+		rc = YP_IOERR;
 	}
-	if (!terminal_keys_load(&a.in)) {
+	if (scr && (!terminal_keys_load(&b->in) || !timeline_view_open(b))) {
 		endwin();
 		delscreen(scr);
-		app_free(&a);
+		scr = NULL;
 		fprintf(stderr, "yeonpyo: out of memory\n");
-		return YP_SOFTWARE;
+		rc = YP_SOFTWARE;
+	}
+	if (rc != YP_OK) {
+		browser_free(b);
+		return rc;
 	}
 	install_signals();
 	draw_theme_init(&a.theme, want_color(opts->color),
@@ -691,30 +447,20 @@ int ui_run(store *s, const ui_options *opts)
 	bool links = opts->hyperlinks == UI_LINKS_ALWAYS ||
 		     (opts->hyperlinks == UI_LINKS_AUTO &&
 		      osc_links_wanted(getenv("TERM"), utf8));
-	a.canvas = (canvas){stdscr, &a.theme, opts->text_flags,
-			    links ? &a.links : NULL, false};
-	a.clipboard = opts->clipboard;
-	a.dv.text_flags = opts->text_flags;
-	/* asked where the locale can show the probe's character; until the
-	 * answers, the widths this terminal type had last time, if any */
-	bool probe = opts->probe && utf8 &&
-		     !(opts->text_flags & TEXT_AMBIGUOUS_WIDE);
-	store_terminal_widths(s, getenv("TERM"), &a.known_ambiwidth,
-			      &a.known_lines);
-	set_widths(&a, opts->text_flags & TEXT_AMBIGUOUS_WIDE ? 2
-		       : probe ? a.known_ambiwidth : 1,
-		   utf8 ? a.known_lines : 1);
-	if (probe)
-		send_probe(&a);
+	b->theme = &a.theme;
+	b->canvas = (canvas){stdscr, &a.theme, opts->text_flags,
+			     links ? &b->links : NULL, false};
+	start_widths(&a, opts, utf8);
+	a.redraw_all = true;
 	loop(&a);
 	drain_answers(&a);
 	endwin();
 	delscreen(scr);
-	app_free(&a);
-	if (a.status)
-		fprintf(stderr, "yeonpyo: %s\n", a.err.message);
+	browser_free(b);
+	if (b->status)
+		fprintf(stderr, "yeonpyo: %s\n", b->err.message);
 	/* ended by a signal: say so the way a shell expects */
 	if (quit_signal)
 		return 128 + quit_signal;
-	return a.status;
+	return b->status;
 }

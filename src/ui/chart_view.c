@@ -1,15 +1,41 @@
-/* chart_view.c: organizations by year, a shaded cell each. */
+/* chart_view.c: the chart of organizations by year (v): a row for each
+ * organization the filters reach, most events first, a column for each
+ * year, each cell shaded by how many of its events fall in that year. */
 #include "chart_view.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <curses.h>
+
+#include "help_view.h"
+
 #include "yeonpyo/idset.h"
 #include "yeonpyo/text.h"
 
 /* Columns of the organization names. */
 #define LABEL_COLS 22
+
+typedef struct {
+	char *id;
+	char *label;      /* short name, else name in the language */
+	long total;
+	long *per_year;   /* from first_year to last_year */
+} chart_row;
+
+typedef struct {
+	chart_row *rows;
+	size_t n, cap;
+	int first_year, last_year;
+	long most;        /* the largest cell */
+	size_t top;       /* first row in view */
+} chart;
+
+typedef struct {
+	view base;
+	chart c;
+} chart_view;
 
 typedef struct {
 	org_year *items;
@@ -67,7 +93,7 @@ static int by_total(const void *a, const void *b)
 }
 
 /* One row per organization, its years filled in. */
-static bool build_rows(chart_view *v, const gathering *g)
+static bool build_rows(chart *v, const gathering *g)
 {
 	idset index = IDSET_INIT;
 	int span = v->last_year - v->first_year + 1;
@@ -108,7 +134,18 @@ static bool build_rows(chart_view *v, const gathering *g)
 	return ok;
 }
 
-yp_status chart_open(chart_view *v, store *s, const event_filter *f,
+static void chart_free(chart *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->rows[i].id);
+		free(v->rows[i].label);
+		free(v->rows[i].per_year);
+	}
+	free(v->rows);
+	memset(v, 0, sizeof(*v));
+}
+
+static yp_status chart_open(chart *v, store *s, const event_filter *f,
 		     yp_lang lang, yp_error *err)
 {
 	memset(v, 0, sizeof(*v));
@@ -133,18 +170,7 @@ yp_status chart_open(chart_view *v, store *s, const event_filter *f,
 	return rc;
 }
 
-void chart_free(chart_view *v)
-{
-	for (size_t i = 0; i < v->n; i++) {
-		free(v->rows[i].id);
-		free(v->rows[i].label);
-		free(v->rows[i].per_year);
-	}
-	free(v->rows);
-	memset(v, 0, sizeof(*v));
-}
-
-void chart_scroll(chart_view *v, long delta, int height)
+static void chart_scroll(chart *v, long delta, int height)
 {
 	long rows = height > 2 ? height - 2 : 1;
 	long max = (long)v->n > rows ? (long)v->n - rows : 0;
@@ -155,7 +181,7 @@ void chart_scroll(chart_view *v, long delta, int height)
 /* Columns a year takes, and the first year shown, for the room there is:
  * three cells a year, or two, or one; the latest years when even one a
  * year is too many. */
-static int year_cells(const chart_view *v, int room, int *first)
+static int year_cells(const chart *v, int room, int *first)
 {
 	int years = v->last_year - v->first_year + 1;
 	*first = v->first_year;
@@ -166,7 +192,7 @@ static int year_cells(const chart_view *v, int room, int *first)
 	return 1;
 }
 
-static void draw_header(const chart_view *v, const canvas *c, int y,
+static void draw_header(const chart *v, const canvas *c, int y,
 			int width, int cells, int first)
 {
 	draw_fill(c, y, 0, width, STYLE_HEADING);
@@ -181,7 +207,7 @@ static void draw_header(const chart_view *v, const canvas *c, int y,
 	}
 }
 
-void chart_draw(const chart_view *v, const canvas *c, int y, int height,
+static void chart_draw(const chart *v, const canvas *c, int y, int height,
 		int width, yp_lang lang)
 {
 	static const char *const shades[5] = {" ", "\xe2\x96\x91", "\xe2\x96\x92",
@@ -217,4 +243,82 @@ void chart_draw(const chart_view *v, const canvas *c, int y, int height,
 					  STYLE_NORMAL, false);
 		}
 	}
+}
+
+static void chart_view_draw(view *v, browser *b)
+{
+	chart_draw(&((chart_view *)v)->c, &b->canvas, 1, LINES - 2, COLS,
+		   b->lang);
+}
+
+/* Scrolls, or closes on q, Esc and v; ? and L as everywhere. */
+static void chart_view_key(view *v, browser *b, const view_key *k)
+{
+	chart *c = &((chart_view *)v)->c;
+	int h = LINES - 2;
+	switch (k->action) {
+	case ACTION_QUIT:
+	case ACTION_BACK:
+	case ACTION_CHART:
+		browser_pop(b);
+		break;
+	case ACTION_DOWN:
+	case ACTION_UP:
+		chart_scroll(c, k->action == ACTION_DOWN ? 1 : -1, h);
+		break;
+	case ACTION_PAGE_DOWN:
+	case ACTION_PAGE_UP:
+		chart_scroll(c, k->action == ACTION_PAGE_DOWN ? h - 2 : 2 - h, h);
+		break;
+	case ACTION_FIRST:
+	case ACTION_LAST:
+		chart_scroll(c, k->action == ACTION_LAST ? 1L << 30 : -(1L << 30),
+			     h);
+		break;
+	case ACTION_HELP:
+		help_view_open(b);
+		break;
+	case ACTION_LANGUAGE:
+		browser_toggle_language(b);
+		break;
+	default:
+		break;
+	}
+}
+
+static void chart_view_close(view *v, browser *b)
+{
+	(void)b;
+	chart_free(&((chart_view *)v)->c);
+	free(v);
+}
+
+static const view_ops chart_view_ops = {
+	.name = "chart",
+	.place = VIEW_BODY,
+	.draw = chart_view_draw,
+	.key = chart_view_key,
+	.close = chart_view_close,
+};
+
+void chart_view_open(browser *b)
+{
+	chart_view *v = calloc(1, sizeof(*v));
+	if (!v) {
+		browser_note(b, "out of memory");
+		return;
+	}
+	yp_error err = {0};
+	store_set_interrupt(b->s, browser_keys_waiting, b);
+	yp_status rc = chart_open(&v->c, b->s, &b->tl.f, b->lang, &err);
+	bool stopped = rc != YP_OK && store_interrupted(b->s);
+	store_set_interrupt(b->s, NULL, NULL);
+	if (rc != YP_OK) {
+		free(v);
+		browser_note(b, !stopped ? err.message : b->lang == LANG_KO
+			     ? "차트: 키 입력으로 멈춤" : "chart: stopped for a key");
+		return;
+	}
+	v->base.ops = &chart_view_ops;
+	browser_push(b, &v->base);
 }

@@ -1,13 +1,30 @@
-/* org_view.c: the organizations view (O). */
+/* org_view.c: the organizations view (O): every organization with its
+ * kind, number of events and years, narrowed as one types, and for the
+ * one selected its events and the organizations it appears with most
+ * often; Enter shows its events in the timeline. */
 #include "org_view.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <curses.h>
+
+#include "picker.h"
+
 #include "yeonpyo/vocab.h"
 
 #define PARTNERS_SHOWN 5
+
+typedef struct {
+	view base;
+	picker list;        /* the organizations, narrowed as one types */
+	char *loaded;       /* whose partners and events are below */
+	char **partners;    /* "name  (shared events)" lines */
+	size_t n_partners;
+	char **events;      /* "date  title" lines */
+	size_t n_events;
+} org_view;
 
 typedef struct {
 	char **lines;
@@ -85,18 +102,6 @@ static void load_selected(org_view *v, store *s, yp_lang lang)
 	v->n_events = events.n;
 }
 
-yp_status org_view_open(org_view *v, store *s, yp_lang lang, yp_error *err)
-{
-	memset(v, 0, sizeof(*v));
-	return picker_open(&v->list, s, FACET_ORG, lang,
-			   lang == LANG_KO ? "기관" : "Organizations", 0, err);
-}
-
-void org_view_free(org_view *v)
-{
-	unload(v);
-	picker_free(&v->list);
-}
 
 static void draw_row(const picker_item *it, const canvas *c, int y, int x,
 		     int w, yp_lang lang, bool selected)
@@ -129,10 +134,13 @@ static int draw_section(const canvas *c, int y, int x, int w, int last,
 	return y + 1;
 }
 
-void org_view_draw(org_view *v, store *s, const canvas *c, int lines,
-		   int cols, yp_lang lang)
+static void org_view_draw(view *base, browser *b)
 {
-	load_selected(v, s, lang);
+	org_view *v = (org_view *)base;
+	const canvas *c = &b->canvas;
+	yp_lang lang = b->lang;
+	int lines = LINES, cols = COLS;
+	load_selected(v, b->s, lang);
 	picker *p = &v->list;
 	int top = 1, h = lines - 2;
 	int lw = cols >= 100 ? cols * 3 / 5 : cols;
@@ -165,4 +173,58 @@ void org_view_draw(org_view *v, store *s, const canvas *c, int lines,
 			 v->partners, v->n_partners);
 	draw_section(c, y, x, w, top + h - 1, lang == LANG_KO ? "사건" : "Events",
 		     v->events, v->n_events);
+}
+
+/* Like a picker's keys, but Enter shows the organization's events in the
+ * timeline. */
+static void org_view_key(view *base, browser *b, const view_key *k)
+{
+	org_view *v = (org_view *)base;
+	if (picker_enter(k)) {
+		const picker_item *it = picker_selected(&v->list);
+		if (it)
+			narrowing_set_org(&b->nar, it->id, it->label);
+		browser_pop(b);
+		narrowing_refilter(b);
+	} else if (!k->fn && k->code == 27) {
+		browser_pop(b);
+	} else {
+		picker_key(&v->list, k);
+	}
+}
+
+static void org_view_close(view *base, browser *b)
+{
+	(void)b;
+	org_view *v = (org_view *)base;
+	unload(v);
+	picker_free(&v->list);
+	free(v);
+}
+
+static const view_ops org_view_ops = {
+	.name = "organizations",
+	.place = VIEW_BODY,
+	.draw = org_view_draw,
+	.key = org_view_key,
+	.close = org_view_close,
+};
+
+void org_view_open(browser *b)
+{
+	org_view *v = calloc(1, sizeof(*v));
+	if (!v) {
+		browser_note(b, "out of memory");
+		return;
+	}
+	yp_error err = {0};
+	if (picker_open(&v->list, b->s, FACET_ORG, b->lang, b->lang == LANG_KO
+			? "기관" : "Organizations", 0, &err) != YP_OK) {
+		picker_free(&v->list);
+		free(v);
+		browser_note_failure(b, &err);
+		return;
+	}
+	v->base.ops = &org_view_ops;
+	browser_push(b, &v->base);
 }

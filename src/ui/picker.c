@@ -134,6 +134,25 @@ void picker_backspace(picker *p)
 	refilter(p);
 }
 
+bool picker_enter(const view_key *k)
+{
+	return k->fn ? k->code == FKEY_ENTER
+		     : k->code == '\n' || k->code == '\r';
+}
+
+void picker_key(picker *p, const view_key *k)
+{
+	if (k->fn && (k->code == FKEY_DOWN || k->code == FKEY_UP))
+		picker_move(p, k->code == FKEY_DOWN ? 1 : -1);
+	else if (k->fn && (k->code == FKEY_PGDN || k->code == FKEY_PGUP))
+		picker_move(p, k->code == FKEY_PGDN ? 10 : -10);
+	else if (k->fn ? k->code == FKEY_BACKSPACE
+		       : k->code == 127 || k->code == 8)
+		picker_backspace(p);
+	else if (!k->fn)
+		picker_type(p, k->code);
+}
+
 const char *picker_choice(const picker *p)
 {
 	return p->n_shown ? p->items[p->shown[p->selected]].id : NULL;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "browser.h"
 #include "prompt.h"
 #include "yeonpyo/status.h"
 #include "yeonpyo/store.h"
@@ -43,6 +44,12 @@ void picker_move(picker *p, long delta);
 /* Types into, or takes a cluster from, the text that narrows the list. */
 void picker_type(picker *p, unsigned long ch);
 void picker_backspace(picker *p);
+
+/* Whether k is Enter (either of the main keyboard's or the keypad's). */
+bool picker_enter(const view_key *k);
+/* The list's keys: Up, Down, PgUp, PgDn move, Backspace takes a cluster
+ * from the typed text, and a character is typed into it. */
+void picker_key(picker *p, const view_key *k);
 
 /* The id of the selected item, or NULL when nothing is shown. */
 const char *picker_choice(const picker *p);

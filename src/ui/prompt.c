@@ -1,8 +1,11 @@
 /* prompt.c: the line editor of the search prompt. */
 #include "prompt.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unicode/utf8.h>
 
 #include "yeonpyo/text.h"
 
@@ -34,34 +37,19 @@ bool prompt_insert(prompt *p, unsigned long ch)
 {
 	if (ch < 0x20 || (ch >= 0x7f && ch <= 0x9f) || ch > 0x10FFFF)
 		return false;
-	char utf8[4];
-	size_t n;
-	if (ch < 0x80) {
-		utf8[0] = (char)ch;
-		n = 1;
-	} else if (ch < 0x800) {
-		utf8[0] = (char)(0xC0 | (ch >> 6));
-		utf8[1] = (char)(0x80 | (ch & 0x3F));
-		n = 2;
-	} else if (ch < 0x10000) {
-		utf8[0] = (char)(0xE0 | (ch >> 12));
-		utf8[1] = (char)(0x80 | ((ch >> 6) & 0x3F));
-		utf8[2] = (char)(0x80 | (ch & 0x3F));
-		n = 3;
-	} else {
-		utf8[0] = (char)(0xF0 | (ch >> 18));
-		utf8[1] = (char)(0x80 | ((ch >> 12) & 0x3F));
-		utf8[2] = (char)(0x80 | ((ch >> 6) & 0x3F));
-		utf8[3] = (char)(0x80 | (ch & 0x3F));
-		n = 4;
-	}
+	uint8_t utf8[U8_MAX_LENGTH];
+	int32_t n = 0;
+	UBool bad = false;
+	U8_APPEND(utf8, n, U8_MAX_LENGTH, (uint32_t)ch, bad);
+	if (bad)
+		return false;  /* a surrogate: no character of its own */
 	strbuf tail = STRBUF_INIT;
 	strbuf_puts(&tail, strbuf_str(&p->text) + p->cursor);
 	p->text.len = p->cursor;
-	strbuf_append(&p->text, utf8, n);
+	strbuf_append(&p->text, (const char *)utf8, (size_t)n);
 	strbuf_puts(&p->text, strbuf_str(&tail));
 	strbuf_free(&tail);
-	p->cursor += n;
+	p->cursor += (size_t)n;
 	return true;
 }
 

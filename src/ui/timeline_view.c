@@ -1,0 +1,370 @@
+/* timeline_view.c: the browser's first view, always at the bottom of the
+ * stack: the timeline pane and the selected event's detail below it or,
+ * from side_by_side columns, beside it. Its keys move the selection or
+ * scroll the focused pane, and open the other views. */
+#include "timeline_view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "chart_view.h"
+#include "detail_view.h"
+#include "help_view.h"
+#include "org_view.h"
+#include "osc.h"
+#include "picker_view.h"
+#include "search_view.h"
+
+typedef struct {
+	int y, x, h, w;
+} rect;
+
+typedef struct {
+	bool side_by_side;
+	rect timeline;
+	rect detail;   /* h == 0 when hidden */
+} layout;
+
+typedef enum { FOCUS_TIMELINE, FOCUS_DETAIL } focus;
+
+typedef struct {
+	view base;
+	focus focus;
+	bool detail_hidden;  /* the timeline has the body to itself */
+} timeline_view;
+
+/* Where the panes go in the body for the screen's size. */
+static layout lay_out(const timeline_view *tv, const browser *b)
+{
+	layout l;
+	memset(&l, 0, sizeof(l));
+	int body_y = 1, body_h = LINES - 2, cols = COLS;
+	if (body_h < 1 || cols < 1)
+		return l;
+	if (tv->detail_hidden) {
+		l.timeline = (rect){body_y, 0, body_h, cols};
+	} else if (cols >= b->side_by_side) {
+		int tw = cols * 11 / 20;
+		l.side_by_side = true;
+		l.timeline = (rect){body_y, 0, body_h, tw};
+		l.detail = (rect){body_y, tw + 1, body_h, cols - tw - 1};
+	} else {
+		int th = (body_h - 1) / 2;
+		l.timeline = (rect){body_y, 0, th, cols};
+		l.detail = (rect){body_y + th + 1, 0, body_h - th - 1, cols};
+	}
+	return l;
+}
+
+/* The layout, with the timeline's height kept where the other views find
+ * it (to keep the selection in view when they narrow the timeline). */
+static layout lay_out_kept(const timeline_view *tv, browser *b)
+{
+	layout l = lay_out(tv, b);
+	b->tl_rows = l.timeline.h;
+	return l;
+}
+
+static void timeline_view_draw(view *v, browser *b)
+{
+	timeline_view *tv = (timeline_view *)v;
+	layout l = lay_out_kept(tv, b);
+	const canvas *c = &b->canvas;
+	if (l.detail.h > 0)
+		browser_note_seen(b);  /* before its row shows it unseen */
+	timeline_reveal(&b->tl, l.timeline.h);
+	timeline_draw(&b->tl, c, l.timeline.y, l.timeline.x, l.timeline.h,
+		      l.timeline.w, b->lang, tv->focus == FOCUS_TIMELINE,
+		      b->nar.marks);
+	if (l.side_by_side)
+		draw_vline(c, l.timeline.y, l.timeline.w, l.timeline.h,
+			   STYLE_BORDER);
+	else if (l.detail.h > 0)
+		draw_hline(c, l.detail.y - 1, 0, COLS, STYLE_BORDER);
+	if (l.detail.h > 0)
+		browser_draw_detail(b, l.detail.y, l.detail.x, l.detail.h,
+				    l.detail.w);
+}
+
+static void toggle_mark(browser *b)
+{
+	timeline_event *e = timeline_selected(&b->tl);
+	if (!e)
+		return;
+	yp_error err = {0};
+	if (store_set_marked(b->s, e->id, !e->marked, &err) != YP_OK) {
+		browser_note_failure(b, &err);
+		return;
+	}
+	e->marked = !e->marked;
+	if (b->nar.marked_only)
+		narrowing_refilter(b);  /* an unmarked event leaves the view */
+}
+
+/* Writes what curses cannot (the clipboard) straight to the terminal. */
+static void write_out(const strbuf *sb)
+{
+	size_t done = 0;
+	while (!sb->failed && done < sb->len) {
+		ssize_t n = write(STDOUT_FILENO, strbuf_str(sb) + done,
+				  sb->len - done);
+		if (n <= 0)
+			return;
+		done += (size_t)n;
+	}
+}
+
+/* x: the selected event's first source address to the terminal's
+ * clipboard, which reaches the user's own machine over SSH; the detail
+ * pane has it (read now when the pane is hidden). */
+static void copy_url(browser *b)
+{
+	bool ko = b->lang == LANG_KO;
+	const char *id = timeline_selected_id(&b->tl);
+	if (!b->clipboard) {
+		browser_note(b, ko ? "클립보드 꺼짐 (--clipboard=osc52로 켜기)"
+				   : "the clipboard is off (--clipboard=osc52 "
+				     "turns it on)");
+		return;
+	}
+	yp_error err = {0};
+	int width = b->dv.width >= 8 ? b->dv.width : COLS;
+	if (id && detail_show(&b->dv, b->s, id, b->lang, width, &err) != YP_OK) {
+		browser_note_failure(b, &err);
+		return;
+	}
+	const char *url = id ? detail_first_url(&b->dv) : NULL;
+	if (!url) {
+		browser_note(b, ko ? "출처 주소 없음" : "no source address");
+		return;
+	}
+	strbuf sb = STRBUF_INIT;
+	osc_clipboard(&sb, url);
+	write_out(&sb);
+	strbuf_free(&sb);
+	strbuf note = STRBUF_INIT;
+	strbuf_printf(&note, "%s %s", ko ? "복사함:" : "copied", url);
+	browser_note(b, strbuf_str(&note));
+	strbuf_free(&note);
+}
+
+/* Enter on an organization or person Tab reached in the detail pane:
+ * the timeline shows only their events. */
+static bool filter_by_link(timeline_view *tv, browser *b)
+{
+	record_kind kind;
+	const char *id = detail_link(&b->dv, &kind);
+	if (!id || tv->focus != FOCUS_DETAIL)
+		return false;
+	char *keep = strdup(id);
+	if (kind == RECORD_ORG)
+		narrowing_set_org(&b->nar, keep, keep);
+	else
+		narrowing_set_person(&b->nar, keep, keep);
+	free(keep);
+	tv->focus = FOCUS_TIMELINE;
+	narrowing_refilter(b);
+	return true;
+}
+
+/* The movement keys, on the focused pane. */
+static void move_key(timeline_view *tv, browser *b, key_action act,
+		     const layout *l)
+{
+	bool detail = tv->focus == FOCUS_DETAIL && l->detail.h > 0;
+	timeline_pane *tl = &b->tl;
+	detail_pane *dv = &b->dv;
+	int th = l->timeline.h, dh = l->detail.h;
+	long page = detail ? dh : th;
+	long half = (page + 1) / 2;
+	switch (act) {
+	case ACTION_DOWN:
+	case ACTION_UP:
+		page = act == ACTION_DOWN ? 1 : -1;
+		detail ? detail_scroll(dv, page, dh) : timeline_move(tl, page, th);
+		break;
+	case ACTION_PAGE_DOWN:
+	case ACTION_HALF_DOWN:
+	case ACTION_PAGE_UP:
+	case ACTION_HALF_UP:
+		if (act == ACTION_HALF_DOWN || act == ACTION_HALF_UP)
+			page = half;
+		if (act == ACTION_PAGE_UP || act == ACTION_HALF_UP)
+			page = -page;
+		detail ? detail_scroll(dv, page, dh) : timeline_page(tl, page, th);
+		break;
+	case ACTION_FIRST:
+		detail ? detail_scroll(dv, -(long)dv->n, dh)
+		       : timeline_first(tl, th);
+		break;
+	case ACTION_LAST:
+		detail ? detail_scroll(dv, (long)dv->n, dh) : timeline_last(tl, th);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The keys that open another view; false for a key that is none. */
+static bool open_key(browser *b, key_action act)
+{
+	switch (act) {
+	case ACTION_SEARCH:
+		search_view_open(b);
+		return true;
+	case ACTION_ORG_FILTER:
+		picker_view_open(b, FACET_ORG, 0);
+		return true;
+	case ACTION_PERSON_FILTER:
+		picker_view_open(b, FACET_PERSON, 0);
+		return true;
+	case ACTION_TAG_FILTER:
+		picker_view_open(b, FACET_TAG, 0);
+		return true;
+	case ACTION_YEAR_FILTER:
+		picker_view_open(b, FACET_YEAR, 0);
+		return true;
+	case ACTION_ORG_VIEW:
+		org_view_open(b);
+		return true;
+	case ACTION_CHART:
+		chart_view_open(b);
+		return true;
+	case ACTION_HELP:
+		help_view_open(b);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Tab: the timeline, the detail pane, each of the event's organizations
+ * and people, then the timeline again. */
+static void next_focus(timeline_view *tv, browser *b, const layout *l)
+{
+	if (l->detail.h <= 0)
+		return;
+	if (tv->focus == FOCUS_TIMELINE)
+		tv->focus = FOCUS_DETAIL;
+	else if (!detail_next_link(&b->dv, l->detail.h))
+		tv->focus = FOCUS_TIMELINE;
+}
+
+/* The keys that change what the panes show or how. */
+static void pane_key(timeline_view *tv, browser *b, key_action act,
+		     const layout *l)
+{
+	int th = l->timeline.h;
+	switch (act) {
+	case ACTION_QUIT:
+		b->running = false;
+		break;
+	case ACTION_BACK:
+		if (b->nar.applied)
+			narrowing_end_search(b, timeline_selected_id(&b->tl));
+		break;
+	case ACTION_MARK:
+		toggle_mark(b);
+		break;
+	case ACTION_MARKED:
+		b->nar.marked_only = !b->nar.marked_only;
+		narrowing_refilter(b);
+		break;
+	case ACTION_COPY:
+		copy_url(b);
+		break;
+	case ACTION_CLEAR:
+		narrowing_clear(b);
+		break;
+	case ACTION_NEXT_MATCH:
+	case ACTION_PREV_MATCH:
+		if (b->nar.applied)
+			timeline_cycle(&b->tl, act == ACTION_NEXT_MATCH ? 1 : -1, th);
+		break;
+	case ACTION_FULLSCREEN:
+		if (!filter_by_link(tv, b))
+			detail_view_open(b);
+		break;
+	case ACTION_DETAIL_PANE:
+		tv->detail_hidden = !tv->detail_hidden;
+		tv->focus = FOCUS_TIMELINE;
+		break;
+	case ACTION_FOCUS:
+		next_focus(tv, b, l);
+		break;
+	case ACTION_LANGUAGE:
+		browser_toggle_language(b);
+		break;
+	case ACTION_NEXT_YEAR:
+		timeline_next_year(&b->tl, th);
+		break;
+	case ACTION_PREV_YEAR:
+		timeline_prev_year(&b->tl, th);
+		break;
+	case ACTION_DETAIL_DOWN:
+	case ACTION_DETAIL_UP:
+		detail_scroll(&b->dv, act == ACTION_DETAIL_DOWN ? 1 : -1,
+			      l->detail.h);
+		break;
+	case ACTION_REDRAW:
+		clearok(curscr, TRUE);
+		browser_invalidate(b);
+		break;
+	default:
+		move_key(tv, b, act, l);
+		break;
+	}
+}
+
+static void timeline_view_key(view *v, browser *b, const view_key *k)
+{
+	timeline_view *tv = (timeline_view *)v;
+	layout l = lay_out_kept(tv, b);
+	if (k->action != ACTION_NONE && !open_key(b, k->action))
+		pane_key(tv, b, k->action, &l);
+}
+
+static void timeline_view_resize(view *v, browser *b)
+{
+	lay_out_kept((timeline_view *)v, b);
+}
+
+static void timeline_view_status(const view *v, const browser *b,
+				 strbuf *left)
+{
+	const timeline_view *tv = (const timeline_view *)v;
+	if (tv->focus == FOCUS_DETAIL)
+		strbuf_puts(left, b->lang == LANG_KO ? "  상세 창"
+						      : "  detail pane");
+}
+
+static void timeline_view_close(view *v, browser *b)
+{
+	(void)b;
+	free(v);
+}
+
+static const view_ops timeline_view_ops = {
+	.name = "timeline",
+	.place = VIEW_BODY,
+	.draw = timeline_view_draw,
+	.key = timeline_view_key,
+	.resize = timeline_view_resize,
+	.status = timeline_view_status,
+	.close = timeline_view_close,
+};
+
+bool timeline_view_open(browser *b)
+{
+	timeline_view *tv = calloc(1, sizeof(*tv));
+	if (!tv)
+		return false;
+	tv->base.ops = &timeline_view_ops;
+	browser_push(b, &tv->base);
+	lay_out_kept(tv, b);
+	return true;
+}
