@@ -192,7 +192,7 @@ fuzz: fuzz-build
 # no error and no definite or indirect leak, beyond the library noise in
 # tests/valgrind.supp (each entry says why).
 MEMCHECK_TESTS := $(B)/tests/test_screen $(B)/tests/test_hostile \
-	$(B)/tests/test_terminals \
+	$(B)/tests/test_terminals $(B)/tests/test_views \
 	$(B)/tests/test_output
 memcheck: yeonpyo $(MEMCHECK_TESTS) $(B)/gen
 	$(call ensure_packages,valgrind:valgrind,cmd)

@@ -2,6 +2,7 @@
  * queries move along the timeline; only the rows in view are drawn. */
 #include "timeline_pane.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,6 +111,39 @@ static void drop_window(timeline_pane *tv)
 	tv->n_rows = 0;
 }
 
+/* What the window's arithmetic must keep, whatever the store holds: the
+ * selection inside it, every row on the line that names it, the lines in
+ * order with a separator wherever the year changes, and the window
+ * within the bounds slide() keeps (the top is checked where it is set). Read in each window
+ * built (a few hundred rows at most), so it costs nothing beside a
+ * query. */
+static void check_window(const timeline_pane *tv, size_t limit)
+{
+	if (!tv->n_rows) {
+		assert(tv->n_lines == 0);
+		return;
+	}
+	assert(tv->selected < tv->n_rows);
+	assert(tv->n_lines >= tv->n_rows && tv->n_lines <= 2 * tv->n_rows);
+	assert(tv->first_pos >= 0);
+	assert(!limit || tv->n_rows <= limit);
+	int year = tv->prev_year;
+	size_t line = 0;
+	for (size_t i = 0; i < tv->n_rows; i++) {
+		const timeline_event *e = &tv->rows[i];
+		if (e->date.year != year) {
+			assert(tv->lines[line].event < 0 &&
+			       tv->lines[line].year == e->date.year);
+			year = e->date.year;
+			line++;
+		}
+		assert(tv->event_line[i] == line);
+		assert(tv->lines[line].event == (long)i);
+		line++;
+	}
+	assert(line == tv->n_lines);
+}
+
 /* One line per row plus a separator wherever the year changes, with the
  * selection rel lines below the top of the pane. Out of memory, the view
  * is left empty and says why. */
@@ -136,6 +170,8 @@ static bool build_lines(timeline_pane *tv, size_t rel)
 	}
 	size_t line = tv->event_line[tv->selected];
 	tv->top = line > rel ? line - rel : 0;
+	check_window(tv, 0);
+	assert(tv->top <= line);
 	return true;
 }
 
@@ -373,7 +409,8 @@ static void slide(timeline_pane *tv, bool forward, size_t rel, int height)
 	free(tv->rows);
 	tv->rows = rows;
 	tv->n_rows = n - drop;
-	build_lines(tv, rel);
+	if (build_lines(tv, rel))  /* never more than kept, and the pane */
+		check_window(tv, 3 * k + 2 * h + 2);
 }
 
 /* Reads a new window when the pane comes near either edge of this one
@@ -420,6 +457,7 @@ void timeline_reveal(timeline_pane *tv, int height)
 {
 	if (!tv->n_rows || height <= 0)
 		return;
+	check_window(tv, 0);
 	size_t line = line_of(tv, tv->selected);
 	/* show the year separator above the first event of a year too */
 	size_t want_top = line > 0 && tv->lines[line - 1].event < 0 ? line - 1
@@ -433,6 +471,12 @@ void timeline_reveal(timeline_pane *tv, int height)
 	if (tv->at_end && tv->top > max_top)
 		tv->top = max_top;
 	settle(tv, height);
+	if (tv->n_rows) {
+		check_window(tv, 0);
+		/* the selection is in view */
+		size_t at = line_of(tv, tv->selected);
+		assert(tv->top <= at && at < tv->top + (size_t)height);
+	}
 	read_orgs(tv, height);
 }
 

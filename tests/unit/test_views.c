@@ -1,0 +1,142 @@
+/* test_views.c: each view of the browser's stack, through the real
+ * program: it opens on its key, draws, lives through every size from 1x1
+ * to 300x100 (too small ones show the message, the rest the view again),
+ * and closes back to the view below, which the program then quits. */
+#include "support.h"
+#include "screen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef support_db fixture;
+
+static int setup(void **state)
+{
+	*state = support_db_new("tests/data/sample.json");
+	return 0;
+}
+
+/* A view: the keys that open it from the timeline, what it shows
+ * (somewhere on the screen, at every size it can be drawn at), and the
+ * key that closes it. */
+typedef struct {
+	const char *name;
+	const char *open;
+	const char *shows;
+	const char *close;
+} view_case;
+
+static const view_case views[] = {
+	{"timeline", "", "Test conference held", NULL},
+	{"detail", "\r", " detail ", "\033"},
+	{"help", "?", "Keys (q, Esc: close)", "q"},
+	{"organization picker", "o", "Organization:", "\033"},
+	{"person picker", "p", "Person:", "\033"},
+	{"tag picker", "t", "Tag:", "\033"},
+	{"year picker", "y", "First year:", "\033"},
+	{"last year picker", "y\r", "Last year:", "\033"},
+	{"organizations", "O", "Organizations:", "\033"},
+	{"chart", "v", "     24 25", "v"},
+	{"search", "/Alli", "/Alli", "\033"},
+};
+
+/* Sizes from the smallest through the smallest that fits (40x10) to
+ * far larger, then back to where the view opened. */
+static const struct {
+	int rows, cols;
+} sizes[] = {
+	{1, 1}, {1, 80}, {30, 1}, {2, 3}, {5, 20}, {9, 39}, {9, 40}, {10, 39},
+	{10, 40}, {11, 41}, {24, 80}, {40, 119}, {40, 120}, {100, 300},
+	{30, 100},
+};
+
+/* The row holding want, or -1. */
+static int find_row(screen *s, int rows, const char *want)
+{
+	for (int row = 0; row < rows; row++) {
+		char *text = screen_row(s, row);
+		bool found = strstr(text, want) != NULL;
+		free(text);
+		if (found)
+			return row;
+	}
+	return -1;
+}
+
+static void check_drawn(screen *s, const view_case *v, int rows, int cols)
+{
+	bool fits = rows >= 10 && cols >= 40;
+	const char *want = fits ? v->shows : "terminal too small";
+	if (!fits && (cols < 18 || rows < 1))
+		return;  /* too narrow even for the message */
+	if (find_row(s, rows, want) < 0)
+		fail_msg("%s at %dx%d: no \"%s\" on the screen", v->name, cols,
+			 rows, want);
+}
+
+static void one_view(fixture *f, const view_case *v)
+{
+	screen *s = screen_start(f->home, 30, 100, NULL,
+				 (const char *const[]){f->db_arg, "--lang=en",
+						       NULL});
+	if (*v->open)
+		screen_key(s, v->open);
+	check_drawn(s, v, 30, 100);
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(*sizes); i++) {
+		screen_resize(s, sizes[i].rows, sizes[i].cols);
+		check_drawn(s, v, sizes[i].rows, sizes[i].cols);
+	}
+	if (v->close) {
+		screen_key(s, v->close);
+		if (find_row(s, 30, v->shows) >= 0)
+			fail_msg("%s: still there after its key", v->name);
+		if (find_row(s, 30, "Test conference held") < 0)
+			fail_msg("%s: the timeline is not back", v->name);
+	}
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+}
+
+static void each_view_opens_draws_resizes_and_closes(void **state)
+{
+	for (size_t i = 0; i < sizeof(views) / sizeof(*views); i++)
+		one_view(*state, &views[i]);
+}
+
+/* Views stacked three high close one at a time, each showing again what
+ * it covered: the help over the chart over the full-screen detail. */
+static void stacked_views_close_in_turn(void **state)
+{
+	fixture *f = *state;
+	screen *s = screen_start(f->home, 30, 100, NULL,
+				 (const char *const[]){f->db_arg, "--lang=en",
+						       NULL});
+	screen_key(s, "\r");
+	screen_key(s, "v");
+	screen_key(s, "?");
+	assert_true(find_row(s, 30, "Keys (q, Esc: close)") >= 0);
+	screen_resize(s, 24, 80);
+	screen_key(s, "q");
+	assert_true(find_row(s, 24, "Keys (q, Esc: close)") < 0);
+	assert_true(find_row(s, 24, "     24 25") >= 0);
+	screen_key(s, "q");
+	assert_true(find_row(s, 24, "     24 25") < 0);
+	assert_true(find_row(s, 24, " detail ") == 23);
+	screen_key(s, "q");
+	assert_true(find_row(s, 24, " detail ") < 0);
+	assert_true(find_row(s, 24, "Test conference held") >= 0);
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(each_view_opens_draws_resizes_and_closes, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(stacked_views_close_in_turn, setup, support_db_teardown),
+	};
+	return cmocka_run_group_tests_name("views", tests, NULL, NULL);
+}
