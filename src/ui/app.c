@@ -126,22 +126,12 @@ static SCREEN *start_screen(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* a pane that moves by a line is scrolled by the terminal (curses
+	 * finds the lines that moved): rows of the full width, as the
+	 * timeline's are with the detail below it or hidden */
+	idlok(stdscr, TRUE);
 	curs_set(0);
 	return scr;
-}
-
-/* Writes what curses cannot (hyperlinks) straight to the terminal, after
- * curses has written its frame. */
-static void write_out(const strbuf *sb)
-{
-	size_t done = 0;
-	while (!sb->failed && done < sb->len) {
-		ssize_t n = write(STDOUT_FILENO, strbuf_str(sb) + done,
-				  sb->len - done);
-		if (n <= 0)
-			return;
-		done += (size_t)n;
-	}
 }
 
 static void draw_now(app *a)
@@ -153,7 +143,7 @@ static void draw_now(app *a)
 	if (a->b.links.n) {
 		strbuf sb = STRBUF_INIT;
 		osc_links(&sb, stdscr, &a->b.links);
-		write_out(&sb);
+		osc_write(&sb);
 		strbuf_free(&sb);
 	}
 	a->frames++;

@@ -5,8 +5,25 @@
 
 #include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 
-#include <curses.h>
+void *browser_view_new(browser *b, size_t size, const view_ops *ops)
+{
+	assert(size >= sizeof(view));
+	view *v = calloc(1, size);
+	if (!v) {
+		browser_note(b, "out of memory");
+		return NULL;
+	}
+	v->ops = ops;
+	return v;
+}
+
+void browser_view_free(view *v, browser *b)
+{
+	(void)b;
+	free(v);
+}
 
 void browser_push(browser *b, view *v)
 {

@@ -96,6 +96,12 @@ struct browser {
 	yp_error err;
 };
 
+/* A new view of size bytes (a struct that starts with its view) with
+ * ops, zeroed; NULL, said in the status line, when memory ran out. Free
+ * it with free(), or browser_view_free as its close. */
+void *browser_view_new(browser *b, size_t size, const view_ops *ops);
+void browser_view_free(view *v, browser *b);
+
 /* Puts v on top of the stack (it takes v, and closes it when the stack is
  * full). */
 void browser_push(browser *b, view *v);

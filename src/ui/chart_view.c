@@ -303,11 +303,9 @@ static const view_ops chart_view_ops = {
 
 void chart_view_open(browser *b)
 {
-	chart_view *v = calloc(1, sizeof(*v));
-	if (!v) {
-		browser_note(b, "out of memory");
+	chart_view *v = browser_view_new(b, sizeof(*v), &chart_view_ops);
+	if (!v)
 		return;
-	}
 	yp_error err = {0};
 	store_set_interrupt(b->s, browser_keys_waiting, b);
 	yp_status rc = chart_open(&v->c, b->s, &b->tl.f, b->lang, &err);
@@ -319,6 +317,5 @@ void chart_view_open(browser *b)
 			     ? "차트: 키 입력으로 멈춤" : "chart: stopped for a key");
 		return;
 	}
-	v->base.ops = &chart_view_ops;
 	browser_push(b, &v->base);
 }

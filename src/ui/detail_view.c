@@ -74,28 +74,18 @@ static void detail_view_status(const view *v, const browser *b, strbuf *left)
 	strbuf_puts(left, b->lang == LANG_KO ? "  상세" : "  detail");
 }
 
-static void detail_view_close(view *v, browser *b)
-{
-	(void)b;
-	free(v);
-}
-
 static const view_ops detail_view_ops = {
 	.name = "detail",
 	.place = VIEW_BODY,
 	.draw = detail_view_draw,
 	.key = detail_view_key,
 	.status = detail_view_status,
-	.close = detail_view_close,
+	.close = browser_view_free,
 };
 
 void detail_view_open(browser *b)
 {
-	view *v = calloc(1, sizeof(*v));
-	if (!v) {
-		browser_note(b, "out of memory");
-		return;
-	}
-	v->ops = &detail_view_ops;
-	browser_push(b, v);
+	view *v = browser_view_new(b, sizeof(*v), &detail_view_ops);
+	if (v)
+		browser_push(b, v);
 }

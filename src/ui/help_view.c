@@ -98,27 +98,17 @@ static void help_key(view *v, browser *b, const view_key *k)
 	}
 }
 
-static void help_close(view *v, browser *b)
-{
-	(void)b;
-	free(v);
-}
-
 static const view_ops help_ops = {
 	.name = "help",
 	.place = VIEW_OVERLAY,
 	.draw = help_draw,
 	.key = help_key,
-	.close = help_close,
+	.close = browser_view_free,
 };
 
 void help_view_open(browser *b)
 {
-	help_view *h = calloc(1, sizeof(*h));
-	if (!h) {
-		browser_note(b, "out of memory");
-		return;
-	}
-	h->base.ops = &help_ops;
-	browser_push(b, &h->base);
+	help_view *h = browser_view_new(b, sizeof(*h), &help_ops);
+	if (h)
+		browser_push(b, &h->base);
 }

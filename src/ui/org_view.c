@@ -212,11 +212,9 @@ static const view_ops org_view_ops = {
 
 void org_view_open(browser *b)
 {
-	org_view *v = calloc(1, sizeof(*v));
-	if (!v) {
-		browser_note(b, "out of memory");
+	org_view *v = browser_view_new(b, sizeof(*v), &org_view_ops);
+	if (!v)
 		return;
-	}
 	yp_error err = {0};
 	if (picker_open(&v->list, b->s, FACET_ORG, b->lang, b->lang == LANG_KO
 			? "기관" : "Organizations", 0, &err) != YP_OK) {
@@ -225,6 +223,5 @@ void org_view_open(browser *b)
 		browser_note_failure(b, &err);
 		return;
 	}
-	v->base.ops = &org_view_ops;
 	browser_push(b, &v->base);
 }

@@ -5,7 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <unistd.h>
 #include <wchar.h>
+
+void osc_write(const strbuf *sb)
+{
+	size_t done = 0;
+	while (!sb->failed && done < sb->len) {
+		ssize_t n = write(STDOUT_FILENO, strbuf_str(sb) + done,
+				  sb->len - done);
+		if (n <= 0)
+			return;
+		done += (size_t)n;
+	}
+}
 
 void osc_uri(strbuf *out, const char *url)
 {

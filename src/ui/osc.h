@@ -21,6 +21,10 @@ void osc_clipboard(strbuf *out, const char *text);
  * end the sequence early, or is not a URI's) percent-encoded. */
 void osc_uri(strbuf *out, const char *url);
 
+/* Writes what was appended to the terminal (standard output) after
+ * curses' frame; a write that fails costs only the link or the copy. */
+void osc_write(const strbuf *sb);
+
 /* Whether hyperlinks are on for "auto": a UTF-8 locale and a terminal
  * type that is not one of those that show unknown sequences (the Linux
  * console, VT100-like and dumb terminals). */

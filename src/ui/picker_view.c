@@ -84,11 +84,9 @@ void picker_view_open(browser *b, facet_kind kind, long min_key)
 	bool ko = b->lang == LANG_KO;
 	const char *title = min_key ? (ko ? "끝 연도" : "Last year")
 				    : titles[kind][ko ? 0 : 1];
-	picker_view *pv = calloc(1, sizeof(*pv));
-	if (!pv) {
-		browser_note(b, "out of memory");
+	picker_view *pv = browser_view_new(b, sizeof(*pv), &picker_view_ops);
+	if (!pv)
 		return;
-	}
 	yp_error err = {0};
 	if (picker_open(&pv->pick, b->s, kind, b->lang, title, min_key, &err) !=
 	    YP_OK) {
@@ -97,7 +95,6 @@ void picker_view_open(browser *b, facet_kind kind, long min_key)
 		browser_note_failure(b, &err);
 		return;
 	}
-	pv->base.ops = &picker_view_ops;
 	pv->last_year = min_key != 0;
 	browser_push(b, &pv->base);
 }

@@ -134,16 +134,16 @@ static const view_ops search_view_ops = {
 
 void search_view_open(browser *b)
 {
-	search_view *sv = calloc(1, sizeof(*sv));
+	search_view *sv = browser_view_new(b, sizeof(*sv), &search_view_ops);
+	if (!sv)
+		return;
 	const char *id = timeline_selected_id(&b->tl);
-	if (sv && id)
-		sv->before_id = strdup(id);
-	if (!sv || (id && !sv->before_id)) {
+	sv->before_id = id ? strdup(id) : NULL;
+	if (id && !sv->before_id) {
 		free(sv);
 		browser_note(b, "out of memory");
 		return;
 	}
-	sv->base.ops = &search_view_ops;
 	prompt_init(&sv->input);
 	prompt_set(&sv->input, b->nar.applied ? b->nar.applied : "");
 	history_load(&sv->hist, history_default_path());

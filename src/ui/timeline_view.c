@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <curses.h>
 
@@ -105,19 +104,6 @@ static void toggle_mark(browser *b)
 		narrowing_refilter(b);  /* an unmarked event leaves the view */
 }
 
-/* Writes what curses cannot (the clipboard) straight to the terminal. */
-static void write_out(const strbuf *sb)
-{
-	size_t done = 0;
-	while (!sb->failed && done < sb->len) {
-		ssize_t n = write(STDOUT_FILENO, strbuf_str(sb) + done,
-				  sb->len - done);
-		if (n <= 0)
-			return;
-		done += (size_t)n;
-	}
-}
-
 /* x: the selected event's first source address to the terminal's
  * clipboard, which reaches the user's own machine over SSH; the detail
  * pane has it (read now when the pane is hidden). */
@@ -144,7 +130,7 @@ static void copy_url(browser *b)
 	}
 	strbuf sb = STRBUF_INIT;
 	osc_clipboard(&sb, url);
-	write_out(&sb);
+	osc_write(&sb);
 	strbuf_free(&sb);
 	strbuf note = STRBUF_INIT;
 	strbuf_printf(&note, "%s %s", ko ? "복사함:" : "copied", url);
@@ -342,12 +328,6 @@ static void timeline_view_status(const view *v, const browser *b,
 						      : "  detail pane");
 }
 
-static void timeline_view_close(view *v, browser *b)
-{
-	(void)b;
-	free(v);
-}
-
 static const view_ops timeline_view_ops = {
 	.name = "timeline",
 	.place = VIEW_BODY,
@@ -355,15 +335,14 @@ static const view_ops timeline_view_ops = {
 	.key = timeline_view_key,
 	.resize = timeline_view_resize,
 	.status = timeline_view_status,
-	.close = timeline_view_close,
+	.close = browser_view_free,
 };
 
 bool timeline_view_open(browser *b)
 {
-	timeline_view *tv = calloc(1, sizeof(*tv));
+	timeline_view *tv = browser_view_new(b, sizeof(*tv), &timeline_view_ops);
 	if (!tv)
 		return false;
-	tv->base.ops = &timeline_view_ops;
 	browser_push(b, &tv->base);
 	lay_out_kept(tv, b);
 	return true;

@@ -484,6 +484,20 @@ void screen_signal(screen *s, int sig)
 	pump_until(s, never, 0);
 }
 
+int screen_find_row(screen *s, const char *want)
+{
+	int rows = 0, cols = 0;
+	vterm_get_size(s->vt, &rows, &cols);
+	for (int row = 0; row < rows; row++) {
+		char *text = screen_row(s, row);
+		bool found = strstr(text, want) != NULL;
+		free(text);
+		if (found)
+			return row;
+	}
+	return -1;
+}
+
 char *screen_row(screen *s, int row)
 {
 	int rows = 0, cols = 0;

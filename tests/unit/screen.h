@@ -72,6 +72,10 @@ void screen_signal(screen *s, int sig);
  * skipped), trailing blanks removed. The caller frees it. */
 char *screen_row(screen *s, int row);
 
+/* The first row whose text (as screen_row gives it) contains want, or
+ * -1. */
+int screen_find_row(screen *s, const char *want);
+
 /* The character and width of the cell at (row, col); 0 for the second
  * cell of a wide character. */
 uint32_t screen_char(screen *s, int row, int col, int *width);

@@ -50,19 +50,6 @@ static void assert_row_has(screen *s, int row, const char *want)
 	free(got);
 }
 
-/* The row of the screen whose text contains want, or -1. */
-static int find_row(screen *s, int rows, const char *want)
-{
-	for (int row = 0; row < rows; row++) {
-		char *text = screen_row(s, row);
-		bool found = strstr(text, want) != NULL;
-		free(text);
-		if (found)
-			return row;
-	}
-	return -1;
-}
-
 /* A space, or a cell the terminal erased. */
 static void assert_blank(screen *s, int row, int col)
 {
@@ -216,7 +203,7 @@ static void source_addresses_are_hyperlinks(void **state)
 					 (const char *const[]){f->db_arg,
 							       "--lang=en",
 							       modes[m][0], NULL});
-		int row = find_row(s, 40, url);
+		int row = screen_find_row(s, url);
 		assert_true(row > 0);
 		int col = ascii_at(s, row, 140, url);
 		/* written again as a link, the cells look as they did */
@@ -350,7 +337,7 @@ static void the_configuration_applies(void **state)
 	screen_key(s, "n");
 	assert_row_has(s, 23, " 3/3");
 	screen_key(s, "?");
-	assert_true(find_row(s, 24, "], n ") > 0);
+	assert_true(screen_find_row(s, "], n ") > 0);
 	screen_key(s, "q");
 	screen_key(s, "q");
 	assert_int_equal(screen_wait(s), 0);
@@ -807,19 +794,19 @@ static void organization_picker_lists_counts_and_narrows(void **state)
 	fixture *f = *state;
 	screen *s = start(f, 24, 80, "en");
 	screen_key(s, "o");
-	int head = find_row(s, 24, "Organization: ");
+	int head = screen_find_row(s, "Organization: ");
 	assert_true(head >= 0);
 	/* in English order, with the number of events of each */
-	int kaist = find_row(s, 24, "│ KAIST ");
-	int skt = find_row(s, 24, "│ SKT · SK Telecom ");
-	int test = find_row(s, 24, "│ 시험 얼라이언스 ");
+	int kaist = screen_find_row(s, "│ KAIST ");
+	int skt = screen_find_row(s, "│ SKT · SK Telecom ");
+	int test = screen_find_row(s, "│ 시험 얼라이언스 ");
 	assert_true(kaist == head + 1 && skt == kaist + 1 && test == skt + 1);
 	char *row = screen_row(s, kaist);
 	assert_non_null(strstr(row, " 2 "));
 	free(row);
 	screen_key(s, "k");
 	screen_key(s, "a");
-	assert_true(find_row(s, 24, "│ SKT · SK Telecom ") < 0);
+	assert_true(screen_find_row(s, "│ SKT · SK Telecom ") < 0);
 	screen_key(s, "\r");
 	assert_row_has(s, 23, " 1/2  org:KAIST");
 	assert_row_has(s, 2, "Test conference held");
@@ -834,13 +821,13 @@ static void tag_and_year_filters_combine(void **state)
 	fixture *f = *state;
 	screen *s = start(f, 24, 80, "en");
 	screen_key(s, "t");
-	assert_true(find_row(s, 24, "│ alliance ") >= 0);
+	assert_true(screen_find_row(s, "│ alliance ") >= 0);
 	screen_key(s, "\r");  /* alliance, the first */
 	assert_row_has(s, 23, " 1/2  tag:alliance");
 	screen_key(s, "y");
-	assert_true(find_row(s, 24, "First year: ") >= 0);
+	assert_true(screen_find_row(s, "First year: ") >= 0);
 	screen_key(s, "\r");  /* 2024 */
-	assert_true(find_row(s, 24, "Last year: ") >= 0);
+	assert_true(screen_find_row(s, "Last year: ") >= 0);
 	screen_key(s, "\r");  /* 2024 again: one year */
 	assert_row_has(s, 23, " 1/2  tag:alliance  2024");
 	screen_key(s, "o");
@@ -865,15 +852,15 @@ static void organizations_view_shows_partners_and_events(void **state)
 	assert_row_has(s, 2, " KAIST ");
 	assert_row_has(s, 2, "university");
 	assert_row_has(s, 2, "2024-2025");
-	assert_true(find_row(s, 30, "│ Appears most often with") == 1);
-	assert_true(find_row(s, 30, "│  SKT (1)") == 2);
-	assert_true(find_row(s, 30, "│  2024-07-12  Test conference held") > 3);
-	assert_true(find_row(s, 30, "│  2025        A year-long plan") > 3);
+	assert_true(screen_find_row(s, "│ Appears most often with") == 1);
+	assert_true(screen_find_row(s, "│  SKT (1)") == 2);
+	assert_true(screen_find_row(s, "│  2024-07-12  Test conference held") > 3);
+	assert_true(screen_find_row(s, "│  2025        A year-long plan") > 3);
 	screen_key(s, "s");  /* narrows to the names with an s */
 	screen_key(s, "k");
 	screen_key(s, "t");
 	assert_row_has(s, 2, "SKT · SK Telecom");
-	assert_true(find_row(s, 30, "│  KAIST (1)") == 2);
+	assert_true(screen_find_row(s, "│  KAIST (1)") == 2);
 	screen_key(s, "\r");
 	assert_row_has(s, 29, " 1/1  org:SKT · SK Telecom");
 	assert_row_has(s, 2, "Test conference held");
@@ -889,7 +876,7 @@ static void overlays_never_cut_a_wide_character(void **state)
 	screen_key(s, "\r");  /* full-screen detail: Korean under the frame */
 	screen_key(s, "?");
 	for (int step = 0; step < 12; step++) {
-		int top = find_row(s, 24, "┌");
+		int top = screen_find_row(s, "┌");
 		assert_true(top > 0);
 		int left = -1;
 		for (int col = 0; col < 80 && left < 0; col++)

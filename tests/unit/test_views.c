@@ -51,26 +51,13 @@ static const struct {
 	{30, 100},
 };
 
-/* The row holding want, or -1. */
-static int find_row(screen *s, int rows, const char *want)
-{
-	for (int row = 0; row < rows; row++) {
-		char *text = screen_row(s, row);
-		bool found = strstr(text, want) != NULL;
-		free(text);
-		if (found)
-			return row;
-	}
-	return -1;
-}
-
 static void check_drawn(screen *s, const view_case *v, int rows, int cols)
 {
 	bool fits = rows >= 10 && cols >= 40;
 	const char *want = fits ? v->shows : "terminal too small";
 	if (!fits && (cols < 18 || rows < 1))
 		return;  /* too narrow even for the message */
-	if (find_row(s, rows, want) < 0)
+	if (screen_find_row(s, want) < 0)
 		fail_msg("%s at %dx%d: no \"%s\" on the screen", v->name, cols,
 			 rows, want);
 }
@@ -89,9 +76,9 @@ static void one_view(fixture *f, const view_case *v)
 	}
 	if (v->close) {
 		screen_key(s, v->close);
-		if (find_row(s, 30, v->shows) >= 0)
+		if (screen_find_row(s, v->shows) >= 0)
 			fail_msg("%s: still there after its key", v->name);
-		if (find_row(s, 30, "Test conference held") < 0)
+		if (screen_find_row(s, "Test conference held") < 0)
 			fail_msg("%s: the timeline is not back", v->name);
 	}
 	screen_key(s, "q");
@@ -116,17 +103,17 @@ static void stacked_views_close_in_turn(void **state)
 	screen_key(s, "\r");
 	screen_key(s, "v");
 	screen_key(s, "?");
-	assert_true(find_row(s, 30, "Keys (q, Esc: close)") >= 0);
+	assert_true(screen_find_row(s, "Keys (q, Esc: close)") >= 0);
 	screen_resize(s, 24, 80);
 	screen_key(s, "q");
-	assert_true(find_row(s, 24, "Keys (q, Esc: close)") < 0);
-	assert_true(find_row(s, 24, "     24 25") >= 0);
+	assert_true(screen_find_row(s, "Keys (q, Esc: close)") < 0);
+	assert_true(screen_find_row(s, "     24 25") >= 0);
 	screen_key(s, "q");
-	assert_true(find_row(s, 24, "     24 25") < 0);
-	assert_true(find_row(s, 24, " detail ") == 23);
+	assert_true(screen_find_row(s, "     24 25") < 0);
+	assert_true(screen_find_row(s, " detail ") == 23);
 	screen_key(s, "q");
-	assert_true(find_row(s, 24, " detail ") < 0);
-	assert_true(find_row(s, 24, "Test conference held") >= 0);
+	assert_true(screen_find_row(s, " detail ") < 0);
+	assert_true(screen_find_row(s, "Test conference held") >= 0);
 	screen_key(s, "q");
 	assert_int_equal(screen_wait(s), 0);
 	screen_free(s);
