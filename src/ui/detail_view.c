@@ -55,8 +55,7 @@ static void detail_view_key(view *v, browser *b, const view_key *k)
 	case ACTION_FULLSCREEN:
 		browser_pop(b);
 		return;
-	case ACTION_FOCUS:
-		return;  /* one pane: nothing to move the focus to */
+	case ACTION_FOCUS:  /* one pane: nothing to move the focus to */
 	case ACTION_NONE:
 		return;
 	default:
