@@ -4,8 +4,6 @@
 
 #include <string.h>
 
-#include "yeonpyo/ui_draw.h"
-
 static void dump_settings(const cli_config_view *v, FILE *out)
 {
 	const yp_config *c = v->config;
@@ -59,12 +57,10 @@ static bool dump_keys(const yp_config *c, FILE *out)
 
 static void dump_colors(const yp_config *c, FILE *out)
 {
-	config_color colors[CONFIG_ELEMENTS];
-	draw_style_defaults(colors);
 	strbuf sb = STRBUF_INIT;
 	for (int i = 0; i < CONFIG_ELEMENTS; i++) {
 		const config_color *u = &c->colors[i];
-		config_color e = colors[i];
+		config_color e = config_default_colors[i];
 		if (u->fg != CONFIG_COLOR_UNSET)
 			e.fg = u->fg;
 		if (u->bg != CONFIG_COLOR_UNSET)

@@ -9,13 +9,29 @@
 #include <string.h>
 
 const char *const config_element_names[CONFIG_ELEMENTS] = {
-	"normal", "titlebar", "statusbar", "selected", "selected-dim",
-	"year", "date", "orgs", "planned", "heading", "label", "url",
-	"border", "match", "state",
+#define STYLE(id, name, ...) name,
+#include "styles.def"
+#undef STYLE
 };
 
+/* styles.def's standout, which the file cannot say, is written as what
+ * it draws on most terminals, and what reading that back draws */
+#define CONFIG_STANDOUT (CONFIG_UNDERLINE | CONFIG_REVERSE)
+#define ATTR(a) CONFIG_##a
+const config_color config_default_colors[CONFIG_ELEMENTS] = {
+#define STYLE(id, name, fg, bg, color, plain) \
+	{CONFIG_COLOR_##fg, CONFIG_COLOR_##bg, (color) | CONFIG_ATTRS_SET},
+#include "styles.def"
+#undef STYLE
+};
+#undef ATTR
+#undef CONFIG_STANDOUT
+
 static const char *const color_names[] = {
-	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
+	[CONFIG_COLOR_BLACK] = "black", [CONFIG_COLOR_RED] = "red",
+	[CONFIG_COLOR_GREEN] = "green", [CONFIG_COLOR_YELLOW] = "yellow",
+	[CONFIG_COLOR_BLUE] = "blue", [CONFIG_COLOR_MAGENTA] = "magenta",
+	[CONFIG_COLOR_CYAN] = "cyan", [CONFIG_COLOR_WHITE] = "white",
 };
 
 static const struct {
@@ -23,7 +39,8 @@ static const struct {
 	unsigned flag;
 } attr_names[] = {
 	{"bold", CONFIG_BOLD}, {"underline", CONFIG_UNDERLINE},
-	{"reverse", CONFIG_REVERSE}, {"dim", CONFIG_DIM}, {"normal", 0},
+	{"reverse", CONFIG_REVERSE}, {"dim", CONFIG_DIM},
+	{"normal", CONFIG_NORMAL},
 };
 
 /* The settings that stand in for options, and the values each takes

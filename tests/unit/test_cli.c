@@ -676,6 +676,12 @@ static void config_dump_reads_back(void **state)
 	assert_non_null(strstr(r.out, "\nunbind x\n"));
 	assert_non_null(strstr(r.out, "\ncolor url 208 default underline\n"));
 	assert_non_null(strstr(r.out, "\ncolor selected black cyan normal\n"));
+	/* src/styles.def's defaults, standout written as underline reverse */
+	assert_non_null(strstr(r.out, "\ncolor titlebar blue default bold "
+			       "reverse\n"));
+	assert_non_null(strstr(r.out, "\ncolor match red default underline "
+			       "reverse\n"));
+	assert_non_null(strstr(r.out, "\ncolor state default default dim\n"));
 	/* the dump as the file: no problem, the same dump */
 	support_write_file(file, r.out);
 	support_result again = RUN(f, envs, NULL, "config", "--dump");
