@@ -4,17 +4,19 @@
 
 #include <string.h>
 
-static void dump_settings(const cli_config_view *v, FILE *out)
+#include "yeonpyo/options.h"
+
+/* Every setting the file may hold (options.def), with its value. */
+static void dump_settings(const opt_settings *s, FILE *out)
 {
-	const yp_config *c = v->config;
-	fprintf(out, "lang = %s\n", v->lang == LANG_KO ? "ko" : "en");
-	fprintf(out, "ambiwidth = %s\n", v->ambiwidth ? v->ambiwidth : "auto");
-	fprintf(out, "wrap = %s\n", v->wrap ? v->wrap : "keep-all");
-	fprintf(out, "color = %s\n", v->color ? v->color : "auto");
-	fprintf(out, "hyperlinks = %s\n", v->hyperlinks ? v->hyperlinks : "auto");
-	fprintf(out, "clipboard = %s\n", v->clipboard ? v->clipboard : "off");
-	fprintf(out, "side-by-side = %d\n",
-		c->side_by_side ? c->side_by_side : 120);
+	strbuf value = STRBUF_INIT;
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const char *key = options_spec((opt_id)id)->key;
+		strbuf_reset(&value);
+		if (key && options_write(s, (opt_id)id, &value))
+			fprintf(out, "%s = %s\n", key, strbuf_str(&value));
+	}
+	strbuf_free(&value);
 }
 
 /* Every binding, in keys.def's order of actions. */
@@ -92,7 +94,7 @@ int cli_config(const cli_config_view *v, const cli_env *env, int argc,
 	}
 	fprintf(env->out, "# the configuration in effect: %s, then the "
 		"options given\n", file ? file : "(no file)");
-	dump_settings(v, env->out);
+	dump_settings(v->settings, env->out);
 	if (!dump_keys(v->config, env->out))
 		return cli_usage_error(env, "out of memory");
 	dump_colors(v->config, env->out);

@@ -4,7 +4,6 @@
 #include "yeonpyo/xdg.h"
 
 #include <errno.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,22 +42,6 @@ static const struct {
 	{"normal", CONFIG_NORMAL},
 };
 
-/* The settings that stand in for options, and the values each takes
- * (NULL: a number). */
-static const struct {
-	const char *name;
-	const char *values;
-	size_t field;
-} settings[] = {
-	{"lang", "ko en", offsetof(yp_config, lang)},
-	{"ambiwidth", "1 2 auto", offsetof(yp_config, ambiwidth)},
-	{"wrap", "keep-all normal", offsetof(yp_config, wrap)},
-	{"color", "auto always never", offsetof(yp_config, color)},
-	{"hyperlinks", "auto always never", offsetof(yp_config, hyperlinks)},
-	{"clipboard", "off osc52", offsetof(yp_config, clipboard)},
-	{"side-by-side", NULL, 0},
-};
-
 char *config_default_path(void)
 {
 	return xdg_path("XDG_CONFIG_HOME", ".config", "config");
@@ -75,19 +58,6 @@ static void problem(yp_config *c, int line, const char *fmt, const char *arg)
 	c->n_problems++;
 }
 
-static bool is_one_of(const char *word, const char *words)
-{
-	size_t n = strlen(word);
-	for (const char *p = words; *p;) {
-		size_t len = strcspn(p, " ");
-		if (len == n && strncmp(p, word, n) == 0)
-			return true;
-		p += len;
-		p += *p == ' ';
-	}
-	return false;
-}
-
 /* Splits line into at most max words at spaces and tabs, in place. */
 static int split(char *line, char **words, int max)
 {
@@ -102,47 +72,46 @@ static int split(char *line, char **words, int max)
 	return n;
 }
 
+/* "unknown setting 'x' (...)", naming every setting the file may set */
+static void unknown_setting(yp_config *c, int line, const char *name)
+{
+	strbuf msg = STRBUF_INIT;
+	strbuf_printf(&msg, "unknown setting '%s' (", name);
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const char *key = options_spec((opt_id)id)->key;
+		if (key)
+			strbuf_printf(&msg, "%s, ", key);
+	}
+	strbuf_puts(&msg, "bind, unbind)");
+	problem(c, line, "%s", strbuf_str(&msg));
+	strbuf_free(&msg);
+}
+
 static bool set_setting(yp_config *c, int line, const char *name,
 			const char *value)
 {
-	for (size_t i = 0; i < sizeof(settings) / sizeof(*settings); i++) {
-		if (strcmp(settings[i].name, name) != 0)
-			continue;
-		if (!settings[i].values) {
-			char *end = NULL;
-			long n = strtol(value, &end, 10);
-			if (*end || end == value || n < 40 || n > 10000) {
-				problem(c, line, "side-by-side takes a number of "
-					"columns from 40 to 10000, not '%s'", value);
-				return true;
-			}
-			c->side_by_side = (int)n;
-			return true;
-		}
-		if (!is_one_of(value, settings[i].values)) {
-			/* "1 2 auto" is said "1, 2 or auto" */
-			char msg[160];
-			int at = snprintf(msg, sizeof(msg), "%s takes ", name);
-			const char *v = settings[i].values;
-			const char *last = strrchr(v, ' ');
-			for (const char *p = v; *p && at < 120; p++) {
-				if (*p != ' ')
-					msg[at++] = *p;
-				else
-					at += snprintf(msg + at, sizeof(msg) - (size_t)at,
-						       p == last ? " or " : ", ");
-			}
-			snprintf(msg + at, sizeof(msg) - (size_t)at, ", not '%%s'");
-			problem(c, line, msg, value);
-			return true;
-		}
-		char **field = (char **)((char *)c + settings[i].field);
-		free(*field);
-		*field = strdup(value);
-		return *field != NULL;
+	opt_id id = options_by_key(name);
+	if (id == OPT_COUNT) {
+		unknown_setting(c, line, name);
+		return true;
 	}
-	problem(c, line, "unknown setting '%s' (lang, ambiwidth, wrap, color, "
-		"hyperlinks, clipboard, side-by-side, bind, unbind)", name);
+	long v = 0;
+	strbuf why = STRBUF_INIT;
+	bool ok = options_parse(id, name, value, &v, &why);
+	if (!ok)
+		problem(c, line, "%s", strbuf_str(&why));
+	strbuf_free(&why);
+	if (!ok)
+		return true;
+	const char *text = NULL;
+	if (options_spec(id)->kind == OPT_TEXT) {
+		free(c->texts[id]);
+		c->texts[id] = strdup(value);
+		if (!c->texts[id])
+			return false;
+		text = c->texts[id];
+	}
+	options_set(&c->settings, id, v, text);
 	return true;
 }
 
@@ -271,15 +240,11 @@ static bool parse_line(yp_config *c, int line, char *text)
 		parse_color_line(c, line, w, n);
 		return true;
 	}
-	for (size_t i = 0; i < sizeof(settings) / sizeof(*settings); i++) {
-		if (strcmp(w[0], settings[i].name) == 0) {
-			problem(c, line, "a setting is written name = value: "
-				"%s = ...", w[0]);
-			return true;
-		}
-	}
-	problem(c, line, "unknown setting '%s' (lang, ambiwidth, wrap, color, "
-		"hyperlinks, clipboard, side-by-side, bind, unbind)", w[0]);
+	if (options_by_key(w[0]) != OPT_COUNT)
+		problem(c, line, "a setting is written name = value: %s = ...",
+			w[0]);
+	else
+		unknown_setting(c, line, w[0]);
 	return true;
 }
 
@@ -306,6 +271,7 @@ bool config_parse(yp_config *c, const char *path, const char *text)
 		p += len;
 		p += *p == '\n';
 	}
+	c->side_by_side = (int)options_value(&c->settings, OPT_SIDE_BY_SIDE);
 	return !c->problems.failed;
 }
 
@@ -340,12 +306,8 @@ bool config_load(yp_config *c, const char *path)
 void config_free(yp_config *c)
 {
 	free(c->path);
-	free(c->lang);
-	free(c->ambiwidth);
-	free(c->wrap);
-	free(c->color);
-	free(c->hyperlinks);
-	free(c->clipboard);
+	for (int id = 0; id < OPT_COUNT; id++)
+		free(c->texts[id]);
 	free(c->binds);
 	strbuf_free(&c->problems);
 	memset(c, 0, sizeof(*c));

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "yeonpyo/keys.h"
+#include "yeonpyo/options.h"
 #include "yeonpyo/strbuf.h"
 
 /* The elements colours are set for (src/styles.def), in ui_draw.h's
@@ -57,9 +58,11 @@ typedef struct {
 
 typedef struct {
 	char *path;        /* the file read, or NULL when there is none */
-	/* settings; NULL (or 0) when the file does not set them */
-	char *lang, *ambiwidth, *wrap, *color, *hyperlinks, *clipboard;
-	int side_by_side;  /* columns from which the panes stand side by side */
+	opt_settings settings;     /* those the file sets */
+	char *texts[OPT_COUNT];    /* owned copies of its text settings */
+	/* columns from which the panes stand side by side: the setting in
+	 * effect, read here by the browser */
+	int side_by_side;
 	config_bind *binds;
 	size_t n_binds;
 	config_color colors[CONFIG_ELEMENTS];

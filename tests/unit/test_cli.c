@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "yeonpyo/json.h"
+#include "yeonpyo/options.h"
 #include "yeonpyo/status.h"
 #include "yeonpyo/store.h"
 
@@ -101,6 +102,56 @@ static void usage_errors_exit_64(void **state)
 	support_result_free(&r);
 	r = RUN(f, NULL, NULL, "import");
 	assert_int_equal(r.status, YP_USAGE);
+	support_result_free(&r);
+}
+
+/* Every option of options.def that takes words or a number, given one it
+ * does not take (as "--opt value" and "--opt=value"), is refused with
+ * one line naming what it takes and status 64. */
+static void every_bad_option_value_is_one_line(void **state)
+{
+	fixture *f = *state;
+	int tried = 0;
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const opt_spec *o = options_spec((opt_id)id);
+		if (!o->flag || (o->kind != OPT_WORDS && o->kind != OPT_NUMBER))
+			continue;
+		strbuf want = STRBUF_INIT, glued = STRBUF_INIT;
+		strbuf_printf(&want, "yeonpyo: %s takes ", o->flag);
+		support_option_takes(&want, (opt_id)id);
+		strbuf_puts(&want, ", not 'bogus' (see yeonpyo --help)\n");
+		strbuf_printf(&glued, "%s=bogus", o->flag);
+		support_result r = RUN(f, NULL, NULL, "list", o->flag, "bogus");
+		assert_int_equal(r.status, YP_USAGE);
+		assert_string_equal(r.err, strbuf_str(&want));
+		assert_string_equal(r.out, "");
+		support_result_free(&r);
+		r = RUN(f, NULL, NULL, strbuf_str(&glued), "list");
+		assert_int_equal(r.status, YP_USAGE);
+		assert_string_equal(r.err, strbuf_str(&want));
+		support_result_free(&r);
+		strbuf_free(&want);
+		strbuf_free(&glued);
+		tried++;
+	}
+	assert_true(tried >= 6);
+	support_result r = RUN(f, NULL, NULL, "--wrap", "x");
+	assert_string_equal(r.err, "yeonpyo: --wrap takes keep-all or normal, "
+			    "not 'x' (see yeonpyo --help)\n");
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, "--db=", "list");
+	assert_int_equal(r.status, YP_USAGE);
+	assert_string_equal(r.err, "yeonpyo: --db needs a value (see yeonpyo "
+			    "--help)\n");
+	support_result_free(&r);
+	/* the last one given counts; --help wins over any mistake */
+	r = RUN(f, NULL, NULL, "--lang", "fr", "--lang", "en", "--version");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "yeonpyo 0.1.0\n");
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, "--lang", "fr", "-h", "--color");
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "usage: yeonpyo"));
 	support_result_free(&r);
 }
 
@@ -653,6 +704,40 @@ static void complete_offers_words_and_ids(void **state)
 		  "r");
 }
 
+/* config --dump has a line for every setting of options.def the file
+ * may hold: its value given, or its default. */
+static void dump_lists_every_setting(void **state)
+{
+	fixture *f = *state;
+	support_result r = RUN(f, NULL, NULL, "--wrap", "normal", "config",
+			       "--dump");
+	assert_int_equal(r.status, 0);
+	int keys = 0;
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const opt_spec *o = options_spec((opt_id)id);
+		if (!o->key)
+			continue;
+		strbuf want = STRBUF_INIT;
+		strbuf_printf(&want, "\n%s = ", o->key);
+		if (id == OPT_WRAP)
+			strbuf_puts(&want, "normal");
+		else if (id == OPT_LANG)
+			strbuf_puts(&want, "en");  /* the locale's */
+		else if (o->kind == OPT_WORDS)
+			strbuf_puts(&want, options_word((opt_value)o->fallback));
+		else
+			strbuf_printf(&want, "%ld", o->fallback);
+		strbuf_putc(&want, '\n');
+		if (!strstr(r.out, strbuf_str(&want)))
+			fail_msg("the dump lacks %s: %s", strbuf_str(&want), r.out);
+		strbuf_free(&want);
+		keys++;
+	}
+	assert_true(keys >= 7);
+	assert_non_null(strstr(r.out, "\nside-by-side = 120\n"));
+	support_result_free(&r);
+}
+
 /* config --dump writes the configuration in effect so that it reads back
  * to itself; a bad line is named on standard error and the rest applies;
  * options given win over the file. */
@@ -710,6 +795,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(version_and_help_exit_zero, setup, teardown),
 		cmocka_unit_test_setup_teardown(usage_errors_exit_64, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_bad_option_value_is_one_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_text_aligns_hangul_by_display_width, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_filters_by_dates_org_and_tag, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_json_is_an_array_of_events, setup, teardown),
@@ -729,6 +815,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_index_follows_imports, setup, teardown),
 		cmocka_unit_test_setup_teardown(complete_offers_words_and_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(config_dump_reads_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(dump_lists_every_setting, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }
