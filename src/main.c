@@ -26,11 +26,9 @@
 #define YEONPYO_VERSION "0.0.0"
 #endif
 
-static const char usage_text[] =
-	"usage: yeonpyo [--db PATH] [--lang ko|en] [--color auto|always|never]\n"
-	"               [--romanize] [--wrap keep-all|normal]\n"
-	"               [--ambiwidth 1|2|auto] [--hyperlinks auto|always|never]\n"
-	"               [--clipboard off|osc52] [COMMAND [ARGS]]\n"
+/* The commands part of the help; the options part and the synopsis are
+ * options.def's. */
+static const char commands_text[] =
 	"\n"
 	"Browse the announcements that shaped Korea's AI alliances. Without a\n"
 	"command, yeonpyo opens the browser (press ? in it for the keys).\n"
@@ -54,25 +52,13 @@ static const char usage_text[] =
 	"  config [--dump|--path]          the configuration in effect\n"
 	"  complete [--] WORD...           what may follow, for shell completion\n"
 	"\n"
-	"options:\n"
-	"  --db PATH       database file (default $YEONPYO_DB, else\n"
-	"                  $XDG_DATA_HOME/yeonpyo/timeline.db)\n"
-	"  --lang ko|en    language of titles and labels (default from locale)\n"
-	"  --color WHEN    colours in the browser: auto (default; off when\n"
-	"                  NO_COLOR is set), always or never\n"
-	"  --romanize      show Korean in Latin letters (automatic when the\n"
-	"                  locale's character set is not UTF-8)\n"
-	"  --wrap HOW      keep-all (default: Korean words break only at\n"
-	"                  spaces) or normal (also between syllables)\n"
-	"  --ambiwidth N   columns the terminal gives ambiguous characters\n"
-	"                  such as ※ and …: 1, 2 or auto (ask the terminal)\n"
-	"  --hyperlinks W  source addresses as terminal hyperlinks (OSC 8):\n"
-	"                  auto (default), always or never\n"
-	"  --clipboard C   what x copies with: off (default) or osc52\n"
-	"  -h, --help      show this help\n"
-	"  -V, --version   show the version\n"
+	"options:\n";
+static const char help_end[] =
 	"\n"
 	"DATE is YYYY, YYYY-MM or YYYY-MM-DD. See yeonpyo(1) and yeonpyo(5).\n";
+
+/* The columns the help fills. */
+#define HELP_WIDTH 76
 
 typedef struct {
 	opt_settings given;  /* the options given, then the file's under them */
@@ -172,6 +158,25 @@ static int parse_options(int argc, char **argv, options *o, const cli_env *env)
 		return rc;
 	}
 	return YP_OK;
+}
+
+/* The help: the options described in the language chosen on the command
+ * line or by the locale, in English where the character set has no
+ * Hangul to show it in; the commands part is English. */
+static void print_help(const options *o, const cli_env *env, bool utf8)
+{
+	yp_lang lang = env->lang;
+	long v = 0;
+	if (o->given.set[OPT_LANG] &&
+	    options_parse(OPT_LANG, "", o->given.text[OPT_LANG], &v, NULL))
+		lang = v == OPTV_LANG_KO ? LANG_KO : LANG_EN;
+	strbuf sb = STRBUF_INIT;
+	options_synopsis(&sb, "usage: yeonpyo ", "[COMMAND [ARGS]]", HELP_WIDTH);
+	strbuf_puts(&sb, commands_text);
+	options_help(&sb, utf8 ? lang : LANG_EN, HELP_WIDTH);
+	strbuf_puts(&sb, help_end);
+	fputs(strbuf_str(&sb), env->out);
+	strbuf_free(&sb);
 }
 
 /* Creates each missing directory of dir (like mkdir -p), private to the
@@ -493,7 +498,7 @@ int main(int argc, char **argv)
 	const opt_settings *g = &o.given;
 	if (rc == -1) {
 		if (o.action == OPT_HELP)
-			fputs(usage_text, env.out);
+			print_help(&o, &env, !charset.text);
 		else
 			fprintf(env.out, "yeonpyo %s\n", YEONPYO_VERSION);
 		rc = cli_finish_output(&env, YP_OK);

@@ -1,10 +1,12 @@
 /* options.c: looking up options.def for the command line, the
- * configuration file and config --dump, so that each says a setting the
- * same way. */
+ * configuration file, config --dump, the help and the shell completion, so
+ * that each says a setting the same way. */
 #include "yeonpyo/options.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "yeonpyo/text.h"
 
 static const opt_spec specs[OPT_COUNT] = {
 #define OPTION(id, flag, short_flag, key, kind, arg_en, arg_ko, least, most, \
@@ -185,4 +187,119 @@ bool options_write(const opt_settings *s, opt_id id, strbuf *out)
 	else
 		strbuf_printf(out, "%ld", v);
 	return true;
+}
+
+/* What follows an option's flag in its help: " HOW", or " ko|en" where
+ * it has no placeholder. */
+static void put_argument(strbuf *out, opt_id id, yp_lang lang)
+{
+	const opt_spec *o = &specs[id];
+	if (o->kind == OPT_SWITCH || o->kind == OPT_ACTION)
+		return;
+	strbuf_putc(out, ' ');
+	if (o->arg[lang])
+		strbuf_puts(out, o->arg[lang]);
+	else
+		put_words(out, id, "|", "|");
+}
+
+void options_synopsis(strbuf *out, const char *lead, const char *tail,
+		      int width)
+{
+	int indent = text_width(lead), col = indent;
+	strbuf_puts(out, lead);
+	strbuf group = STRBUF_INIT;
+	for (int id = 0; id <= OPT_COUNT; id++) {
+		strbuf_reset(&group);
+		if (id == OPT_COUNT) {
+			strbuf_puts(&group, tail);
+		} else if (specs[id].flag && specs[id].kind != OPT_ACTION) {
+			strbuf_printf(&group, "[%s", specs[id].flag);
+			/* the synopsis shows the words where help has a name */
+			if (specs[id].kind == OPT_WORDS) {
+				strbuf_putc(&group, ' ');
+				put_words(&group, (opt_id)id, "|", "|");
+			} else {
+				put_argument(&group, (opt_id)id, LANG_EN);
+			}
+			strbuf_putc(&group, ']');
+		} else {
+			continue;
+		}
+		int w = text_width(strbuf_str(&group));
+		if (col > indent && col + 1 + w > width) {
+			strbuf_printf(out, "\n%*s", indent, "");
+			col = indent;
+		} else if (col > indent) {
+			strbuf_putc(out, ' ');
+			col++;
+		}
+		strbuf_puts(out, strbuf_str(&group));
+		col += w;
+	}
+	strbuf_putc(out, '\n');
+	strbuf_free(&group);
+}
+
+typedef struct {
+	strbuf *out;
+	const char *left;  /* the option, before the first line only */
+	int column;        /* where the help starts */
+} help_lines;
+
+static bool put_help_line(const char *line, size_t len, void *ctx)
+{
+	help_lines *h = ctx;
+	int pad = h->column - (h->left ? text_width(h->left) : 0);
+	strbuf_puts(h->out, h->left ? h->left : "");
+	strbuf_printf(h->out, "%*s", pad, "");
+	strbuf_append(h->out, line, len);
+	strbuf_putc(h->out, '\n');
+	h->left = NULL;
+	return true;
+}
+
+/* "  -x, --name" or "  --name ARG" */
+static void put_left(strbuf *out, opt_id id, yp_lang lang)
+{
+	const opt_spec *o = &specs[id];
+	strbuf_puts(out, "  ");
+	if (o->short_flag)
+		strbuf_printf(out, "-%c, ", o->short_flag);
+	strbuf_puts(out, o->flag);
+	put_argument(out, id, lang);
+}
+
+void options_help(strbuf *out, yp_lang lang, int width)
+{
+	static const char *const default_word[] = {
+		[LANG_KO] = "기본값", [LANG_EN] = "default"};
+	int column = 0;
+	strbuf left = STRBUF_INIT, help = STRBUF_INIT;
+	for (int id = 0; id < OPT_COUNT; id++) {
+		if (!specs[id].flag)
+			continue;
+		strbuf_reset(&left);
+		put_left(&left, (opt_id)id, lang);
+		int w = text_width(strbuf_str(&left)) + 2;
+		column = w > column ? w : column;
+	}
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const opt_spec *o = &specs[id];
+		if (!o->flag)
+			continue;
+		strbuf_reset(&left);
+		strbuf_reset(&help);
+		put_left(&left, (opt_id)id, lang);
+		strbuf_puts(&help, o->help[lang]);
+		if ((o->kind == OPT_WORDS || o->kind == OPT_NUMBER) &&
+		    o->fallback != OPT_NO_DEFAULT) {
+			strbuf_printf(&help, "; %s ", default_word[lang]);
+			options_write(NULL, (opt_id)id, &help);
+		}
+		help_lines h = {out, strbuf_str(&left), column};
+		text_wrap(strbuf_str(&help), width - column, 0, put_help_line, &h);
+	}
+	strbuf_free(&left);
+	strbuf_free(&help);
 }

@@ -9,6 +9,7 @@ Silent when they agree; one line per difference otherwise.
 
 usage: tests/check_man.py YEONPYO MANPAGE
 """
+import os
 import re
 import shlex
 import subprocess
@@ -81,8 +82,10 @@ def command_key(signature):
 
 
 def help_text(program):
+    # the help's options are in Korean where the locale's language is
+    env = dict(os.environ, LC_ALL="C.UTF-8")
     out = subprocess.run([program, "--help"], capture_output=True, text=True,
-                         check=True).stdout
+                         check=True, env=env).stdout
     usage, _, rest = out.partition("\n\n")
     commands = rest[rest.index("commands:\n") + 10:]
     commands = commands[:commands.index("\n\noptions:")]

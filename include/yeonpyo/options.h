@@ -1,7 +1,7 @@
 /* options.h: yeonpyo's settings, made from src/options.def: what each is
  * called on the command line and in the configuration file, what it
  * takes, its default and its help; reading a value with the one message
- * for a bad one. */
+ * for a bad one; the help and synopsis text. */
 #ifndef YEONPYO_OPTIONS_H
 #define YEONPYO_OPTIONS_H
 
@@ -87,5 +87,15 @@ void options_merge(opt_settings *s, const opt_settings *under);
 /* Appends id's value in s (or its default) as the configuration writes
  * it; false, appending nothing, when it has neither. */
 bool options_write(const opt_settings *s, opt_id id, strbuf *out);
+
+/* Appends lead, then a bracketed group per option of the command line
+ * but the actions ("[--name word|word]"), then tail, broken into
+ * lines of at most width columns that go on under the first group. */
+void options_synopsis(strbuf *out, const char *lead, const char *tail,
+		      int width);
+
+/* Appends a line per option of the command line, "  --name ARG" and its
+ * help (with its default), in lang, wrapped to width columns. */
+void options_help(strbuf *out, yp_lang lang, int width);
 
 #endif

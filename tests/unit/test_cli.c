@@ -155,6 +155,87 @@ static void every_bad_option_value_is_one_line(void **state)
 	support_result_free(&r);
 }
 
+/* s with every line break and the spaces after it made one space, so
+ * that wrapped help reads as it is written. */
+static char *unwrapped(const char *s)
+{
+	strbuf sb = STRBUF_INIT;
+	for (; *s; s++) {
+		if (*s != '\n') {
+			strbuf_putc(&sb, *s);
+			continue;
+		}
+		strbuf_putc(&sb, ' ');
+		while (s[1] == ' ')
+			s++;
+	}
+	return strbuf_take(&sb);
+}
+
+/* --help's options part for the arguments, from "options:" on. */
+static char *help_options(fixture *f, const char *const *env,
+			  const char *lang)
+{
+	support_result r = RUN(f, env, NULL, "--lang", lang, "--help");
+	assert_int_equal(r.status, 0);
+	const char *block = strstr(r.out, "\noptions:\n");
+	assert_non_null(block);
+	char *text = unwrapped(block);
+	support_result_free(&r);
+	return text;
+}
+
+/* --help has every option of options.def: a synopsis group with its
+ * words, and a line with its help and default, in Korean when the
+ * language is and the character set can show it. */
+static void help_lists_every_option(void **state)
+{
+	fixture *f = *state;
+	support_result r = RUN(f, NULL, NULL, "--help");
+	const char *options = strstr(r.out, "\noptions:\n");
+	assert_non_null(options);
+	char *synopsis = unwrapped(r.out);
+	char *en = help_options(f, NULL, "en");
+	char *ko = help_options(f, NULL, "ko");
+	const char *c_locale[] = {"LANG=C", NULL};
+	char *ascii = help_options(f, c_locale, "ko");
+	assert_string_equal(ascii, en);
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const opt_spec *o = options_spec((opt_id)id);
+		if (!o->flag)
+			continue;
+		strbuf line = STRBUF_INIT, group = STRBUF_INIT;
+		if (o->short_flag)
+			strbuf_printf(&line, " -%c, %s ", o->short_flag, o->flag);
+		else
+			strbuf_printf(&line, " %s ", o->flag);
+		if (!strstr(en, strbuf_str(&line)) || !strstr(en, o->help[LANG_EN]))
+			fail_msg("--help lacks %s: %s", o->flag, en);
+		if (!strstr(ko, o->help[LANG_KO]))
+			fail_msg("--lang ko --help lacks %s: %s", o->flag, ko);
+		strbuf_printf(&group, "[%s", o->flag);
+		for (int v = 0, n = 0; v < OPTV_COUNT; v++)
+			if ((int)options_word_owner((opt_value)v) == id)
+				strbuf_printf(&group, "%c%s", n++ ? '|' : ' ',
+					      options_word((opt_value)v));
+		if (o->kind != OPT_ACTION &&
+		    !strstr(synopsis, strbuf_str(&group)))
+			fail_msg("the synopsis lacks %s: %s", strbuf_str(&group),
+				 synopsis);
+		strbuf_free(&line);
+		strbuf_free(&group);
+	}
+	assert_non_null(strstr(options, "\n  --clipboard HOW    what x copies "
+			       "with: off or osc52"));
+	assert_non_null(strstr(en, "; default auto "));
+	assert_non_null(strstr(ko, "; 기본값 auto "));
+	free(synopsis);
+	free(en);
+	free(ko);
+	free(ascii);
+	support_result_free(&r);
+}
+
 static void list_text_aligns_hangul_by_display_width(void **state)
 {
 	fixture *f = *state;
@@ -796,6 +877,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(version_and_help_exit_zero, setup, teardown),
 		cmocka_unit_test_setup_teardown(usage_errors_exit_64, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_bad_option_value_is_one_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(help_lists_every_option, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_text_aligns_hangul_by_display_width, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_filters_by_dates_org_and_tag, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_json_is_an_array_of_events, setup, teardown),
