@@ -785,6 +785,34 @@ static void complete_offers_words_and_ids(void **state)
 		  "r");
 }
 
+/* complete offers every global option of options.def, and after one
+ * that takes words, each of its words in order. */
+static void complete_offers_every_option_and_value(void **state)
+{
+	fixture *f = *state;
+	strbuf flags = STRBUF_INIT;
+	int with_words = 0;
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const opt_spec *o = options_spec((opt_id)id);
+		strbuf words = STRBUF_INIT;
+		for (int v = 0; v < OPTV_COUNT; v++)
+			if ((int)options_word_owner((opt_value)v) == id)
+				strbuf_printf(&words, "%s\n",
+					      options_word((opt_value)v));
+		if (o->flag && o->kind != OPT_SWITCH && o->kind != OPT_ACTION)
+			assert_completes(f, strbuf_str(&words),
+					 (const char *const[]){o->flag, "", NULL});
+		if (o->flag)
+			strbuf_printf(&flags, "%s\n", o->flag);
+		with_words += words.len > 0;
+		strbuf_free(&words);
+	}
+	assert_true(with_words >= 6);
+	/* before a command, the global options and nothing else */
+	assert_completes(f, strbuf_str(&flags), (const char *const[]){"--", NULL});
+	strbuf_free(&flags);
+}
+
 /* config --dump has a line for every setting of options.def the file
  * may hold: its value given, or its default. */
 static void dump_lists_every_setting(void **state)
@@ -896,6 +924,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_queries_are_text_not_syntax, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_index_follows_imports, setup, teardown),
 		cmocka_unit_test_setup_teardown(complete_offers_words_and_ids, setup, teardown),
+		cmocka_unit_test_setup_teardown(complete_offers_every_option_and_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(config_dump_reads_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(dump_lists_every_setting, setup, teardown),
 	};
