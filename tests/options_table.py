@@ -1,7 +1,8 @@
-"""tests/options_table.py: src/options.def as Python reads it, for the
-checks that hold yeonpyo(1) and the other sources to the
-table: the options in the table's order, each with its flag, short flag,
-key, kind, placeholders, range, default, help and words."""
+"""tests/options_table.py: src/options.def and C sources as Python reads
+them, for the checks that hold yeonpyo(1) and the other sources to the
+table (check_man.py, check_options.py): the options in the table's order,
+each with its flag, short flag, key, kind, placeholders, range, default,
+help and words; and the comments and string literals of a C file."""
 import re
 
 TOKEN = re.compile(r"""
@@ -29,6 +30,15 @@ def tokens(text):
 def unquote(literal):
     return re.sub(r"\\(.)", lambda m: ESCAPES.get(m.group(1), m.group(1)),
                   literal[1:-1])
+
+
+def texts(source):
+    """(line, text) of each comment and string literal of C source."""
+    for kind, text, line in tokens(source):
+        if kind == "comment":
+            yield line, text
+        elif kind == "string":
+            yield line, unquote(text)
 
 
 def argument(toks):

@@ -87,6 +87,10 @@ done
 check "yeonpyo(1) SYNOPSIS, COMMANDS, OPTIONS match --help and options.def" \
 	/usr/bin/python3 tests/check_man.py "$YP" man/yeonpyo.1
 
+# Only src/options.def spells a setting: its flags, keys and values.
+check "options.def's words are written in no other source file" \
+	/usr/bin/python3 tests/check_options.py
+
 # The examples of yeonpyo(5) must be valid input: render the page, cut out
 # the document and the NDJSON lines, and import both into an empty database.
 man_examples() {
