@@ -1,6 +1,7 @@
 /* config.c: reading the configuration file, a line at a time; each bad
  * line is reported and skipped so that a typo never costs the rest. */
 #include "yeonpyo/config.h"
+#include "yeonpyo/options.h"
 #include "yeonpyo/xdg.h"
 
 #include <errno.h>
