@@ -13,6 +13,7 @@
 #include "yeonpyo/encode.h"
 #include "yeonpyo/export_formats.h"
 #include "yeonpyo/import.h"
+#include "yeonpyo/options.h"
 
 bool cli_option_value(char **argv, int argc, int *i, const char *name,
 		      const char **value, bool *missing)
@@ -42,7 +43,7 @@ int cli_usage_error(const cli_env *env, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(env->errs, fmt, ap);
 	va_end(ap);
-	fputs(" (see yeonpyo --help)\n", env->errs);
+	fprintf(env->errs, " (see yeonpyo %s)\n", options_spec(OPT_HELP)->flag);
 	return YP_USAGE;
 }
 

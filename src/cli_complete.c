@@ -7,27 +7,17 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "yeonpyo/options.h"
+
 /* The most event ids offered at once: more are no help at a prompt. */
 #define IDS_MAX 10000
 
+/* A command's option; the global ones are options.def's. */
 typedef struct {
 	const char *name;
 	const char *values;  /* space-separated; "" for an id or a file */
 	char ids;            /* 'o' organizations, 'p' people, 't' tags */
 } option_spec;
-
-static const option_spec global_options[] = {
-	{"--db", "", 0},
-	{"--lang", "ko en", 0},
-	{"--color", "auto always never", 0},
-	{"--ambiwidth", "1 2 auto", 0},
-	{"--wrap", "keep-all normal", 0},
-	{"--hyperlinks", "auto always never", 0},
-	{"--clipboard", "off osc52", 0},
-	{"--romanize", NULL, 0},
-	{"--help", NULL, 0},
-	{"--version", NULL, 0},
-};
 
 typedef struct {
 	const char *command;
@@ -121,38 +111,45 @@ static const command_spec *find_spec(const char *name)
 	return NULL;
 }
 
-/* The option a word names, global or the command's. */
-static const option_spec *option_of(const command_spec *cmd, const char *w)
-{
-	const option_spec *o = find_option(global_options,
-					   sizeof(global_options) /
-						   sizeof(*global_options), w);
-	if (!o && cmd)
-		o = find_option(cmd->options, 8, w);
-	return o;
-}
-
 typedef struct {
 	const command_spec *cmd;
 	bool subcommand_given;
 	int positionals;        /* after the command (and subcommand) */
-	const option_spec *pending;  /* an option whose value comes next */
+	/* an option whose value comes next: the command's, or a global one
+	 * (OPT_COUNT when none is) */
+	const option_spec *pending;
+	opt_id pending_global;
 } line_state;
 
-/* Reads the words before the one being completed; bash hands "--lang=k"
- * over as "--lang", "=", "k", so a "=" joins an option to its value. */
+/* Whether a global option takes a value after it. */
+static bool takes_value(opt_id id)
+{
+	opt_kind k = options_spec(id)->kind;
+	return k == OPT_WORDS || k == OPT_NUMBER || k == OPT_TEXT;
+}
+
+/* Reads the words before the one being completed; bash hands an option
+ * with "=" and its value over as three words, so a "=" joins an option to
+ * its value. */
 static void read_words(line_state *ls, int n, char **words)
 {
 	memset(ls, 0, sizeof(*ls));
+	ls->pending_global = OPT_COUNT;
 	for (int i = 0; i < n; i++) {
 		const char *w = words[i];
-		if (ls->pending) {
-			if (strcmp(w, "=") != 0)
+		if (ls->pending || ls->pending_global != OPT_COUNT) {
+			if (strcmp(w, "=") != 0) {
 				ls->pending = NULL;
+				ls->pending_global = OPT_COUNT;
+			}
 			continue;
 		}
-		const option_spec *o = w[0] == '-' ? option_of(ls->cmd, w) : NULL;
-		if (o) {
+		opt_id g = w[0] == '-' ? options_by_flag(w) : OPT_COUNT;
+		const option_spec *o = w[0] == '-' && ls->cmd
+			? find_option(ls->cmd->options, 8, w) : NULL;
+		if (g != OPT_COUNT) {
+			ls->pending_global = takes_value(g) ? g : OPT_COUNT;
+		} else if (o) {
 			ls->pending = o->values ? o : NULL;
 		} else if (w[0] == '-') {
 			continue;  /* unknown, or a value glued with '=' */
@@ -168,9 +165,9 @@ static void read_words(line_state *ls, int n, char **words)
 
 static void put_options(const offer *o, const command_spec *cmd)
 {
-	for (size_t i = 0; i < sizeof(global_options) / sizeof(*global_options);
-	     i++)
-		put(o, global_options[i].name);
+	for (int id = 0; id < OPT_COUNT; id++)
+		if (options_spec((opt_id)id)->flag)
+			put(o, options_spec((opt_id)id)->flag);
 	for (size_t i = 0; cmd && i < 8 && cmd->options[i].name; i++)
 		put(o, cmd->options[i].name);
 }
@@ -186,7 +183,11 @@ int cli_complete(const char *db_path, const cli_env *env, int argc,
 	offer o = {env->out, cur};
 	line_state ls;
 	read_words(&ls, argc > 0 ? argc - 1 : 0, argv);
-	if (ls.pending) {
+	if (ls.pending_global != OPT_COUNT) {
+		for (opt_value v = 0; v < OPTV_COUNT; v++)
+			if (options_word_owner(v) == ls.pending_global)
+				put(&o, options_word(v));
+	} else if (ls.pending) {
 		if (ls.pending->values[0])
 			put_words(&o, ls.pending->values);
 		else if (ls.pending->ids)

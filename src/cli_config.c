@@ -4,19 +4,19 @@
 
 #include <string.h>
 
-#include "ui/ui_draw.h"
+#include "yeonpyo/options.h"
 
-static void dump_settings(const cli_config_view *v, FILE *out)
+/* Every setting the file may hold (options.def), with its value. */
+static void dump_settings(const opt_settings *s, FILE *out)
 {
-	const yp_config *c = v->config;
-	fprintf(out, "lang = %s\n", v->lang == LANG_KO ? "ko" : "en");
-	fprintf(out, "ambiwidth = %s\n", v->ambiwidth ? v->ambiwidth : "auto");
-	fprintf(out, "wrap = %s\n", v->wrap ? v->wrap : "keep-all");
-	fprintf(out, "color = %s\n", v->color ? v->color : "auto");
-	fprintf(out, "hyperlinks = %s\n", v->hyperlinks ? v->hyperlinks : "auto");
-	fprintf(out, "clipboard = %s\n", v->clipboard ? v->clipboard : "off");
-	fprintf(out, "side-by-side = %d\n",
-		c->side_by_side ? c->side_by_side : 120);
+	strbuf value = STRBUF_INIT;
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const char *key = options_spec((opt_id)id)->key;
+		strbuf_reset(&value);
+		if (key && options_write(s, (opt_id)id, &value))
+			fprintf(out, "%s = %s\n", key, strbuf_str(&value));
+	}
+	strbuf_free(&value);
 }
 
 /* Every binding, in keys.def's order of actions. */
@@ -59,12 +59,10 @@ static bool dump_keys(const yp_config *c, FILE *out)
 
 static void dump_colors(const yp_config *c, FILE *out)
 {
-	config_color colors[CONFIG_ELEMENTS];
-	draw_style_defaults(colors);
 	strbuf sb = STRBUF_INIT;
 	for (int i = 0; i < CONFIG_ELEMENTS; i++) {
 		const config_color *u = &c->colors[i];
-		config_color e = colors[i];
+		config_color e = config_default_colors[i];
 		if (u->fg != CONFIG_COLOR_UNSET)
 			e.fg = u->fg;
 		if (u->bg != CONFIG_COLOR_UNSET)
@@ -96,7 +94,7 @@ int cli_config(const cli_config_view *v, const cli_env *env, int argc,
 	}
 	fprintf(env->out, "# the configuration in effect: %s, then the "
 		"options given\n", file ? file : "(no file)");
-	dump_settings(v, env->out);
+	dump_settings(v->settings, env->out);
 	if (!dump_keys(v->config, env->out))
 		return cli_usage_error(env, "out of memory");
 	dump_colors(v->config, env->out);

@@ -1,21 +1,37 @@
 /* config.c: reading the configuration file, a line at a time; each bad
  * line is reported and skipped so that a typo never costs the rest. */
 #include "yeonpyo/config.h"
+#include "yeonpyo/options.h"
 #include "yeonpyo/xdg.h"
 
 #include <errno.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 const char *const config_element_names[CONFIG_ELEMENTS] = {
-	"normal", "titlebar", "statusbar", "selected", "selected-dim",
-	"year", "date", "orgs", "planned", "heading", "label", "url",
-	"border", "match", "state",
+#define STYLE(id, name, ...) name,
+#include "styles.def"
+#undef STYLE
 };
 
+/* styles.def's standout, which the file cannot say, is written as what
+ * it draws on most terminals, and what reading that back draws */
+#define CONFIG_STANDOUT (CONFIG_UNDERLINE | CONFIG_REVERSE)
+#define ATTR(a) CONFIG_##a
+const config_color config_default_colors[CONFIG_ELEMENTS] = {
+#define STYLE(id, name, fg, bg, color, plain) \
+	{CONFIG_COLOR_##fg, CONFIG_COLOR_##bg, (color) | CONFIG_ATTRS_SET},
+#include "styles.def"
+#undef STYLE
+};
+#undef ATTR
+#undef CONFIG_STANDOUT
+
 static const char *const color_names[] = {
-	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
+	[CONFIG_COLOR_BLACK] = "black", [CONFIG_COLOR_RED] = "red",
+	[CONFIG_COLOR_GREEN] = "green", [CONFIG_COLOR_YELLOW] = "yellow",
+	[CONFIG_COLOR_BLUE] = "blue", [CONFIG_COLOR_MAGENTA] = "magenta",
+	[CONFIG_COLOR_CYAN] = "cyan", [CONFIG_COLOR_WHITE] = "white",
 };
 
 static const struct {
@@ -23,23 +39,8 @@ static const struct {
 	unsigned flag;
 } attr_names[] = {
 	{"bold", CONFIG_BOLD}, {"underline", CONFIG_UNDERLINE},
-	{"reverse", CONFIG_REVERSE}, {"dim", CONFIG_DIM}, {"normal", 0},
-};
-
-/* The settings that stand in for options, and the values each takes
- * (NULL: a number). */
-static const struct {
-	const char *name;
-	const char *values;
-	size_t field;
-} settings[] = {
-	{"lang", "ko en", offsetof(yp_config, lang)},
-	{"ambiwidth", "1 2 auto", offsetof(yp_config, ambiwidth)},
-	{"wrap", "keep-all normal", offsetof(yp_config, wrap)},
-	{"color", "auto always never", offsetof(yp_config, color)},
-	{"hyperlinks", "auto always never", offsetof(yp_config, hyperlinks)},
-	{"clipboard", "off osc52", offsetof(yp_config, clipboard)},
-	{"side-by-side", NULL, 0},
+	{"reverse", CONFIG_REVERSE}, {"dim", CONFIG_DIM},
+	{"normal", CONFIG_NORMAL},
 };
 
 char *config_default_path(void)
@@ -58,19 +59,6 @@ static void problem(yp_config *c, int line, const char *fmt, const char *arg)
 	c->n_problems++;
 }
 
-static bool is_one_of(const char *word, const char *words)
-{
-	size_t n = strlen(word);
-	for (const char *p = words; *p;) {
-		size_t len = strcspn(p, " ");
-		if (len == n && strncmp(p, word, n) == 0)
-			return true;
-		p += len;
-		p += *p == ' ';
-	}
-	return false;
-}
-
 /* Splits line into at most max words at spaces and tabs, in place. */
 static int split(char *line, char **words, int max)
 {
@@ -85,47 +73,46 @@ static int split(char *line, char **words, int max)
 	return n;
 }
 
+/* "unknown setting 'x' (...)", naming every setting the file may set */
+static void unknown_setting(yp_config *c, int line, const char *name)
+{
+	strbuf msg = STRBUF_INIT;
+	strbuf_printf(&msg, "unknown setting '%s' (", name);
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const char *key = options_spec((opt_id)id)->key;
+		if (key)
+			strbuf_printf(&msg, "%s, ", key);
+	}
+	strbuf_puts(&msg, "bind, unbind)");
+	problem(c, line, "%s", strbuf_str(&msg));
+	strbuf_free(&msg);
+}
+
 static bool set_setting(yp_config *c, int line, const char *name,
 			const char *value)
 {
-	for (size_t i = 0; i < sizeof(settings) / sizeof(*settings); i++) {
-		if (strcmp(settings[i].name, name) != 0)
-			continue;
-		if (!settings[i].values) {
-			char *end = NULL;
-			long n = strtol(value, &end, 10);
-			if (*end || end == value || n < 40 || n > 10000) {
-				problem(c, line, "side-by-side takes a number of "
-					"columns from 40 to 10000, not '%s'", value);
-				return true;
-			}
-			c->side_by_side = (int)n;
-			return true;
-		}
-		if (!is_one_of(value, settings[i].values)) {
-			/* "1 2 auto" is said "1, 2 or auto" */
-			char msg[160];
-			int at = snprintf(msg, sizeof(msg), "%s takes ", name);
-			const char *v = settings[i].values;
-			const char *last = strrchr(v, ' ');
-			for (const char *p = v; *p && at < 120; p++) {
-				if (*p != ' ')
-					msg[at++] = *p;
-				else
-					at += snprintf(msg + at, sizeof(msg) - (size_t)at,
-						       p == last ? " or " : ", ");
-			}
-			snprintf(msg + at, sizeof(msg) - (size_t)at, ", not '%%s'");
-			problem(c, line, msg, value);
-			return true;
-		}
-		char **field = (char **)((char *)c + settings[i].field);
-		free(*field);
-		*field = strdup(value);
-		return *field != NULL;
+	opt_id id = options_by_key(name);
+	if (id == OPT_COUNT) {
+		unknown_setting(c, line, name);
+		return true;
 	}
-	problem(c, line, "unknown setting '%s' (lang, ambiwidth, wrap, color, "
-		"hyperlinks, clipboard, side-by-side, bind, unbind)", name);
+	long v = 0;
+	strbuf why = STRBUF_INIT;
+	bool ok = options_parse(id, name, value, &v, &why);
+	if (!ok)
+		problem(c, line, "%s", strbuf_str(&why));
+	strbuf_free(&why);
+	if (!ok)
+		return true;
+	const char *text = NULL;
+	if (options_spec(id)->kind == OPT_TEXT) {
+		free(c->texts[id]);
+		c->texts[id] = strdup(value);
+		if (!c->texts[id])
+			return false;
+		text = c->texts[id];
+	}
+	options_set(&c->settings, id, v, text);
 	return true;
 }
 
@@ -254,15 +241,11 @@ static bool parse_line(yp_config *c, int line, char *text)
 		parse_color_line(c, line, w, n);
 		return true;
 	}
-	for (size_t i = 0; i < sizeof(settings) / sizeof(*settings); i++) {
-		if (strcmp(w[0], settings[i].name) == 0) {
-			problem(c, line, "a setting is written name = value: "
-				"%s = ...", w[0]);
-			return true;
-		}
-	}
-	problem(c, line, "unknown setting '%s' (lang, ambiwidth, wrap, color, "
-		"hyperlinks, clipboard, side-by-side, bind, unbind)", w[0]);
+	if (options_by_key(w[0]) != OPT_COUNT)
+		problem(c, line, "a setting is written name = value: %s = ...",
+			w[0]);
+	else
+		unknown_setting(c, line, w[0]);
 	return true;
 }
 
@@ -289,6 +272,7 @@ bool config_parse(yp_config *c, const char *path, const char *text)
 		p += len;
 		p += *p == '\n';
 	}
+	c->side_by_side = (int)options_value(&c->settings, OPT_SIDE_BY_SIDE);
 	return !c->problems.failed;
 }
 
@@ -323,12 +307,8 @@ bool config_load(yp_config *c, const char *path)
 void config_free(yp_config *c)
 {
 	free(c->path);
-	free(c->lang);
-	free(c->ambiwidth);
-	free(c->wrap);
-	free(c->color);
-	free(c->hyperlinks);
-	free(c->clipboard);
+	for (int id = 0; id < OPT_COUNT; id++)
+		free(c->texts[id]);
 	free(c->binds);
 	strbuf_free(&c->problems);
 	memset(c, 0, sizeof(*c));

@@ -15,6 +15,7 @@
 #include "yeonpyo/cli.h"
 #include "yeonpyo/config.h"
 #include "yeonpyo/dataset.h"
+#include "yeonpyo/options.h"
 #include "yeonpyo/store.h"
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
@@ -25,11 +26,9 @@
 #define YEONPYO_VERSION "0.0.0"
 #endif
 
-static const char usage_text[] =
-	"usage: yeonpyo [--db PATH] [--lang ko|en] [--color auto|always|never]\n"
-	"               [--romanize] [--wrap keep-all|normal]\n"
-	"               [--ambiwidth 1|2|auto] [--hyperlinks auto|always|never]\n"
-	"               [--clipboard off|osc52] [COMMAND [ARGS]]\n"
+/* The commands part of the help; the options part and the synopsis are
+ * options.def's. */
+static const char commands_text[] =
 	"\n"
 	"Browse the announcements that shaped Korea's AI alliances. Without a\n"
 	"command, yeonpyo opens the browser (press ? in it for the keys).\n"
@@ -53,35 +52,17 @@ static const char usage_text[] =
 	"  config [--dump|--path]          the configuration in effect\n"
 	"  complete [--] WORD...           what may follow, for shell completion\n"
 	"\n"
-	"options:\n"
-	"  --db PATH       database file (default $YEONPYO_DB, else\n"
-	"                  $XDG_DATA_HOME/yeonpyo/timeline.db)\n"
-	"  --lang ko|en    language of titles and labels (default from locale)\n"
-	"  --color WHEN    colours in the browser: auto (default; off when\n"
-	"                  NO_COLOR is set), always or never\n"
-	"  --romanize      show Korean in Latin letters (automatic when the\n"
-	"                  locale's character set is not UTF-8)\n"
-	"  --wrap HOW      keep-all (default: Korean words break only at\n"
-	"                  spaces) or normal (also between syllables)\n"
-	"  --ambiwidth N   columns the terminal gives ambiguous characters\n"
-	"                  such as ※ and …: 1, 2 or auto (ask the terminal)\n"
-	"  --hyperlinks W  source addresses as terminal hyperlinks (OSC 8):\n"
-	"                  auto (default), always or never\n"
-	"  --clipboard C   what x copies with: off (default) or osc52\n"
-	"  -h, --help      show this help\n"
-	"  -V, --version   show the version\n"
+	"options:\n";
+static const char help_end[] =
 	"\n"
 	"DATE is YYYY, YYYY-MM or YYYY-MM-DD. See yeonpyo(1) and yeonpyo(5).\n";
 
+/* The columns the help fills. */
+#define HELP_WIDTH 76
+
 typedef struct {
-	const char *db;
-	const char *lang;
-	const char *color;
-	bool romanize;
-	const char *wrap;
-	const char *ambiwidth;
-	const char *hyperlinks;
-	const char *clipboard;
+	opt_settings given;  /* the options given, then the file's under them */
+	opt_id action;       /* the first action given, or OPT_COUNT */
 	const yp_config *config;
 	int argc;       /* the command and its arguments, globals removed */
 	char **argv;
@@ -100,78 +81,102 @@ static yp_lang lang_from_environment(void)
 	return LANG_EN;
 }
 
-/* Global options may stand anywhere, so "yeonpyo list --lang en" works;
- * everything else is kept in order for the command. */
+/* The language s chooses, else otherwise. */
+static yp_lang chosen_lang(const opt_settings *s, yp_lang otherwise)
+{
+	if (!s->set[OPT_LANG])
+		return otherwise;
+	return s->value[OPT_LANG] == OPTV_LANG_KO ? LANG_KO : LANG_EN;
+}
+
+/* Takes the option at argv[*i] into given, with its value (moving *i past
+ * it); OPT_COUNT when argv[*i] is no option of options.def's. The value
+ * is read later, so that the last one given wins. */
+static opt_id take_option(char **argv, int argc, int *i, opt_settings *given,
+			  const char **missing)
+{
+	const char *arg = argv[*i];
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const opt_spec *o = options_spec((opt_id)id);
+		const char *v = NULL;
+		bool lacks = false;
+		if (!o->flag)
+			continue;
+		if (o->kind == OPT_SWITCH || o->kind == OPT_ACTION) {
+			if (strcmp(arg, o->flag) != 0 &&
+			    !(o->short_flag && arg[0] == '-' &&
+			      arg[1] == o->short_flag && !arg[2]))
+				continue;
+			options_set(given, (opt_id)id, 1, NULL);
+			return (opt_id)id;
+		}
+		if (!cli_option_value(argv, argc, i, o->flag, &v, &lacks))
+			continue;
+		if (lacks && !*missing)
+			*missing = o->flag;
+		else if (!lacks)
+			options_set(given, (opt_id)id, 0, v);
+		return (opt_id)id;
+	}
+	return OPT_COUNT;
+}
+
+/* Global options may stand anywhere, so that one after the command works;
+ * everything else is kept in order for the command. An action (the help,
+ * the version) wins over every mistake, and returns -1. */
 static int parse_options(int argc, char **argv, options *o, const cli_env *env)
 {
+	const char *missing = NULL;
 	o->argc = 0;
+	o->action = OPT_COUNT;
 	for (int i = 1; i < argc; i++) {
-		const char *v = NULL;
-		bool missing = false;
 		if (strcmp(argv[i], "--") == 0) {
 			while (++i < argc)
 				o->argv[o->argc++] = argv[i];
 			break;
 		}
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(usage_text, env->out);
-			return -1;
-		}
-		if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0) {
-			fprintf(env->out, "yeonpyo %s\n", YEONPYO_VERSION);
-			return -1;
-		}
-		if (strcmp(argv[i], "--romanize") == 0)
-			o->romanize = true;
-		else if (cli_option_value(argv, argc, &i, "--db", &v, &missing))
-			o->db = v;
-		else if (cli_option_value(argv, argc, &i, "--lang", &v, &missing))
-			o->lang = v;
-		else if (cli_option_value(argv, argc, &i, "--color", &v, &missing))
-			o->color = v;
-		else if (cli_option_value(argv, argc, &i, "--wrap", &v, &missing))
-			o->wrap = v;
-		else if (cli_option_value(argv, argc, &i, "--ambiwidth", &v,
-					  &missing))
-			o->ambiwidth = v;
-		else if (cli_option_value(argv, argc, &i, "--hyperlinks", &v,
-					  &missing))
-			o->hyperlinks = v;
-		else if (cli_option_value(argv, argc, &i, "--clipboard", &v,
-					  &missing))
-			o->clipboard = v;
-		else
+		opt_id id = take_option(argv, argc, &i, &o->given, &missing);
+		if (id == OPT_COUNT)
 			o->argv[o->argc++] = argv[i];
-		if (missing)
-			return cli_usage_error(env, "%s needs a value", argv[i]);
-		if (o->db && !*o->db)
-			return cli_usage_error(env, "--db needs a file name");
+		else if (options_spec(id)->kind == OPT_ACTION &&
+			 o->action == OPT_COUNT)
+			o->action = id;
 	}
-	if (o->lang && strcmp(o->lang, "ko") != 0 && strcmp(o->lang, "en") != 0)
-		return cli_usage_error(env, "--lang takes ko or en, not '%s'",
-				       o->lang);
-	if (o->ambiwidth && strcmp(o->ambiwidth, "1") != 0 &&
-	    strcmp(o->ambiwidth, "2") != 0 && strcmp(o->ambiwidth, "auto") != 0)
-		return cli_usage_error(env, "--ambiwidth takes 1, 2 or auto, not "
-				       "'%s'", o->ambiwidth);
-	if (o->wrap && strcmp(o->wrap, "keep-all") != 0 &&
-	    strcmp(o->wrap, "normal") != 0)
-		return cli_usage_error(env, "--wrap takes keep-all or normal, not "
-				       "'%s'", o->wrap);
-	if (o->hyperlinks && strcmp(o->hyperlinks, "auto") != 0 &&
-	    strcmp(o->hyperlinks, "always") != 0 &&
-	    strcmp(o->hyperlinks, "never") != 0)
-		return cli_usage_error(env, "--hyperlinks takes auto, always or "
-				       "never, not '%s'", o->hyperlinks);
-	if (o->clipboard && strcmp(o->clipboard, "off") != 0 &&
-	    strcmp(o->clipboard, "osc52") != 0)
-		return cli_usage_error(env, "--clipboard takes off or osc52, not "
-				       "'%s'", o->clipboard);
-	if (o->color && strcmp(o->color, "auto") != 0 &&
-	    strcmp(o->color, "always") != 0 && strcmp(o->color, "never") != 0)
-		return cli_usage_error(env, "--color takes auto, always or never, "
-				       "not '%s'", o->color);
+	if (o->action != OPT_COUNT)
+		return -1;
+	if (missing)
+		return cli_usage_error(env, "%s needs a value", missing);
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const opt_spec *spec = options_spec((opt_id)id);
+		strbuf why = STRBUF_INIT;
+		if (!o->given.set[id] || !o->given.text[id] ||
+		    options_parse((opt_id)id, spec->flag, o->given.text[id],
+				  &o->given.value[id], &why))
+			continue;
+		int rc = cli_usage_error(env, "%s", strbuf_str(&why));
+		strbuf_free(&why);
+		return rc;
+	}
 	return YP_OK;
+}
+
+/* The help: the options described in the language chosen on the command
+ * line or by the locale, in English where the character set has no
+ * Hangul to show it in; the commands part is English. */
+static void print_help(const options *o, const cli_env *env, bool utf8)
+{
+	yp_lang lang = env->lang;
+	long v = 0;
+	if (o->given.set[OPT_LANG] &&
+	    options_parse(OPT_LANG, "", o->given.text[OPT_LANG], &v, NULL))
+		lang = v == OPTV_LANG_KO ? LANG_KO : LANG_EN;
+	strbuf sb = STRBUF_INIT;
+	options_synopsis(&sb, "usage: yeonpyo ", "[COMMAND [ARGS]]", HELP_WIDTH);
+	strbuf_puts(&sb, commands_text);
+	options_help(&sb, utf8 ? lang : LANG_EN, HELP_WIDTH);
+	strbuf_puts(&sb, help_end);
+	fputs(strbuf_str(&sb), env->out);
+	strbuf_free(&sb);
 }
 
 /* Creates each missing directory of dir (like mkdir -p), private to the
@@ -190,8 +195,9 @@ static bool make_dirs(char *dir)
 	return mkdir(dir, 0700) == 0 || errno == EEXIST;
 }
 
-/* --db, else $YEONPYO_DB, else the XDG data directory (made when create
- * is set). Returns a string the caller frees, or NULL with err set. */
+/* The path given, else $YEONPYO_DB, else the XDG data directory (made
+ * when create is set). Returns a string the caller frees, or NULL with
+ * err set. */
 static char *database_path(const char *given, bool create, yp_error *err)
 {
 	const char *env = getenv("YEONPYO_DB");
@@ -202,7 +208,8 @@ static char *database_path(const char *given, bool create, yp_error *err)
 	char *d = xdg_path("XDG_DATA_HOME", ".local/share", NULL);
 	if (!d) {
 		yp_fail(err, YP_NOINPUT, "no database location: set HOME, "
-			"XDG_DATA_HOME or YEONPYO_DB, or use --db");
+			"XDG_DATA_HOME or YEONPYO_DB, or use %s",
+			options_spec(OPT_DB)->flag);
 		return NULL;
 	}
 	if (create && !make_dirs(d)) {
@@ -218,15 +225,16 @@ static char *database_path(const char *given, bool create, yp_error *err)
 }
 
 /* "complete" reads its words itself (they hold options to complete, not to
- * obey), taking only --db from them, to know which database to read. */
+ * obey), taking only the database from them, to know which one to read;
+ * the last word is the one completed, never a value. */
 static int complete(int argc, char **argv, const cli_env *env)
 {
-	const char *db = NULL;
+	const char *db = NULL, *flag = options_spec(OPT_DB)->flag;
 	for (int i = 0; i + 1 < argc; i++) {
-		if (strcmp(argv[i], "--db") == 0 && i + 2 < argc)
-			db = argv[i + 1];
-		else if (strncmp(argv[i], "--db=", 5) == 0)
-			db = argv[i] + 5;
+		const char *v = NULL;
+		bool missing = false;
+		if (cli_option_value(argv, argc - 1, &i, flag, &v, &missing) && v)
+			db = v;
 	}
 	yp_error err = {0};
 	char *path = database_path(db, false, &err);
@@ -257,14 +265,16 @@ static command_fn find_command(const char *name)
 	return NULL;
 }
 
-static ui_color_mode color_mode(const char *v)
-{
-	if (v && strcmp(v, "always") == 0)
-		return UI_COLOR_ALWAYS;
-	if (v && strcmp(v, "never") == 0)
-		return UI_COLOR_NEVER;
-	return UI_COLOR_AUTO;
-}
+/* The browser's modes for the words of the colour and link settings. */
+static const ui_color_mode color_modes[OPTV_COUNT] = {
+	[OPTV_COLOR_AUTO] = UI_COLOR_AUTO, [OPTV_COLOR_ALWAYS] = UI_COLOR_ALWAYS,
+	[OPTV_COLOR_NEVER] = UI_COLOR_NEVER,
+};
+static const ui_link_mode link_modes[OPTV_COUNT] = {
+	[OPTV_HYPERLINKS_AUTO] = UI_LINKS_AUTO,
+	[OPTV_HYPERLINKS_ALWAYS] = UI_LINKS_ALWAYS,
+	[OPTV_HYPERLINKS_NEVER] = UI_LINKS_NEVER,
+};
 
 static bool has_arg(const options *o, const char *arg)
 {
@@ -311,22 +321,19 @@ static int browse(store *s, const options *o, const cli_env *env,
 	if (state_failed)
 		snprintf(notice, sizeof(notice), "marks kept for this run only: "
 			 "%s", state_failed);
-	ui_link_mode links = UI_LINKS_AUTO;
-	if (o->hyperlinks && strcmp(o->hyperlinks, "always") == 0)
-		links = UI_LINKS_ALWAYS;
-	else if (o->hyperlinks && strcmp(o->hyperlinks, "never") == 0)
-		links = UI_LINKS_NEVER;
 	/* the first problem of the configuration, else the state's */
 	if (!state_failed && o->config->n_problems) {
 		const char *first = strbuf_str(&o->config->problems);
 		snprintf(notice, sizeof(notice), "%.*s",
 			 (int)strcspn(first, "\n"), first);
 	}
-	ui_options ui = {env->lang, color_mode(o->color), env->ui_flags,
-			 notice[0] ? notice : NULL, links,
-			 o->clipboard && strcmp(o->clipboard, "osc52") == 0,
+	const opt_settings *g = &o->given;
+	ui_options ui = {env->lang, color_modes[options_value(g, OPT_COLOR)],
+			 env->ui_flags, notice[0] ? notice : NULL,
+			 link_modes[options_value(g, OPT_HYPERLINKS)],
+			 options_value(g, OPT_CLIPBOARD) == OPTV_CLIPBOARD_OSC52,
 			 o->config,
-			 !o->ambiwidth || strcmp(o->ambiwidth, "auto") == 0};
+			 options_value(g, OPT_AMBIWIDTH) == OPTV_AMBIWIDTH_AUTO};
 	return ui_run(s, &ui);
 }
 
@@ -337,7 +344,7 @@ static int run(const options *o, const cli_env *env)
 	if (o->argc && !cmd)
 		return cli_usage_error(env, "unknown command '%s'", name);
 	yp_error err = {0};
-	char *path = database_path(o->db, true, &err);
+	char *path = database_path(o->given.text[OPT_DB], true, &err);
 	if (!path)
 		return cli_report_error(env, &err);
 	/* a damaged database cannot be opened: rebuilding comes first */
@@ -390,13 +397,7 @@ static bool load_config(yp_config *c, options *o, const cli_env *env)
 		fprintf(env->errs, "yeonpyo: %.*s\n", (int)len, p);
 		p += len + (p[len] == '\n');
 	}
-	const char **fields[] = {&o->lang, &o->ambiwidth, &o->wrap, &o->color,
-				 &o->hyperlinks, &o->clipboard};
-	const char *values[] = {c->lang, c->ambiwidth, c->wrap, c->color,
-				c->hyperlinks, c->clipboard};
-	for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
-		if (!*fields[i])
-			*fields[i] = values[i];
+	options_merge(&o->given, &c->settings);
 	return true;
 }
 
@@ -479,8 +480,8 @@ int main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	cli_env env = {lang_from_environment(), stdout, stderr, 0, 0};
 	charset_flags charset = setup_locale(stderr);
-	options o = {NULL, NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, 0,
-		     NULL};
+	options o;
+	memset(&o, 0, sizeof(o));
 	o.argv = calloc((size_t)argc + 1, sizeof(char *));
 	if (!o.argv) {
 		fputs("yeonpyo: out of memory\n", stderr);
@@ -494,22 +495,29 @@ int main(int argc, char **argv)
 	yp_config config;
 	if (rc == YP_OK && !load_config(&config, &o, &env))
 		rc = YP_SOFTWARE;
+	const opt_settings *g = &o.given;
 	if (rc == -1) {
+		if (o.action == OPT_HELP)
+			print_help(&o, &env, !charset.text);
+		else
+			fprintf(env.out, "yeonpyo %s\n", YEONPYO_VERSION);
 		rc = cli_finish_output(&env, YP_OK);
 	} else if (rc == YP_OK && o.argc && strcmp(o.argv[0], "config") == 0) {
-		if (o.lang)
-			env.lang = strcmp(o.lang, "ko") == 0 ? LANG_KO : LANG_EN;
-		cli_config_view v = {&config, env.lang, o.ambiwidth, o.wrap,
-				     o.color, o.hyperlinks, o.clipboard};
+		env.lang = chosen_lang(g, env.lang);
+		/* the dump says the language in effect, the locale's too */
+		opt_value lang = env.lang == LANG_KO ? OPTV_LANG_KO
+						     : OPTV_LANG_EN;
+		options_set(&o.given, OPT_LANG, lang, NULL);
+		cli_config_view v = {&config, g};
 		rc = cli_config(&v, &env, o.argc - 1, o.argv + 1);
 	} else if (rc == YP_OK) {
-		if (o.lang)
-			env.lang = strcmp(o.lang, "ko") == 0 ? LANG_KO : LANG_EN;
-		unsigned chosen = (o.romanize ? TEXT_ROMANIZE : 0) |
-				  (o.wrap && !strcmp(o.wrap, "normal")
-					   ? TEXT_WRAP_NORMAL : 0) |
-				  (o.ambiwidth && !strcmp(o.ambiwidth, "2")
-					   ? TEXT_AMBIGUOUS_WIDE : 0);
+		env.lang = chosen_lang(g, env.lang);
+		unsigned chosen =
+			(options_value(g, OPT_ROMANIZE) ? TEXT_ROMANIZE : 0) |
+			(options_value(g, OPT_WRAP) == OPTV_WRAP_NORMAL
+				 ? TEXT_WRAP_NORMAL : 0) |
+			(options_value(g, OPT_AMBIWIDTH) == OPTV_AMBIWIDTH_2
+				 ? TEXT_AMBIGUOUS_WIDE : 0);
 		env.text_flags = charset.text | chosen;
 		env.ui_flags = charset.ui | chosen;
 		if (charset.text && shows_text(&o))

@@ -325,10 +325,11 @@ int text_fit_as(strbuf *out, const char *s, int width, bool pad,
 	return pad ? width : used;
 }
 
-/* Korean is set "keep-all": a word breaks only at spaces, never between
- * its syllables. ICU 72 ignores ko@lw=keepall and breaks between every pair
- * of syllables, so its opportunities between two letters, digits or
- * ideographs/Hangul (UAX #14 classes below) are dropped here. */
+/* Korean words are kept whole, as CSS's word-break may ask: a word
+ * breaks only at spaces, never between its syllables. ICU 72 ignores
+ * ko@lw=keepall and breaks between every pair of syllables, so its
+ * opportunities between two letters, digits or ideographs/Hangul (UAX #14
+ * classes below) are dropped here. */
 static bool keep_together(UChar32 before, UChar32 after)
 {
 	static const int classes[] = {

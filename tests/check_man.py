@@ -3,16 +3,22 @@
 `yeonpyo --help` says, so the page cannot drift from the program: every
 command of the help has a SYNOPSIS line with the same arguments and an
 entry in COMMANDS that names each of its options, the page has no command
-the help lacks, and the global options are the same. Placeholders are
-italic in the page and capitals in the help; italic is read as capitals.
-Silent when they agree; one line per difference otherwise.
+the help lacks, and the global options are the same. OPTIONS has an entry
+for each option of src/options.def and no other, in its order, with its
+words or placeholder; CONFIGURATION names each setting of the table with
+its words, or its range and default. Placeholders are italic in the page
+and capitals in the help; italic is read as capitals. Silent when they
+agree; one line per difference otherwise.
 
-usage: tests/check_man.py YEONPYO MANPAGE
+usage: tests/check_man.py YEONPYO MANPAGE [OPTIONS_DEF]
 """
+import os
 import re
 import shlex
 import subprocess
 import sys
+
+import options_table
 
 ALTERNATING = {"BR", "RB", "IR", "RI", "BI", "IB"}
 
@@ -81,8 +87,10 @@ def command_key(signature):
 
 
 def help_text(program):
+    # the help's options are in Korean where the locale's language is
+    env = dict(os.environ, LC_ALL="C.UTF-8")
     out = subprocess.run([program, "--help"], capture_output=True, text=True,
-                         check=True).stdout
+                         check=True, env=env).stdout
     usage, _, rest = out.partition("\n\n")
     commands = rest[rest.index("commands:\n") + 10:]
     commands = commands[:commands.index("\n\noptions:")]
@@ -168,8 +176,67 @@ def command_entries(lines):
             for tag, body in entries]
 
 
+def option_tag(o):
+    """How OPTIONS tags an option of the table: "-h, --help",
+    "--wrap keep-all|normal", "--db PATH"."""
+    tag = ("-%s, " % o["short"] if o["short"] else "") + o["flag"]
+    if o["words"]:
+        tag += " " + "|".join(o["words"])
+    elif o["arg_en"]:
+        tag += " " + o["arg_en"]
+    return tag
+
+
+def check_options(sect, table):
+    """OPTIONS against the table's options; CONFIGURATION's settings
+    against its keys."""
+    problems = []
+    want = [option_tag(o) for o in table if o["flag"]]
+    have = [tag for tag, _ in command_entries(sect.get("OPTIONS", []))]
+    for tag in want:
+        if tag not in have:
+            problems.append("OPTIONS lacks %s (src/options.def)" % tag)
+    for tag in have:
+        if tag not in want:
+            problems.append("OPTIONS has %s, which src/options.def lacks"
+                            % tag)
+    common = [t for t in have if t in want]
+    if common != [t for t in want if t in have]:
+        problems.append("OPTIONS are not in src/options.def's order: %s"
+                        % ", ".join(common))
+    entries = [text for tag, text in
+               command_entries(sect.get("CONFIGURATION", []))
+               if tag == "SETTING = VALUE"]
+    text = entries[0] if entries else ""
+    if not entries:
+        problems.append("CONFIGURATION has no SETTING = VALUE entry")
+    listed = dict(re.findall(r"([a-z][a-z-]*) \(([^()]*\|[^()]*)\)", text))
+    for o in table:
+        if not o["key"]:
+            continue
+        if o["words"]:
+            words = "|".join(o["words"])
+            if listed.get(o["key"]) != words:
+                problems.append("CONFIGURATION: %s takes %s, not %s"
+                                % (o["key"], words, listed.get(o["key"])))
+        elif not re.search(r"\b%s\b.*\(%d to %d, default %d\)"
+                           % (re.escape(o["key"]), o["least"], o["most"],
+                              o["default"]), text):
+            problems.append("CONFIGURATION: %s is not said to take %d to "
+                            "%d, default %d" % (o["key"], o["least"],
+                                                o["most"], o["default"]))
+    keys = {o["key"] for o in table if o["key"]}
+    for key in listed:
+        if key not in keys:
+            problems.append("CONFIGURATION has %s, which src/options.def "
+                            "lacks" % key)
+    return problems
+
+
 def main():
     program, man = sys.argv[1], sys.argv[2]
+    table = options_table.read(sys.argv[3] if len(sys.argv) > 3
+                               else "src/options.def")
     problems = []
     usage, commands_block, options_block = help_text(program)
     helped = {command_key(s): s for s in help_commands(commands_block)}
@@ -217,6 +284,8 @@ def main():
     for key in entries:
         if key not in helped:
             problems.append("COMMANDS has %s, which --help lacks" % key)
+
+    problems += check_options(sect, table)
     for p in problems:
         print("yeonpyo(1): " + p)
     return 1 if problems else 0

@@ -31,6 +31,8 @@ expect "bash: --format values" "ics " \
 	"$(bash_complete 3 "$YP" export --format i)"
 expect "bash: --lang=k (bash splits at =)" "ko " \
 	"$(bash_complete 3 "$YP" --lang = k)"
+expect "bash: a setting's values (src/options.def)" "keep-all normal " \
+	"$(bash_complete 3 "$YP" list --wrap "")"
 expect "bash: event ids" \
 	"2021-kt-ai2xl-lab-and-robotics-unit 2021-kt-kaist-lab-launch-planned " \
 	"$(bash_complete 4 "$YP" --db "$db" show 2021-kt)"

@@ -81,10 +81,15 @@ for page in man/yeonpyo.1 man/yeonpyo.5; do
 	check "groff -ww -z -man $page" groff -ww -z -man "$page"
 done
 
-# yeonpyo(1)'s SYNOPSIS and COMMANDS say what --help says (the KEYS
-# section is checked against src/keys.def by test_keys).
-check "yeonpyo(1) SYNOPSIS and COMMANDS match --help" \
+# yeonpyo(1)'s SYNOPSIS and COMMANDS say what --help says, and OPTIONS
+# and CONFIGURATION what src/options.def says (the KEYS section is checked
+# against src/keys.def by test_keys).
+check "yeonpyo(1) SYNOPSIS, COMMANDS, OPTIONS match --help and options.def" \
 	/usr/bin/python3 tests/check_man.py "$YP" man/yeonpyo.1
+
+# Only src/options.def spells a setting: its flags, keys and values.
+check "options.def's words are written in no other source file" \
+	/usr/bin/python3 tests/check_options.py
 
 # The examples of yeonpyo(5) must be valid input: render the page, cut out
 # the document and the NDJSON lines, and import both into an empty database.

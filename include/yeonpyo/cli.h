@@ -43,12 +43,11 @@ int cli_db_rebuild(const char *path, const cli_env *env, int argc,
 int cli_complete(const char *db_path, const cli_env *env, int argc,
 		 char **argv);
 
-/* What "config" shows: the file's configuration and the settings in
- * effect after the options (NULL: the default). */
+/* What "config" shows: the file's configuration, and the settings in
+ * effect: the options given over the file's (the rest are defaults). */
 typedef struct {
 	const yp_config *config;
-	yp_lang lang;
-	const char *ambiwidth, *wrap, *color, *hyperlinks, *clipboard;
+	const opt_settings *settings;
 } cli_config_view;
 
 /* "config [--dump]" prints the configuration in effect as a configuration

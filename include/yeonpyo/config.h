@@ -9,17 +9,36 @@
 #include <stdio.h>
 
 #include "yeonpyo/keys.h"
+#include "yeonpyo/options.h"
 #include "yeonpyo/strbuf.h"
 
-/* The elements colours are set for, in ui_draw.h's draw_style order. */
-#define CONFIG_ELEMENTS 15
+/* The elements colours are set for (src/styles.def), in ui_draw.h's
+ * draw_style order. */
+enum {
+#define STYLE(id, ...) CONFIG_ELEMENT_##id,
+#include "styles.def"
+#undef STYLE
+	CONFIG_ELEMENTS
+};
 extern const char *const config_element_names[CONFIG_ELEMENTS];
 
-/* A colour: a palette index 0-255, or one of these. */
+/* A colour: a palette index 0-255, or one of these. The first eight have
+ * names, numbered as curses numbers them. */
 #define CONFIG_COLOR_DEFAULT (-1)  /* the terminal's own */
 #define CONFIG_COLOR_UNSET (-2)    /* the built-in choice */
+enum {
+	CONFIG_COLOR_BLACK,
+	CONFIG_COLOR_RED,
+	CONFIG_COLOR_GREEN,
+	CONFIG_COLOR_YELLOW,
+	CONFIG_COLOR_BLUE,
+	CONFIG_COLOR_MAGENTA,
+	CONFIG_COLOR_CYAN,
+	CONFIG_COLOR_WHITE
+};
 
 enum {
+	CONFIG_NORMAL = 0,
 	CONFIG_BOLD = 1,
 	CONFIG_UNDERLINE = 2,
 	CONFIG_REVERSE = 4,
@@ -39,9 +58,11 @@ typedef struct {
 
 typedef struct {
 	char *path;        /* the file read, or NULL when there is none */
-	/* settings; NULL (or 0) when the file does not set them */
-	char *lang, *ambiwidth, *wrap, *color, *hyperlinks, *clipboard;
-	int side_by_side;  /* columns from which the panes stand side by side */
+	opt_settings settings;     /* those the file sets */
+	char *texts[OPT_COUNT];    /* owned copies of its text settings */
+	/* columns from which the panes stand side by side: the setting in
+	 * effect, read here by the browser */
+	int side_by_side;
 	config_bind *binds;
 	size_t n_binds;
 	config_color colors[CONFIG_ELEMENTS];
@@ -64,6 +85,10 @@ bool config_parse(yp_config *c, const char *path, const char *text);
 
 /* The bindings in force: keys.def's changed by c's bind and unbind. */
 bool config_keymap(const yp_config *c, keymap *km);
+
+/* Each element's colours and attributes (in colour) unless the file sets
+ * them, from src/styles.def. */
+extern const config_color config_default_colors[CONFIG_ELEMENTS];
 
 /* Appends a colour, or the attribute words, as the file writes them. */
 void config_color_name(short color, strbuf *out);

@@ -54,11 +54,11 @@ size_t text_prefix(const char *s, size_t len, int width, int *used);
 typedef bool (*text_line_fn)(const char *line, size_t len, void *ctx);
 
 /* Breaks s into lines of at most width columns (at least 2): at spaces
- * and other UAX #14 opportunities, but never inside a Korean word
- * (keep-all, which ICU 72 lacks) unless flags has TEXT_WRAP_NORMAL,
- * cutting a word only when it alone is wider than a line. '\n' ends a
- * line; an empty paragraph gives an empty line. Trailing spaces are
- * dropped. */
+ * and other UAX #14 opportunities, but never inside a Korean word (as
+ * CSS's word-break may ask; ICU 72 cannot) unless flags has
+ * TEXT_WRAP_NORMAL, cutting a word only when it alone is wider than a
+ * line. '\n' ends a line; an empty paragraph gives an empty line.
+ * Trailing spaces are dropped. */
 void text_wrap(const char *s, int width, unsigned flags, text_line_fn fn,
 	       void *ctx);
 

@@ -13,51 +13,43 @@
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
 
-_Static_assert(CONFIG_ELEMENTS == STYLE_COUNT,
-	       "config_element_names names each draw_style");
-
+/* Each element's look unless the configuration changes it: styles.def's
+ * colours, numbered as curses numbers them, and its attributes in colour
+ * and without it. */
+#define ATTR(a) A_##a
 static const attr_t mono[STYLE_COUNT] = {
-	[STYLE_NORMAL] = A_NORMAL,
-	[STYLE_TITLEBAR] = A_REVERSE | A_BOLD,
-	[STYLE_STATUSBAR] = A_REVERSE,
-	[STYLE_SELECTED] = A_REVERSE | A_BOLD,
-	[STYLE_SELECTED_DIM] = A_REVERSE,
-	[STYLE_YEAR] = A_BOLD,
-	[STYLE_DATE] = A_NORMAL,
-	[STYLE_ORGS] = A_NORMAL,
-	[STYLE_PLANNED] = A_BOLD,
-	[STYLE_HEADING] = A_BOLD,
-	[STYLE_LABEL] = A_BOLD,
-	[STYLE_URL] = A_UNDERLINE,
-	[STYLE_BORDER] = A_NORMAL,
-	[STYLE_MATCH] = A_STANDOUT | A_UNDERLINE,
-	[STYLE_STATE] = A_DIM,
+#define STYLE(id, name, f, b, color, plain) [STYLE_##id] = (plain),
+#include "styles.def"
+#undef STYLE
 };
 
-/* foreground colours; -1 keeps the terminal's own */
+static const attr_t colored[STYLE_COUNT] = {
+#define STYLE(id, name, f, b, color, plain) [STYLE_##id] = (color),
+#include "styles.def"
+#undef STYLE
+};
+#undef ATTR
+
 static const short fg[STYLE_COUNT] = {
-	[STYLE_NORMAL] = -1, [STYLE_TITLEBAR] = COLOR_BLUE,
-	[STYLE_STATUSBAR] = COLOR_BLUE, [STYLE_SELECTED] = COLOR_BLACK,
-	[STYLE_SELECTED_DIM] = -1, [STYLE_YEAR] = COLOR_YELLOW,
-	[STYLE_DATE] = COLOR_BLUE, [STYLE_ORGS] = COLOR_GREEN,
-	[STYLE_PLANNED] = COLOR_MAGENTA, [STYLE_HEADING] = COLOR_YELLOW,
-	[STYLE_LABEL] = COLOR_CYAN, [STYLE_URL] = COLOR_BLUE,
-	[STYLE_BORDER] = COLOR_BLUE,
-	[STYLE_MATCH] = COLOR_RED,
-	[STYLE_STATE] = -1,
+#define STYLE(id, name, f, ...) [STYLE_##id] = CONFIG_COLOR_##f,
+#include "styles.def"
+#undef STYLE
 };
 
-/* The selection is a background, not reverse video: the terminal clears
- * the rest of its row in that colour (bce), where a reversed row is sent
- * blank by blank, 50 bytes a move on a wide screen. */
+static const short bg[STYLE_COUNT] = {
+#define STYLE(id, name, f, b, ...) [STYLE_##id] = CONFIG_COLOR_##b,
+#include "styles.def"
+#undef STYLE
+};
+
 static short default_bg(int style)
 {
-	return style == STYLE_SELECTED ? COLOR_CYAN : -1;
+	return bg[style];
 }
 
 static attr_t color_attrs(int style)
 {
-	return style == STYLE_SELECTED ? A_NORMAL : mono[style];
+	return colored[style];
 }
 
 static attr_t attrs_of(unsigned config_attrs)
@@ -72,27 +64,6 @@ static attr_t attrs_of(unsigned config_attrs)
 	if (config_attrs & CONFIG_DIM)
 		a |= A_DIM;
 	return a;
-}
-
-static unsigned config_attrs_of(attr_t a)
-{
-	unsigned c = CONFIG_ATTRS_SET;
-	if (a & A_BOLD)
-		c |= CONFIG_BOLD;
-	if (a & (A_UNDERLINE | A_STANDOUT))
-		c |= CONFIG_UNDERLINE;
-	if (a & (A_REVERSE | A_STANDOUT))
-		c |= CONFIG_REVERSE;
-	if (a & A_DIM)
-		c |= CONFIG_DIM;
-	return c;
-}
-
-void draw_style_defaults(config_color out[CONFIG_ELEMENTS])
-{
-	for (int i = 0; i < STYLE_COUNT; i++)
-		out[i] = (config_color){fg[i], default_bg(i),
-					config_attrs_of(color_attrs(i))};
 }
 
 void draw_theme_init(ui_theme *theme, bool color, const config_color *user)

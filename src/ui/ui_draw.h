@@ -10,22 +10,11 @@
 
 #include "yeonpyo/config.h"
 
+/* The elements drawn in a look of their own: src/styles.def. */
 typedef enum {
-	STYLE_NORMAL,
-	STYLE_TITLEBAR,
-	STYLE_STATUSBAR,
-	STYLE_SELECTED,      /* the selected row of the focused pane */
-	STYLE_SELECTED_DIM,  /* the selected row when the other pane has focus */
-	STYLE_YEAR,
-	STYLE_DATE,
-	STYLE_ORGS,
-	STYLE_PLANNED,
-	STYLE_HEADING,
-	STYLE_LABEL,
-	STYLE_URL,
-	STYLE_BORDER,
-	STYLE_MATCH,         /* the words a search found */
-	STYLE_STATE,         /* an event's mark: marked, or not yet seen */
+#define STYLE(id, ...) STYLE_##id,
+#include "styles.def"
+#undef STYLE
 	STYLE_COUNT
 } draw_style;
 
@@ -69,10 +58,6 @@ void draw_links_clear(draw_links *l);
  * what user (CONFIG_ELEMENTS colours from the configuration, or NULL)
  * sets. Call after the screen is set up. */
 void draw_theme_init(ui_theme *theme, bool color, const config_color *user);
-
-/* The colours and attributes each element has in colour unless the
- * configuration changes them, as the configuration would write them. */
-void draw_style_defaults(config_color out[CONFIG_ELEMENTS]);
 
 /* Draws s at row y from column x in at most width columns, ending a cut
  * text with "…"; with pad, spaces fill the rest. Returns columns used. */

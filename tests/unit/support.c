@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "support.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -247,6 +248,30 @@ size_t support_count_lines(const char *s)
 	for (; *s; s++)
 		n += *s == '\n';
 	return n;
+}
+
+void support_option_takes(strbuf *sb, opt_id id)
+{
+	const opt_spec *o = options_spec(id);
+	if (o->kind == OPT_NUMBER) {
+		strbuf_puts(sb, "a number of ");
+		for (const char *p = o->arg[LANG_EN]; *p; p++)
+			strbuf_putc(sb, (char)tolower((unsigned char)*p));
+		strbuf_printf(sb, " from %ld to %ld", o->least, o->most);
+		return;
+	}
+	assert_int_equal(o->kind, OPT_WORDS);
+	int n = 0, total = 0;
+	for (int v = 0; v < OPTV_COUNT; v++)
+		total += options_word_owner((opt_value)v) == id;
+	assert_true(total >= 2);
+	for (int v = 0; v < OPTV_COUNT; v++) {
+		if (options_word_owner((opt_value)v) != id)
+			continue;
+		if (n++)
+			strbuf_puts(sb, n == total ? " or " : ", ");
+		strbuf_puts(sb, options_word((opt_value)v));
+	}
 }
 
 void support_load_db(const char *home, const char *db_arg, const char *json)

@@ -11,6 +11,9 @@
 
 #include <stdbool.h>
 
+#include "yeonpyo/options.h"
+#include "yeonpyo/strbuf.h"
+
 /* A fresh directory under $TMPDIR (or /tmp); free with support_rmtree. */
 char *support_tmpdir(void);
 /* Removes dir and everything in it, then frees the string. */
@@ -53,6 +56,11 @@ void support_exec(const char *home, const char *const *extra,
 #define RUN(f, env, input, ...) \
 	support_run((f)->home, (env), (input), \
 		    (const char *const[]){__VA_ARGS__, NULL})
+
+/* Appends what options.def says setting id takes, as a bad value's
+ * message says it: "1, 2 or auto", "a number of columns from 40 to 10000".
+ * Written apart from options.c, so that a change to the messages shows. */
+void support_option_takes(strbuf *sb, opt_id id);
 
 /* Makes the database of db_arg ("--db=PATH") hold exactly the records of
  * the yeonpyo/1 file at json (db init --empty, then import), failing the

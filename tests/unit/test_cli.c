@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "yeonpyo/json.h"
+#include "yeonpyo/options.h"
 #include "yeonpyo/status.h"
 #include "yeonpyo/store.h"
 
@@ -101,6 +102,137 @@ static void usage_errors_exit_64(void **state)
 	support_result_free(&r);
 	r = RUN(f, NULL, NULL, "import");
 	assert_int_equal(r.status, YP_USAGE);
+	support_result_free(&r);
+}
+
+/* Every option of options.def that takes words or a number, given one it
+ * does not take (as "--opt value" and "--opt=value"), is refused with
+ * one line naming what it takes and status 64. */
+static void every_bad_option_value_is_one_line(void **state)
+{
+	fixture *f = *state;
+	int tried = 0;
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const opt_spec *o = options_spec((opt_id)id);
+		if (!o->flag || (o->kind != OPT_WORDS && o->kind != OPT_NUMBER))
+			continue;
+		strbuf want = STRBUF_INIT, glued = STRBUF_INIT;
+		strbuf_printf(&want, "yeonpyo: %s takes ", o->flag);
+		support_option_takes(&want, (opt_id)id);
+		strbuf_puts(&want, ", not 'bogus' (see yeonpyo --help)\n");
+		strbuf_printf(&glued, "%s=bogus", o->flag);
+		support_result r = RUN(f, NULL, NULL, "list", o->flag, "bogus");
+		assert_int_equal(r.status, YP_USAGE);
+		assert_string_equal(r.err, strbuf_str(&want));
+		assert_string_equal(r.out, "");
+		support_result_free(&r);
+		r = RUN(f, NULL, NULL, strbuf_str(&glued), "list");
+		assert_int_equal(r.status, YP_USAGE);
+		assert_string_equal(r.err, strbuf_str(&want));
+		support_result_free(&r);
+		strbuf_free(&want);
+		strbuf_free(&glued);
+		tried++;
+	}
+	assert_true(tried >= 6);
+	support_result r = RUN(f, NULL, NULL, "--wrap", "x");
+	assert_string_equal(r.err, "yeonpyo: --wrap takes keep-all or normal, "
+			    "not 'x' (see yeonpyo --help)\n");
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, "--db=", "list");
+	assert_int_equal(r.status, YP_USAGE);
+	assert_string_equal(r.err, "yeonpyo: --db needs a value (see yeonpyo "
+			    "--help)\n");
+	support_result_free(&r);
+	/* the last one given counts; --help wins over any mistake */
+	r = RUN(f, NULL, NULL, "--lang", "fr", "--lang", "en", "--version");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "yeonpyo 0.1.0\n");
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, "--lang", "fr", "-h", "--color");
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "usage: yeonpyo"));
+	support_result_free(&r);
+}
+
+/* s with every line break and the spaces after it made one space, so
+ * that wrapped help reads as it is written. */
+static char *unwrapped(const char *s)
+{
+	strbuf sb = STRBUF_INIT;
+	for (; *s; s++) {
+		if (*s != '\n') {
+			strbuf_putc(&sb, *s);
+			continue;
+		}
+		strbuf_putc(&sb, ' ');
+		while (s[1] == ' ')
+			s++;
+	}
+	return strbuf_take(&sb);
+}
+
+/* --help's options part for the arguments, from "options:" on. */
+static char *help_options(fixture *f, const char *const *env,
+			  const char *lang)
+{
+	support_result r = RUN(f, env, NULL, "--lang", lang, "--help");
+	assert_int_equal(r.status, 0);
+	const char *block = strstr(r.out, "\noptions:\n");
+	assert_non_null(block);
+	char *text = unwrapped(block);
+	support_result_free(&r);
+	return text;
+}
+
+/* --help has every option of options.def: a synopsis group with its
+ * words, and a line with its help and default, in Korean when the
+ * language is and the character set can show it. */
+static void help_lists_every_option(void **state)
+{
+	fixture *f = *state;
+	support_result r = RUN(f, NULL, NULL, "--help");
+	const char *options = strstr(r.out, "\noptions:\n");
+	assert_non_null(options);
+	char *synopsis = unwrapped(r.out);
+	char *en = help_options(f, NULL, "en");
+	char *ko = help_options(f, NULL, "ko");
+	const char *c_locale[] = {"LANG=C", NULL};
+	char *ascii = help_options(f, c_locale, "ko");
+	assert_string_equal(ascii, en);
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const opt_spec *o = options_spec((opt_id)id);
+		if (!o->flag)
+			continue;
+		strbuf line = STRBUF_INIT, group = STRBUF_INIT;
+		if (o->short_flag)
+			strbuf_printf(&line, " -%c, %s ", o->short_flag, o->flag);
+		else
+			strbuf_printf(&line, " %s ", o->flag);
+		if (!strstr(en, strbuf_str(&line)) || !strstr(en, o->help[LANG_EN]))
+			fail_msg("--help lacks %s: %s", o->flag, en);
+		if (!strstr(ko, o->help[LANG_KO]))
+			fail_msg("--lang ko --help lacks %s: %s", o->flag, ko);
+		strbuf_printf(&group, "[%s", o->flag);
+		for (int v = 0, n = 0; v < OPTV_COUNT; v++)
+			if ((int)options_word_owner((opt_value)v) == id)
+				strbuf_printf(&group, "%c%s", n++ ? '|' : ' ',
+					      options_word((opt_value)v));
+		if (o->kind != OPT_ACTION &&
+		    !strstr(synopsis, strbuf_str(&group)))
+			fail_msg("the synopsis lacks %s: %s", strbuf_str(&group),
+				 synopsis);
+		strbuf_free(&line);
+		strbuf_free(&group);
+	}
+	assert_non_null(strstr(options, "\n  --clipboard HOW    what x copies "
+			       "with: off or osc52"));
+	assert_non_null(strstr(en, "; default auto "));
+	assert_non_null(strstr(ko, "; 기본값 auto "));
+	free(synopsis);
+	free(en);
+	free(ko);
+	free(ascii);
 	support_result_free(&r);
 }
 
@@ -653,6 +785,68 @@ static void complete_offers_words_and_ids(void **state)
 		  "r");
 }
 
+/* complete offers every global option of options.def, and after one
+ * that takes words, each of its words in order. */
+static void complete_offers_every_option_and_value(void **state)
+{
+	fixture *f = *state;
+	strbuf flags = STRBUF_INIT;
+	int with_words = 0;
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const opt_spec *o = options_spec((opt_id)id);
+		strbuf words = STRBUF_INIT;
+		for (int v = 0; v < OPTV_COUNT; v++)
+			if ((int)options_word_owner((opt_value)v) == id)
+				strbuf_printf(&words, "%s\n",
+					      options_word((opt_value)v));
+		if (o->flag && o->kind != OPT_SWITCH && o->kind != OPT_ACTION)
+			assert_completes(f, strbuf_str(&words),
+					 (const char *const[]){o->flag, "", NULL});
+		if (o->flag)
+			strbuf_printf(&flags, "%s\n", o->flag);
+		with_words += words.len > 0;
+		strbuf_free(&words);
+	}
+	assert_true(with_words >= 6);
+	/* before a command, the global options and nothing else */
+	assert_completes(f, strbuf_str(&flags), (const char *const[]){"--", NULL});
+	strbuf_free(&flags);
+}
+
+/* config --dump has a line for every setting of options.def the file
+ * may hold: its value given, or its default. */
+static void dump_lists_every_setting(void **state)
+{
+	fixture *f = *state;
+	support_result r = RUN(f, NULL, NULL, "--wrap", "normal", "config",
+			       "--dump");
+	assert_int_equal(r.status, 0);
+	int keys = 0;
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const opt_spec *o = options_spec((opt_id)id);
+		if (!o->key)
+			continue;
+		strbuf want = STRBUF_INIT;
+		strbuf_printf(&want, "\n%s = ", o->key);
+		if (id == OPT_WRAP)
+			strbuf_puts(&want, "normal");
+		else if (id == OPT_LANG)
+			strbuf_puts(&want, "en");  /* the locale's */
+		else if (o->kind == OPT_WORDS)
+			strbuf_puts(&want, options_word((opt_value)o->fallback));
+		else
+			strbuf_printf(&want, "%ld", o->fallback);
+		strbuf_putc(&want, '\n');
+		if (!strstr(r.out, strbuf_str(&want)))
+			fail_msg("the dump lacks %s: %s", strbuf_str(&want), r.out);
+		strbuf_free(&want);
+		keys++;
+	}
+	assert_true(keys >= 7);
+	assert_non_null(strstr(r.out, "\nside-by-side = 120\n"));
+	support_result_free(&r);
+}
+
 /* config --dump writes the configuration in effect so that it reads back
  * to itself; a bad line is named on standard error and the rest applies;
  * options given win over the file. */
@@ -676,6 +870,12 @@ static void config_dump_reads_back(void **state)
 	assert_non_null(strstr(r.out, "\nunbind x\n"));
 	assert_non_null(strstr(r.out, "\ncolor url 208 default underline\n"));
 	assert_non_null(strstr(r.out, "\ncolor selected black cyan normal\n"));
+	/* src/styles.def's defaults, standout written as underline reverse */
+	assert_non_null(strstr(r.out, "\ncolor titlebar blue default bold "
+			       "reverse\n"));
+	assert_non_null(strstr(r.out, "\ncolor match red default underline "
+			       "reverse\n"));
+	assert_non_null(strstr(r.out, "\ncolor state default default dim\n"));
 	/* the dump as the file: no problem, the same dump */
 	support_write_file(file, r.out);
 	support_result again = RUN(f, envs, NULL, "config", "--dump");
@@ -704,6 +904,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(version_and_help_exit_zero, setup, teardown),
 		cmocka_unit_test_setup_teardown(usage_errors_exit_64, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_bad_option_value_is_one_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(help_lists_every_option, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_text_aligns_hangul_by_display_width, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_filters_by_dates_org_and_tag, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_json_is_an_array_of_events, setup, teardown),
@@ -722,7 +924,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_queries_are_text_not_syntax, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_index_follows_imports, setup, teardown),
 		cmocka_unit_test_setup_teardown(complete_offers_words_and_ids, setup, teardown),
+		cmocka_unit_test_setup_teardown(complete_offers_every_option_and_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(config_dump_reads_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(dump_lists_every_setting, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

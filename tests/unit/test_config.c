@@ -26,10 +26,12 @@ static void settings_bindings_and_colours_are_read(void **state)
 		"color url 208\n"
 		"color normal default default\n"));
 	assert_int_equal(c.n_problems, 0);
-	assert_string_equal(c.lang, "ko");
-	assert_string_equal(c.ambiwidth, "2");
-	assert_string_equal(c.wrap, "normal");
-	assert_null(c.color);
+	assert_int_equal(options_value(&c.settings, OPT_LANG), OPTV_LANG_KO);
+	assert_int_equal(options_value(&c.settings, OPT_AMBIWIDTH),
+			 OPTV_AMBIWIDTH_2);
+	assert_int_equal(options_value(&c.settings, OPT_WRAP), OPTV_WRAP_NORMAL);
+	assert_false(c.settings.set[OPT_COLOR]);
+	assert_int_equal(options_value(&c.settings, OPT_SIDE_BY_SIDE), 100);
 	assert_int_equal(c.side_by_side, 100);
 	keymap km;
 	assert_true(config_keymap(&c, &km));
@@ -95,12 +97,51 @@ static void bad_lines_are_named_and_left_out(void **state)
 		"/home/u/.config/yeonpyo/config:11: unbind takes a key: unbind x\n"
 		"/home/u/.config/yeonpyo/config:12: a setting is written name = "
 		"value\n");
-	assert_string_equal(c.lang, "ko");
-	assert_null(c.wrap);
-	assert_string_equal(c.clipboard, "osc52");
+	assert_int_equal(options_value(&c.settings, OPT_LANG), OPTV_LANG_KO);
+	assert_false(c.settings.set[OPT_WRAP]);
+	assert_int_equal(options_value(&c.settings, OPT_CLIPBOARD),
+			 OPTV_CLIPBOARD_OSC52);
 	assert_int_equal(c.colors[11].fg, CONFIG_COLOR_UNSET);
-	assert_int_equal(c.side_by_side, 0);
+	assert_false(c.settings.set[OPT_SIDE_BY_SIDE]);
 	config_free(&c);
+}
+
+/* Every setting of options.def, given a value it does not take, is one
+ * line naming its words or its range; an unknown one names them all. */
+static void every_setting_says_what_it_takes(void **state)
+{
+	(void)state;
+	int tried = 0;
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const opt_spec *o = options_spec((opt_id)id);
+		if (!o->key || o->kind == OPT_TEXT)
+			continue;
+		strbuf text = STRBUF_INIT, want = STRBUF_INIT;
+		strbuf_printf(&text, "%s = bogus\n", o->key);
+		strbuf_printf(&want, "cfg:1: %s takes ", o->key);
+		support_option_takes(&want, (opt_id)id);
+		strbuf_puts(&want, ", not 'bogus'\n");
+		yp_config c;
+		assert_true(config_parse(&c, "cfg", strbuf_str(&text)));
+		assert_string_equal(strbuf_str(&c.problems), strbuf_str(&want));
+		assert_false(c.settings.set[id]);
+		config_free(&c);
+		strbuf_free(&text);
+		strbuf_free(&want);
+		tried++;
+	}
+	assert_true(tried >= 6);
+	strbuf want = STRBUF_INIT;
+	strbuf_puts(&want, "cfg:1: unknown setting 'nope' (");
+	for (int id = 0; id < OPT_COUNT; id++)
+		if (options_spec((opt_id)id)->key)
+			strbuf_printf(&want, "%s, ", options_spec((opt_id)id)->key);
+	strbuf_puts(&want, "bind, unbind)\n");
+	yp_config c;
+	assert_true(config_parse(&c, "cfg", "nope = 1\n"));
+	assert_string_equal(strbuf_str(&c.problems), strbuf_str(&want));
+	config_free(&c);
+	strbuf_free(&want);
 }
 
 /* Binary junk and very long lines are reported, never a crash. */
@@ -123,7 +164,7 @@ static void a_missing_file_is_an_empty_configuration(void **state)
 	yp_config c;
 	assert_true(config_load(&c, "/nonexistent/yeonpyo/config"));
 	assert_int_equal(c.n_problems, 0);
-	assert_null(c.lang);
+	assert_false(c.settings.set[OPT_LANG]);
 	assert_int_equal(c.n_binds, 0);
 	config_free(&c);
 }
@@ -148,6 +189,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(settings_bindings_and_colours_are_read),
 		cmocka_unit_test(bad_lines_are_named_and_left_out),
+		cmocka_unit_test(every_setting_says_what_it_takes),
 		cmocka_unit_test(junk_is_reported_not_a_crash),
 		cmocka_unit_test(a_missing_file_is_an_empty_configuration),
 		cmocka_unit_test(an_unreadable_file_is_named),
