@@ -45,18 +45,6 @@ ALLOWED = {
         "rewritten in parallel (issue 16)",
     ("src/store_state.c", "ambiwidth"):
         "a column of state.db: renaming it needs a migration",
-    ("src/ui/", "--clipboard"):
-        "the notice of x without the clipboard; src/ui is being "
-        "restructured in parallel (issue 16)",
-    ("src/ui/", "osc52"):
-        "the same notice",
-    ("src/ui/", "ambiwidth"):
-        "a comment on app.c's variable of that name",
-    ("src/keys.def", "--clipboard"):
-        "the help of x; key names are moving to a core module in "
-        "parallel (issue 16)",
-    ("src/keys.def", "osc52"):
-        "the same help",
 }
 
 

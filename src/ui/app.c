@@ -164,7 +164,7 @@ static bool lines_ascii(int ambiwidth, int lines)
 }
 
 /* What the terminal's characters take: where ambiguous ones may be wide
- * (ambiwidth 2, or 0 while nobody knows) text is folded to look-alikes,
+ * (two columns, or 0 while nobody knows) text is folded to look-alikes,
  * which are right on every terminal. When that or the lines change,
  * everything is drawn again from a cleared screen, which the terminal may
  * have drawn with other widths; returns whether they did. */

@@ -10,6 +10,8 @@
 
 #include <curses.h>
 
+#include "yeonpyo/options.h"
+
 #include "chart_view.h"
 #include "detail_view.h"
 #include "help_view.h"
@@ -112,9 +114,13 @@ static void copy_url(browser *b)
 	bool ko = b->lang == LANG_KO;
 	const char *id = timeline_selected_id(&b->tl);
 	if (!b->clipboard) {
-		browser_note(b, ko ? "클립보드 꺼짐 (--clipboard=osc52로 켜기)"
-				   : "the clipboard is off (--clipboard=osc52 "
-				     "turns it on)");
+		strbuf off = STRBUF_INIT;  /* the option that turns it on */
+		strbuf_printf(&off, ko ? "클립보드 꺼짐 (%s=%s로 켜기)"
+				       : "the clipboard is off (%s=%s turns it on)",
+			      options_spec(OPT_CLIPBOARD)->flag,
+			      options_word(OPTV_CLIPBOARD_OSC52));
+		browser_note(b, strbuf_str(&off));
+		strbuf_free(&off);
 		return;
 	}
 	yp_error err = {0};
