@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 /* RFC 8259 section 9 lets a parser limit nesting. No event comes close to 64
  * levels, and the bound keeps the recursion below safe under a fuzzer. */
 #define JSON_MAX_DEPTH 64
@@ -135,9 +137,9 @@ static void json_quote_for_message(const char *key, char *out, size_t cap)
 		if (*s == '"' || *s == '\\' || *s < 0x20) {
 			n = json_write_escape(*s, piece);
 		} else {
-			size_t want = *s >= 0xF0 ? 4 : *s >= 0xE0 ? 3 : *s >= 0xC0 ? 2 : 1;
-			while (used < want && s[used])
-				used++;
+			int32_t k = 0;  /* -1: the key ends at its NUL */
+			U8_FWD_1(s, k, -1);
+			used = (size_t)k;
 			memcpy(piece, s, used);
 			n = used;
 		}

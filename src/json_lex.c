@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 static unsigned json_clamp(size_t n)
 {
 	return n > UINT_MAX ? UINT_MAX : (unsigned)n;
@@ -78,7 +80,10 @@ static size_t json_utf8_fail(json_lexer *p, size_t i, const char *why)
 
 /* Length of the well-formed UTF-8 sequence at buf[i], or 0 with the error
  * set on its first byte. The byte ranges are those of Unicode table 3-7,
- * which exclude overlong forms, surrogates and code points past U+10FFFF. */
+ * which exclude overlong forms, surrogates and code points past U+10FFFF.
+ * ICU's U8_NEXT knows the same ranges but answers every ill-formed sequence
+ * with one negative value, and the messages say which rule was broken
+ * (overlong, surrogate, beyond U+10FFFF, truncated), so the check is ours. */
 static size_t json_utf8_check(json_lexer *p, size_t i)
 {
 	const unsigned char *s = p->buf + i;
@@ -111,50 +116,21 @@ static size_t json_utf8_check(json_lexer *p, size_t i)
 	return n;
 }
 
-/* The code point of a sequence json_utf8_check accepted. */
-static uint32_t json_utf8_decode(const unsigned char *s, size_t n)
-{
-	static const unsigned char lead_bits[5] = {0, 0x7F, 0x1F, 0x0F, 0x07};
-	uint32_t cp = s[0] & lead_bits[n];
-	for (size_t k = 1; k < n; k++)
-		cp = cp << 6 | (s[k] & 0x3Fu);
-	return cp;
-}
-
-static size_t json_utf8_encode(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
-/* How messages show the n-byte well-formed character at buf[i]: 'x' for
- * printable ASCII, U+XXXX for anything a terminal might not show plainly. */
-static void json_char_name(const json_lexer *p, size_t i, size_t n,
-		char *out, size_t cap)
+/* How messages show the character at buf[i], which json_utf8_check has
+ * accepted: 'x' for printable ASCII, U+XXXX for anything a terminal might
+ * not show plainly. */
+static void json_char_name(const json_lexer *p, size_t i, char *out,
+		size_t cap)
 {
 	unsigned char c = p->buf[i];
-	if (c > 0x20 && c < 0x7F)
+	if (c > 0x20 && c < 0x7F) {
 		snprintf(out, cap, "'%c'", c);
-	else
-		snprintf(out, cap, "U+%04X", (unsigned)json_utf8_decode(p->buf + i, n));
+		return;
+	}
+	UChar32 cp;
+	size_t k = 0;
+	U8_NEXT_UNSAFE(p->buf + i, k, cp);
+	snprintf(out, cap, "U+%04X", (unsigned)cp);
 }
 
 /* Fails with msg about the byte at i, unless that byte starts ill-formed
@@ -224,7 +200,7 @@ bool json_lex_fail_value_start(json_lexer *p)
 	if (n == 0)
 		return false;
 	char name[16];
-	json_char_name(p, p->pos, n, name, sizeof name);
+	json_char_name(p, p->pos, name, sizeof name);
 	return json_lex_fail_at(p, p->pos, "unexpected character %s", name);
 }
 
@@ -395,7 +371,7 @@ static bool json_decode_unicode(json_lexer *p, size_t open, size_t *ip,
 		cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
 		next += 6;
 	}
-	*wp += json_utf8_encode(cp, s + *wp);
+	U8_APPEND_UNSAFE((uint8_t *)s, *wp, cp);
 	*ip = next;
 	return true;
 }
@@ -409,7 +385,7 @@ static bool json_fail_escape(json_lexer *p, size_t i)
 	if (n == 0)
 		return false;
 	char name[16];
-	json_char_name(p, i + 1, n, name, sizeof name);
+	json_char_name(p, i + 1, name, sizeof name);
 	return json_lex_fail_at(p, i, "invalid escape: '\\' followed by %s", name);
 }
 
