@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
 #include "yeonpyo/vocab.h"
@@ -134,8 +136,8 @@ static bool record_begin(decode_ctx *c, const json_value *v, const char *path,
 static size_t utf8_chars(const char *s)
 {
 	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
+	for (int32_t i = 0; s[i]; n++)
+		U8_FWD_1((const uint8_t *)s, i, -1);
 	return n;
 }
 

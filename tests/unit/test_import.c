@@ -357,6 +357,39 @@ static void rejects_control_characters_in_text(void **state)
 	free(problems);
 }
 
+/* The short name's limit counts characters: 32 syllables of Hangul (96
+ * bytes) pass, 33 do not. */
+static void short_names_are_limited_in_characters(void **state)
+{
+	fixture *f = *state;
+	char *problems = NULL;
+	strbuf name = STRBUF_INIT;
+	for (int i = 0; i < 32; i++)
+		strbuf_puts(&name, "가");
+	strbuf doc = STRBUF_INIT;
+	strbuf_printf(&doc, HEAD "\"organizations\": [{\"id\": \"x\", "
+		      "\"kind\": \"lab\", \"name\": {\"en\": \"X\"}, "
+		      "\"short\": \"%s\"}]}", strbuf_str(&name));
+	assert_int_equal(import_text(f, "s.json", strbuf_str(&doc), &problems),
+			 YP_OK);
+	free(problems);
+	strbuf_puts(&name, "가");
+	strbuf_reset(&doc);
+	strbuf_printf(&doc, HEAD "\"organizations\": [{\"id\": \"x\", "
+		      "\"kind\": \"lab\", \"name\": {\"en\": \"X\"}, "
+		      "\"short\": \"%s\"}]}", strbuf_str(&name));
+	assert_int_equal(import_text(f, "s.json", strbuf_str(&doc), &problems),
+			 YP_DATAERR);
+	strbuf want = STRBUF_INIT;
+	strbuf_printf(&want, "s.json: $.organizations[0].short: short name "
+		      "\"%s\" is longer than 32 characters\n", strbuf_str(&name));
+	assert_string_equal(problems, strbuf_str(&want));
+	free(problems);
+	strbuf_free(&want);
+	strbuf_free(&name);
+	strbuf_free(&doc);
+}
+
 static void import_is_idempotent_and_updates_in_place(void **state)
 {
 	fixture *f = *state;
@@ -469,6 +502,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(rejects_other_formats_and_trailing_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(reports_duplicate_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(rejects_control_characters_in_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(short_names_are_limited_in_characters, setup, teardown),
 		cmocka_unit_test_setup_teardown(import_is_idempotent_and_updates_in_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(stores_text_as_nfc, setup, teardown),
 		cmocka_unit_test_setup_teardown(ndjson_reports_line_numbers_and_writes_nothing, setup, teardown),
