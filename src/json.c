@@ -97,11 +97,13 @@ static bool json_parse_array(json_parser *p, unsigned depth, json_value *v)
 			return true;
 		}
 		if (c != ',')
-			return json_lex_fail_found(lx, "expected ',' or ']' after array element");
+			return json_lex_fail_found(lx,
+					"expected ',' or ']' after array element");
 		json_mark comma = json_lex_mark(lx, lx->pos++);
 		json_lex_skip_ws(lx);
 		if (json_lex_peek(lx) == ']')
-			return json_lex_fail_mark(lx, comma, "trailing comma before ']'");
+			return json_lex_fail_mark(lx, comma,
+					"trailing comma before ']'");
 	}
 }
 
@@ -220,11 +222,13 @@ static bool json_parse_members(json_parser *p, unsigned depth, json_value *v,
 			return true;
 		}
 		if (c != ',')
-			return json_lex_fail_found(lx, "expected ',' or '}' after object member");
+			return json_lex_fail_found(lx,
+					"expected ',' or '}' after object member");
 		json_mark comma = json_lex_mark(lx, lx->pos++);
 		json_lex_skip_ws(lx);
 		if (json_lex_peek(lx) == '}')
-			return json_lex_fail_mark(lx, comma, "trailing comma before '}'");
+			return json_lex_fail_mark(lx, comma,
+					"trailing comma before '}'");
 	}
 }
 
