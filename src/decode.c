@@ -23,6 +23,11 @@
 
 enum { TEXT_LINE = 0, TEXT_MULTILINE = 1 };
 
+const char *decode_file_name(const char *file)
+{
+	return strcmp(file, "-") == 0 ? "<stdin>" : file;
+}
+
 void decode_report(decode_ctx *c, const char *path, const char *fmt, ...)
 {
 	char msg[768];
@@ -30,11 +35,38 @@ void decode_report(decode_ctx *c, const char *path, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	const char *file = strcmp(c->file, "-") == 0 ? "<stdin>" : c->file;
+	const char *file = decode_file_name(c->file);
 	if (c->line)
 		diag_add(c->d, "%s:%u: %s: %s", file, c->line, path, msg);
 	else
 		diag_add(c->d, "%s: %s: %s", file, path, msg);
+}
+
+void decode_report_syntax(decode_ctx *c, const json_error *je,
+			  const char *buf, size_t base)
+{
+	strbuf path = STRBUF_INIT;
+	json_path_at(buf, je->offset, &path);
+	diag_add(c->d, "%s:%u:%u: %s: invalid JSON: %s (byte %zu)",
+		 decode_file_name(c->file), je->line, je->col, strbuf_str(&path),
+		 je->message, base + je->offset);
+	strbuf_free(&path);
+}
+
+void decode_report_after(decode_ctx *c, const char *buf, size_t offset,
+			 unsigned line_base, const char *what)
+{
+	unsigned line = line_base, col = 1;
+	for (size_t i = 0; i < offset; i++) {
+		if (buf[i] == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+	}
+	diag_add(c->d, "%s:%u:%u: invalid JSON: %s", decode_file_name(c->file),
+		 line, col, what);
 }
 
 /* A path below another: in a buffer on the caller's stack, since one is

@@ -40,9 +40,24 @@ bool decode_event(decode_ctx *c, const json_value *v, const char *path,
 bool decode_dataset(decode_ctx *c, const json_value *v, const char *path,
 		    yp_dataset_info *out);
 
+/* How messages name file: "<stdin>" for "-". */
+const char *decode_file_name(const char *file);
+
 /* Reports one problem at path, prefixed with the file (and NDJSON line). */
 void decode_report(decode_ctx *c, const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Reports a syntax error or invalid UTF-8 that json_parse found in buf,
+ * with where it is three ways: line and column, the JSON path, and the
+ * byte offset in the file (base is where buf starts in it). */
+void decode_report_syntax(decode_ctx *c, const json_error *je,
+			  const char *buf, size_t base);
+
+/* Reports what follows a complete value at buf[offset] ("unexpected data
+ * after the document"), with its line (buf's first is line_base) and
+ * column. */
+void decode_report_after(decode_ctx *c, const char *buf, size_t offset,
+			 unsigned line_base, const char *what);
 
 /* Checks that v is an object whose keys are all among names (a
  * NULL-terminated list) and that the first n_required of them are present;
