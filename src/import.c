@@ -29,8 +29,8 @@ static yp_status ndjson_record(import_writer *w, decode_ctx *c,
 	if (!decode_check_fields(c, v, "$", names, 0))
 		return YP_DATAERR;
 	if (v->u.object.len != 1) {
-		decode_report(c, "$", "a line holds exactly one of: organization, "
-			      "person, source, event");
+		decode_report(c, v, "$", "a line holds exactly one of: "
+			      "organization, person, source, event");
 		return YP_DATAERR;
 	}
 	const char *key = v->u.object.members[0].key;
@@ -41,7 +41,7 @@ static yp_status ndjson_record(import_writer *w, decode_ctx *c,
 	if (strcmp(key, "organization") == 0) {
 		yp_org o;
 		if (decode_org(c, body, path, &o) &&
-		    import_refs_check_org(c, w->s, NULL, &o, path))
+		    import_refs_check_org(c, w->s, NULL, &o, path, NULL))
 			rc = write ? import_write_org(w, &o) : YP_OK;
 		if (rc == YP_OK && write && o.parent)
 			rc = import_write_org_parent(w, &o);
@@ -49,7 +49,7 @@ static yp_status ndjson_record(import_writer *w, decode_ctx *c,
 	} else if (strcmp(key, "person") == 0) {
 		yp_person p;
 		if (decode_person(c, body, path, &p) &&
-		    import_refs_check_person(c, w->s, NULL, &p, path))
+		    import_refs_check_person(c, w->s, NULL, &p, path, NULL))
 			rc = write ? import_write_person(w, &p) : YP_OK;
 		model_person_clear(&p);
 	} else if (strcmp(key, "source") == 0) {
@@ -60,7 +60,7 @@ static yp_status ndjson_record(import_writer *w, decode_ctx *c,
 	} else {
 		yp_event e;
 		if (decode_event(c, body, path, &e) &&
-		    import_refs_check_event(c, w->s, NULL, &e, path))
+		    import_refs_check_event(c, w->s, NULL, &e, path, NULL))
 			rc = write ? import_write_event(w, &e) : YP_OK;
 		model_event_clear(&e);
 	}

@@ -14,6 +14,13 @@
 
 #define FORMAT_NAME "yeonpyo/1"
 
+/* Where a held record was in the document, for messages about it once its
+ * JSON is gone: its index in its section and where its references are. */
+typedef struct {
+	size_t index;
+	decode_pos *refs;  /* from import_refs_locate */
+} held_place;
+
 /* Records of a document decoded but not written yet: the organizations,
  * people and sources until the first event (there are few of them), and
  * anything whose references are not all known yet, or that came before the
@@ -27,10 +34,18 @@ typedef struct {
 	size_t n_sources, cap_sources;
 	yp_event *events;
 	size_t n_events, cap_events;
-	size_t *at[4];   /* each held record's index in its section */
+	held_place *at[4];  /* by kind, in the order of the records above */
 	size_t at_cap[4];
-	import_ids ids;  /* every id of the document so far */
+	import_ids ids;     /* every id of the document so far */
 } doc_records;
+
+static void places_free(doc_records *r, record_kind kind, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(r->at[kind][i].refs);
+		r->at[kind][i].refs = NULL;
+	}
+}
 
 /* Lets the held organizations, people and sources go (not their ids). */
 static void clear_held_others(doc_records *r)
@@ -41,6 +56,9 @@ static void clear_held_others(doc_records *r)
 		model_person_clear(&r->people[i]);
 	for (size_t i = 0; i < r->n_sources; i++)
 		model_source_clear(&r->sources[i]);
+	places_free(r, RECORD_ORG, r->n_orgs);
+	places_free(r, RECORD_PERSON, r->n_people);
+	places_free(r, RECORD_SOURCE, r->n_sources);
 	r->n_orgs = r->n_people = r->n_sources = 0;
 }
 
@@ -49,6 +67,7 @@ static void doc_records_free(doc_records *r)
 	clear_held_others(r);
 	for (size_t i = 0; i < r->n_events; i++)
 		model_event_clear(&r->events[i]);
+	places_free(r, RECORD_EVENT, r->n_events);
 	free(r->orgs);
 	free(r->people);
 	free(r->sources);
@@ -76,12 +95,21 @@ static void *grow(void *items, size_t n, size_t *cap, size_t size)
  * section, for messages; false when memory runs out. */
 static bool held_at(doc_records *r, record_kind kind, size_t n, size_t index)
 {
-	size_t *at = grow(r->at[kind], n, &r->at_cap[kind], sizeof(*at));
+	held_place *at = grow(r->at[kind], n, &r->at_cap[kind], sizeof(*at));
 	if (!at)
 		return false;
 	r->at[kind] = at;
-	at[n] = index;
+	at[n].index = index;
+	at[n].refs = NULL;
 	return true;
+}
+
+/* Keeps where the references of item, the n-th held record of a kind, are,
+ * for the check at the end; false when memory runs out. */
+static bool held_refs_locate(doc_records *r, record_kind kind, size_t n,
+			     const json_value *item)
+{
+	return import_refs_locate(kind, item, &r->at[kind][n].refs);
 }
 
 typedef struct {
@@ -134,7 +162,8 @@ static bool quietly(doc_reader *dr, quiet_check_fn check, const void *rec)
 static bool event_refs_known(decode_ctx *c, doc_reader *dr, const void *rec,
 			     const char *path)
 {
-	return import_refs_check_event(c, dr->w->s, &dr->held.ids, rec, path);
+	return import_refs_check_event(c, dr->w->s, &dr->held.ids, rec, path,
+				       NULL);
 }
 
 static bool held_refs_check(decode_ctx *c, const doc_records *r, store *s)
@@ -142,16 +171,16 @@ static bool held_refs_check(decode_ctx *c, const doc_records *r, store *s)
 	bool ok = true;
 	char path[96];
 	for (size_t i = 0; i < r->n_orgs; i++) {
-		snprintf(path, sizeof(path), "$.organizations[%zu]",
-			 r->at[RECORD_ORG][i]);
-		ok = import_refs_check_org(c, s, &r->ids, &r->orgs[i], path) &&
-		     ok;
+		const held_place *at = &r->at[RECORD_ORG][i];
+		snprintf(path, sizeof(path), "$.organizations[%zu]", at->index);
+		ok = import_refs_check_org(c, s, &r->ids, &r->orgs[i], path,
+					   at->refs) && ok;
 	}
 	for (size_t i = 0; i < r->n_people; i++) {
-		snprintf(path, sizeof(path), "$.people[%zu]",
-			 r->at[RECORD_PERSON][i]);
+		const held_place *at = &r->at[RECORD_PERSON][i];
+		snprintf(path, sizeof(path), "$.people[%zu]", at->index);
 		ok = import_refs_check_person(c, s, &r->ids, &r->people[i],
-					      path) && ok;
+					      path, at->refs) && ok;
 	}
 	return ok;
 }
@@ -192,8 +221,8 @@ static bool check_header(decode_ctx *c, const json_value *root,
 		return false;
 	const json_value *fmt = json_get(root, "format");
 	if (fmt->type != JSON_STRING || strcmp(fmt->u.string, FORMAT_NAME) != 0) {
-		decode_report(c, "$.format", "unsupported format (expected \"%s\")",
-			      FORMAT_NAME);
+		decode_report(c, fmt, "$.format", "unsupported format (expected "
+			      "\"%s\")", FORMAT_NAME);
 		return false;
 	}
 	const json_value *ds = json_get(root, "dataset");
@@ -235,8 +264,9 @@ static void take_event(doc_reader *dr, const json_value *root,
 				sizeof(*events));
 	if (events)
 		r->events = events;
-	if (!events || !held_at(r, RECORD_EVENT, r->n_events, index)) {
-		decode_report(dr->c, path, "out of memory");
+	if (!events || !held_at(r, RECORD_EVENT, r->n_events, index) ||
+	    !held_refs_locate(r, RECORD_EVENT, r->n_events, item)) {
+		decode_report(dr->c, item, path, "out of memory");
 		model_event_clear(&e);
 		return;
 	}
@@ -269,15 +299,23 @@ static const char *take_other(doc_reader *dr, record_kind kind,
 		slot = sources ? (r->sources = sources) + n : NULL;
 	}
 	if (!slot || !held_at(r, kind, n, index)) {
-		decode_report(dr->c, path, "out of memory");
+		decode_report(dr->c, item, path, "out of memory");
 		return NULL;
 	}
-	if (kind == RECORD_ORG && decode_org(dr->c, item, path, slot))
+	bool ok = kind == RECORD_ORG ? decode_org(dr->c, item, path, slot)
+		: kind == RECORD_PERSON ? decode_person(dr->c, item, path, slot)
+		: decode_source(dr->c, item, path, slot);
+	if (!ok)
+		return NULL;
+	/* counted even without its places: it holds memory to free */
+	if (kind == RECORD_ORG)
 		id = r->orgs[r->n_orgs++].id;
-	else if (kind == RECORD_PERSON && decode_person(dr->c, item, path, slot))
+	else if (kind == RECORD_PERSON)
 		id = r->people[r->n_people++].id;
-	else if (kind == RECORD_SOURCE && decode_source(dr->c, item, path, slot))
+	else
 		id = r->sources[r->n_sources++].id;
+	if (!held_refs_locate(r, kind, n, item))
+		decode_report(dr->c, item, path, "out of memory");
 	return id;
 }
 
@@ -294,17 +332,18 @@ static int section_kind(const char *key)
 	return -1;
 }
 
-/* Notes the id of element index of a section; false for a duplicate. */
+/* Notes the id of item, element index of a section; false for a
+ * duplicate. */
 static bool note_id(doc_reader *dr, record_kind kind, const char *id,
-		    size_t index, const char *path)
+		    const json_value *item, size_t index, const char *path)
 {
 	size_t prev = 0;
 	if (idset_add_copy(&dr->held.ids.sets[kind], id, index, &prev))
 		return true;
 	if (prev == (size_t)-1)
-		decode_report(dr->c, path, "out of memory");
+		decode_report(dr->c, item, path, "out of memory");
 	else
-		decode_report(dr->c, path, "duplicate id \"%s\" (also at "
+		decode_report(dr->c, item, path, "duplicate id \"%s\" (also at "
 			      "$.%s[%zu])", id, section_names[kind], prev);
 	return false;
 }
@@ -326,13 +365,13 @@ static bool doc_element(void *ctx, const json_value *root, const char *key,
 			const json_value *v = json_get(item, "id");
 			if (v && v->type == JSON_STRING) {
 				id = v->u.string;
-				note_id(dr, RECORD_EVENT, id, index, path);
+				note_id(dr, RECORD_EVENT, id, item, index, path);
 			}
 			take_event(dr, root, item, index, path);
 			id = NULL;
 		}
 		if (id)
-			note_id(dr, (record_kind)kind, id, index, path);
+			note_id(dr, (record_kind)kind, id, item, index, path);
 		if (index % IMPORT_PROGRESS_EVERY == 0) {
 			import_write_progress(dr->w, offset, dr->total);
 			release_pages(dr, offset);
@@ -351,7 +390,7 @@ static bool check_sections(decode_ctx *c, const json_value *root)
 		if (arr && arr->type != JSON_ARRAY) {
 			char path[64];
 			snprintf(path, sizeof(path), "$.%s", section_names[k]);
-			decode_report(c, path, "expected an array, got %s",
+			decode_report(c, arr, path, "expected an array, got %s",
 				      json_type_name(arr->type));
 			ok = false;
 		}
@@ -369,10 +408,10 @@ static yp_status finish_doc(doc_reader *dr, const json_value *root)
 	ok = held_refs_check(c, r, dr->w->s) && ok;
 	char path[96];
 	for (size_t i = 0; i < r->n_events; i++) {
-		snprintf(path, sizeof(path), "$.events[%zu]",
-			 r->at[RECORD_EVENT][i]);
+		const held_place *at = &r->at[RECORD_EVENT][i];
+		snprintf(path, sizeof(path), "$.events[%zu]", at->index);
 		ok = import_refs_check_event(c, dr->w->s, &r->ids, &r->events[i],
-				      path) && ok;
+					     path, at->refs) && ok;
 	}
 	if (!ok || c->d->count)
 		return YP_DATAERR;
@@ -398,9 +437,9 @@ yp_status import_doc_read(import_writer *w, decode_ctx *c, const char *buf,
 			decode_report_syntax(c, &je, buf, 0);
 		rc = dr.rc == YP_OK ? YP_DATAERR : dr.rc;
 	} else if (root->type != JSON_OBJECT) {
-		diag_add(c->d, "%s: $: expected a yeonpyo/1 document (an object "
-			 "with \"format\") or NDJSON records, got %s",
-			 decode_file_name(c->file), json_type_name(root->type));
+		decode_report(c, root, "$", "expected a yeonpyo/1 document (an "
+			      "object with \"format\") or NDJSON records, got %s",
+			      json_type_name(root->type));
 	} else if (used != len) {
 		decode_report_after(c, buf, used, 1,
 				    "unexpected data after the document");

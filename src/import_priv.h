@@ -43,13 +43,25 @@ typedef struct {
 
 /* Each checks that the references of a record (at path) name a record of
  * the document (ids; NULL for NDJSON) or of the database, and reports each
- * that does not. */
+ * that does not, at its position in at (from import_refs_locate; NULL when
+ * the messages need none, as NDJSON's, which name the line). */
 bool import_refs_check_org(decode_ctx *c, store *s, const import_ids *ids,
-			   const yp_org *o, const char *path);
+			   const yp_org *o, const char *path,
+			   const decode_pos *at);
 bool import_refs_check_person(decode_ctx *c, store *s, const import_ids *ids,
-			      const yp_person *p, const char *path);
+			      const yp_person *p, const char *path,
+			      const decode_pos *at);
 bool import_refs_check_event(decode_ctx *c, store *s, const import_ids *ids,
-			     const yp_event *e, const char *path);
+			     const yp_event *e, const char *path,
+			     const decode_pos *at);
+
+/* Where the references of rec are, a record of kind that decoded without
+ * a problem, for a check made after its JSON is freed: an organization's
+ * parent, a person's organization, or an event's organizations, people
+ * and sources, in that order. *out is NULL for a record with none, else an
+ * array to free; false when memory runs out. */
+bool import_refs_locate(record_kind kind, const json_value *rec,
+			decode_pos **out);
 
 /* Validates and writes the JSON document buf[0..len); mapped says buf is
  * a file mapping whose pages may be given back as the reader passes. */

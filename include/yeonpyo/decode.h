@@ -43,9 +43,29 @@ bool decode_dataset(decode_ctx *c, const json_value *v, const char *path,
 /* How messages name file: "<stdin>" for "-". */
 const char *decode_file_name(const char *file);
 
-/* Reports one problem at path, prefixed with the file (and NDJSON line). */
-void decode_report(decode_ctx *c, const char *path, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* Where a value starts in the input, as json_value has it: 1-based line and
+ * column, the column counted in bytes (as vim's quickfix and jq count it);
+ * line 0 when it is not known. */
+typedef struct {
+	unsigned line;
+	unsigned col;
+} decode_pos;
+
+/* The position of v ({0, 0} for NULL). */
+decode_pos decode_pos_of(const json_value *v);
+
+/* Reports one problem at path, prefixed with where it is: in NDJSON the file
+ * and line ("feed.ndjson:17: $.event.date: ..."), in a document the file,
+ * line and column of at, the value path names ("feed.json:12:5: ..."). */
+void decode_report(decode_ctx *c, const json_value *at, const char *path,
+		   const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* decode_report for a value whose JSON is gone, from its kept position
+ * (NULL: not known, and a document's message names the file alone). */
+void decode_report_at(decode_ctx *c, const decode_pos *at, const char *path,
+		      const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* Reports a syntax error or invalid UTF-8 that json_parse found in buf,
  * with where it is three ways: line and column, the JSON path, and the
