@@ -32,12 +32,17 @@ static bool report_unknown(decode_ctx *c, const decode_pos *at,
 	return false;
 }
 
+/* The reference of a record at path in its member named member; the path
+ * of the reference is only made for one that is missing. */
 static bool check_ref(decode_ctx *c, store *s, const import_ids *ids,
 		      record_kind kind, const char *id, const char *path,
-		      const decode_pos *at)
+		      const char *member, const decode_pos *at)
 {
-	return ref_known(s, local_set(ids, kind), kind, id) ||
-	       report_unknown(c, at, path, kind, id);
+	if (ref_known(s, local_set(ids, kind), kind, id))
+		return true;
+	char where[512];
+	snprintf(where, sizeof(where), "%s.%s", path, member);
+	return report_unknown(c, at, where, kind, id);
 }
 
 typedef struct {
@@ -84,18 +89,15 @@ bool import_refs_check_person(decode_ctx *c, store *s, const import_ids *ids,
 			      const yp_person *p, const char *path,
 			      const decode_pos *at)
 {
-	char where[512];
-	snprintf(where, sizeof(where), "%s.organization", path);
-	return check_ref(c, s, ids, RECORD_ORG, p->org, where, at);
+	return check_ref(c, s, ids, RECORD_ORG, p->org, path, "organization",
+			 at);
 }
 
 bool import_refs_check_org(decode_ctx *c, store *s, const import_ids *ids,
 			   const yp_org *o, const char *path,
 			   const decode_pos *at)
 {
-	char where[512];
-	snprintf(where, sizeof(where), "%s.parent", path);
-	return check_ref(c, s, ids, RECORD_ORG, o->parent, where, at);
+	return check_ref(c, s, ids, RECORD_ORG, o->parent, path, "parent", at);
 }
 
 /* The elements of rec's array member name, or of the member of each
