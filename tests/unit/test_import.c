@@ -59,6 +59,20 @@ static yp_status import_text(fixture *f, const char *name, const char *text,
 	return rc;
 }
 
+/* Imports text, which must fail, and checks the report word for word. */
+#define IMPORT_FAILS_WITH(f, name, text, want) \
+	import_fails_with(f, name, text, want, __FILE__, __LINE__)
+
+static void import_fails_with(fixture *f, const char *name, const char *text,
+			      const char *want, const char *file, int at)
+{
+	char *problems = NULL;
+	_assert_int_equal(import_text(f, name, text, &problems), YP_DATAERR,
+			  file, at);
+	_assert_string_equal(problems, want, file, at);
+	free(problems);
+}
+
 /* One integer from a query against the database file itself, so tests see
  * exactly what is stored, not what the store API chooses to return. */
 static long long query_int(fixture *f, const char *sql)
@@ -317,80 +331,67 @@ static void reports_invalid_json_with_line_and_column(void **state)
 	free(problems);
 }
 
-/* A document's problems are where a person can find them: line and column
- * (in bytes, as vim's quickfix and jq count them: Hangul is 3 a syllable)
- * of the value the path names. */
-static void document_value_errors_name_line_and_column_in_bytes(void **state)
-{
-	fixture *f = *state;
-	char *problems = NULL;
-	const char *doc =
-		"{\"format\": \"yeonpyo/1\",\n"
-		" \"organizations\": [\n"
-		"  {\"id\": \"skt\", \"name\": {\"ko\": \"SK텔레콤\"}, \"kind\": \"company\"}\n"
-		" ],\n"
-		" \"events\": [\n"
-		"  {\"id\": \"a\", \"date\": \"2025\", \"status\": \"done\", \"kind\": \"launch\",\n"
-		"   \"title\": {\"ko\": \"출범\"}, \"summary\": {\"en\": \"S.\"}},\n"
-		"  {\"id\": \"b\", \"title\": {\"ko\": \"동맹 출범\"}, \"date\": \"2025-02-30\",\n"
-		"   \"status\": \"done\", \"kind\": \"launch\", \"summary\": {\"en\": \"S.\"}}\n"
-		" ]}";
-	assert_int_equal(import_text(f, "deep.json", doc, &problems), YP_DATAERR);
-	/* column 57 is byte 57 of the line; an editor counting characters
-	 * shows it at 49, after the 8 syllables before it */
-	assert_string_equal(problems, "deep.json:8:57: $.events[1].date: invalid "
-		"date \"2025-02-30\": February 2025 has 28 days\n");
-	free(problems);
-	assert_int_equal(import_text(f, "a.json", "\n  [1, 2]", &problems),
-			 YP_DATAERR);
-	assert_string_equal(problems, "a.json:2:3: $: expected a yeonpyo/1 "
-		"document (an object with \"format\") or NDJSON records, got "
-		"array\n");
-	free(problems);
-}
+/* A document's problems are where a person can find them: the line and
+ * column (in bytes, as vim's quickfix and jq count them: Hangul is 3 a
+ * syllable) of the value the path names. */
+static const struct {
+	const char *name;
+	const char *doc;
+	const char *want;
+} located[] = {
+	/* byte 57 of line 8; an editor counting characters shows 49, after
+	 * the 8 syllables before it */
+	{"deep.json",
+	 "{\"format\": \"yeonpyo/1\",\n"
+	 " \"organizations\": [\n"
+	 "  {\"id\": \"skt\", \"name\": {\"ko\": \"SK텔레콤\"}, \"kind\": \"company\"}\n"
+	 " ],\n"
+	 " \"events\": [\n"
+	 "  {\"id\": \"a\", \"date\": \"2025\", \"status\": \"done\", \"kind\": \"launch\",\n"
+	 "   \"title\": {\"ko\": \"출범\"}, \"summary\": {\"en\": \"S.\"}},\n"
+	 "  {\"id\": \"b\", \"title\": {\"ko\": \"동맹 출범\"}, \"date\": \"2025-02-30\",\n"
+	 "   \"status\": \"done\", \"kind\": \"launch\", \"summary\": {\"en\": \"S.\"}}\n"
+	 " ]}",
+	 "deep.json:8:57: $.events[1].date: invalid date \"2025-02-30\": "
+	 "February 2025 has 28 days\n"},
+	{"a.json", "\n  [1, 2]",
+	 "a.json:2:3: $: expected a yeonpyo/1 document (an object with "
+	 "\"format\") or NDJSON records, got array\n"},
+	/* references are checked once the whole document is read (here the
+	 * events come before what they name), when the JSON of a record is
+	 * long gone: the positions are kept with the record */
+	{"r.json",
+	 "{\"events\": [\n"
+	 "  {\"id\": \"a\", \"date\": \"2025\", \"status\": \"done\", \"kind\": \"plan\",\n"
+	 "   \"summary\": {\"en\": \"S.\"},\n"
+	 "   \"organizations\": [{\"id\": \"skt\", \"role\": \"lead\"}, {\"id\": \"kt\", \"role\": \"partner\"}],\n"
+	 "   \"title\": {\"ko\": \"연합 출범\"}, \"sources\": [\"nowhere\"]}\n"
+	 " ],\n"
+	 " \"people\": [{\"id\": \"p\", \"name\": {\"ko\": \"사람\"}, \"organization\": \"ghost\"}],\n"
+	 " \"organizations\": [{\"id\": \"skt\", \"name\": {\"ko\": \"SK텔레콤\"}, \"kind\": \"company\"}],\n"
+	 " \"format\": \"yeonpyo/1\"}",
+	 "r.json:7:67: $.people[0].organization: unknown organization "
+	 "\"ghost\"\n"
+	 "r.json:4:60: $.events[0].organizations[1].id: unknown organization "
+	 "\"kt\"\n"
+	 "r.json:5:50: $.events[0].sources[0]: unknown source \"nowhere\"\n"},
+	/* syntax errors said their line and column all along; the other
+	 * messages of a document now share the form */
+	{"s.json",
+	 "{\"format\": \"yeonpyo/1\",\n"
+	 " \"events\": [\n"
+	 "  {\"id\": \"a\", \"title\": {\"ko\": \"동맹 출범\"} \"date\": \"2025\"}\n"
+	 " ]}",
+	 "s.json:3:48: $.events[0].title: invalid JSON: expected ',' or '}' "
+	 "after object member (byte 84)\n"},
+};
 
-/* References are checked once the whole document is read (here the events
- * come before what they name), when the JSON of a record is long gone: the
- * positions are kept with the record. */
-static void document_reference_errors_name_where_the_reference_is(void **state)
+static void document_problems_name_line_and_column_in_bytes(void **state)
 {
 	fixture *f = *state;
-	char *problems = NULL;
-	const char *doc =
-		"{\"events\": [\n"
-		"  {\"id\": \"a\", \"date\": \"2025\", \"status\": \"done\", \"kind\": \"plan\",\n"
-		"   \"summary\": {\"en\": \"S.\"},\n"
-		"   \"organizations\": [{\"id\": \"skt\", \"role\": \"lead\"}, {\"id\": \"kt\", \"role\": \"partner\"}],\n"
-		"   \"title\": {\"ko\": \"연합 출범\"}, \"sources\": [\"nowhere\"]}\n"
-		" ],\n"
-		" \"people\": [{\"id\": \"p\", \"name\": {\"ko\": \"사람\"}, \"organization\": \"ghost\"}],\n"
-		" \"organizations\": [{\"id\": \"skt\", \"name\": {\"ko\": \"SK텔레콤\"}, \"kind\": \"company\"}],\n"
-		" \"format\": \"yeonpyo/1\"}";
-	assert_int_equal(import_text(f, "r.json", doc, &problems), YP_DATAERR);
-	assert_string_equal(problems,
-		"r.json:7:67: $.people[0].organization: unknown organization "
-		"\"ghost\"\n"
-		"r.json:4:60: $.events[0].organizations[1].id: unknown "
-		"organization \"kt\"\n"
-		"r.json:5:50: $.events[0].sources[0]: unknown source \"nowhere\"\n");
-	free(problems);
-}
-
-/* Syntax errors have said their line and column (in bytes) all along;
- * this pins the form that the other messages of a document now share. */
-static void document_syntax_error_names_line_and_column_in_bytes(void **state)
-{
-	fixture *f = *state;
-	char *problems = NULL;
-	const char *doc =
-		"{\"format\": \"yeonpyo/1\",\n"
-		" \"events\": [\n"
-		"  {\"id\": \"a\", \"title\": {\"ko\": \"동맹 출범\"} \"date\": \"2025\"}\n"
-		" ]}";
-	assert_int_equal(import_text(f, "s.json", doc, &problems), YP_DATAERR);
-	assert_string_equal(problems, "s.json:3:48: $.events[0].title: invalid "
-		"JSON: expected ',' or '}' after object member (byte 84)\n");
-	free(problems);
+	for (size_t i = 0; i < sizeof(located) / sizeof(located[0]); i++)
+		IMPORT_FAILS_WITH(f, located[i].name, located[i].doc,
+				  located[i].want);
 }
 
 static void rejects_other_formats_and_trailing_data(void **state)
@@ -440,37 +441,41 @@ static void rejects_control_characters_in_text(void **state)
 	free(problems);
 }
 
+/* n syllables of Hangul, and a document of one organization with them
+ * as its short name; the caller frees both. */
+static char *short_name_doc(int n, char **doc)
+{
+	strbuf name = STRBUF_INIT, sb = STRBUF_INIT;
+	for (int i = 0; i < n; i++)
+		strbuf_puts(&name, "가");
+	strbuf_printf(&sb, HEAD "\"organizations\": [{\"id\": \"x\", "
+		      "\"kind\": \"lab\", \"name\": {\"en\": \"X\"}, "
+		      "\"short\": \"%s\"}]}", strbuf_str(&name));
+	*doc = strdup(strbuf_str(&sb));
+	strbuf_free(&sb);
+	char *s = strdup(strbuf_str(&name));
+	strbuf_free(&name);
+	return s;
+}
+
 /* The short name's limit counts characters: 32 syllables of Hangul (96
  * bytes) pass, 33 do not. */
 static void short_names_are_limited_in_characters(void **state)
 {
 	fixture *f = *state;
-	char *problems = NULL;
-	strbuf name = STRBUF_INIT;
-	for (int i = 0; i < 32; i++)
-		strbuf_puts(&name, "가");
-	strbuf doc = STRBUF_INIT;
-	strbuf_printf(&doc, HEAD "\"organizations\": [{\"id\": \"x\", "
-		      "\"kind\": \"lab\", \"name\": {\"en\": \"X\"}, "
-		      "\"short\": \"%s\"}]}", strbuf_str(&name));
-	assert_int_equal(import_text(f, "s.json", strbuf_str(&doc), &problems),
-			 YP_OK);
+	char *problems = NULL, *doc = NULL;
+	free(short_name_doc(32, &doc));
+	assert_int_equal(import_text(f, "s.json", doc, &problems), YP_OK);
 	free(problems);
-	strbuf_puts(&name, "가");
-	strbuf_reset(&doc);
-	strbuf_printf(&doc, HEAD "\"organizations\": [{\"id\": \"x\", "
-		      "\"kind\": \"lab\", \"name\": {\"en\": \"X\"}, "
-		      "\"short\": \"%s\"}]}", strbuf_str(&name));
-	assert_int_equal(import_text(f, "s.json", strbuf_str(&doc), &problems),
-			 YP_DATAERR);
+	free(doc);
+	char *name = short_name_doc(33, &doc);
 	strbuf want = STRBUF_INIT;
-	strbuf_printf(&want, "s.json:1:100: $.organizations[0].short: short name "
-		      "\"%s\" is longer than 32 characters\n", strbuf_str(&name));
-	assert_string_equal(problems, strbuf_str(&want));
-	free(problems);
+	strbuf_printf(&want, "s.json:1:100: $.organizations[0].short: short "
+		      "name \"%s\" is longer than 32 characters\n", name);
+	IMPORT_FAILS_WITH(f, "s.json", doc, strbuf_str(&want));
 	strbuf_free(&want);
-	strbuf_free(&name);
-	strbuf_free(&doc);
+	free(name);
+	free(doc);
 }
 
 static void import_is_idempotent_and_updates_in_place(void **state)
@@ -582,9 +587,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(document_members_in_any_order_import_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(document_problem_after_streamed_events_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(reports_invalid_json_with_line_and_column, setup, teardown),
-		cmocka_unit_test_setup_teardown(document_value_errors_name_line_and_column_in_bytes, setup, teardown),
-		cmocka_unit_test_setup_teardown(document_reference_errors_name_where_the_reference_is, setup, teardown),
-		cmocka_unit_test_setup_teardown(document_syntax_error_names_line_and_column_in_bytes, setup, teardown),
+		cmocka_unit_test_setup_teardown(document_problems_name_line_and_column_in_bytes, setup, teardown),
 		cmocka_unit_test_setup_teardown(rejects_other_formats_and_trailing_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(reports_duplicate_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(rejects_control_characters_in_text, setup, teardown),
