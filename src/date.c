@@ -137,18 +137,3 @@ long date_last_day(const yp_date *d)
 					   : date_days_in_month(d->year, month);
 	return (long)d->year * 10000L + month * 100L + day;
 }
-
-const char *date_precision_name(date_precision p)
-{
-	switch (p) {
-	case DATE_YEAR:
-		return "year";
-	case DATE_MONTH:
-		return "month";
-	case DATE_DAY:
-		return "day";
-	case DATE_NONE:
-	default:
-		return "none";
-	}
-}

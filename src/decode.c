@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "yeonpyo/strbuf.h"
 #include "yeonpyo/text.h"
 #include "yeonpyo/vocab.h"
@@ -21,18 +23,84 @@
 
 enum { TEXT_LINE = 0, TEXT_MULTILINE = 1 };
 
-void decode_report(decode_ctx *c, const char *path, const char *fmt, ...)
+const char *decode_file_name(const char *file)
+{
+	return strcmp(file, "-") == 0 ? "<stdin>" : file;
+}
+
+/* NDJSON names the line, where the record is; a document, where it may
+ * run over many lines, the line and column of the value (or the file
+ * alone if that is not known). */
+__attribute__((format(printf, 4, 0)))
+static void decode_vreport(decode_ctx *c, const decode_pos *at,
+			   const char *path, const char *fmt, va_list ap)
 {
 	char msg[768];
-	va_list ap;
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	const char *file = strcmp(c->file, "-") == 0 ? "<stdin>" : c->file;
+	const char *file = decode_file_name(c->file);
 	if (c->line)
 		diag_add(c->d, "%s:%u: %s: %s", file, c->line, path, msg);
+	else if (at && at->line)
+		diag_add(c->d, "%s:%u:%u: %s: %s", file, at->line, at->col, path,
+			 msg);
 	else
 		diag_add(c->d, "%s: %s: %s", file, path, msg);
+}
+
+decode_pos decode_pos_of(const json_value *v)
+{
+	decode_pos at = {0, 0};
+	if (v) {
+		at.line = v->line;
+		at.col = v->col;
+	}
+	return at;
+}
+
+void decode_report(decode_ctx *c, const json_value *at, const char *path,
+		   const char *fmt, ...)
+{
+	decode_pos pos = decode_pos_of(at);
+	va_list ap;
+	va_start(ap, fmt);
+	decode_vreport(c, &pos, path, fmt, ap);
+	va_end(ap);
+}
+
+void decode_report_at(decode_ctx *c, const decode_pos *at, const char *path,
+		      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	decode_vreport(c, at, path, fmt, ap);
+	va_end(ap);
+}
+
+void decode_report_syntax(decode_ctx *c, const json_error *je,
+			  const char *buf, size_t base)
+{
+	strbuf path = STRBUF_INIT;
+	json_path_at(buf, je->offset, &path);
+	diag_add(c->d, "%s:%u:%u: %s: invalid JSON: %s (byte %zu)",
+		 decode_file_name(c->file), je->line, je->col, strbuf_str(&path),
+		 je->message, base + je->offset);
+	strbuf_free(&path);
+}
+
+void decode_report_after(decode_ctx *c, const char *buf, size_t offset,
+			 unsigned line_base, const char *what)
+{
+	unsigned line = line_base, col = 1;
+	for (size_t i = 0; i < offset; i++) {
+		if (buf[i] == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+	}
+	diag_add(c->d, "%s:%u:%u: invalid JSON: %s", decode_file_name(c->file),
+		 line, col, what);
 }
 
 /* A path below another: in a buffer on the caller's stack, since one is
@@ -96,7 +164,7 @@ bool decode_check_fields(decode_ctx *c, const json_value *v, const char *path,
 			 const char *const *names, size_t n_required)
 {
 	if (v->type != JSON_OBJECT) {
-		decode_report(c, path, "expected an object, got %s",
+		decode_report(c, v, path, "expected an object, got %s",
 			      json_type_name(v->type));
 		return false;
 	}
@@ -107,14 +175,14 @@ bool decode_check_fields(decode_ctx *c, const json_value *v, const char *path,
 			continue;
 		strbuf sb = STRBUF_INIT;
 		list_names(&sb, names);
-		decode_report(c, path, "unknown field \"%s\" (expected one of: %s)",
-			      key, strbuf_str(&sb));
+		decode_report(c, v, path, "unknown field \"%s\" (expected one "
+			      "of: %s)", key, strbuf_str(&sb));
 		strbuf_free(&sb);
 		ok = false;
 	}
 	for (size_t i = 0; i < n_required; i++) {
 		if (!json_get(v, names[i])) {
-			decode_report(c, path, "missing field \"%s\"", names[i]);
+			decode_report(c, v, path, "missing field \"%s\"", names[i]);
 			ok = false;
 		}
 	}
@@ -134,8 +202,8 @@ static bool record_begin(decode_ctx *c, const json_value *v, const char *path,
 static size_t utf8_chars(const char *s)
 {
 	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
+	for (int32_t i = 0; s[i]; n++)
+		U8_FWD_1((const uint8_t *)s, i, -1);
 	return n;
 }
 
@@ -145,30 +213,30 @@ static bool read_string(decode_ctx *c, const json_value *v, const char *path,
 {
 	*out = NULL;
 	if (v->type != JSON_STRING) {
-		decode_report(c, path, "expected a string, got %s",
+		decode_report(c, v, path, "expected a string, got %s",
 			      json_type_name(v->type));
 		return false;
 	}
 	const char *s = v->u.string;
 	size_t max = multiline ? LONG_TEXT_MAX : LINE_TEXT_MAX;
 	if (!*s || strspn(s, " \t\n") == strlen(s)) {
-		decode_report(c, path, "must not be empty");
+		decode_report(c, v, path, "must not be empty");
 		return false;
 	}
 	if (strlen(s) > max) {
-		decode_report(c, path, "too long (%zu bytes; at most %zu)",
+		decode_report(c, v, path, "too long (%zu bytes; at most %zu)",
 			      strlen(s), max);
 		return false;
 	}
 	long at = text_find_control(s, multiline == TEXT_MULTILINE);
 	if (at >= 0) {
-		decode_report(c, path, "control character U+%04X at byte %ld "
+		decode_report(c, v, path, "control character U+%04X at byte %ld "
 			      "is not allowed", (unsigned char)s[at], at);
 		return false;
 	}
 	*out = text_nfc(s);
 	if (!*out) {
-		decode_report(c, path, "cannot normalize text (out of memory)");
+		decode_report(c, v, path, "cannot normalize text (out of memory)");
 		return false;
 	}
 	return true;
@@ -200,13 +268,13 @@ static bool is_slug(const char *s, size_t max)
 	return true;
 }
 
-static bool check_slug(decode_ctx *c, const char *path, const char *s,
-		       size_t max, const char *what)
+static bool check_slug(decode_ctx *c, const json_value *v, const char *path,
+		       const char *s, size_t max, const char *what)
 {
 	if (is_slug(s, max))
 		return true;
-	decode_report(c, path, "invalid %s \"%s\" (use 1-%zu characters a-z, "
-		      "0-9 and '-', not starting with '-')", what, s, max);
+	decode_report(c, v, path, "invalid %s \"%s\" (use 1-%zu characters "
+		      "a-z, 0-9 and '-', not starting with '-')", what, s, max);
 	return false;
 }
 
@@ -215,15 +283,14 @@ static bool field_slug(decode_ctx *c, const json_value *obj, const char *path,
 {
 	if (!field_string(c, obj, path, name, TEXT_LINE, out))
 		return false;
-	if (!*out)
+	if (!*out || is_slug(*out, SLUG_MAX))
 		return true;
 	path_buf p;
-	bool ok = check_slug(c, path_join(&p, path, name), *out, SLUG_MAX, "id");
-	if (!ok) {
-		free(*out);
-		*out = NULL;
-	}
-	return ok;
+	check_slug(c, json_get(obj, name), path_join(&p, path, name), *out,
+		   SLUG_MAX, "id");
+	free(*out);
+	*out = NULL;
+	return false;
 }
 
 static bool field_vocab(decode_ctx *c, const json_value *obj, const char *path,
@@ -234,7 +301,7 @@ static bool field_vocab(decode_ctx *c, const json_value *obj, const char *path,
 	if (!*out || vocab_has(vocab, *out))
 		return true;
 	path_buf p;
-	decode_report(c, path_join(&p, path, name),
+	decode_report(c, json_get(obj, name), path_join(&p, path, name),
 		      "unknown %s \"%s\" (expected one of: %s)",
 		      vocab_name(vocab), *out, vocab_values(vocab));
 	free(*out);
@@ -251,7 +318,7 @@ static bool read_ltext(decode_ctx *c, const json_value *v, const char *path,
 	if (!record_begin(c, v, path, langs, 0, &ok))
 		return false;
 	if (v->u.object.len == 0) {
-		decode_report(c, path, "needs a \"ko\" or an \"en\" text");
+		decode_report(c, v, path, "needs a \"ko\" or an \"en\" text");
 		return false;
 	}
 	ok = field_string(c, v, path, "ko", multiline, &out->ko) && ok;
@@ -285,56 +352,61 @@ static bool field_date(decode_ctx *c, const json_value *obj, const char *path,
 	bool ok = date_parse(s, out, why, sizeof(why));
 	if (!ok) {
 		path_buf p;
-		decode_report(c, path_join(&p, path, name),
+		decode_report(c, json_get(obj, name), path_join(&p, path, name),
 			      "invalid date \"%s\": %s", s, why);
 	}
 	free(s);
 	return ok;
 }
 
-static bool check_country(decode_ctx *c, const char *path, const char *s)
+static bool check_country(decode_ctx *c, const json_value *v,
+			  const char *path, const char *s)
 {
 	if (strlen(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
 	    s[1] <= 'Z')
 		return true;
-	decode_report(c, path, "invalid country \"%s\" (use an ISO 3166-1 "
+	decode_report(c, v, path, "invalid country \"%s\" (use an ISO 3166-1 "
 		      "alpha-2 code such as KR)", s);
 	return false;
 }
 
-static bool check_language(decode_ctx *c, const char *path, const char *s)
+static bool check_language(decode_ctx *c, const json_value *v,
+			   const char *path, const char *s)
 {
 	size_t n = strlen(s);
 	bool ok = n == 2 || n == 3;
 	for (size_t i = 0; ok && i < n; i++)
 		ok = s[i] >= 'a' && s[i] <= 'z';
 	if (!ok)
-		decode_report(c, path, "invalid language \"%s\" (use an ISO 639 "
+		decode_report(c, v, path, "invalid language \"%s\" (use an ISO 639 "
 			      "code such as ko or en)", s);
 	return ok;
 }
 
-static bool check_url(decode_ctx *c, const char *path, const char *s)
+static bool check_url(decode_ctx *c, const json_value *v, const char *path,
+		      const char *s)
 {
 	bool ok = (strncmp(s, "https://", 8) == 0 && s[8]) ||
 		  (strncmp(s, "http://", 7) == 0 && s[7]);
 	ok = ok && !strpbrk(s, " \t\n\"<>");
 	if (!ok)
-		decode_report(c, path, "invalid URL \"%s\" (expected http:// or "
+		decode_report(c, v, path, "invalid URL \"%s\" (expected http:// or "
 			      "https:// and no spaces)", s);
 	return ok;
 }
 
 /* Runs a check on an optional field that was read as a string. */
-typedef bool (*value_check_fn)(decode_ctx *c, const char *path, const char *s);
+typedef bool (*value_check_fn)(decode_ctx *c, const json_value *v,
+			       const char *path, const char *s);
 
-static bool checked(decode_ctx *c, const char *path, const char *name,
-		    char **value, value_check_fn check)
+static bool checked(decode_ctx *c, const json_value *obj, const char *path,
+		    const char *name, char **value, value_check_fn check)
 {
 	if (!*value)
 		return true;
 	path_buf p;
-	bool ok = check(c, path_join(&p, path, name), *value);
+	bool ok = check(c, json_get(obj, name), path_join(&p, path, name),
+			*value);
 	if (!ok) {
 		free(*value);
 		*value = NULL;
@@ -342,11 +414,12 @@ static bool checked(decode_ctx *c, const char *path, const char *name,
 	return ok;
 }
 
-static bool check_short_name(decode_ctx *c, const char *path, const char *s)
+static bool check_short_name(decode_ctx *c, const json_value *v,
+			     const char *path, const char *s)
 {
 	if (utf8_chars(s) <= SHORT_NAME_MAX)
 		return true;
-	decode_report(c, path, "short name \"%s\" is longer than %d characters",
+	decode_report(c, v, path, "short name \"%s\" is longer than %d characters",
 		      s, SHORT_NAME_MAX);
 	return false;
 }
@@ -364,12 +437,12 @@ bool decode_org(decode_ctx *c, const json_value *v, const char *path,
 	ok = field_ltext(c, v, path, "name", TEXT_LINE, &out->name) && ok;
 	ok = field_vocab(c, v, path, "kind", VOCAB_ORG_KIND, &out->kind) && ok;
 	ok = field_string(c, v, path, "short", TEXT_LINE, &out->short_name) && ok;
-	ok = checked(c, path, "short", &out->short_name, check_short_name) && ok;
+	ok = checked(c, v, path, "short", &out->short_name, check_short_name) && ok;
 	ok = field_string(c, v, path, "country", TEXT_LINE, &out->country) && ok;
-	ok = checked(c, path, "country", &out->country, check_country) && ok;
+	ok = checked(c, v, path, "country", &out->country, check_country) && ok;
 	ok = field_slug(c, v, path, "parent", &out->parent) && ok;
 	if (ok && out->parent && strcmp(out->parent, out->id) == 0) {
-		decode_report(c, path, "organization \"%s\" cannot be its own "
+		decode_report(c, v, path, "organization \"%s\" cannot be its own "
 			      "parent", out->id);
 		ok = false;
 	}
@@ -410,11 +483,11 @@ bool decode_source(decode_ctx *c, const json_value *v, const char *path,
 	ok = field_string(c, v, path, "title", TEXT_LINE, &out->title) && ok;
 	ok = field_string(c, v, path, "publisher", TEXT_LINE, &out->publisher) && ok;
 	ok = field_string(c, v, path, "language", TEXT_LINE, &out->language) && ok;
-	ok = checked(c, path, "language", &out->language, check_language) && ok;
+	ok = checked(c, v, path, "language", &out->language, check_language) && ok;
 	ok = field_vocab(c, v, path, "kind", VOCAB_SOURCE_KIND, &out->kind) && ok;
 	ok = field_date(c, v, path, "date", &out->date) && ok;
 	ok = field_string(c, v, path, "url", TEXT_LINE, &out->url) && ok;
-	ok = checked(c, path, "url", &out->url, check_url) && ok;
+	ok = checked(c, v, path, "url", &out->url, check_url) && ok;
 	if (!ok)
 		model_source_clear(out);
 	return ok;
@@ -434,7 +507,7 @@ static bool field_array(decode_ctx *c, const json_value *obj, const char *path,
 	path_buf pb;
 	const char *p = path_join(&pb, path, name);
 	if (v->type != JSON_ARRAY) {
-		decode_report(c, p, "expected an array, got %s",
+		decode_report(c, v, p, "expected an array, got %s",
 			      json_type_name(v->type));
 		return false;
 	}
@@ -443,7 +516,7 @@ static bool field_array(decode_ctx *c, const json_value *obj, const char *path,
 		return true;
 	*items = calloc(n, item_size);
 	if (!*items) {
-		decode_report(c, p, "out of memory");
+		decode_report(c, v, p, "out of memory");
 		return false;
 	}
 	bool ok = true;
@@ -490,7 +563,7 @@ static bool source_item(decode_ctx *c, const json_value *v, const char *path,
 {
 	return read_string(c, v, path, TEXT_LINE, &e->sources[i]) &&
 	       (is_slug(e->sources[i], SLUG_MAX) ||
-		check_slug(c, path, e->sources[i], SLUG_MAX, "source id"));
+		check_slug(c, v, path, e->sources[i], SLUG_MAX, "source id"));
 }
 
 static bool tag_item(decode_ctx *c, const json_value *v, const char *path,
@@ -498,7 +571,7 @@ static bool tag_item(decode_ctx *c, const json_value *v, const char *path,
 {
 	return read_string(c, v, path, TEXT_LINE, &e->tags[i]) &&
 	       (is_slug(e->tags[i], TAG_MAX) ||
-		check_slug(c, path, e->tags[i], TAG_MAX, "tag"));
+		check_slug(c, v, path, e->tags[i], TAG_MAX, "tag"));
 }
 
 static bool figure_item(decode_ctx *c, const json_value *v, const char *path,
@@ -514,13 +587,14 @@ static bool figure_item(decode_ctx *c, const json_value *v, const char *path,
 }
 
 /* Repeated ids or tags in one event are almost certainly typos. */
-static bool check_unique(decode_ctx *c, const char *path, const char *what,
-			 const char *const *ids, size_t n)
+static bool check_unique(decode_ctx *c, const json_value *v, const char *path,
+			 const char *what, const char *const *ids, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; ids[i] && j < i; j++) {
 			if (ids[j] && strcmp(ids[i], ids[j]) == 0) {
-				decode_report(c, path, "%s \"%s\" is listed twice",
+				decode_report(c, v, path, "%s \"%s\" is listed "
+					      "twice",
 					      what, ids[i]);
 				return false;
 			}
@@ -529,15 +603,16 @@ static bool check_unique(decode_ctx *c, const char *path, const char *what,
 	return true;
 }
 
-static bool check_unique_links(decode_ctx *c, const char *path,
-			       const char *what, const yp_link *links, size_t n)
+static bool check_unique_links(decode_ctx *c, const json_value *v,
+			       const char *path, const char *what,
+			       const yp_link *links, size_t n)
 {
 	const char **ids = calloc(n ? n : 1, sizeof(*ids));
 	if (!ids)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		ids[i] = links[i].id;
-	bool ok = check_unique(c, path, what, ids, n);
+	bool ok = check_unique(c, v, path, what, ids, n);
 	free(ids);
 	return ok;
 }
@@ -557,15 +632,17 @@ static bool event_arrays(decode_ctx *c, const json_value *v, const char *path,
 			 sizeof(yp_figure), (void **)&e->figures, figure_item) && ok;
 	if (!ok)
 		return false;
-	ok = check_unique_links(c, path, "organization", e->orgs, e->n_orgs);
-	ok = check_unique_links(c, path, "person", e->people, e->n_people) && ok;
-	ok = check_unique(c, path, "source", (const char *const *)e->sources,
+	ok = check_unique_links(c, v, path, "organization", e->orgs, e->n_orgs);
+	ok = check_unique_links(c, v, path, "person", e->people, e->n_people) &&
+	     ok;
+	ok = check_unique(c, v, path, "source", (const char *const *)e->sources,
 			  e->n_sources) && ok;
-	return check_unique(c, path, "tag", (const char *const *)e->tags,
+	return check_unique(c, v, path, "tag", (const char *const *)e->tags,
 			    e->n_tags) && ok;
 }
 
-static bool check_event_dates(decode_ctx *c, const char *path, yp_event *e)
+static bool check_event_dates(decode_ctx *c, const json_value *v,
+			      const char *path, yp_event *e)
 {
 	if (e->end_date.precision == DATE_NONE || e->date.precision == DATE_NONE)
 		return true;
@@ -575,7 +652,7 @@ static bool check_event_dates(decode_ctx *c, const char *path, yp_event *e)
 	date_format(&e->date, a);
 	date_format(&e->end_date, b);
 	path_buf p;
-	decode_report(c, path_join(&p, path, "end_date"),
+	decode_report(c, json_get(v, "end_date"), path_join(&p, path, "end_date"),
 		      "end date %s is before the date %s", b, a);
 	return false;
 }
@@ -600,7 +677,7 @@ bool decode_event(decode_ctx *c, const json_value *v, const char *path,
 	ok = field_ltext(c, v, path, "summary", TEXT_MULTILINE, &out->summary) && ok;
 	ok = field_ltext(c, v, path, "notes", TEXT_MULTILINE, &out->notes) && ok;
 	ok = event_arrays(c, v, path, out) && ok;
-	ok = ok && check_event_dates(c, path, out);
+	ok = ok && check_event_dates(c, v, path, out);
 	if (!ok)
 		model_event_clear(out);
 	return ok;
@@ -625,7 +702,8 @@ static bool field_version(decode_ctx *c, const json_value *obj,
 	if (ok)
 		*out = strtol(n, NULL, 10);
 	else
-		decode_report(c, p, "expected a positive whole number");
+		decode_report(c, v ? v : obj, p,
+			      "expected a positive whole number");
 	return ok;
 }
 

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <unicode/utf8.h>
+
 #include "yeonpyo/date.h"
 
 /* iCalendar's limit on a content line, in octets without the CRLF. */
@@ -92,10 +94,10 @@ void export_ics_fold(strbuf *out, const char *line, size_t len)
 {
 	size_t room = ICS_LINE_MAX;
 	while (len > room) {
-		size_t cut = room;
-		/* back to the start of a UTF-8 sequence */
-		while (cut > 0 && ((unsigned char)line[cut] & 0xc0) == 0x80)
-			cut--;
+		int32_t at = (int32_t)room;
+		/* back to the start of the character that would be cut */
+		U8_SET_CP_START((const uint8_t *)line, 0, at);
+		size_t cut = (size_t)at;
 		strbuf_append(out, line, cut);
 		strbuf_puts(out, "\r\n ");
 		line += cut;

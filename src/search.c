@@ -291,12 +291,11 @@ void search_choseong(const char *text, strbuf *out)
 		if (is_syllable(c)) {
 			if (!in_word && out->len > start_len)
 				strbuf_putc(out, ' ');
-			/* compatibility jamo are all three bytes in UTF-8 */
-			unsigned j = (unsigned)choseong_jamo[(c - 0xAC00) / 588];
-			char buf[3] = {(char)(0xE0 | (j >> 12)),
-				       (char)(0x80 | ((j >> 6) & 0x3F)),
-				       (char)(0x80 | (j & 0x3F))};
-			strbuf_append(out, buf, 3);
+			uint32_t jamo = (uint32_t)choseong_jamo[(c - 0xAC00) / 588];
+			uint8_t buf[U8_MAX_LENGTH];
+			size_t len = 0;
+			U8_APPEND_UNSAFE(buf, len, jamo);
+			strbuf_append(out, (const char *)buf, len);
 			in_word = true;
 		} else if (c < 0 || !is_word_char(c)) {
 			in_word = false;

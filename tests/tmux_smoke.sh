@@ -20,6 +20,12 @@ expect() {
 	tmux_wait "$sock" smoke "$1" 100 "tmux smoke" || exit 1
 }
 
+# A session that outlives the others: killing the last session ends the
+# server, and a new-session sent while it ends fails with "server exited
+# unexpectedly" (1 in 40 tries of kill-session then new-session here).
+LANG=C.UTF-8 tmux -L "$sock" -f /dev/null new-session -d -s keep "sleep 600" ||
+	exit 1
+
 # run COMMAND: a new session running it, then saying how it exited
 run() {
 	tmux -L "$sock" kill-session -t smoke 2>/dev/null

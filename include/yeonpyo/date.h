@@ -46,6 +46,4 @@ long date_last_day(const yp_date *d);
 
 int date_days_in_month(int year, int month);
 
-const char *date_precision_name(date_precision p);
-
 #endif

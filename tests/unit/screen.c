@@ -511,25 +511,7 @@ char *screen_row(screen *s, int row)
 		uint32_t ch = cell.chars[0] ? cell.chars[0] : ' ';
 		if (cell.width == 2)
 			col++;  /* the next cell is its continuation */
-		char utf8[8];
-		int len = 0;
-		if (ch < 0x80) {
-			utf8[len++] = (char)ch;
-		} else if (ch < 0x800) {
-			utf8[len++] = (char)(0xC0 | (ch >> 6));
-			utf8[len++] = (char)(0x80 | (ch & 0x3F));
-		} else if (ch < 0x10000) {
-			utf8[len++] = (char)(0xE0 | (ch >> 12));
-			utf8[len++] = (char)(0x80 | ((ch >> 6) & 0x3F));
-			utf8[len++] = (char)(0x80 | (ch & 0x3F));
-		} else {
-			utf8[len++] = (char)(0xF0 | (ch >> 18));
-			utf8[len++] = (char)(0x80 | ((ch >> 12) & 0x3F));
-			utf8[len++] = (char)(0x80 | ((ch >> 6) & 0x3F));
-			utf8[len++] = (char)(0x80 | (ch & 0x3F));
-		}
-		memcpy(out + n, utf8, (size_t)len);
-		n += (size_t)len;
+		U8_APPEND_UNSAFE((uint8_t *)out, n, ch);
 	}
 	while (n > 0 && out[n - 1] == ' ')
 		n--;
@@ -542,7 +524,7 @@ uint32_t screen_char(screen *s, int row, int col, int *width)
 	VTermScreenCell cell;
 	vterm_screen_get_cell(s->vs, (VTermPos){row, col}, &cell);
 	if (width)
-		*width = cell.width;
+		*width = (unsigned char)cell.width;
 	return cell.chars[0];
 }
 

@@ -458,8 +458,8 @@ static void bad_import_exits_65_and_changes_nothing(void **state)
 	assert_int_equal(r.status, YP_DATAERR);
 	char want[2048];
 	snprintf(want, sizeof(want),
-		 "%s: $.events[1].date: invalid date \"2025-02-30\": February "
-		 "2025 has 28 days\n"
+		 "%s:3:23: $.events[1].date: invalid date \"2025-02-30\": "
+		 "February 2025 has 28 days\n"
 		 "yeonpyo: %s: 1 problem; nothing was imported\n", bad, bad);
 	assert_string_equal(r.err, want);
 	support_result_free(&r);

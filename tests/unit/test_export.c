@@ -35,13 +35,27 @@ static void ics_lines_fold_at_75_octets_between_characters(void **state)
 	strbuf_reset(&sb);
 	/* 74 ASCII bytes then a 3-byte syllable: it goes whole to the next */
 	memset(line, 'b', 74);
-	memcpy(line + 74, "\xea\xb0\x80", 3);
+	static const unsigned char ga[] = {0xea, 0xb0, 0x80};  /* 가 */
+	memcpy(line + 74, ga, sizeof(ga));
 	export_ics_fold(&sb, line, 77);
 	assert_int_equal(sb.len, 74 + 3 + 3 + 2);
 	assert_memory_equal(strbuf_str(&sb) + 74, "\r\n \xea\xb0\x80\r\n", 8);
 	strbuf_reset(&sb);
 	export_ics_fold(&sb, "short", 5);
 	assert_string_equal(strbuf_str(&sb), "short\r\n");
+	strbuf_free(&sb);
+}
+
+/* Bytes that are not UTF-8 (no character starts among them) are cut at
+ * 75 all the same; backing up to the line's start made no progress. */
+static void ics_fold_ends_on_bytes_that_are_not_utf8(void **state)
+{
+	(void)state;
+	strbuf sb = STRBUF_INIT;
+	char line[200];
+	memset(line, 0x80, sizeof(line));
+	export_ics_fold(&sb, line, sizeof(line));
+	assert_int_equal(sb.len, 200 + 3 * 2 + 2);
 	strbuf_free(&sb);
 }
 
@@ -79,6 +93,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ics_text_escapes_its_four_characters),
 		cmocka_unit_test(ics_lines_fold_at_75_octets_between_characters),
+		cmocka_unit_test(ics_fold_ends_on_bytes_that_are_not_utf8),
 		cmocka_unit_test(csv_fields_are_quoted_only_when_they_must_be),
 		cmocka_unit_test(markdown_text_escapes_what_would_format),
 	};

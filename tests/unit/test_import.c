@@ -59,6 +59,20 @@ static yp_status import_text(fixture *f, const char *name, const char *text,
 	return rc;
 }
 
+/* Imports text, which must fail, and checks the report word for word. */
+#define IMPORT_FAILS_WITH(f, name, text, want) \
+	import_fails_with(f, name, text, want, __FILE__, __LINE__)
+
+static void import_fails_with(fixture *f, const char *name, const char *text,
+			      const char *want, const char *file, int at)
+{
+	char *problems = NULL;
+	_assert_int_equal(import_text(f, name, text, &problems), YP_DATAERR,
+			  file, at);
+	_assert_string_equal(problems, want, file, at);
+	free(problems);
+}
+
 /* One integer from a query against the database file itself, so tests see
  * exactly what is stored, not what the store API chooses to return. */
 static long long query_int(fixture *f, const char *sql)
@@ -129,7 +143,7 @@ static void import_rejects_feb_30_and_writes_nothing(void **state)
 		", " EVENT("b", "2025-02-30") ", " EVENT("c", "2025-03") "]}";
 	assert_int_equal(import_text(f, "bad.json", doc, &problems), YP_DATAERR);
 	assert_string_equal(problems,
-		"bad.json: $.events[1].date: invalid date \"2025-02-30\": "
+		"bad.json:1:506: $.events[1].date: invalid date \"2025-02-30\": "
 		"February 2025 has 28 days\n");
 	free(problems);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM events"), 0);
@@ -145,18 +159,18 @@ static void reports_unknown_and_missing_fields_with_paths(void **state)
 		"\"name\": {\"ko\": \"엑스\", \"ja\": \"エックス\"}, \"knd\": \"company\"}]}";
 	assert_int_equal(import_text(f, "f.json", doc, &problems), YP_DATAERR);
 	assert_string_equal(problems,
-		"f.json: $.organizations[0]: unknown field \"knd\" (expected one of: "
-		"id, name, kind, short, country, parent)\n"
-		"f.json: $.organizations[0]: missing field \"kind\"\n"
-		"f.json: $.organizations[0].name: unknown field \"ja\" (expected "
-		"one of: ko, en)\n");
+		"f.json:1:43: $.organizations[0]: unknown field \"knd\" (expected "
+		"one of: id, name, kind, short, country, parent)\n"
+		"f.json:1:43: $.organizations[0]: missing field \"kind\"\n"
+		"f.json:1:63: $.organizations[0].name: unknown field \"ja\" "
+		"(expected one of: ko, en)\n");
 	free(problems);
 	doc = HEAD "\"organizations\": [{\"id\": \"x\", \"kind\": \"company\", "
 		"\"name\": {\"ko\": \"엑스\", \"ja\": \"エックス\"}}]}";
 	assert_int_equal(import_text(f, "f.json", doc, &problems), YP_DATAERR);
 	assert_string_equal(problems,
-		"f.json: $.organizations[0].name: unknown field \"ja\" (expected "
-		"one of: ko, en)\n");
+		"f.json:1:82: $.organizations[0].name: unknown field \"ja\" "
+		"(expected one of: ko, en)\n");
 	free(problems);
 }
 
@@ -169,15 +183,17 @@ static void reports_every_problem_of_a_record(void **state)
 		"\"title\": {\"ko\": \"\"}, \"summary\": {}, \"tags\": [\"ok\", 7]}]}";
 	assert_int_equal(import_text(f, "e.json", doc, &problems), YP_DATAERR);
 	assert_string_equal(problems,
-		"e.json: $.events[0].id: invalid id \"Bad Id\" (use 1-64 characters "
-		"a-z, 0-9 and '-', not starting with '-')\n"
-		"e.json: $.events[0].date: invalid date \"2025-13\": month must be "
-		"between 01 and 12\n"
-		"e.json: $.events[0].status: unknown status \"maybe\" (expected one "
-		"of: done, planned)\n"
-		"e.json: $.events[0].title.ko: must not be empty\n"
-		"e.json: $.events[0].summary: needs a \"ko\" or an \"en\" text\n"
-		"e.json: $.events[0].tags[1]: expected a string, got number\n");
+		"e.json:1:43: $.events[0].id: invalid id \"Bad Id\" (use 1-64 "
+		"characters a-z, 0-9 and '-', not starting with '-')\n"
+		"e.json:1:61: $.events[0].date: invalid date \"2025-13\": month "
+		"must be between 01 and 12\n"
+		"e.json:1:82: $.events[0].status: unknown status \"maybe\" "
+		"(expected one of: done, planned)\n"
+		"e.json:1:125: $.events[0].title.ko: must not be empty\n"
+		"e.json:1:141: $.events[0].summary: needs a \"ko\" or an \"en\" "
+		"text\n"
+		"e.json:1:160: $.events[0].tags[1]: expected a string, got "
+		"number\n");
 	free(problems);
 }
 
@@ -196,11 +212,15 @@ static void reports_dangling_references(void **state)
 		"\"q\", \"role\": \"chair\"}], \"sources\": [\"nowhere\"]}]}";
 	assert_int_equal(import_text(f, "r.json", doc, &problems), YP_DATAERR);
 	assert_string_equal(problems,
-		"r.json: $.organizations[0].parent: unknown organization \"nobody\"\n"
-		"r.json: $.people[0].organization: unknown organization \"ghost\"\n"
-		"r.json: $.events[0].organizations[1].id: unknown organization \"sk\"\n"
-		"r.json: $.events[0].people[0].id: unknown person \"q\"\n"
-		"r.json: $.events[0].sources[0]: unknown source \"nowhere\"\n");
+		"r.json:1:109: $.organizations[0].parent: unknown organization "
+		"\"nobody\"\n"
+		"r.json:1:181: $.people[0].organization: unknown organization "
+		"\"ghost\"\n"
+		"r.json:1:370: $.events[0].organizations[1].id: unknown "
+		"organization \"sk\"\n"
+		"r.json:1:415: $.events[0].people[0].id: unknown person \"q\"\n"
+		"r.json:1:451: $.events[0].sources[0]: unknown source "
+		"\"nowhere\"\n");
 	free(problems);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM organizations"), 0);
 }
@@ -263,13 +283,13 @@ static void document_problem_after_streamed_events_writes_nothing(void **state)
 		ORG_SKT "], \"sources\": [" SRC "], \"events\": [" EVENT("a",
 		"2025") ", " EVENT("b", "2024") ", " EVENT("c", "2024-02-30")
 		"]}", &problems), YP_DATAERR);
-	assert_non_null(strstr(problems, "l.json: $.events[2].date: "));
+	assert_non_null(strstr(problems, "l.json:1:724: $.events[2].date: "));
 	free(problems);
 	assert_int_equal(import_text(f, "m.json", "{\"organizations\": ["
 		ORG_SKT "], \"sources\": [" SRC "], \"events\": [" EVENT("a",
 		"2025") "], \"format\": \"yeonpyo/2\"}", &problems), YP_DATAERR);
-	assert_string_equal(problems, "m.json: $.format: unsupported format "
-		"(expected \"yeonpyo/1\")\n");
+	assert_string_equal(problems, "m.json:1:468: $.format: unsupported "
+		"format (expected \"yeonpyo/1\")\n");
 	free(problems);
 	assert_int_equal(import_text(f, "u.json", HEAD "\"organizations\": ["
 		ORG_SKT "], \"sources\": [" SRC "], \"events\": [" EVENT("a",
@@ -277,8 +297,8 @@ static void document_problem_after_streamed_events_writes_nothing(void **state)
 		"\"done\", \"kind\": \"launch\", \"title\": {\"en\": \"T\"}, "
 		"\"summary\": {\"en\": \"S.\"}, \"organizations\": [{\"id\": "
 		"\"kt\", \"role\": \"lead\"}]}]}", &problems), YP_DATAERR);
-	assert_string_equal(problems, "u.json: $.events[1].organizations[0].id:"
-		" unknown organization \"kt\"\n");
+	assert_string_equal(problems, "u.json:1:616: "
+		"$.events[1].organizations[0].id: unknown organization \"kt\"\n");
 	free(problems);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM events"), 0);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM organizations"), 0);
@@ -311,14 +331,77 @@ static void reports_invalid_json_with_line_and_column(void **state)
 	free(problems);
 }
 
+/* A document's problems are where a person can find them: the line and
+ * column (in bytes, as vim's quickfix and jq count them: Hangul is 3 a
+ * syllable) of the value the path names. */
+static const struct {
+	const char *name;
+	const char *doc;
+	const char *want;
+} located[] = {
+	/* byte 57 of line 8; an editor counting characters shows 49, after
+	 * the 8 syllables before it */
+	{"deep.json",
+	 "{\"format\": \"yeonpyo/1\",\n"
+	 " \"organizations\": [\n"
+	 "  {\"id\": \"skt\", \"name\": {\"ko\": \"SK텔레콤\"}, \"kind\": \"company\"}\n"
+	 " ],\n"
+	 " \"events\": [\n"
+	 "  {\"id\": \"a\", \"date\": \"2025\", \"status\": \"done\", \"kind\": \"launch\",\n"
+	 "   \"title\": {\"ko\": \"출범\"}, \"summary\": {\"en\": \"S.\"}},\n"
+	 "  {\"id\": \"b\", \"title\": {\"ko\": \"동맹 출범\"}, \"date\": \"2025-02-30\",\n"
+	 "   \"status\": \"done\", \"kind\": \"launch\", \"summary\": {\"en\": \"S.\"}}\n"
+	 " ]}",
+	 "deep.json:8:57: $.events[1].date: invalid date \"2025-02-30\": "
+	 "February 2025 has 28 days\n"},
+	{"a.json", "\n  [1, 2]",
+	 "a.json:2:3: $: expected a yeonpyo/1 document (an object with "
+	 "\"format\") or NDJSON records, got array\n"},
+	/* references are checked once the whole document is read (here the
+	 * events come before what they name), when the JSON of a record is
+	 * long gone: the positions are kept with the record */
+	{"r.json",
+	 "{\"events\": [\n"
+	 "  {\"id\": \"a\", \"date\": \"2025\", \"status\": \"done\", \"kind\": \"plan\",\n"
+	 "   \"summary\": {\"en\": \"S.\"},\n"
+	 "   \"organizations\": [{\"id\": \"skt\", \"role\": \"lead\"}, {\"id\": \"kt\", \"role\": \"partner\"}],\n"
+	 "   \"title\": {\"ko\": \"연합 출범\"}, \"sources\": [\"nowhere\"]}\n"
+	 " ],\n"
+	 " \"people\": [{\"id\": \"p\", \"name\": {\"ko\": \"사람\"}, \"organization\": \"ghost\"}],\n"
+	 " \"organizations\": [{\"id\": \"skt\", \"name\": {\"ko\": \"SK텔레콤\"}, \"kind\": \"company\"}],\n"
+	 " \"format\": \"yeonpyo/1\"}",
+	 "r.json:7:67: $.people[0].organization: unknown organization "
+	 "\"ghost\"\n"
+	 "r.json:4:60: $.events[0].organizations[1].id: unknown organization "
+	 "\"kt\"\n"
+	 "r.json:5:50: $.events[0].sources[0]: unknown source \"nowhere\"\n"},
+	/* syntax errors said their line and column all along; the other
+	 * messages of a document now share the form */
+	{"s.json",
+	 "{\"format\": \"yeonpyo/1\",\n"
+	 " \"events\": [\n"
+	 "  {\"id\": \"a\", \"title\": {\"ko\": \"동맹 출범\"} \"date\": \"2025\"}\n"
+	 " ]}",
+	 "s.json:3:48: $.events[0].title: invalid JSON: expected ',' or '}' "
+	 "after object member (byte 84)\n"},
+};
+
+static void document_problems_name_line_and_column_in_bytes(void **state)
+{
+	fixture *f = *state;
+	for (size_t i = 0; i < sizeof(located) / sizeof(located[0]); i++)
+		IMPORT_FAILS_WITH(f, located[i].name, located[i].doc,
+				  located[i].want);
+}
+
 static void rejects_other_formats_and_trailing_data(void **state)
 {
 	fixture *f = *state;
 	char *problems = NULL;
 	assert_int_equal(import_text(f, "v.json", "{\"format\": \"yeonpyo/2\"}",
 				     &problems), YP_DATAERR);
-	assert_string_equal(problems, "v.json: $.format: unsupported format "
-		"(expected \"yeonpyo/1\")\n");
+	assert_string_equal(problems, "v.json:1:12: $.format: unsupported "
+		"format (expected \"yeonpyo/1\")\n");
 	free(problems);
 	assert_int_equal(import_text(f, "t.json", "{\"format\": \"yeonpyo/1\"}\n"
 		"{}", &problems), YP_DATAERR);
@@ -327,8 +410,9 @@ static void rejects_other_formats_and_trailing_data(void **state)
 	free(problems);
 	assert_int_equal(import_text(f, "a.json", "[1, 2]", &problems),
 			 YP_DATAERR);
-	assert_string_equal(problems, "a.json: $: expected a yeonpyo/1 document "
-		"(an object with \"format\") or NDJSON records, got array\n");
+	assert_string_equal(problems, "a.json:1:1: $: expected a yeonpyo/1 "
+		"document (an object with \"format\") or NDJSON records, got "
+		"array\n");
 	free(problems);
 }
 
@@ -340,8 +424,8 @@ static void reports_duplicate_ids(void **state)
 		ORG_SKT "], \"sources\": [" SRC "], \"events\": ["
 		EVENT("a", "2025") ", " EVENT("b", "2025") ", " EVENT("a", "2024")
 		"]}", &problems), YP_DATAERR);
-	assert_string_equal(problems, "d.json: $.events[2]: duplicate id \"a\" "
-		"(also at $.events[0])\n");
+	assert_string_equal(problems, "d.json:1:704: $.events[2]: duplicate id "
+		"\"a\" (also at $.events[0])\n");
 	free(problems);
 }
 
@@ -352,9 +436,46 @@ static void rejects_control_characters_in_text(void **state)
 	assert_int_equal(import_text(f, "c.json", HEAD "\"organizations\": [{"
 		"\"id\": \"x\", \"kind\": \"lab\", \"name\": {\"en\": "
 		"\"evil\\u001b[2J\"}}]}", &problems), YP_DATAERR);
-	assert_string_equal(problems, "c.json: $.organizations[0].name.en: "
+	assert_string_equal(problems, "c.json:1:85: $.organizations[0].name.en: "
 		"control character U+001B at byte 4 is not allowed\n");
 	free(problems);
+}
+
+/* n syllables of Hangul, and a document of one organization with them
+ * as its short name; the caller frees both. */
+static char *short_name_doc(int n, char **doc)
+{
+	strbuf name = STRBUF_INIT, sb = STRBUF_INIT;
+	for (int i = 0; i < n; i++)
+		strbuf_puts(&name, "가");
+	strbuf_printf(&sb, HEAD "\"organizations\": [{\"id\": \"x\", "
+		      "\"kind\": \"lab\", \"name\": {\"en\": \"X\"}, "
+		      "\"short\": \"%s\"}]}", strbuf_str(&name));
+	*doc = strdup(strbuf_str(&sb));
+	strbuf_free(&sb);
+	char *s = strdup(strbuf_str(&name));
+	strbuf_free(&name);
+	return s;
+}
+
+/* The short name's limit counts characters: 32 syllables of Hangul (96
+ * bytes) pass, 33 do not. */
+static void short_names_are_limited_in_characters(void **state)
+{
+	fixture *f = *state;
+	char *problems = NULL, *doc = NULL;
+	free(short_name_doc(32, &doc));
+	assert_int_equal(import_text(f, "s.json", doc, &problems), YP_OK);
+	free(problems);
+	free(doc);
+	char *name = short_name_doc(33, &doc);
+	strbuf want = STRBUF_INIT;
+	strbuf_printf(&want, "s.json:1:100: $.organizations[0].short: short "
+		      "name \"%s\" is longer than 32 characters\n", name);
+	IMPORT_FAILS_WITH(f, "s.json", doc, strbuf_str(&want));
+	strbuf_free(&want);
+	free(name);
+	free(doc);
 }
 
 static void import_is_idempotent_and_updates_in_place(void **state)
@@ -466,9 +587,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(document_members_in_any_order_import_the_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(document_problem_after_streamed_events_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(reports_invalid_json_with_line_and_column, setup, teardown),
+		cmocka_unit_test_setup_teardown(document_problems_name_line_and_column_in_bytes, setup, teardown),
 		cmocka_unit_test_setup_teardown(rejects_other_formats_and_trailing_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(reports_duplicate_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(rejects_control_characters_in_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(short_names_are_limited_in_characters, setup, teardown),
 		cmocka_unit_test_setup_teardown(import_is_idempotent_and_updates_in_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(stores_text_as_nfc, setup, teardown),
 		cmocka_unit_test_setup_teardown(ndjson_reports_line_numbers_and_writes_nothing, setup, teardown),

@@ -382,6 +382,27 @@ static void duplicate_key_message_escapes_and_shortens_key(void **state)
 	strbuf_free(&sb);
 }
 
+/* A long Hangul key is cut between syllables, never inside one. */
+static void duplicate_key_message_cuts_hangul_between_syllables(void **state)
+{
+	(void)state;
+	strbuf key = STRBUF_INIT, doc = STRBUF_INIT, want = STRBUF_INIT;
+	for (int i = 0; i < 100; i++)
+		strbuf_puts(&key, "\xED\x95\x9C");  /* 한 */
+	strbuf_printf(&doc, "{\"%s\":1,\"%s\":2}", key.data, key.data);
+	strbuf_puts(&want, "duplicate key \"");
+	/* 106 bytes after the quote hold 35 three-byte syllables */
+	strbuf_append(&want, key.data, (size_t)35 * 3);
+	strbuf_puts(&want, "...\"");
+	json_value *v = NULL;
+	json_error err;
+	assert_false(json_parse(doc.data, doc.len, 1, NULL, &v, &err));
+	assert_string_equal(err.message, want.data);
+	strbuf_free(&key);
+	strbuf_free(&doc);
+	strbuf_free(&want);
+}
+
 static void parse_reports_line_and_col_of_missing_comma(void **state)
 {
 	(void)state;
@@ -870,6 +891,7 @@ int main(void)
 		cmocka_unit_test(rejects_duplicate_keys_in_large_object),
 		cmocka_unit_test(accepts_large_object_with_distinct_keys),
 		cmocka_unit_test(duplicate_key_message_escapes_and_shortens_key),
+		cmocka_unit_test(duplicate_key_message_cuts_hangul_between_syllables),
 		cmocka_unit_test(parse_reports_line_and_col_of_missing_comma),
 		cmocka_unit_test(reports_missing_colon_and_bad_keys),
 		cmocka_unit_test(rejects_trailing_commas),

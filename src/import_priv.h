@@ -1,0 +1,71 @@
+/* import_priv.h: what the import*.c files share and nobody else sees: the
+ * writer of checked records (import_write.c), the checks of references
+ * between records (import_refs.c) and the reader of a JSON document
+ * (import_doc.c). import.c tells NDJSON from a document and reads files. */
+#ifndef YEONPYO_IMPORT_PRIV_H
+#define YEONPYO_IMPORT_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "yeonpyo/decode.h"
+#include "yeonpyo/idset.h"
+#include "yeonpyo/import.h"
+#include "yeonpyo/model.h"
+#include "yeonpyo/store.h"
+
+/* Every this many records the progress line may be rewritten. */
+#define IMPORT_PROGRESS_EVERY 256
+
+typedef struct {
+	store *s;
+	store_origin origin;
+	import_stats *stats;
+	yp_error *err;
+} import_writer;
+
+/* Tells the progress meter, if any, that done of total bytes are read. */
+void import_write_progress(const import_writer *w, size_t done, size_t total);
+
+/* Each stores one record and counts it (or counts it kept, when a built-in
+ * record yields to the user's); an organization is stored without its
+ * parent, which import_write_org_parent links once the parent is there. */
+yp_status import_write_org(import_writer *w, const yp_org *o);
+yp_status import_write_org_parent(import_writer *w, const yp_org *o);
+yp_status import_write_person(import_writer *w, const yp_person *p);
+yp_status import_write_source(import_writer *w, const yp_source *src);
+yp_status import_write_event(import_writer *w, const yp_event *e);
+
+/* The ids of a document's records, by record_kind. */
+typedef struct {
+	idset sets[4];
+} import_ids;
+
+/* Each checks that the references of a record (at path) name a record of
+ * the document (ids; NULL for NDJSON) or of the database, and reports each
+ * that does not, at its position in at (from import_refs_locate; NULL when
+ * the messages need none, as NDJSON's, which name the line). */
+bool import_refs_check_org(decode_ctx *c, store *s, const import_ids *ids,
+			   const yp_org *o, const char *path,
+			   const decode_pos *at);
+bool import_refs_check_person(decode_ctx *c, store *s, const import_ids *ids,
+			      const yp_person *p, const char *path,
+			      const decode_pos *at);
+bool import_refs_check_event(decode_ctx *c, store *s, const import_ids *ids,
+			     const yp_event *e, const char *path,
+			     const decode_pos *at);
+
+/* Where the references of rec are, a record of kind that decoded without
+ * a problem, for a check made after its JSON is freed: an organization's
+ * parent, a person's organization, or an event's organizations, people
+ * and sources, in that order. *out is NULL for a record with none, else an
+ * array to free; false when memory runs out. */
+bool import_refs_locate(record_kind kind, const json_value *rec,
+			decode_pos **out);
+
+/* Validates and writes the JSON document buf[0..len); mapped says buf is
+ * a file mapping whose pages may be given back as the reader passes. */
+yp_status import_doc_read(import_writer *w, decode_ctx *c, const char *buf,
+			  size_t len, bool mapped);
+
+#endif
