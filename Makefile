@@ -17,7 +17,7 @@ BUILD_PKGS := ncursesw:libncurses-dev sqlite3:libsqlite3-dev \
 TEST_PKGS := cmocka:libcmocka-dev vterm:libvterm-dev
 # command:Debian package, for the checks of the man pages.
 TEST_TOOLS := mandoc:mandoc groff:groff-base tmux:tmux sqlite3:sqlite3 \
-	setpriv:util-linux /usr/bin/python3:python3 zsh:zsh bash:bash
+	setpriv:util-linux /usr/bin/python3:python3 zsh:zsh bash:bash nm:binutils
 BENCH_TOOLS := sqlite3:sqlite3 less:less
 # Debian packages checked by name: x11-utils has an older luit without
 # EUC-KR tables, the locales package has ko_KR's sources, OpenSSH is for
@@ -142,6 +142,7 @@ $(B)/tests/test_%: $(B)/tests/test_%.o $(TEST_SUPPORT) $(LIB_OBJS)
 
 check: yeonpyo $(TEST_BINS) $(B)/gen $(REPLAY_BINS) san-build
 	@SAN_BIN=$(SAN)/yeonpyo SAN_TESTS="$(SAN_TEST_BINS)" \
+		LAYER_OBJS="$(filter-out $(B)/dataset_json.o,$(OBJS))" \
 		sh tests/run.sh $(TEST_BINS)
 
 # Only the sanitizer build's tests (some read a feed made by build/gen).

@@ -87,6 +87,16 @@ done
 check "yeonpyo(1) SYNOPSIS, COMMANDS, OPTIONS match --help and options.def" \
 	/usr/bin/python3 tests/check_man.py "$YP" man/yeonpyo.1
 
+# The layers hold by construction: no two object files call each other,
+# even by way of others; curses and the browser's headers stay in src/ui
+# (and main.c); no source file reaches 800 lines. LAYER_OBJS: the
+# program's objects, from the Makefile.
+if [ -n "${LAYER_OBJS:-}" ]; then
+	# shellcheck disable=SC2086  # a list of files
+	check "layers: no call cycle, curses only in src/ui, files under 800 lines" \
+		/usr/bin/python3 tests/check_layers.py src include/yeonpyo $LAYER_OBJS
+fi
+
 # Only src/options.def spells a setting: its flags, keys and values.
 check "options.def's words are written in no other source file" \
 	/usr/bin/python3 tests/check_options.py
