@@ -133,7 +133,7 @@ $(BIN): $(OBJS)
 run: yeonpyo
 	./yeonpyo
 
-$(B)/tests/%.o: tests/unit/%.c $(wildcard include/yeonpyo/*.h) tests/unit/support.h tests/unit/screen.h src/keys.def | $(B)/test-deps.ok
+$(B)/tests/%.o: tests/unit/%.c $(wildcard include/yeonpyo/*.h src/*.h) tests/unit/support.h tests/unit/screen.h src/keys.def | $(B)/test-deps.ok
 	@mkdir -p $(B)/tests
 	$(CC) $(YP_CPPFLAGS) -Itests/unit $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) $$(cat $(B)/test.cflags) -c -o $@ $<
 

@@ -2,7 +2,7 @@
  * metadata, transactions and the cache of prepared statements. */
 #include "store_priv.h"
 
-#include "yeonpyo/search.h"
+#include "search_sql.h"
 
 #include <errno.h>
 #include <stdio.h>
