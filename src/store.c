@@ -133,10 +133,6 @@ static const char *const queries[Q_COUNT] = {
 	[Q_PERSON_KEY] = "SELECT pid FROM people WHERE id = ?1",
 	[Q_SOURCE_KEY] = "SELECT sid FROM sources WHERE id = ?1",
 	[Q_EVENT_KEY] = "SELECT eid FROM events WHERE id = ?1",
-	[Q_ORG_ORIGIN] = "SELECT origin FROM organizations WHERE id = ?1",
-	[Q_PERSON_ORIGIN] = "SELECT origin FROM people WHERE id = ?1",
-	[Q_SOURCE_ORIGIN] = "SELECT origin FROM sources WHERE id = ?1",
-	[Q_EVENT_ORIGIN] = "SELECT origin FROM events WHERE id = ?1",
 	[Q_ORG_PUT] = "INSERT INTO organizations(id, name_ko, name_en,"
 		" short_name, kind, country, parent_oid, origin)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7)"
