@@ -108,7 +108,7 @@ $(B)/test-deps.ok: $(B)/deps.ok
 deps: $(B)/deps.ok
 test-deps: $(B)/test-deps.ok
 
-$(B)/%.o: src/%.c $(wildcard include/yeonpyo/*.h src/*.h src/ui/*.h) src/keys.def | $(B)/deps.ok
+$(B)/%.o: src/%.c $(wildcard include/yeonpyo/*.h src/*.h src/ui/*.h src/*.def) | $(B)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(YP_CPPFLAGS) $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
@@ -133,7 +133,7 @@ $(BIN): $(OBJS)
 run: yeonpyo
 	./yeonpyo
 
-$(B)/tests/%.o: tests/unit/%.c $(wildcard include/yeonpyo/*.h src/*.h) tests/unit/support.h tests/unit/screen.h src/keys.def | $(B)/test-deps.ok
+$(B)/tests/%.o: tests/unit/%.c $(wildcard include/yeonpyo/*.h src/*.h src/*.def) tests/unit/support.h tests/unit/screen.h | $(B)/test-deps.ok
 	@mkdir -p $(B)/tests
 	$(CC) $(YP_CPPFLAGS) -Itests/unit $(CPPFLAGS) $(YP_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) $$(cat $(B)/test.cflags) -c -o $@ $<
 

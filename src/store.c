@@ -9,6 +9,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What the search index holds for event e (a row of events), as select
+ * columns: rowid, title, body, names, cho. Shared by the migration that
+ * builds the index and by the refresh after writes (scripts, run once,
+ * not statements kept prepared). */
+#define FTS_NAMES_KO \
+	"coalesce((SELECT group_concat(coalesce(o.name_ko, '') || ' ' ||" \
+	" coalesce(o.short_name, ''), ' ') FROM event_orgs l JOIN organizations o" \
+	" ON o.oid = l.oid WHERE l.eid = e.eid), '') || ' ' ||" \
+	" coalesce((SELECT group_concat(coalesce(p.name_ko, ''), ' ')" \
+	" FROM event_people l JOIN people p ON p.pid = l.pid" \
+	" WHERE l.eid = e.eid), '')"
+#define FTS_ROW \
+	"e.eid," \
+	" coalesce(e.title_ko, '') || ' ' || coalesce(e.title_en, '')," \
+	" (e.date_key / 10000) || ' ' ||" \
+	" coalesce(e.summary_ko, '') || ' ' || coalesce(e.summary_en, '') ||" \
+	" ' ' || coalesce(e.notes_ko, '') || ' ' || coalesce(e.notes_en, '') ||" \
+	" ' ' || coalesce((SELECT group_concat(coalesce(f.label_ko, '') || ' ' ||" \
+	" coalesce(f.label_en, '') || ' ' || f.value, ' ') FROM figures f" \
+	" WHERE f.eid = e.eid), '') || ' ' || coalesce((SELECT" \
+	" group_concat(t.tag, ' ') FROM event_tags t WHERE t.eid = e.eid), '')" \
+	" || ' ' || coalesce((SELECT group_concat(s.title || ' ' || s.publisher," \
+	" ' ') FROM event_sources l JOIN sources s ON s.sid = l.sid" \
+	" WHERE l.eid = e.eid), '')," \
+	" " FTS_NAMES_KO " || ' ' || coalesce((SELECT" \
+	" group_concat(coalesce(o.name_en, ''), ' ') FROM event_orgs l" \
+	" JOIN organizations o ON o.oid = l.oid WHERE l.eid = e.eid), '') ||" \
+	" ' ' || coalesce((SELECT group_concat(coalesce(p.name_en, ''), ' ')" \
+	" FROM event_people l JOIN people p ON p.pid = l.pid" \
+	" WHERE l.eid = e.eid), '')," \
+	" choseong(coalesce(e.title_ko, '') || ' ' || " FTS_NAMES_KO ")"
+
 /* Migration N brings a database from user_version N-1 to N. They only ever
  * get appended: a released step is never edited. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
@@ -143,20 +175,18 @@ bool store_has(store *s, record_kind kind, const char *id)
 	return store_key(s, kind, id) != 0;
 }
 
-static int store_pragma_int(store *s, const char *sql, yp_error *err)
+/* The integer of a one-row statement of the file's header or schema;
+ * -1 with err set when it cannot be read. */
+static int store_pragma_int(store *s, store_query q, yp_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = store_stmt(s, q, NULL);
 	int v = -1;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		store_sql_fail(s, err, "reading the database");
-		return -1;
-	}
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (st && sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
 	else
 		store_sql_fail(s, err, "reading the database");
-	sqlite3_finalize(st);
+	if (st)
+		sqlite3_reset(st);
 	return v;
 }
 
@@ -164,8 +194,7 @@ static int store_pragma_int(store *s, const char *sql, yp_error *err)
  * tables but no schema version belongs to some other program. */
 static yp_status store_check_foreign(store *s, yp_error *err)
 {
-	int tables = store_pragma_int(
-		s, "SELECT count(*) FROM sqlite_schema", err);
+	int tables = store_pragma_int(s, Q_SCHEMA_OBJECTS, err);
 	if (tables < 0)
 		return err ? err->status : YP_DATAERR;
 	if (tables > 0)
@@ -182,7 +211,7 @@ static yp_status store_check_foreign(store *s, yp_error *err)
  * migration between reading the version and counting the tables. */
 static int store_check_version(store *s, bool locked, yp_error *err)
 {
-	int version = store_pragma_int(s, "PRAGMA user_version", err);
+	int version = store_pragma_int(s, Q_USER_VERSION, err);
 	if (version < 0)
 		return -1;
 	if (version > STORE_SCHEMA_VERSION) {
@@ -344,9 +373,8 @@ yp_status store_check(store *s, void (*fn)(const char *problem, void *ctx),
 		      void *ctx, long *problems, yp_error *err)
 {
 	*problems = 0;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st,
-			       NULL) != SQLITE_OK)
+	sqlite3_stmt *st = store_stmt(s, Q_INTEGRITY_CHECK, NULL);
+	if (!st)
 		return store_sql_fail(s, err, "checking the database");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -356,9 +384,11 @@ yp_status store_check(store *s, void (*fn)(const char *problem, void *ctx),
 			fn(line, ctx);
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_fail(s, err, "checking the database");
+	yp_status failed = rc != SQLITE_DONE
+		? store_sql_fail(s, err, "checking the database") : YP_OK;
+	sqlite3_reset(st);
+	if (failed != YP_OK)
+		return failed;
 	/* FTS5 compares its index with what the records say it holds */
 	if (sqlite3_exec(s->db, "INSERT INTO event_fts(event_fts)"
 			 " VALUES ('integrity-check')", NULL, NULL,
@@ -448,9 +478,11 @@ char *store_meta_get(store *s, const char *key)
 	sqlite3_stmt *st = store_stmt(s, Q_META_GET, NULL);
 	if (!st)
 		return NULL;
-	store_bind_text(st, 1, key);
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_text(&b, ":key", key);
 	char *v = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (store_bound(&b, "reading metadata", NULL) == YP_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
 		v = store_column_dup(st, 0);
 	sqlite3_reset(st);
 	return v;
@@ -462,29 +494,20 @@ yp_status store_meta_set(store *s, const char *key, const char *value,
 	sqlite3_stmt *st = store_stmt(s, Q_META_SET, err);
 	if (!st)
 		return err ? err->status : YP_SOFTWARE;
-	store_bind_text(st, 1, key);
-	store_bind_text(st, 2, value);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_fail(s, err, "writing metadata");
-	return YP_OK;
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_text(&b, ":key", key);
+	store_bind_text(&b, ":value", value);
+	return store_run(&b, "writing metadata", err);
 }
 
 yp_status store_count(store *s, store_counts *out, yp_error *err)
 {
-	static const char sql[] =
-		"SELECT (SELECT count(*) FROM organizations),"
-		" (SELECT count(*) FROM people), (SELECT count(*) FROM sources),"
-		" (SELECT count(*) FROM events),"
-		" (SELECT count(*) FROM events WHERE origin = 'builtin'),"
-		" (SELECT count(*) FROM events WHERE origin = 'user')";
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_sql_fail(s, err, "counting records");
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return store_sql_fail(s, err, "counting records");
+	sqlite3_stmt *st = store_stmt(s, Q_RECORD_COUNTS, NULL);
+	if (!st || sqlite3_step(st) != SQLITE_ROW) {
+		yp_status rc = store_sql_fail(s, err, "counting records");
+		if (st)
+			sqlite3_reset(st);
+		return rc;
 	}
 	out->orgs = (long)sqlite3_column_int64(st, 0);
 	out->people = (long)sqlite3_column_int64(st, 1);
@@ -492,7 +515,7 @@ yp_status store_count(store *s, store_counts *out, yp_error *err)
 	out->events = (long)sqlite3_column_int64(st, 3);
 	out->builtin_events = (long)sqlite3_column_int64(st, 4);
 	out->user_events = (long)sqlite3_column_int64(st, 5);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return YP_OK;
 }
 

@@ -69,35 +69,37 @@ void store_hits_forget(store *s)
 	map_clear(&s->map);
 }
 
-static sqlite3_stmt *prepare(store *s, const char *sql, yp_error *err)
+static sqlite3_stmt *search_stmt(store *s, store_query q, yp_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = store_stmt(s, q, NULL);
+	if (!st)
 		store_sql_fail(s, err, "preparing a search");
 	return st;
 }
 
-/* One integer from a statement that returns one row; -1 on error. */
-static sqlite3_int64 step_int(store *s, sqlite3_stmt *st, yp_error *err)
+/* One integer from a statement that returns one row, with b's values;
+ * -1 on error. */
+static sqlite3_int64 step_int(const store_binding *b, yp_error *err)
 {
 	sqlite3_int64 v = -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+	if (store_bound(b, "searching", err) != YP_OK)
+		return -1;
+	if (sqlite3_step(b->st) == SQLITE_ROW)
+		v = sqlite3_column_int64(b->st, 0);
 	else
-		store_sql_fail(s, err, "searching");
-	sqlite3_reset(st);
+		store_sql_fail(b->s, err, "searching");
+	sqlite3_reset(b->st);
 	return v;
 }
 
 yp_status store_hits_map(store *s, const char *match, yp_error *err)
 {
 	map_clear(&s->map);
-	sqlite3_stmt *st = prepare(s, "SELECT coalesce(max(eid), 0) FROM events",
-				   err);
+	sqlite3_stmt *st = search_stmt(s, Q_MAX_EVENT_KEY, err);
 	if (!st)
 		return err->status;
-	sqlite3_int64 max = step_int(s, st, err);
-	sqlite3_finalize(st);
+	store_binding none = STORE_BINDING(s, st);
+	sqlite3_int64 max = step_int(&none, err);
 	if (max < 0)
 		return err->status;
 	hit_map *m = &s->map;
@@ -105,14 +107,15 @@ yp_status store_hits_map(store *s, const char *match, yp_error *err)
 	m->bits = calloc((size_t)(max / 64 + 1), sizeof(*m->bits));
 	if (!m->bits)
 		return yp_fail(err, YP_SOFTWARE, "out of memory");
-	st = prepare(s, "SELECT yp_mark(rowid) FROM event_fts"
-		     " WHERE event_fts MATCH ?1", err);
-	if (!st)
+	st = search_stmt(s, Q_HITS_MARK, err);
+	if (!st) {
+		map_clear(m);
 		return err->status;
-	store_bind_text(st, 1, match);
+	}
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_text(&b, ":match", match);
 	/* the count it returns is the map's own */
-	yp_status rc = step_int(s, st, err) < 0 ? err->status : YP_OK;
-	sqlite3_finalize(st);
+	yp_status rc = step_int(&b, err) < 0 ? err->status : YP_OK;
 	if (rc != YP_OK)
 		map_clear(m);
 	return rc;
@@ -125,8 +128,8 @@ static bool load_months(store *s, yp_error *err)
 	free(m->months);  /* what a failed read left */
 	m->months = NULL;
 	m->n_months = 0;
-	sqlite3_stmt *st = prepare(s, "SELECT month FROM event_months"
-				   " WHERE n > 0 ORDER BY month", err);
+	/* the months, ascending, with their events (not read here) */
+	sqlite3_stmt *st = search_stmt(s, Q_MONTHS_ALL, err);
 	if (!st)
 		return false;
 	size_t cap = 0;
@@ -136,7 +139,7 @@ static bool load_months(store *s, yp_error *err)
 			cap = cap ? cap * 2 : 512;
 			long *more = realloc(m->months, cap * sizeof(*more));
 			if (!more) {
-				sqlite3_finalize(st);
+				sqlite3_reset(st);
 				yp_fail(err, YP_SOFTWARE, "out of memory");
 				return false;
 			}
@@ -144,11 +147,11 @@ static bool load_months(store *s, yp_error *err)
 		}
 		m->months[m->n_months++] = (long)sqlite3_column_int64(st, 0);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE)
 		store_sql_fail(s, err, "reading the months");
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
 		return false;
-	}
 	m->before = calloc(m->n_months + 1, sizeof(*m->before));
 	if (!m->before) {
 		yp_fail(err, YP_SOFTWARE, "out of memory");
@@ -176,15 +179,12 @@ static size_t month_index(const hit_map *m, long month)
 static yp_status count_month(store *s, sqlite3_stmt *st, size_t j,
 			       long *n, yp_error *err)
 {
-	sqlite3_bind_int64(st, 1, s->map.months[j]);
-	sqlite3_int64 v = step_int(s, st, err);
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_int(&b, ":month", s->map.months[j]);
+	sqlite3_int64 v = step_int(&b, err);
 	*n = (long)v;
 	return v < 0 ? err->status : YP_OK;
 }
-
-#define MONTH_COUNT_SQL \
-	"SELECT count(*) FROM events WHERE date_key >= ?1 * 100" \
-	" AND date_key < (?1 + 1) * 100 AND yp_hit(eid)"
 
 /* Counts months forward from the first not counted until upto. */
 static yp_status count_forward(store *s, sqlite3_stmt *st, size_t upto,
@@ -211,7 +211,7 @@ static yp_status count_months(store *s, size_t i, yp_error *err)
 	hit_map *m = &s->map;
 	if (i <= m->known || i >= m->known_end)
 		return YP_OK;
-	sqlite3_stmt *st = prepare(s, MONTH_COUNT_SQL, err);
+	sqlite3_stmt *st = search_stmt(s, Q_MONTH_HITS, err);
 	if (!st)
 		return err->status;
 	yp_status rc = YP_OK;
@@ -228,7 +228,6 @@ static yp_status count_months(store *s, size_t i, yp_error *err)
 			}
 		}
 	}
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -241,17 +240,14 @@ long store_hits_before(store *s, const row_key *key, yp_error *err)
 	size_t i = month_index(m, month);
 	if (count_months(s, i, err) != YP_OK)
 		return -1;
-	sqlite3_stmt *st = prepare(s, "SELECT count(*) FROM events"
-				   " WHERE date_key >= ?1 * 100"
-				   " AND (date_key, id) < (?2, ?3) AND yp_hit(eid)",
-				   err);
+	sqlite3_stmt *st = search_stmt(s, Q_MONTH_HITS_BEFORE, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, month);
-	sqlite3_bind_int64(st, 2, key->date_key);
-	store_bind_text(st, 3, key->id ? key->id : "");
-	sqlite3_int64 n = step_int(s, st, err);
-	sqlite3_finalize(st);
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_int(&b, ":month", month);
+	store_bind_int(&b, ":to_date", key->date_key);
+	store_bind_text(&b, ":to_id", key->id ? key->id : "");
+	sqlite3_int64 n = step_int(&b, err);
 	return n < 0 ? -1 : m->before[i] + (long)n;
 }
 
@@ -263,11 +259,10 @@ yp_status store_hits_months(store *s, store_count_fn fn, void *ctx,
 		return err->status;
 	/* forward through the months neither end has counted */
 	if (m->known < m->known_end) {
-		sqlite3_stmt *st = prepare(s, MONTH_COUNT_SQL, err);
+		sqlite3_stmt *st = search_stmt(s, Q_MONTH_HITS, err);
 		if (!st)
 			return err->status;
 		yp_status rc = count_forward(s, st, m->known_end, err);
-		sqlite3_finalize(st);
 		if (rc != YP_OK)
 			return rc;
 	}

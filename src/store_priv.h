@@ -50,37 +50,6 @@ struct store {
 	bool interrupted;
 };
 
-/* What the search index holds for event e (a row of events), as select
- * columns: rowid, title, body, names, cho. Shared by the migration that
- * builds the index and by the refresh after writes. */
-#define FTS_NAMES_KO \
-	"coalesce((SELECT group_concat(coalesce(o.name_ko, '') || ' ' ||" \
-	" coalesce(o.short_name, ''), ' ') FROM event_orgs l JOIN organizations o" \
-	" ON o.oid = l.oid WHERE l.eid = e.eid), '') || ' ' ||" \
-	" coalesce((SELECT group_concat(coalesce(p.name_ko, ''), ' ')" \
-	" FROM event_people l JOIN people p ON p.pid = l.pid" \
-	" WHERE l.eid = e.eid), '')"
-#define FTS_ROW \
-	"e.eid," \
-	" coalesce(e.title_ko, '') || ' ' || coalesce(e.title_en, '')," \
-	" (e.date_key / 10000) || ' ' ||" \
-	" coalesce(e.summary_ko, '') || ' ' || coalesce(e.summary_en, '') ||" \
-	" ' ' || coalesce(e.notes_ko, '') || ' ' || coalesce(e.notes_en, '') ||" \
-	" ' ' || coalesce((SELECT group_concat(coalesce(f.label_ko, '') || ' ' ||" \
-	" coalesce(f.label_en, '') || ' ' || f.value, ' ') FROM figures f" \
-	" WHERE f.eid = e.eid), '') || ' ' || coalesce((SELECT" \
-	" group_concat(t.tag, ' ') FROM event_tags t WHERE t.eid = e.eid), '')" \
-	" || ' ' || coalesce((SELECT group_concat(s.title || ' ' || s.publisher," \
-	" ' ') FROM event_sources l JOIN sources s ON s.sid = l.sid" \
-	" WHERE l.eid = e.eid), '')," \
-	" " FTS_NAMES_KO " || ' ' || coalesce((SELECT" \
-	" group_concat(coalesce(o.name_en, ''), ' ') FROM event_orgs l" \
-	" JOIN organizations o ON o.oid = l.oid WHERE l.eid = e.eid), '') ||" \
-	" ' ' || coalesce((SELECT group_concat(coalesce(p.name_en, ''), ' ')" \
-	" FROM event_people l JOIN people p ON p.pid = l.pid" \
-	" WHERE l.eid = e.eid), '')," \
-	" choseong(coalesce(e.title_ko, '') || ' ' || " FTS_NAMES_KO ")"
-
 /* Attaches an empty state in memory (store_attach_state replaces it). */
 yp_status store_state_memory(store *s, yp_error *err);
 
@@ -96,18 +65,6 @@ yp_status store_hits_map(store *s, const char *match, yp_error *err);
 /* How many events of the map come before key; -1 on error. The months
  * before key's are counted once each, when first needed. */
 long store_hits_before(store *s, const row_key *key, yp_error *err);
-
-/* The organizations of event e, per language; group_concat keeps the
- * order of its ordered subquery in SQLite. */
-#define ROW_ORGS(E) \
-	" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT" \
-	"  coalesce(o.short_name, o.name_ko, o.name_en) AS n" \
-	"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid" \
-	"  WHERE l.eid = " E " ORDER BY l.pos))," \
-	" (SELECT group_concat(n, '\xc2\xb7') FROM (SELECT" \
-	"  coalesce(o.short_name, o.name_en, o.name_ko) AS n" \
-	"  FROM event_orgs l JOIN organizations o ON o.oid = l.oid" \
-	"  WHERE l.eid = " E " ORDER BY l.pos))"
 
 /* Hands each month of the map with its matches to fn, counting those
  * not counted yet. */

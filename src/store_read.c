@@ -1,29 +1,17 @@
 /* store_read.c: reading records back as model structs, one by id or all in
- * a stable order (what export, list and show need). */
+ * a stable order (what export, list and show need), what the pickers and
+ * completion list (facets, partners, event ids), and the timeline as the
+ * browser reads it: keyset windows, places and counts under a filter. */
 #include "store_priv.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "yeonpyo/strbuf.h"
 
-static yp_status not_found(yp_error *err, const char *what, const char *id)
-{
-	return yp_fail(err, YP_NOINPUT, "no %s with id \"%s\"", what, id);
-}
-
-static yp_date column_date(sqlite3_stmt *st, int key_col, int prec_col)
-{
-	int prec = sqlite3_column_int(st, prec_col);
-	if (prec < DATE_YEAR || prec > DATE_DAY ||
-	    sqlite3_column_type(st, key_col) == SQLITE_NULL)
-		return date_from_key(0, DATE_NONE);
-	return date_from_key((long)sqlite3_column_int64(st, key_col),
-			     (date_precision)prec);
-}
-
-/* Row readers: the column order is that of the Q_*_GET queries, which the
- * walks below repeat so both paths fill records the same way. */
+/* Row readers: the column order is that of ORG_COLUMNS and the others in
+ * store_queries.def, which a read by id and a walk share. */
 static void read_org(sqlite3_stmt *st, yp_org *o)
 {
 	o->id = store_column_dup(st, 0);
@@ -50,7 +38,7 @@ static void read_source(sqlite3_stmt *st, yp_source *src)
 	src->id = store_column_dup(st, 0);
 	src->title = store_column_dup(st, 1);
 	src->publisher = store_column_dup(st, 2);
-	src->date = column_date(st, 3, 4);
+	src->date = store_column_date(st, 3, 4);
 	src->url = store_column_dup(st, 5);
 	src->language = store_column_dup(st, 6);
 	src->kind = store_column_dup(st, 7);
@@ -60,8 +48,8 @@ static void read_source(sqlite3_stmt *st, yp_source *src)
 static sqlite3_int64 read_event(sqlite3_stmt *st, yp_event *e)
 {
 	e->id = store_column_dup(st, 1);
-	e->date = column_date(st, 2, 3);
-	e->end_date = column_date(st, 4, 5);
+	e->date = store_column_date(st, 2, 3);
+	e->end_date = store_column_date(st, 4, 5);
 	e->status = store_column_dup(st, 6);
 	e->kind = store_column_dup(st, 7);
 	e->title.ko = store_column_dup(st, 8);
@@ -140,10 +128,15 @@ static bool figure_row(sqlite3_stmt *st, yp_event *e, size_t i)
 static yp_status load_link_rows(store *s, store_query q, sqlite3_int64 eid,
 				yp_event *e, link_row_fn add, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, q, err);
+	const char *what = "reading event links";
+	sqlite3_stmt *st = store_stmt(s, q, NULL);
 	if (!st)
-		return err->status;
-	sqlite3_bind_int64(st, 1, eid);
+		return store_sql_fail(s, err, "preparing a query");
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_int(&b, ":eid", eid);
+	yp_status bound = store_bound(&b, what, err);
+	if (bound != YP_OK)
+		return bound;
 	int rc;
 	size_t i = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -152,10 +145,10 @@ static yp_status load_link_rows(store *s, store_query q, sqlite3_int64 eid,
 			return yp_fail(err, YP_SOFTWARE, "out of memory");
 		}
 	}
+	yp_status status = rc == SQLITE_DONE ? YP_OK
+					     : store_sql_fail(s, err, what);
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_fail(s, err, "reading event links");
-	return YP_OK;
+	return status;
 }
 
 static yp_status load_links(store *s, sqlite3_int64 eid, yp_event *e,
@@ -180,27 +173,38 @@ static yp_status load_links(store *s, sqlite3_int64 eid, yp_event *e,
 	return YP_OK;
 }
 
-/* Steps a by-id query once; YP_NOINPUT when there is no row. */
-static yp_status step_one(store *s, sqlite3_stmt *st, const char *what,
-			  const char *id, yp_error *err)
+/* Runs by-id query q for id once: YP_OK with *out on its row (the caller
+ * reads it, then resets it), YP_NOINPUT "no KIND with id" when there is
+ * none. err may be NULL. */
+static yp_status find_one(store *s, store_query q, const char *kind,
+			  const char *id, sqlite3_stmt **out, yp_error *err)
 {
+	const char *what = "reading a record";
+	sqlite3_stmt *st = store_stmt(s, q, NULL);
+	if (!st)
+		return store_sql_fail(s, err, "preparing a query");
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_text(&b, ":id", id);
+	yp_status bound = store_bound(&b, what, err);
+	if (bound != YP_OK)
+		return bound;
 	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
+		*out = st;
 		return YP_OK;
+	}
+	yp_status status = rc == SQLITE_DONE
+		? yp_fail(err, YP_NOINPUT, "no %s with id \"%s\"", kind, id)
+		: store_sql_fail(s, err, what);
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return not_found(err, what, id);
-	return store_sql_fail(s, err, "reading a record");
+	return status;
 }
 
 yp_status store_get_org(store *s, const char *id, yp_org *out, yp_error *err)
 {
 	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *st = store_stmt(s, Q_ORG_GET, err);
-	if (!st)
-		return err->status;
-	store_bind_text(st, 1, id);
-	yp_status rc = step_one(s, st, "organization", id, err);
+	sqlite3_stmt *st = NULL;
+	yp_status rc = find_one(s, Q_ORG_GET, "organization", id, &st, err);
 	if (rc == YP_OK) {
 		read_org(st, out);
 		sqlite3_reset(st);
@@ -212,11 +216,8 @@ yp_status store_get_person(store *s, const char *id, yp_person *out,
 			   yp_error *err)
 {
 	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *st = store_stmt(s, Q_PERSON_GET, err);
-	if (!st)
-		return err->status;
-	store_bind_text(st, 1, id);
-	yp_status rc = step_one(s, st, "person", id, err);
+	sqlite3_stmt *st = NULL;
+	yp_status rc = find_one(s, Q_PERSON_GET, "person", id, &st, err);
 	if (rc == YP_OK) {
 		read_person(st, out);
 		sqlite3_reset(st);
@@ -228,11 +229,8 @@ yp_status store_get_source(store *s, const char *id, yp_source *out,
 			   yp_error *err)
 {
 	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *st = store_stmt(s, Q_SOURCE_GET, err);
-	if (!st)
-		return err->status;
-	store_bind_text(st, 1, id);
-	yp_status rc = step_one(s, st, "source", id, err);
+	sqlite3_stmt *st = NULL;
+	yp_status rc = find_one(s, Q_SOURCE_GET, "source", id, &st, err);
 	if (rc == YP_OK) {
 		read_source(st, out);
 		sqlite3_reset(st);
@@ -244,11 +242,8 @@ yp_status store_get_event(store *s, const char *id, yp_event *out,
 			  yp_error *err)
 {
 	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *st = store_stmt(s, Q_EVENT_GET, err);
-	if (!st)
-		return err->status;
-	store_bind_text(st, 1, id);
-	yp_status rc = step_one(s, st, "event", id, err);
+	sqlite3_stmt *st = NULL;
+	yp_status rc = find_one(s, Q_EVENT_GET, "event", id, &st, err);
 	if (rc != YP_OK)
 		return rc;
 	sqlite3_int64 eid = read_event(st, out);
@@ -259,54 +254,41 @@ yp_status store_get_event(store *s, const char *id, yp_event *out,
 	return rc;
 }
 
-/* Walks rows of an ad-hoc query (not cached: each walk runs once per
- * command) and hands each to visit, which fills and passes on a record. */
+/* What a walk of this file hands its rows to: one of the callbacks, with
+ * its context; an event's links are read from s, and a failure to read
+ * them is kept in status and err. */
 typedef struct {
 	store_org_fn org;
 	store_person_fn person;
 	store_source_fn source;
 	store_event_fn event;
-	store_row_fn row;
 	store_id_fn id;
-	store_count_fn count;
-	store_org_year_fn org_year;
+	store_facet_fn facet;
 	void *ctx;
+	store *s;
+	yp_status status;
+	yp_error *err;
 } walk_target;
 
-typedef bool (*row_visit_fn)(store *s, sqlite3_stmt *st, const walk_target *t,
-			     yp_status *rc, yp_error *err);
-
-static yp_status walk(store *s, sqlite3_stmt *st, row_visit_fn visit,
-		      const walk_target *t, yp_error *err)
+/* store_walk once b's values (when there are any) are bound. */
+static yp_status walk(store *s, sqlite3_stmt *st, const store_binding *b,
+		      store_visit_fn visit, walk_target *t, const char *what,
+		      yp_error *err)
 {
-	int rc;
-	yp_status status = YP_OK;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!visit(s, st, t, &status, err))
-			break;
+	if (b) {
+		yp_status bound = store_bound(b, what, err);
+		if (bound != YP_OK)
+			return bound;
 	}
-	if (status == YP_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
-		status = store_sql_fail(s, err, "reading records");
-	sqlite3_finalize(st);
-	return status;
+	t->s = s;
+	t->err = err;
+	yp_status rc = store_walk(s, st, visit, t, what, err);
+	return rc != YP_OK ? rc : t->status;
 }
 
-static sqlite3_stmt *prepare(store *s, const char *sql, yp_error *err)
+static bool visit_org(sqlite3_stmt *st, void *target)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		store_sql_fail(s, err, "preparing a query");
-		return NULL;
-	}
-	return st;
-}
-
-static bool visit_org(store *s, sqlite3_stmt *st, const walk_target *t,
-		      yp_status *rc, yp_error *err)
-{
-	(void)s;
-	(void)rc;
-	(void)err;
+	const walk_target *t = target;
 	yp_org o = {0};
 	read_org(st, &o);
 	bool more = t->org(&o, t->ctx);
@@ -316,29 +298,15 @@ static bool visit_org(store *s, sqlite3_stmt *st, const walk_target *t,
 
 yp_status store_each_org(store *s, store_org_fn fn, void *ctx, yp_error *err)
 {
-	/* Parents before children (NDJSON readers need that), then by id. */
-	static const char sql[] =
-		"WITH RECURSIVE tree(oid, depth) AS ("
-		" SELECT oid, 0 FROM organizations WHERE parent_oid IS NULL"
-		" UNION ALL SELECT o.oid, t.depth + 1 FROM organizations o"
-		" JOIN tree t ON o.parent_oid = t.oid WHERE t.depth < 64)"
-		" SELECT o.id, o.name_ko, o.name_en, o.short_name, o.kind,"
-		" o.country, p.id FROM organizations o"
-		" JOIN (SELECT oid, max(depth) AS depth FROM tree GROUP BY oid) t"
-		" ON t.oid = o.oid"
-		" LEFT JOIN organizations p ON p.oid = o.parent_oid"
-		" ORDER BY t.depth, o.id";
-	sqlite3_stmt *st = prepare(s, sql, err);
+	sqlite3_stmt *st = store_stmt(s, Q_EACH_ORG, err);
 	walk_target t = {.org = fn, .ctx = ctx};
-	return st ? walk(s, st, visit_org, &t, err) : err->status;
+	return st ? walk(s, st, NULL, visit_org, &t, "reading records", err)
+		  : err->status;
 }
 
-static bool visit_person(store *s, sqlite3_stmt *st, const walk_target *t,
-			 yp_status *rc, yp_error *err)
+static bool visit_person(sqlite3_stmt *st, void *target)
 {
-	(void)s;
-	(void)rc;
-	(void)err;
+	const walk_target *t = target;
 	yp_person p = {0};
 	read_person(st, &p);
 	bool more = t->person(&p, t->ctx);
@@ -349,21 +317,15 @@ static bool visit_person(store *s, sqlite3_stmt *st, const walk_target *t,
 yp_status store_each_person(store *s, store_person_fn fn, void *ctx,
 			    yp_error *err)
 {
-	static const char sql[] =
-		"SELECT p.id, p.name_ko, p.name_en, o.id, p.title_ko, p.title_en"
-		" FROM people p LEFT JOIN organizations o ON o.oid = p.oid"
-		" ORDER BY p.id";
-	sqlite3_stmt *st = prepare(s, sql, err);
+	sqlite3_stmt *st = store_stmt(s, Q_EACH_PERSON, err);
 	walk_target t = {.person = fn, .ctx = ctx};
-	return st ? walk(s, st, visit_person, &t, err) : err->status;
+	return st ? walk(s, st, NULL, visit_person, &t, "reading records", err)
+		  : err->status;
 }
 
-static bool visit_source(store *s, sqlite3_stmt *st, const walk_target *t,
-			 yp_status *rc, yp_error *err)
+static bool visit_source(sqlite3_stmt *st, void *target)
 {
-	(void)s;
-	(void)rc;
-	(void)err;
+	const walk_target *t = target;
 	yp_source src = {0};
 	read_source(st, &src);
 	bool more = t->source(&src, t->ctx);
@@ -374,86 +336,131 @@ static bool visit_source(store *s, sqlite3_stmt *st, const walk_target *t,
 yp_status store_each_source(store *s, store_source_fn fn, void *ctx,
 			    yp_error *err)
 {
-	static const char sql[] =
-		"SELECT id, title, publisher, date_key, date_precision, url,"
-		" language, kind FROM sources ORDER BY id";
-	sqlite3_stmt *st = prepare(s, sql, err);
+	sqlite3_stmt *st = store_stmt(s, Q_EACH_SOURCE, err);
 	walk_target t = {.source = fn, .ctx = ctx};
-	return st ? walk(s, st, visit_source, &t, err) : err->status;
+	return st ? walk(s, st, NULL, visit_source, &t, "reading records", err)
+		  : err->status;
 }
 
-static bool visit_event(store *s, sqlite3_stmt *st, const walk_target *t,
-			yp_status *rc, yp_error *err)
+static bool visit_event(sqlite3_stmt *st, void *target)
 {
+	walk_target *t = target;
 	yp_event e = {0};
 	sqlite3_int64 eid = read_event(st, &e);
-	*rc = load_links(s, eid, &e, err);
-	bool more = *rc == YP_OK && t->event(&e, t->ctx);
+	t->status = load_links(t->s, eid, &e, t->err);
+	bool more = t->status == YP_OK && t->event(&e, t->ctx);
 	model_event_clear(&e);
 	return more;
-}
-
-/* Unused filters bind NULL and drop out of the WHERE clause, so one
- * statement serves every combination. */
-#define EVENT_WHERE_LINKS \
-	" WHERE (?1 IS NULL OR span_end >= ?1)" \
-	" AND (?2 IS NULL OR e.date_key <= ?2)" \
-	" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM event_orgs l" \
-	"  JOIN organizations o ON o.oid = l.oid" \
-	"  WHERE l.eid = e.eid AND o.id = ?3))" \
-	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM event_tags t" \
-	"  WHERE t.eid = e.eid AND t.tag = ?4))" \
-	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM event_people l" \
-	"  JOIN people p ON p.pid = l.pid WHERE l.eid = e.eid AND p.id = ?6))" \
-	" AND (?12 IS NULL OR e.id IN (SELECT event_id FROM state.marks))"
-#define EVENT_WHERE EVENT_WHERE_LINKS \
-	" AND (?5 IS NULL OR e.eid IN (SELECT rowid FROM event_fts" \
-	"  WHERE event_fts MATCH ?5))"
-#define EVENT_FILTER EVENT_WHERE " ORDER BY date_key, id"
-
-static void bind_filter(sqlite3_stmt *st, const event_filter *f)
-{
-	if (!f)
-		return;
-	if (f->from_day)
-		sqlite3_bind_int64(st, 1, f->from_day);
-	if (f->to_day)
-		sqlite3_bind_int64(st, 2, f->to_day);
-	store_bind_text(st, 3, f->org);
-	store_bind_text(st, 4, f->tag);
-	store_bind_text(st, 5, f->match);
-	if (f->marked)
-		sqlite3_bind_int(st, 12, 1);
-	store_bind_text(st, 6, f->person);
 }
 
 yp_status store_each_event(store *s, const event_filter *f, store_event_fn fn,
 			   void *ctx, yp_error *err)
 {
-	static const char sql[] =
-		"SELECT eid, id, date_key, date_precision, end_key,"
-		" end_precision, status, kind, title_ko, title_en, summary_ko,"
-		" summary_en, notes_ko, notes_en FROM events e" EVENT_FILTER;
-	sqlite3_stmt *st = prepare(s, sql, err);
+	sqlite3_stmt *st = store_stmt(s, Q_EACH_EVENT, err);
 	if (!st)
 		return err->status;
-	bind_filter(st, f);
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_filter(&b, f);
 	walk_target t = {.event = fn, .ctx = ctx};
-	return walk(s, st, visit_event, &t, err);
+	return walk(s, st, &b, visit_event, &t, "reading records", err);
 }
 
-static bool visit_row(store *s, sqlite3_stmt *st, const walk_target *t,
-		      yp_status *rc, yp_error *err)
+yp_status store_search(store *s, const char *match, long limit,
+		       store_event_fn fn, void *ctx, yp_error *err)
 {
-	(void)s;
-	(void)rc;
-	(void)err;
+	sqlite3_stmt *st = store_stmt(s, Q_SEARCH, err);
+	if (!st)
+		return err->status;
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_text(&b, ":match", match);
+	store_bind_int(&b, ":limit", limit);
+	walk_target t = {.event = fn, .ctx = ctx};
+	return walk(s, st, &b, visit_event, &t, "reading records", err);
+}
+
+/* A row (id, name_ko, name_en, short, count, first, last, kind) as a
+ * facet_item; its strings are borrowed from the statement. */
+static bool visit_facet(sqlite3_stmt *st, void *target)
+{
+	const walk_target *t = target;
+	facet_item it = {
+		(const char *)sqlite3_column_text(st, 0),
+		{(char *)sqlite3_column_text(st, 1),
+		 (char *)sqlite3_column_text(st, 2)},
+		(const char *)sqlite3_column_text(st, 3),
+		(long)sqlite3_column_int64(st, 4),
+		(long)sqlite3_column_int64(st, 5),
+		(long)sqlite3_column_int64(st, 6),
+		(const char *)sqlite3_column_text(st, 7),
+	};
+	return t->facet(&it, t->ctx);
+}
+
+#define FACETS_READ "reading organizations, people and tags"
+
+yp_status store_each_facet(store *s, facet_kind kind, store_facet_fn fn,
+			   void *ctx, yp_error *err)
+{
+	static const store_query q[] = {
+		[FACET_ORG] = Q_FACET_ORG, [FACET_PERSON] = Q_FACET_PERSON,
+		[FACET_TAG] = Q_FACET_TAG, [FACET_YEAR] = Q_FACET_YEAR,
+	};
+	sqlite3_stmt *st = store_stmt(s, q[kind], err);
+	walk_target t = {.facet = fn, .ctx = ctx};
+	return st ? walk(s, st, NULL, visit_facet, &t, FACETS_READ, err)
+		  : err->status;
+}
+
+yp_status store_each_partner(store *s, const char *id, long limit,
+			     store_facet_fn fn, void *ctx, yp_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, Q_PARTNERS, err);
+	if (!st)
+		return err->status;
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_text(&b, ":id", id);
+	store_bind_int(&b, ":limit", limit);
+	walk_target t = {.facet = fn, .ctx = ctx};
+	return walk(s, st, &b, visit_facet, &t, FACETS_READ, err);
+}
+
+/* An id, borrowed from the statement. */
+static bool visit_id(sqlite3_stmt *st, void *target)
+{
+	const walk_target *t = target;
+	return t->id((const char *)sqlite3_column_text(st, 0), t->ctx);
+}
+
+yp_status store_each_event_id(store *s, const char *prefix, long limit,
+			      store_id_fn fn, void *ctx, yp_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, Q_EVENT_IDS, err);
+	if (!st)
+		return err->status;
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_text(&b, ":prefix", prefix);
+	store_bind_int(&b, ":limit", limit);
+	walk_target t = {.id = fn, .ctx = ctx};
+	return walk(s, st, &b, visit_id, &t, "reading records", err);
+}
+
+/* What a walk of the timeline hands its rows to. */
+typedef struct {
+	store_row_fn row;
+	store_count_fn count;
+	store_org_year_fn org_year;
+	void *ctx;
+} row_target;
+
+static bool visit_row(sqlite3_stmt *st, void *target)
+{
+	const row_target *t = target;
 	/* the row's strings are borrowed from the statement: no copies */
 	const char *status = (const char *)sqlite3_column_text(st, 5);
 	event_row row = {
 		(char *)sqlite3_column_text(st, 0),
-		column_date(st, 1, 2),
-		column_date(st, 3, 4),
+		store_column_date(st, 1, 2),
+		store_column_date(st, 3, 4),
 		status && strcmp(status, "planned") == 0,
 		{(char *)sqlite3_column_text(st, 6),
 		 (char *)sqlite3_column_text(st, 7)},
@@ -466,118 +473,26 @@ static bool visit_row(store *s, sqlite3_stmt *st, const walk_target *t,
 	return t->row(&row, t->ctx);
 }
 
-/* The columns of an event_row: its place in the timeline's index, and
- * its organizations or two NULLs. */
-#define ROW_PLACE \
-	"SELECT e.id, e.date_key, e.date_precision, e.end_key, e.end_precision," \
-	" e.status, e.title_ko, e.title_en,"
-#define ROW_SELECT ROW_PLACE ROW_ORGS("e.eid") ", e.eid, 0, 0"
-#define ROW_SELECT_PLACE ROW_PLACE " NULL, NULL, e.eid," \
-	" EXISTS (SELECT 1 FROM state.marks WHERE event_id = e.id)," \
-	" EXISTS (SELECT 1 FROM state.seen WHERE event_id = e.id)"
-#define ROW_COLUMNS ROW_SELECT " FROM events e"
+/* Walks b's statement over visit once its values are bound. */
+static yp_status walk_rows(const store_binding *b, store_visit_fn visit,
+			   row_target *t, yp_error *err)
+{
+	yp_status bound = store_bound(b, "reading records", err);
+	if (bound != YP_OK)
+		return bound;
+	return store_walk(b->s, b->st, visit, t, "reading records", err);
+}
 
 yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
 			 void *ctx, yp_error *err)
 {
-	static const char sql[] = ROW_COLUMNS EVENT_FILTER;
-	sqlite3_stmt *st = prepare(s, sql, err);
+	sqlite3_stmt *st = store_stmt(s, Q_EACH_ROW, err);
 	if (!st)
 		return err->status;
-	bind_filter(st, f);
-	walk_target t = {.row = fn, .ctx = ctx};
-	return walk(s, st, visit_row, &t, err);
-}
-
-yp_status store_search(store *s, const char *match, long limit,
-		       store_event_fn fn, void *ctx, yp_error *err)
-{
-	/* bm25 weights per column: title, body, names, choseong */
-	static const char sql[] =
-		"SELECT e.eid, e.id, e.date_key, e.date_precision, e.end_key,"
-		" e.end_precision, e.status, e.kind, e.title_ko, e.title_en,"
-		" e.summary_ko, e.summary_en, e.notes_ko, e.notes_en"
-		" FROM event_fts JOIN events e ON e.eid = event_fts.rowid"
-		" WHERE event_fts MATCH ?1"
-		" ORDER BY bm25(event_fts, 10.0, 1.0, 5.0, 5.0), e.date_key, e.id"
-		" LIMIT ?2";
-	sqlite3_stmt *st = prepare(s, sql, err);
-	if (!st)
-		return err->status;
-	store_bind_text(st, 1, match);
-	sqlite3_bind_int64(st, 2, limit);
-	walk_target t = {.event = fn, .ctx = ctx};
-	return walk(s, st, visit_event, &t, err);
-}
-
-/* Hands each row (id, name_ko, name_en, short, count, first, last, kind)
- * to fn as a facet_item, then finalizes the statement. */
-static yp_status walk_facets(store *s, sqlite3_stmt *st, store_facet_fn fn,
-			     void *ctx, yp_error *err)
-{
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		facet_item it = {
-			(const char *)sqlite3_column_text(st, 0),
-			{(char *)sqlite3_column_text(st, 1),
-			 (char *)sqlite3_column_text(st, 2)},
-			(const char *)sqlite3_column_text(st, 3),
-			(long)sqlite3_column_int64(st, 4),
-			(long)sqlite3_column_int64(st, 5),
-			(long)sqlite3_column_int64(st, 6),
-			(const char *)sqlite3_column_text(st, 7),
-		};
-		if (!fn(&it, ctx))
-			break;
-	}
-	yp_status status = YP_OK;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		status = store_sql_fail(s, err, "reading organizations, people "
-					"and tags");
-	sqlite3_finalize(st);
-	return status;
-}
-
-yp_status store_each_facet(store *s, facet_kind kind, store_facet_fn fn,
-			   void *ctx, yp_error *err)
-{
-	static const char *const sql[] = {
-		[FACET_ORG] = "SELECT o.id, o.name_ko, o.name_en, o.short_name,"
-			" count(*), min(e.date_key), max(e.date_key), o.kind"
-			" FROM organizations o JOIN event_orgs l ON l.oid = o.oid"
-			" JOIN events e ON e.eid = l.eid GROUP BY o.oid",
-		[FACET_PERSON] = "SELECT p.id, p.name_ko, p.name_en, NULL,"
-			" count(*), min(e.date_key), max(e.date_key), NULL"
-			" FROM people p JOIN event_people l ON l.pid = p.pid"
-			" JOIN events e ON e.eid = l.eid GROUP BY p.pid",
-		[FACET_TAG] = "SELECT t.tag, t.tag, t.tag, NULL, count(*),"
-			" min(e.date_key), max(e.date_key), NULL FROM event_tags t"
-			" JOIN events e ON e.eid = t.eid GROUP BY t.tag",
-		[FACET_YEAR] = "SELECT y, y, y, NULL, count(*), min(date_key),"
-			" max(date_key), NULL FROM (SELECT CAST(date_key / 10000 AS TEXT)"
-			" AS y, date_key FROM events) GROUP BY y",
-	};
-	sqlite3_stmt *st = prepare(s, sql[kind], err);
-	return st ? walk_facets(s, st, fn, ctx, err) : err->status;
-}
-
-yp_status store_each_partner(store *s, const char *id, long limit,
-			     store_facet_fn fn, void *ctx, yp_error *err)
-{
-	static const char sql[] =
-		"SELECT o.id, o.name_ko, o.name_en, o.short_name, count(*),"
-		" min(e.date_key), max(e.date_key), o.kind"
-		" FROM event_orgs a JOIN event_orgs b ON b.eid = a.eid"
-		" AND b.oid <> a.oid JOIN organizations o ON o.oid = b.oid"
-		" JOIN events e ON e.eid = a.eid"
-		" WHERE a.oid = (SELECT oid FROM organizations WHERE id = ?1)"
-		" GROUP BY b.oid ORDER BY count(*) DESC, o.id LIMIT ?2";
-	sqlite3_stmt *st = prepare(s, sql, err);
-	if (!st)
-		return err->status;
-	store_bind_text(st, 1, id);
-	sqlite3_bind_int64(st, 2, limit);
-	return walk_facets(s, st, fn, ctx, err);
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_filter(&b, f);
+	row_target t = {.row = fn, .ctx = ctx};
+	return walk_rows(&b, visit_row, &t, err);
 }
 
 /* Without a filter the keyset queries read the (date_key, id) index; the
@@ -604,13 +519,17 @@ static char *filter_text(const event_filter *f)
 yp_status store_row_orgs(store *s, long long key, yp_text *out,
 			 yp_error *err)
 {
+	const char *what = "reading organizations";
 	sqlite3_stmt *st = store_stmt(s, Q_ROW_ORGS, err);
 	if (!st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, key);
-	yp_status rc = YP_OK;
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_int(&b, ":key", key);
+	yp_status rc = store_bound(&b, what, err);
+	if (rc != YP_OK)
+		return rc;
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = store_sql_fail(s, err, "reading organizations");
+		rc = store_sql_fail(s, err, what);
 	} else {
 		const char *ko = (const char *)sqlite3_column_text(st, 0);
 		const char *en = (const char *)sqlite3_column_text(st, 1);
@@ -625,41 +544,49 @@ yp_status store_row_orgs(store *s, long long key, yp_text *out,
 	return rc;
 }
 
-static long count_query(store *s, const char *sql, const row_key *from,
+/* A place as :NAME_date and :NAME_id. */
+static void bind_key(store_binding *b, const char *date, const char *id,
+		     const row_key *k)
+{
+	store_bind_int(b, date, k->date_key);
+	store_bind_text(b, id, k->id ? k->id : "");
+}
+
+/* The count statement q returns, between from and to when q has them;
+ * -1 with err set on failure. */
+static long count_query(store *s, store_query q, const row_key *from,
 			const row_key *to, yp_error *err)
 {
-	sqlite3_stmt *st = prepare(s, sql, err);
+	const char *what = "counting events";
+	sqlite3_stmt *st = store_stmt(s, q, err);
 	if (!st)
 		return -1;
-	if (to) {
-		sqlite3_bind_int64(st, 7, to->date_key);
-		store_bind_text(st, 8, to->id ? to->id : "");
-	}
-	if (from) {
-		sqlite3_bind_int64(st, 10, from->date_key);
-		store_bind_text(st, 11, from->id ? from->id : "");
-	}
+	store_binding b = STORE_BINDING(s, st);
+	if (to)
+		bind_key(&b, ":to_date", ":to_id", to);
+	if (from)
+		bind_key(&b, ":from_date", ":from_id", from);
+	if (store_bound(&b, what, err) != YP_OK)
+		return -1;
 	long n = -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(st, 0);
 	else
-		store_sql_fail(s, err, "counting events");
-	sqlite3_finalize(st);
+		store_sql_fail(s, err, what);
+	sqlite3_reset(st);
 	return n;
 }
 
 /* Runs a statement that returns no rows, with f's filter bound. */
-static yp_status run_filtered(store *s, const char *sql, const event_filter *f,
+static yp_status run_filtered(store *s, store_query q, const event_filter *f,
 			      yp_error *err)
 {
-	sqlite3_stmt *st = prepare(s, sql, err);
+	sqlite3_stmt *st = store_stmt(s, q, err);
 	if (!st)
 		return err->status;
-	bind_filter(st, f);
-	yp_status rc = sqlite3_step(st) == SQLITE_DONE
-			       ? YP_OK : store_sql_fail(s, err, "filtering events");
-	sqlite3_finalize(st);
-	return rc;
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_filter(&b, f);
+	return store_run(&b, "filtering events", err);
 }
 
 /* Only a search narrows this way: other filters need the row. */
@@ -678,8 +605,7 @@ static yp_status map_or_gather(store *s, const event_filter *f,
 	if (match_only(f)) {
 		if (store_hits_map(s, f->match, err) != YP_OK)
 			return err->status;
-		long total = count_query(s, "SELECT n FROM event_count", NULL,
-					 NULL, err);
+		long total = count_query(s, Q_EVENT_COUNT, NULL, NULL, err);
 		if (total < 0)
 			return err->status;
 		if (s->map.count >= s->map_min && s->map.count * 64 >= total) {
@@ -688,19 +614,10 @@ static yp_status map_or_gather(store *s, const event_filter *f,
 		}
 		store_hits_forget(s);
 	}
-	yp_status rc = run_filtered(s, "DELETE FROM temp.hits", NULL, err);
-	/* a search drives from the index's matches rather than every row;
-	 * rows sorted before they go in are appended, not scattered over
-	 * the table (half the time for 760,000 matches) */
+	yp_status rc = run_filtered(s, Q_HITS_CLEAR, NULL, err);
 	if (rc == YP_OK)
-		rc = run_filtered(s, f->match
-			? "INSERT INTO temp.hits SELECT e.date_key, e.id, e.eid"
-			  " FROM event_fts JOIN events e ON e.eid = event_fts.rowid"
-			  EVENT_WHERE_LINKS " AND event_fts MATCH ?5"
-			  " ORDER BY e.date_key, e.id"
-			: "INSERT INTO temp.hits SELECT date_key, id, eid"
-			  " FROM events e" EVENT_WHERE " ORDER BY date_key, id",
-			f, err);
+		rc = run_filtered(s, f->match ? Q_HITS_GATHER_MATCH
+					      : Q_HITS_GATHER, f, err);
 	return rc;
 }
 
@@ -722,48 +639,36 @@ static yp_status use_hits(store *s, const event_filter *f, yp_error *err)
 	return rc;
 }
 
-/* C: a condition and AND, or nothing. */
-#define WINDOW_SQL(FROM, C, K) { \
-	[WINDOW_FIRST] = ROW_SELECT_PLACE FROM " WHERE " C "1" \
-		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
-	[WINDOW_LAST] = ROW_SELECT_PLACE FROM " WHERE " C "1" \
-		" ORDER BY " K "date_key DESC, " K "id DESC LIMIT ?9", \
-	[WINDOW_AT] = ROW_SELECT_PLACE FROM \
-		" WHERE " C "(" K "date_key, " K "id) >= (?7, ?8)" \
-		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
-	[WINDOW_AFTER] = ROW_SELECT_PLACE FROM \
-		" WHERE " C "(" K "date_key, " K "id) > (?7, ?8)" \
-		" ORDER BY " K "date_key, " K "id LIMIT ?9", \
-	[WINDOW_BEFORE] = ROW_SELECT_PLACE FROM \
-		" WHERE " C "(" K "date_key, " K "id) < (?7, ?8)" \
-		" ORDER BY " K "date_key DESC, " K "id DESC LIMIT ?9", \
-}
+/* The window statements of store_queries.def's WINDOWS, by row_window. */
+#define WINDOWS_OF(NAME) { \
+	[WINDOW_FIRST] = Q_##NAME##_FIRST, [WINDOW_LAST] = Q_##NAME##_LAST, \
+	[WINDOW_AT] = Q_##NAME##_AT, [WINDOW_AFTER] = Q_##NAME##_AFTER, \
+	[WINDOW_BEFORE] = Q_##NAME##_BEFORE}
 
-/* Keyset windows: each direction is its own statement, so that an index
- * in timeline order serves it; OFFSET is never used. */
 yp_status store_rows_from(store *s, const event_filter *f, const row_key *from,
 			  row_window how, long limit, store_row_fn fn, void *ctx,
 			  yp_error *err)
 {
-	static const char *const all[] = WINDOW_SQL(" FROM events e", "", "e.");
-	static const char *const hits[] = WINDOW_SQL(
-		" FROM temp.hits h JOIN events e ON e.eid = h.eid", "", "h.");
-	static const char *const mapped[] = WINDOW_SQL(
-		" FROM events e", "yp_hit(e.eid) AND ", "e.");
+	static const store_query windows[][WINDOW_BEFORE + 1] = {
+		WINDOWS_OF(WINDOW_ALL), WINDOWS_OF(WINDOW_HITS),
+		WINDOWS_OF(WINDOW_MAPPED),
+	};
+	assert((unsigned)how <= WINDOW_BEFORE);
 	bool filtered = !filter_empty(f);
 	if (filtered && use_hits(s, f, err) != YP_OK)
 		return err->status;
-	const char *const *sql = !filtered ? all : s->mapped ? mapped : hits;
-	sqlite3_stmt *st = prepare(s, sql[how], err);
+	sqlite3_stmt *st = store_stmt(s, windows[!filtered ? 0 : s->mapped ? 2
+								       : 1][how],
+				      err);
 	if (!st)
 		return err->status;
-	if (from) {
-		sqlite3_bind_int64(st, 7, from->date_key);
-		store_bind_text(st, 8, from->id ? from->id : "");
-	}
-	sqlite3_bind_int64(st, 9, limit);
-	walk_target t = {.row = fn, .ctx = ctx};
-	return walk(s, st, visit_row, &t, err);
+	store_binding b = STORE_BINDING(s, st);
+	/* without a place, AT, AFTER and BEFORE compare with NULL: no rows */
+	if (from && how != WINDOW_FIRST && how != WINDOW_LAST)
+		bind_key(&b, ":from_date", ":from_id", from);
+	store_bind_int(&b, ":limit", limit);
+	row_target t = {.row = fn, .ctx = ctx};
+	return walk_rows(&b, visit_row, &t, err);
 }
 
 /* Matches of a map from from up to to, as two places from its start. */
@@ -778,41 +683,22 @@ static long mapped_between(store *s, const row_key *from, const row_key *to,
 long store_rows_between(store *s, const event_filter *f, const row_key *from,
 			const row_key *to, yp_error *err)
 {
-#define BETWEEN(TABLE) \
-	{"SELECT count(*) FROM " TABLE " WHERE (date_key, id) < (?7, ?8)", \
-	 "SELECT count(*) FROM " TABLE " WHERE (date_key, id) < (?7, ?8)" \
-	 " AND (date_key, id) >= (?10, ?11)"}
-	static const char *const all[] = BETWEEN("events");
-	static const char *const hits[] = BETWEEN("temp.hits");
-#undef BETWEEN
-	/* Without a filter: the months before to's month (minus those before
-	 * from's), then the rows of to's month before it (minus from's). */
-	static const char *const months[] = {
-		"SELECT (SELECT coalesce(sum(n), 0) FROM event_months"
-		"  WHERE month < ?7 / 100)"
-		" + (SELECT count(*) FROM events WHERE date_key >= ?7 / 100 * 100"
-		"  AND (date_key, id) < (?7, ?8))",
-		"SELECT (SELECT coalesce(sum(n), 0) FROM event_months"
-		"  WHERE month >= ?10 / 100 AND month < ?7 / 100)"
-		" + (SELECT count(*) FROM events WHERE date_key >= ?7 / 100 * 100"
-		"  AND (date_key, id) < (?7, ?8))"
-		" - (SELECT count(*) FROM events WHERE date_key >= ?10 / 100 * 100"
-		"  AND (date_key, id) < (?10, ?11))",
-	};
-	static const char *const mapped[] = {
-		NULL,
-		"SELECT count(*) FROM events WHERE (date_key, id) < (?7, ?8)"
-		" AND (date_key, id) >= (?10, ?11) AND yp_hit(eid)",
-	};
 	bool filtered = !filter_empty(f);
 	if (filtered && use_hits(s, f, err) != YP_OK)
 		return -1;
+	/* within a month, count the rows; from further, the kept months */
 	bool near = from && from->date_key / 100 == to->date_key / 100;
 	if (filtered && s->mapped && !near)
 		return mapped_between(s, from, to, err);
-	const char *const *sql = !filtered ? (near ? all : months)
-			       : s->mapped ? mapped : hits;
-	return count_query(s, sql[from != NULL], from, to, err);
+	store_query q;
+	if (!filtered)
+		q = near ? Q_COUNT_ALL_BETWEEN
+		    : from ? Q_COUNT_MONTHS_BETWEEN : Q_COUNT_MONTHS_BEFORE;
+	else if (s->mapped)
+		q = Q_COUNT_MAPPED_BETWEEN;  /* near: from is set */
+	else
+		q = from ? Q_COUNT_HITS_BETWEEN : Q_COUNT_HITS_BEFORE;
+	return count_query(s, q, from, to, err);
 }
 
 long store_rows_before(store *s, const event_filter *f, const row_key *key,
@@ -824,60 +710,51 @@ long store_rows_before(store *s, const event_filter *f, const row_key *key,
 long store_rows_total(store *s, const event_filter *f, yp_error *err)
 {
 	if (filter_empty(f))
-		return count_query(s, "SELECT n FROM event_count", NULL, NULL,
-				   err);
+		return count_query(s, Q_EVENT_COUNT, NULL, NULL, err);
 	if (use_hits(s, f, err) != YP_OK)
 		return -1;
 	if (s->mapped)
 		return s->map.count;
-	return count_query(s, "SELECT count(*) FROM temp.hits", NULL, NULL,
-			   err);
+	return count_query(s, Q_HITS_COUNT, NULL, NULL, err);
 }
 
 yp_status store_event_key(store *s, const char *id, row_key *out,
 			  yp_error *err)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT date_key FROM events WHERE id = ?1",
-				   err);
+	const char *what = "reading a record";
+	sqlite3_stmt *st = store_stmt(s, Q_EVENT_PLACE, err);
 	if (!st)
 		return err->status;
-	store_bind_text(st, 1, id);
-	yp_status rc = step_one(s, st, "event", id, err);
-	if (rc == YP_OK) {
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_text(&b, ":id", id);
+	yp_status rc = store_bound(&b, what, err);
+	if (rc != YP_OK)
+		return rc;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
 		out->date_key = (long)sqlite3_column_int64(st, 0);
 		out->id = id;
+	} else if (step == SQLITE_DONE) {
+		rc = yp_fail(err, YP_NOINPUT, "no event with id \"%s\"", id);
+	} else {
+		rc = store_sql_fail(s, err, what);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
-/* Visitors for the walks of single columns and counts: the row's
- * strings are borrowed from the statement. */
-static bool visit_id(store *s, sqlite3_stmt *st, const walk_target *t,
-		     yp_status *rc, yp_error *err)
+/* Visitors for the walks of counts: the row's strings are borrowed from
+ * the statement. */
+static bool visit_count(sqlite3_stmt *st, void *target)
 {
-	(void)s;
-	(void)rc;
-	(void)err;
-	return t->id((const char *)sqlite3_column_text(st, 0), t->ctx);
-}
-
-static bool visit_count(store *s, sqlite3_stmt *st, const walk_target *t,
-			yp_status *rc, yp_error *err)
-{
-	(void)s;
-	(void)rc;
-	(void)err;
+	const row_target *t = target;
 	return t->count((long)sqlite3_column_int64(st, 0),
 			(long)sqlite3_column_int64(st, 1), t->ctx);
 }
 
-static bool visit_org_year(store *s, sqlite3_stmt *st, const walk_target *t,
-			   yp_status *rc, yp_error *err)
+static bool visit_org_year(sqlite3_stmt *st, void *target)
 {
-	(void)s;
-	(void)rc;
-	(void)err;
+	const row_target *t = target;
 	org_year item = {
 		(const char *)sqlite3_column_text(st, 0),
 		(const char *)sqlite3_column_text(st, 1),
@@ -889,22 +766,6 @@ static bool visit_org_year(store *s, sqlite3_stmt *st, const walk_target *t,
 	return t->org_year(&item, t->ctx);
 }
 
-yp_status store_each_event_id(store *s, const char *prefix, long limit,
-			      store_id_fn fn, void *ctx, yp_error *err)
-{
-	/* ids are compared as bytes: the range [prefix, prefix + U+10FFFF)
-	 * holds exactly those that start with it, read from the index */
-	sqlite3_stmt *st = prepare(s, "SELECT id FROM events WHERE id >= ?1"
-				   " AND id < ?1 || char(1114111)"
-				   " ORDER BY id LIMIT ?2", err);
-	if (!st)
-		return err->status;
-	store_bind_text(st, 1, prefix);
-	sqlite3_bind_int64(st, 2, limit);
-	walk_target t = {.id = fn, .ctx = ctx};
-	return walk(s, st, visit_id, &t, err);
-}
-
 yp_status store_month_counts(store *s, const event_filter *f,
 			     store_count_fn fn, void *ctx, yp_error *err)
 {
@@ -913,40 +774,27 @@ yp_status store_month_counts(store *s, const event_filter *f,
 		return err->status;
 	if (filtered && s->mapped)
 		return store_hits_months(s, fn, ctx, err);
-	sqlite3_stmt *st = prepare(s, filtered
-		? "SELECT date_key / 100, count(*) FROM temp.hits"
-		  " GROUP BY 1 ORDER BY 1"
-		: "SELECT month, n FROM event_months WHERE n > 0 ORDER BY month",
-		err);
+	sqlite3_stmt *st = store_stmt(s, filtered ? Q_MONTHS_HITS : Q_MONTHS_ALL,
+				      err);
 	if (!st)
 		return err->status;
-	walk_target t = {.count = fn, .ctx = ctx};
-	return walk(s, st, visit_count, &t, err);
+	store_binding b = STORE_BINDING(s, st);
+	row_target t = {.count = fn, .ctx = ctx};
+	return walk_rows(&b, visit_count, &t, err);
 }
 
 yp_status store_each_org_year(store *s, const event_filter *f,
 			      store_org_year_fn fn, void *ctx, yp_error *err)
 {
-#define ORG_YEAR(FROM, YEAR, WHERE) \
-	"SELECT o.id, o.short_name, o.name_ko, o.name_en, " YEAR " / 10000," \
-	" count(*) " FROM " JOIN organizations o ON o.oid = l.oid" WHERE \
-	" GROUP BY l.oid, " YEAR " / 10000"
-	static const char *const sql[] = {
-		ORG_YEAR("FROM event_orgs l JOIN events e ON e.eid = l.eid",
-			 "e.date_key", ""),
-		ORG_YEAR("FROM temp.hits h JOIN event_orgs l ON l.eid = h.eid",
-			 "h.date_key", ""),
-		ORG_YEAR("FROM event_orgs l JOIN events e ON e.eid = l.eid",
-			 "e.date_key", " WHERE yp_hit(l.eid)"),
-	};
-#undef ORG_YEAR
 	bool filtered = !filter_empty(f);
 	if (filtered && use_hits(s, f, err) != YP_OK)
 		return err->status;
-	sqlite3_stmt *st = prepare(s, sql[!filtered ? 0 : s->mapped ? 2 : 1],
-				   err);
+	sqlite3_stmt *st = store_stmt(s, !filtered ? Q_ORG_YEARS_ALL
+					 : s->mapped ? Q_ORG_YEARS_MAPPED
+						     : Q_ORG_YEARS_HITS, err);
 	if (!st)
 		return err->status;
-	walk_target t = {.org_year = fn, .ctx = ctx};
-	return walk(s, st, visit_org_year, &t, err);
+	store_binding b = STORE_BINDING(s, st);
+	row_target t = {.org_year = fn, .ctx = ctx};
+	return walk_rows(&b, visit_org_year, &t, err);
 }

@@ -2,112 +2,22 @@
  * every store_*.c file runs SQL through, and the keys of records. */
 #include "store_priv.h"
 
+#include <assert.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
-/* Upserts keep the rowid (so links stay valid) and refuse, through the
- * WHERE clause, to let a built-in write replace a user's record. */
-#define UPSERT_GUARD " WHERE excluded.origin = 'user' OR origin <> 'user'"
-
 static const char *const queries[Q_COUNT] = {
-	[Q_META_GET] = "SELECT value FROM meta WHERE key = ?1",
-	[Q_META_SET] = "INSERT INTO meta(key, value) VALUES (?1, ?2)"
-		" ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-	[Q_ORG_KEY] = "SELECT oid FROM organizations WHERE id = ?1",
-	[Q_PERSON_KEY] = "SELECT pid FROM people WHERE id = ?1",
-	[Q_SOURCE_KEY] = "SELECT sid FROM sources WHERE id = ?1",
-	[Q_EVENT_KEY] = "SELECT eid FROM events WHERE id = ?1",
-	[Q_ORG_PUT] = "INSERT INTO organizations(id, name_ko, name_en,"
-		" short_name, kind, country, parent_oid, origin)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7)"
-		" ON CONFLICT(id) DO UPDATE SET name_ko = excluded.name_ko,"
-		" name_en = excluded.name_en, short_name = excluded.short_name,"
-		" kind = excluded.kind, country = excluded.country,"
-		" origin = excluded.origin" UPSERT_GUARD,
-	[Q_ORG_PARENT] = "UPDATE organizations SET parent_oid ="
-		" (SELECT oid FROM organizations WHERE id = ?2)"
-		" WHERE id = ?1 AND (?3 = 'user' OR origin <> 'user')",
-	[Q_PERSON_PUT] = "INSERT INTO people(id, name_ko, name_en, oid,"
-		" title_ko, title_en, origin) VALUES (?1, ?2, ?3,"
-		" (SELECT oid FROM organizations WHERE id = ?4), ?5, ?6, ?7)"
-		" ON CONFLICT(id) DO UPDATE SET name_ko = excluded.name_ko,"
-		" name_en = excluded.name_en, oid = excluded.oid,"
-		" title_ko = excluded.title_ko, title_en = excluded.title_en,"
-		" origin = excluded.origin" UPSERT_GUARD,
-	[Q_SOURCE_PUT] = "INSERT INTO sources(id, title, publisher, date_key,"
-		" date_precision, url, language, kind, origin)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-		" ON CONFLICT(id) DO UPDATE SET title = excluded.title,"
-		" publisher = excluded.publisher, date_key = excluded.date_key,"
-		" date_precision = excluded.date_precision, url = excluded.url,"
-		" language = excluded.language, kind = excluded.kind,"
-		" origin = excluded.origin" UPSERT_GUARD,
-	[Q_EVENT_PUT] = "INSERT INTO events(id, date_key, date_precision,"
-		" end_key, end_precision, span_end, status, kind, title_ko,"
-		" title_en, summary_ko, summary_en, notes_ko, notes_en, origin)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, ?15)"
-		" ON CONFLICT(id) DO UPDATE SET date_key = excluded.date_key,"
-		" date_precision = excluded.date_precision,"
-		" end_key = excluded.end_key, end_precision = excluded.end_precision,"
-		" span_end = excluded.span_end, status = excluded.status,"
-		" kind = excluded.kind, title_ko = excluded.title_ko,"
-		" title_en = excluded.title_en, summary_ko = excluded.summary_ko,"
-		" summary_en = excluded.summary_en, notes_ko = excluded.notes_ko,"
-		" notes_en = excluded.notes_en, origin = excluded.origin"
-		UPSERT_GUARD,
-	[Q_EVENT_CLEAR_ORGS] = "DELETE FROM event_orgs WHERE eid = ?1",
-	[Q_EVENT_CLEAR_PEOPLE] = "DELETE FROM event_people WHERE eid = ?1",
-	[Q_EVENT_CLEAR_SOURCES] = "DELETE FROM event_sources WHERE eid = ?1",
-	[Q_EVENT_CLEAR_TAGS] = "DELETE FROM event_tags WHERE eid = ?1",
-	[Q_EVENT_CLEAR_FIGURES] = "DELETE FROM figures WHERE eid = ?1",
-	/* ?3 is the key store_key found (NULL for none, which NOT NULL
-	 * refuses) */
-	[Q_EVENT_ADD_ORG] = "INSERT INTO event_orgs(eid, pos, oid, role)"
-		" VALUES (?1, ?2, ?3, ?4)",
-	[Q_EVENT_ADD_PERSON] = "INSERT INTO event_people(eid, pos, pid, role)"
-		" VALUES (?1, ?2, ?3, ?4)",
-	[Q_EVENT_ADD_SOURCE] = "INSERT INTO event_sources(eid, pos, sid)"
-		" VALUES (?1, ?2, ?3)",
-	[Q_EVENT_ADD_TAG] = "INSERT INTO event_tags(eid, pos, tag)"
-		" VALUES (?1, ?2, ?3)",
-	[Q_EVENT_ADD_FIGURE] = "INSERT INTO figures(eid, pos, label_ko,"
-		" label_en, value) VALUES (?1, ?2, ?3, ?4, ?5)",
-	[Q_ORG_GET] = "SELECT o.id, o.name_ko, o.name_en, o.short_name, o.kind,"
-		" o.country, p.id FROM organizations o"
-		" LEFT JOIN organizations p ON p.oid = o.parent_oid WHERE o.id = ?1",
-	[Q_PERSON_GET] = "SELECT p.id, p.name_ko, p.name_en, o.id, p.title_ko,"
-		" p.title_en FROM people p"
-		" LEFT JOIN organizations o ON o.oid = p.oid WHERE p.id = ?1",
-	[Q_SOURCE_GET] = "SELECT id, title, publisher, date_key, date_precision,"
-		" url, language, kind FROM sources WHERE id = ?1",
-	[Q_EVENT_GET] = "SELECT eid, id, date_key, date_precision, end_key,"
-		" end_precision, status, kind, title_ko, title_en, summary_ko,"
-		" summary_en, notes_ko, notes_en FROM events WHERE id = ?1",
-	[Q_EVENT_ORGS] = "SELECT o.id, l.role FROM event_orgs l"
-		" JOIN organizations o ON o.oid = l.oid WHERE l.eid = ?1"
-		" ORDER BY l.pos",
-	[Q_EVENT_PEOPLE] = "SELECT p.id, l.role FROM event_people l"
-		" JOIN people p ON p.pid = l.pid WHERE l.eid = ?1 ORDER BY l.pos",
-	[Q_EVENT_SOURCES] = "SELECT s.id FROM event_sources l"
-		" JOIN sources s ON s.sid = l.sid WHERE l.eid = ?1 ORDER BY l.pos",
-	[Q_EVENT_TAGS] = "SELECT tag FROM event_tags WHERE eid = ?1"
-		" ORDER BY pos",
-	[Q_EVENT_FIGURES] = "SELECT label_ko, label_en, value FROM figures"
-		" WHERE eid = ?1 ORDER BY pos",
-	[Q_FTS_DIRTY_EVENT] = "INSERT OR IGNORE INTO temp.fts_dirty VALUES (?1)",
-	[Q_FTS_DIRTY_ORG] = "INSERT OR IGNORE INTO temp.fts_dirty"
-		" SELECT l.eid FROM event_orgs l JOIN organizations o"
-		" ON o.oid = l.oid WHERE o.id = ?1",
-	[Q_FTS_DIRTY_PERSON] = "INSERT OR IGNORE INTO temp.fts_dirty"
-		" SELECT l.eid FROM event_people l JOIN people p"
-		" ON p.pid = l.pid WHERE p.id = ?1",
-	[Q_ROW_ORGS] = "SELECT" ROW_ORGS("?1"),
+#define QUERY(name, sql) [Q_##name] = (sql),
+#include "store_queries.def"
+#undef QUERY
 };
 
-yp_status store_sql_fail(store *s, yp_error *err, const char *what)
+/* Sets err from an SQLite result code and its message, with the status
+ * and hint its kind calls for. */
+static yp_status fail_with(store *s, yp_error *err, const char *what,
+			   int code, const char *message)
 {
-	int code = sqlite3_errcode(s->db);
 	int base = code & 0xff;
 	yp_status st = YP_SOFTWARE;
 	const char *hint = "";
@@ -159,14 +69,22 @@ yp_status store_sql_fail(store *s, yp_error *err, const char *what)
 	default:
 		break;
 	}
-	return yp_fail(err, st, "%s: %s: %s%s", s->path, what,
-		       sqlite3_errmsg(s->db), hint);
+	return yp_fail(err, st, "%s: %s: %s%s", s->path, what, message, hint);
+}
+
+yp_status store_sql_fail(store *s, yp_error *err, const char *what)
+{
+	return fail_with(s, err, what, sqlite3_errcode(s->db),
+			 sqlite3_errmsg(s->db));
 }
 
 sqlite3_stmt *store_stmt(store *s, store_query q, yp_error *err)
 {
+	assert((unsigned)q < Q_COUNT);
 	sqlite3_stmt *st = s->stmts[q];
 	if (st) {
+		/* taken again while a walk steps it, it would start over */
+		assert(!sqlite3_stmt_busy(st));
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
 		return st;
@@ -180,17 +98,110 @@ sqlite3_stmt *store_stmt(store *s, store_query q, yp_error *err)
 	return st;
 }
 
-int store_bind_text(sqlite3_stmt *st, int i, const char *v)
+/* The index of parameter name, or 0 (kept as the failure) when there is
+ * none of that name or a bind has failed already. */
+static int param(store_binding *b, const char *name)
 {
-	if (!v)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	if (b->failed)
+		return 0;
+	int i = sqlite3_bind_parameter_index(b->st, name);
+	if (!i) {
+		b->failed = name;
+		b->rc = SQLITE_RANGE;
+	}
+	return i;
+}
+
+static void took(store_binding *b, const char *name, int rc)
+{
+	if (rc != SQLITE_OK) {
+		b->failed = name;
+		b->rc = rc;
+	}
+}
+
+void store_bind_text(store_binding *b, const char *name, const char *v)
+{
+	int i = param(b, name);
+	if (i)
+		took(b, name, v ? sqlite3_bind_text(b->st, i, v, -1, SQLITE_STATIC)
+				: sqlite3_bind_null(b->st, i));
+}
+
+void store_bind_int(store_binding *b, const char *name, sqlite3_int64 v)
+{
+	int i = param(b, name);
+	if (i)
+		took(b, name, sqlite3_bind_int64(b->st, i, v));
+}
+
+void store_bind_filter(store_binding *b, const event_filter *f)
+{
+	if (!f)
+		return;
+	if (f->from_day)
+		store_bind_int(b, ":from_day", f->from_day);
+	if (f->to_day)
+		store_bind_int(b, ":to_day", f->to_day);
+	store_bind_text(b, ":org", f->org);
+	store_bind_text(b, ":tag", f->tag);
+	store_bind_text(b, ":person", f->person);
+	store_bind_text(b, ":match", f->match);
+	if (f->marked)
+		store_bind_int(b, ":marked", 1);
+}
+
+yp_status store_bound(const store_binding *b, const char *what,
+		      yp_error *err)
+{
+	if (!b->failed)
+		return YP_OK;
+	char doing[128];
+	snprintf(doing, sizeof(doing), "%s: binding %s", what, b->failed);
+	/* a name missing is the store's own mistake, which SQLite would call
+	 * an index out of range */
+	return fail_with(b->s, err, doing, b->rc, b->rc == SQLITE_RANGE
+			 ? "the statement has no parameter of that name"
+			 : sqlite3_errstr(b->rc));
+}
+
+yp_status store_run(const store_binding *b, const char *what, yp_error *err)
+{
+	yp_status rc = store_bound(b, what, err);
+	if (rc != YP_OK)
+		return rc;
+	if (sqlite3_step(b->st) != SQLITE_DONE)
+		rc = store_sql_fail(b->s, err, what);
+	sqlite3_reset(b->st);
+	return rc;
+}
+
+yp_status store_walk(store *s, sqlite3_stmt *st, store_visit_fn visit,
+		     void *target, const char *what, yp_error *err)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && visit(st, target))
+		;
+	yp_status status = rc == SQLITE_ROW || rc == SQLITE_DONE
+		? YP_OK : store_sql_fail(s, err, what);
+	sqlite3_reset(st);
+	return status;
 }
 
 char *store_column_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *v = sqlite3_column_text(st, i);
 	return v ? strdup((const char *)v) : NULL;
+}
+
+yp_date store_column_date(sqlite3_stmt *st, int key_col, int prec_col)
+{
+	int prec = sqlite3_column_int(st, prec_col);
+	if (prec < DATE_YEAR || prec > DATE_DAY ||
+	    sqlite3_column_type(st, key_col) == SQLITE_NULL)
+		return date_from_key(0, DATE_NONE);
+	return date_from_key((long)sqlite3_column_int64(st, key_col),
+			     (date_precision)prec);
 }
 
 sqlite3_int64 store_key(store *s, record_kind kind, const char *id)
@@ -207,8 +218,10 @@ sqlite3_int64 store_key(store *s, record_kind kind, const char *id)
 	if (!st)
 		return 0;
 	sqlite3_int64 key = 0;
-	store_bind_text(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	store_binding b = STORE_BINDING(s, st);
+	store_bind_text(&b, ":id", id);
+	if (store_bound(&b, "finding a record", NULL) == YP_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
 		key = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	/* a key that fits (any rowid on 64 bits); out of memory, it is

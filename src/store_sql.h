@@ -1,69 +1,74 @@
-/* store_sql.h: how the store_*.c files run SQL: the statements kept
- * prepared, errors that name the database and what was being done, and
- * the record keys a write transaction keeps. store_sql.c calls no other
- * file of the store, so that the others can all call it. */
+/* store_sql.h: how the store_*.c files run SQL: the statements of
+ * store_queries.def kept prepared, parameters bound by name and checked,
+ * errors that name the database and what was being done, and the record
+ * keys a write transaction keeps. store_sql.c calls no other file of the
+ * store, so that the others can all call it. */
 #ifndef YEONPYO_STORE_SQL_H
 #define YEONPYO_STORE_SQL_H
+
+#include <stdbool.h>
 
 #include <sqlite3.h>
 
 #include "yeonpyo/status.h"
 #include "yeonpyo/store.h"
 
-/* Every statement the store runs more than once, prepared on first use and
- * kept, so a bulk import does not re-parse SQL per row. */
 typedef enum {
-	Q_META_GET,
-	Q_META_SET,
-	Q_ORG_KEY,
-	Q_PERSON_KEY,
-	Q_SOURCE_KEY,
-	Q_EVENT_KEY,
-	Q_ORG_PUT,
-	Q_ORG_PARENT,
-	Q_PERSON_PUT,
-	Q_SOURCE_PUT,
-	Q_EVENT_PUT,
-	Q_EVENT_CLEAR_ORGS,
-	Q_EVENT_CLEAR_PEOPLE,
-	Q_EVENT_CLEAR_SOURCES,
-	Q_EVENT_CLEAR_TAGS,
-	Q_EVENT_CLEAR_FIGURES,
-	Q_EVENT_ADD_ORG,
-	Q_EVENT_ADD_PERSON,
-	Q_EVENT_ADD_SOURCE,
-	Q_EVENT_ADD_TAG,
-	Q_EVENT_ADD_FIGURE,
-	Q_ORG_GET,
-	Q_PERSON_GET,
-	Q_SOURCE_GET,
-	Q_EVENT_GET,
-	Q_EVENT_ORGS,
-	Q_EVENT_PEOPLE,
-	Q_EVENT_SOURCES,
-	Q_EVENT_TAGS,
-	Q_EVENT_FIGURES,
-	Q_FTS_DIRTY_EVENT,
-	Q_FTS_DIRTY_ORG,
-	Q_FTS_DIRTY_PERSON,
-	Q_ROW_ORGS,
+#define QUERY(name, sql) Q_##name,
+#include "store_queries.def"
+#undef QUERY
 	Q_COUNT
 } store_query;
 
-/* The cached statement for q, reset and with its bindings cleared; NULL
- * (with err set) when it cannot be prepared. */
+/* Statement q, prepared on its first use and kept, reset and with its
+ * bindings cleared; NULL (with err set: "preparing a query") when it
+ * cannot be prepared. It must not be in use: a walk over it has ended. */
 sqlite3_stmt *store_stmt(store *s, store_query q, yp_error *err);
 
 /* Sets err from the connection's last error: "PATH: what: sqlite message",
  * choosing YP_IOERR for I/O and locking, YP_DATAERR for corruption. */
 yp_status store_sql_fail(store *s, yp_error *err, const char *what);
 
-/* Binds a string or NULL; SQLITE_TRANSIENT is not needed since the strings
- * outlive the statement step. */
-int store_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* Values bound by name (":id") into a statement. Each bind's result is
+ * looked at and the first failure kept (later binds are not tried), so
+ * that a run of binds is checked once, by store_bound, before the step. */
+typedef struct {
+	store *s;
+	sqlite3_stmt *st;
+	const char *failed;  /* the first parameter refused, or NULL */
+	int rc;              /* why; SQLITE_RANGE: the statement has none of
+			      * that name */
+} store_binding;
+
+#define STORE_BINDING(S, ST) {(S), (ST), NULL, SQLITE_OK}
+
+/* Binds a string, or NULL for NULL; the string must outlive the step
+ * (SQLITE_STATIC: no copy). */
+void store_bind_text(store_binding *b, const char *name, const char *v);
+void store_bind_int(store_binding *b, const char *name, sqlite3_int64 v);
+/* Binds an event_filter's parameters (EVENT_WHERE of the table); NULL and
+ * empty fields stay NULL, which drops their clauses. */
+void store_bind_filter(store_binding *b, const event_filter *f);
+/* YP_OK when every bind took; else err says "PATH: what: binding :name:
+ * why" and the status is returned. */
+yp_status store_bound(const store_binding *b, const char *what,
+		      yp_error *err);
+
+/* Runs b's statement, which returns no rows, once its values are bound,
+ * and resets it; err says what failed. */
+yp_status store_run(const store_binding *b, const char *what, yp_error *err);
+
+/* Steps st to its end, handing each row to visit until it answers false,
+ * then resets st: a statement left stepping holds its snapshot. A failed
+ * step is reported as what; a visitor keeps its own failures in target. */
+typedef bool (*store_visit_fn)(sqlite3_stmt *st, void *target);
+yp_status store_walk(store *s, sqlite3_stmt *st, store_visit_fn visit,
+		     void *target, const char *what, yp_error *err);
 
 /* A column's text copied with strdup, or NULL for SQL NULL. */
 char *store_column_dup(sqlite3_stmt *st, int i);
+/* A date from its key and precision columns; DATE_NONE for NULL. */
+yp_date store_column_date(sqlite3_stmt *st, int key_col, int prec_col);
 
 /* Runs SQL that returns no rows; err says what failed while doing what. */
 yp_status store_exec(store *s, const char *sql, const char *what,
