@@ -2,13 +2,33 @@
  * places in the timeline counted a month at a time, only as far as asked. */
 #include "store_priv.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The word of the map that holds key eid's bit; only keys below n_bits
+ * have one (a key above came after the map was made). */
+static uint64_t *word_of(const hit_map *m, sqlite3_int64 eid)
+{
+	assert(eid >= 0 && eid < m->n_bits && m->bits);
+	return &m->bits[eid / 64];
+}
 
 static bool map_has(const hit_map *m, sqlite3_int64 eid)
 {
 	return eid >= 0 && eid < m->n_bits &&
-	       (m->bits[eid / 64] >> (eid % 64) & 1u) != 0;
+	       (*word_of(m, eid) >> (eid % 64) & 1u) != 0;
+}
+
+/* What the counting of months keeps true: before[0..known] are counted
+ * from the start (none before the first) and before[known_end..n_months]
+ * back from the end, the two never crossing. Their sums are not compared:
+ * another connection may write between two months' counts. */
+static void assert_counted(const hit_map *m)
+{
+	assert(m->before && (m->months || m->n_months == 0));
+	assert(m->known <= m->known_end && m->known_end <= m->n_months);
+	assert(m->before[0] == 0);
 }
 
 static void hit_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -29,8 +49,9 @@ static void mark_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_int64 eid = sqlite3_value_int64(argv[0]);
 	if (eid < 0 || eid >= m->n_bits || map_has(m, eid))
 		return;  /* an index entry without its event */
-	m->bits[eid / 64] |= (uint64_t)1 << (eid % 64);
+	*word_of(m, eid) |= (uint64_t)1 << (eid % 64);
 	m->count++;
+	assert(m->count <= m->n_bits);
 }
 
 static void mark_final(sqlite3_context *ctx)
@@ -145,7 +166,10 @@ static bool load_months(store *s, yp_error *err)
 			}
 			m->months = more;
 		}
-		m->months[m->n_months++] = (long)sqlite3_column_int64(st, 0);
+		long month = (long)sqlite3_column_int64(st, 0);
+		/* month_index searches them: ORDER BY their primary key */
+		assert(m->n_months == 0 || m->months[m->n_months - 1] < month);
+		m->months[m->n_months++] = month;
 	}
 	if (rc != SQLITE_DONE)
 		store_sql_fail(s, err, "reading the months");
@@ -158,7 +182,9 @@ static bool load_months(store *s, yp_error *err)
 		return false;
 	}
 	m->before[m->n_months] = m->count;
+	m->known = 0;
 	m->known_end = m->n_months;
+	assert_counted(m);
 	return true;
 }
 
@@ -173,15 +199,21 @@ static size_t month_index(const hit_map *m, long month)
 		else
 			hi = mid;
 	}
+	assert(lo <= m->n_months);
+	assert(lo == m->n_months || m->months[lo] >= month);
+	assert(lo == 0 || m->months[lo - 1] < month);
 	return lo;
 }
 
 static yp_status count_month(store *s, sqlite3_stmt *st, size_t j,
 			       long *n, yp_error *err)
 {
+	assert(j < s->map.n_months);
 	store_binding b = STORE_BINDING(s, st);
 	store_bind_int(&b, ":month", s->map.months[j]);
 	sqlite3_int64 v = step_int(&b, err);
+	/* one snapshot's rows, each with its own bit: never more than set */
+	assert(v <= s->map.count);
 	*n = (long)v;
 	return v < 0 ? err->status : YP_OK;
 }
@@ -191,6 +223,7 @@ static yp_status count_forward(store *s, sqlite3_stmt *st, size_t upto,
 			       yp_error *err)
 {
 	hit_map *m = &s->map;
+	assert(upto <= m->known_end);
 	yp_status rc = YP_OK;
 	long n;
 	while (rc == YP_OK && m->known < upto) {
@@ -209,6 +242,8 @@ static yp_status count_forward(store *s, sqlite3_stmt *st, size_t upto,
 static yp_status count_months(store *s, size_t i, yp_error *err)
 {
 	hit_map *m = &s->map;
+	assert_counted(m);
+	assert(i <= m->n_months);
 	if (i <= m->known || i >= m->known_end)
 		return YP_OK;
 	sqlite3_stmt *st = search_stmt(s, Q_MONTH_HITS, err);
@@ -228,6 +263,8 @@ static yp_status count_months(store *s, size_t i, yp_error *err)
 			}
 		}
 	}
+	assert(rc != YP_OK || i <= m->known || i >= m->known_end);
+	assert_counted(m);
 	return rc;
 }
 
@@ -266,6 +303,8 @@ yp_status store_hits_months(store *s, store_count_fn fn, void *ctx,
 		if (rc != YP_OK)
 			return rc;
 	}
+	assert(m->known == m->known_end);
+	assert_counted(m);
 	for (size_t i = 0; i < m->n_months; i++) {
 		long n = m->before[i + 1] - m->before[i];
 		if (n && !fn(m->months[i], n, ctx))
