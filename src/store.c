@@ -350,8 +350,7 @@ void store_close(store *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < Q_COUNT; i++)
-		sqlite3_finalize(s->stmts[i]);
+	store_stmts_free(s);
 	sqlite3_close(s->db);
 	store_hits_forget(s);
 	store_forget_keys(s);
@@ -475,26 +474,24 @@ void store_rollback(store *s)
 
 char *store_meta_get(store *s, const char *key)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_META_GET, NULL);
-	if (!st)
+	store_binding b = store_take(s, Q_META_GET, NULL);
+	if (!b.st)
 		return NULL;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":key", key);
 	char *v = NULL;
 	if (store_bound(&b, "reading metadata", NULL) == YP_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = store_column_dup(st, 0);
-	sqlite3_reset(st);
+	    sqlite3_step(b.st) == SQLITE_ROW)
+		v = store_column_dup(b.st, 0);
+	sqlite3_reset(b.st);
 	return v;
 }
 
 yp_status store_meta_set(store *s, const char *key, const char *value,
 			 yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_META_SET, err);
-	if (!st)
+	store_binding b = store_take(s, Q_META_SET, err);
+	if (!b.st)
 		return err ? err->status : YP_SOFTWARE;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":key", key);
 	store_bind_text(&b, ":value", value);
 	return store_run(&b, "writing metadata", err);

@@ -90,12 +90,12 @@ void store_hits_forget(store *s)
 	map_clear(&s->map);
 }
 
-static sqlite3_stmt *search_stmt(store *s, store_query q, yp_error *err)
+static store_binding search_take(store *s, store_query q, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, q, NULL);
-	if (!st)
+	store_binding b = store_take(s, q, NULL);
+	if (!b.st)
 		store_sql_fail(s, err, "preparing a search");
-	return st;
+	return b;
 }
 
 /* One integer from a statement that returns one row, with b's values;
@@ -116,11 +116,10 @@ static sqlite3_int64 step_int(const store_binding *b, yp_error *err)
 yp_status store_hits_map(store *s, const char *match, yp_error *err)
 {
 	map_clear(&s->map);
-	sqlite3_stmt *st = search_stmt(s, Q_MAX_EVENT_KEY, err);
-	if (!st)
+	store_binding last = search_take(s, Q_MAX_EVENT_KEY, err);
+	if (!last.st)
 		return err->status;
-	store_binding none = STORE_BINDING(s, st);
-	sqlite3_int64 max = step_int(&none, err);
+	sqlite3_int64 max = step_int(&last, err);
 	if (max < 0)
 		return err->status;
 	hit_map *m = &s->map;
@@ -128,12 +127,11 @@ yp_status store_hits_map(store *s, const char *match, yp_error *err)
 	m->bits = calloc((size_t)(max / 64 + 1), sizeof(*m->bits));
 	if (!m->bits)
 		return yp_fail(err, YP_SOFTWARE, "out of memory");
-	st = search_stmt(s, Q_HITS_MARK, err);
-	if (!st) {
+	store_binding b = search_take(s, Q_HITS_MARK, err);
+	if (!b.st) {
 		map_clear(m);
 		return err->status;
 	}
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":match", match);
 	/* the count it returns is the map's own */
 	yp_status rc = step_int(&b, err) < 0 ? err->status : YP_OK;
@@ -150,7 +148,7 @@ static bool load_months(store *s, yp_error *err)
 	m->months = NULL;
 	m->n_months = 0;
 	/* the months, ascending, with their events (not read here) */
-	sqlite3_stmt *st = search_stmt(s, Q_MONTHS_ALL, err);
+	sqlite3_stmt *st = search_take(s, Q_MONTHS_ALL, err).st;
 	if (!st)
 		return false;
 	size_t cap = 0;
@@ -205,21 +203,22 @@ static size_t month_index(const hit_map *m, long month)
 	return lo;
 }
 
-static yp_status count_month(store *s, sqlite3_stmt *st, size_t j,
-			       long *n, yp_error *err)
+/* The matches of month j, by b's statement (MONTH_HITS). */
+static yp_status count_month(store_binding *b, size_t j, long *n,
+			       yp_error *err)
 {
-	assert(j < s->map.n_months);
-	store_binding b = STORE_BINDING(s, st);
-	store_bind_int(&b, ":month", s->map.months[j]);
-	sqlite3_int64 v = step_int(&b, err);
+	const hit_map *m = &b->s->map;
+	assert(j < m->n_months);
+	store_bind_int(b, ":month", m->months[j]);
+	sqlite3_int64 v = step_int(b, err);
 	/* one snapshot's rows, each with its own bit: never more than set */
-	assert(v <= s->map.count);
+	assert(v <= m->count);
 	*n = (long)v;
 	return v < 0 ? err->status : YP_OK;
 }
 
 /* Counts months forward from the first not counted until upto. */
-static yp_status count_forward(store *s, sqlite3_stmt *st, size_t upto,
+static yp_status count_forward(store *s, store_binding *b, size_t upto,
 			       yp_error *err)
 {
 	hit_map *m = &s->map;
@@ -227,7 +226,7 @@ static yp_status count_forward(store *s, sqlite3_stmt *st, size_t upto,
 	yp_status rc = YP_OK;
 	long n;
 	while (rc == YP_OK && m->known < upto) {
-		rc = count_month(s, st, m->known, &n, err);
+		rc = count_month(b, m->known, &n, err);
 		if (rc == YP_OK) {
 			m->before[m->known + 1] = m->before[m->known] + n;
 			m->known++;
@@ -246,17 +245,17 @@ static yp_status count_months(store *s, size_t i, yp_error *err)
 	assert(i <= m->n_months);
 	if (i <= m->known || i >= m->known_end)
 		return YP_OK;
-	sqlite3_stmt *st = search_stmt(s, Q_MONTH_HITS, err);
-	if (!st)
+	store_binding b = search_take(s, Q_MONTH_HITS, err);
+	if (!b.st)
 		return err->status;
 	yp_status rc = YP_OK;
 	long n;
 	if (i - m->known <= m->known_end - i) {
-		rc = count_forward(s, st, i, err);
+		rc = count_forward(s, &b, i, err);
 	} else {
 		while (rc == YP_OK && m->known_end > i) {
 			size_t j = m->known_end - 1;
-			rc = count_month(s, st, j, &n, err);
+			rc = count_month(&b, j, &n, err);
 			if (rc == YP_OK) {
 				m->before[j] = m->before[j + 1] - n;
 				m->known_end = j;
@@ -277,10 +276,9 @@ long store_hits_before(store *s, const row_key *key, yp_error *err)
 	size_t i = month_index(m, month);
 	if (count_months(s, i, err) != YP_OK)
 		return -1;
-	sqlite3_stmt *st = search_stmt(s, Q_MONTH_HITS_BEFORE, err);
-	if (!st)
+	store_binding b = search_take(s, Q_MONTH_HITS_BEFORE, err);
+	if (!b.st)
 		return -1;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_int(&b, ":month", month);
 	store_bind_int(&b, ":to_date", key->date_key);
 	store_bind_text(&b, ":to_id", key->id ? key->id : "");
@@ -296,10 +294,10 @@ yp_status store_hits_months(store *s, store_count_fn fn, void *ctx,
 		return err->status;
 	/* forward through the months neither end has counted */
 	if (m->known < m->known_end) {
-		sqlite3_stmt *st = search_stmt(s, Q_MONTH_HITS, err);
-		if (!st)
+		store_binding b = search_take(s, Q_MONTH_HITS, err);
+		if (!b.st)
 			return err->status;
-		yp_status rc = count_forward(s, st, m->known_end, err);
+		yp_status rc = count_forward(s, &b, m->known_end, err);
 		if (rc != YP_OK)
 			return rc;
 	}

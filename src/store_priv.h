@@ -34,6 +34,9 @@ struct store {
 	char *path;
 	int found_version;
 	sqlite3_stmt *stmts[Q_COUNT];
+	/* each kept statement's parameter names, by index from 1 (a copy:
+	 * SQLite's go when it prepares a statement again) */
+	char **params[Q_COUNT];
 	char *hits_of;       /* the filter the hits hold, or NULL (stale) */
 	bool mapped;         /* they are in map, not in temp.hits */
 	hit_map map;

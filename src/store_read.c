@@ -125,25 +125,24 @@ static yp_status load_link_rows(store *s, store_query q, sqlite3_int64 eid,
 				yp_event *e, link_row_fn add, yp_error *err)
 {
 	const char *what = "reading event links";
-	sqlite3_stmt *st = store_stmt(s, q, NULL);
-	if (!st)
+	store_binding b = store_take(s, q, NULL);
+	if (!b.st)
 		return store_sql_fail(s, err, "preparing a query");
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_int(&b, ":eid", eid);
 	yp_status bound = store_bound(&b, what, err);
 	if (bound != YP_OK)
 		return bound;
 	int rc;
 	size_t i = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!add(st, e, i++)) {
-			sqlite3_reset(st);
+	while ((rc = sqlite3_step(b.st)) == SQLITE_ROW) {
+		if (!add(b.st, e, i++)) {
+			sqlite3_reset(b.st);
 			return yp_fail(err, YP_SOFTWARE, "out of memory");
 		}
 	}
 	yp_status status = rc == SQLITE_DONE ? YP_OK
 					     : store_sql_fail(s, err, what);
-	sqlite3_reset(st);
+	sqlite3_reset(b.st);
 	return status;
 }
 
@@ -176,23 +175,22 @@ static yp_status find_one(store *s, store_query q, const char *kind,
 			  const char *id, sqlite3_stmt **out, yp_error *err)
 {
 	const char *what = "reading a record";
-	sqlite3_stmt *st = store_stmt(s, q, NULL);
-	if (!st)
+	store_binding b = store_take(s, q, NULL);
+	if (!b.st)
 		return store_sql_fail(s, err, "preparing a query");
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":id", id);
 	yp_status bound = store_bound(&b, what, err);
 	if (bound != YP_OK)
 		return bound;
-	int rc = sqlite3_step(st);
+	int rc = sqlite3_step(b.st);
 	if (rc == SQLITE_ROW) {
-		*out = st;
+		*out = b.st;
 		return YP_OK;
 	}
 	yp_status status = rc == SQLITE_DONE
 		? yp_fail(err, YP_NOINPUT, "no %s with id \"%s\"", kind, id)
 		: store_sql_fail(s, err, what);
-	sqlite3_reset(st);
+	sqlite3_reset(b.st);
 	return status;
 }
 
@@ -266,19 +264,13 @@ typedef struct {
 	yp_error *err;
 } walk_target;
 
-/* store_walk once b's values (when there are any) are bound. */
-static yp_status walk(store *s, sqlite3_stmt *st, const store_binding *b,
-		      store_visit_fn visit, walk_target *t, const char *what,
-		      yp_error *err)
+/* store_walk, with the failure of a visitor when the steps did not fail. */
+static yp_status walk(const store_binding *b, store_visit_fn visit,
+		      walk_target *t, const char *what, yp_error *err)
 {
-	if (b) {
-		yp_status bound = store_bound(b, what, err);
-		if (bound != YP_OK)
-			return bound;
-	}
-	t->s = s;
+	t->s = b->s;
 	t->err = err;
-	yp_status rc = store_walk(s, st, visit, t, what, err);
+	yp_status rc = store_walk(b, visit, t, what, err);
 	return rc != YP_OK ? rc : t->status;
 }
 
@@ -294,10 +286,11 @@ static bool visit_org(sqlite3_stmt *st, void *target)
 
 yp_status store_each_org(store *s, store_org_fn fn, void *ctx, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_EACH_ORG, err);
+	store_binding b = store_take(s, Q_EACH_ORG, err);
+	if (!b.st)
+		return err->status;
 	walk_target t = {.org = fn, .ctx = ctx};
-	return st ? walk(s, st, NULL, visit_org, &t, "reading records", err)
-		  : err->status;
+	return walk(&b, visit_org, &t, "reading records", err);
 }
 
 static bool visit_person(sqlite3_stmt *st, void *target)
@@ -313,10 +306,11 @@ static bool visit_person(sqlite3_stmt *st, void *target)
 yp_status store_each_person(store *s, store_person_fn fn, void *ctx,
 			    yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_EACH_PERSON, err);
+	store_binding b = store_take(s, Q_EACH_PERSON, err);
+	if (!b.st)
+		return err->status;
 	walk_target t = {.person = fn, .ctx = ctx};
-	return st ? walk(s, st, NULL, visit_person, &t, "reading records", err)
-		  : err->status;
+	return walk(&b, visit_person, &t, "reading records", err);
 }
 
 static bool visit_source(sqlite3_stmt *st, void *target)
@@ -332,10 +326,11 @@ static bool visit_source(sqlite3_stmt *st, void *target)
 yp_status store_each_source(store *s, store_source_fn fn, void *ctx,
 			    yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_EACH_SOURCE, err);
+	store_binding b = store_take(s, Q_EACH_SOURCE, err);
+	if (!b.st)
+		return err->status;
 	walk_target t = {.source = fn, .ctx = ctx};
-	return st ? walk(s, st, NULL, visit_source, &t, "reading records", err)
-		  : err->status;
+	return walk(&b, visit_source, &t, "reading records", err);
 }
 
 static bool visit_event(sqlite3_stmt *st, void *target)
@@ -352,26 +347,24 @@ static bool visit_event(sqlite3_stmt *st, void *target)
 yp_status store_each_event(store *s, const event_filter *f, store_event_fn fn,
 			   void *ctx, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_EACH_EVENT, err);
-	if (!st)
+	store_binding b = store_take(s, Q_EACH_EVENT, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_filter(&b, f);
 	walk_target t = {.event = fn, .ctx = ctx};
-	return walk(s, st, &b, visit_event, &t, "reading records", err);
+	return walk(&b, visit_event, &t, "reading records", err);
 }
 
 yp_status store_search(store *s, const char *match, long limit,
 		       store_event_fn fn, void *ctx, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_SEARCH, err);
-	if (!st)
+	store_binding b = store_take(s, Q_SEARCH, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":match", match);
 	store_bind_int(&b, ":limit", limit);
 	walk_target t = {.event = fn, .ctx = ctx};
-	return walk(s, st, &b, visit_event, &t, "reading records", err);
+	return walk(&b, visit_event, &t, "reading records", err);
 }
 
 /* A row (id, name_ko, name_en, short, count, first, last, kind) as a
@@ -401,23 +394,23 @@ yp_status store_each_facet(store *s, facet_kind kind, store_facet_fn fn,
 		[FACET_ORG] = Q_FACET_ORG, [FACET_PERSON] = Q_FACET_PERSON,
 		[FACET_TAG] = Q_FACET_TAG, [FACET_YEAR] = Q_FACET_YEAR,
 	};
-	sqlite3_stmt *st = store_stmt(s, q[kind], err);
+	store_binding b = store_take(s, q[kind], err);
+	if (!b.st)
+		return err->status;
 	walk_target t = {.facet = fn, .ctx = ctx};
-	return st ? walk(s, st, NULL, visit_facet, &t, FACETS_READ, err)
-		  : err->status;
+	return walk(&b, visit_facet, &t, FACETS_READ, err);
 }
 
 yp_status store_each_partner(store *s, const char *id, long limit,
 			     store_facet_fn fn, void *ctx, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_PARTNERS, err);
-	if (!st)
+	store_binding b = store_take(s, Q_PARTNERS, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":id", id);
 	store_bind_int(&b, ":limit", limit);
 	walk_target t = {.facet = fn, .ctx = ctx};
-	return walk(s, st, &b, visit_facet, &t, FACETS_READ, err);
+	return walk(&b, visit_facet, &t, FACETS_READ, err);
 }
 
 /* An id, borrowed from the statement. */
@@ -430,12 +423,11 @@ static bool visit_id(sqlite3_stmt *st, void *target)
 yp_status store_each_event_id(store *s, const char *prefix, long limit,
 			      store_id_fn fn, void *ctx, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_EVENT_IDS, err);
-	if (!st)
+	store_binding b = store_take(s, Q_EVENT_IDS, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":prefix", prefix);
 	store_bind_int(&b, ":limit", limit);
 	walk_target t = {.id = fn, .ctx = ctx};
-	return walk(s, st, &b, visit_id, &t, "reading records", err);
+	return walk(&b, visit_id, &t, "reading records", err);
 }

@@ -5,6 +5,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const queries[Q_COUNT] = {
@@ -78,6 +79,33 @@ yp_status store_sql_fail(store *s, yp_error *err, const char *what)
 			 sqlite3_errmsg(s->db));
 }
 
+/* st's parameter names in one block: names[i] for index i, NULL at 0 and
+ * after the last; NULL when memory runs out (binds then search). */
+static char **copy_params(sqlite3_stmt *st)
+{
+	int n = sqlite3_bind_parameter_count(st);
+	size_t size = (size_t)(n + 2) * sizeof(char *);
+	for (int i = 1; i <= n; i++) {
+		const char *name = sqlite3_bind_parameter_name(st, i);
+		size += name ? strlen(name) + 1 : 0;
+	}
+	char **names = malloc(size);
+	if (!names)
+		return NULL;
+	char *text = (char *)(names + n + 2);
+	names[0] = names[n + 1] = NULL;
+	for (int i = 1; i <= n; i++) {
+		const char *name = sqlite3_bind_parameter_name(st, i);
+		names[i] = NULL;
+		if (name) {
+			size_t len = strlen(name) + 1;
+			names[i] = memcpy(text, name, len);
+			text += len;
+		}
+	}
+	return names;
+}
+
 sqlite3_stmt *store_stmt(store *s, store_query q, yp_error *err)
 {
 	assert((unsigned)q < Q_COUNT);
@@ -95,20 +123,44 @@ sqlite3_stmt *store_stmt(store *s, store_query q, yp_error *err)
 		return NULL;
 	}
 	s->stmts[q] = st;
+	s->params[q] = copy_params(st);
 	return st;
 }
 
+void store_stmts_free(store *s)
+{
+	for (int q = 0; q < Q_COUNT; q++) {
+		sqlite3_finalize(s->stmts[q]);
+		free(s->params[q]);
+		s->stmts[q] = NULL;
+		s->params[q] = NULL;
+	}
+}
+
+store_binding store_take(store *s, store_query q, yp_error *err)
+{
+	store_binding b = {s, store_stmt(s, q, err), q, 0, NULL, SQLITE_OK};
+	return b;
+}
+
 /* The index of parameter name, or 0 (kept as the failure) when there is
- * none of that name or a bind has failed already. */
+ * none of that name or a bind has failed already. The one after the last
+ * bound (after the last, the first again) is tried before SQLite's own
+ * lookup, which compares every name before the one it finds. */
 static int param(store_binding *b, const char *name)
 {
+	assert(b->st);
 	if (b->failed)
 		return 0;
-	int i = sqlite3_bind_parameter_index(b->st, name);
+	char *const *names = b->s->params[b->q];
+	int i = names && names[b->last + 1] ? b->last + 1 : 1;
+	if (!names || !names[i] || strcmp(names[i], name) != 0)
+		i = sqlite3_bind_parameter_index(b->st, name);
 	if (!i) {
 		b->failed = name;
 		b->rc = SQLITE_RANGE;
 	}
+	b->last = i;
 	return i;
 }
 
@@ -146,9 +198,9 @@ void store_bind_filter(store_binding *b, const event_filter *f)
 	store_bind_text(b, ":org", f->org);
 	store_bind_text(b, ":tag", f->tag);
 	store_bind_text(b, ":person", f->person);
-	store_bind_text(b, ":match", f->match);
 	if (f->marked)
 		store_bind_int(b, ":marked", 1);
+	store_bind_text(b, ":match", f->match);
 }
 
 yp_status store_bound(const store_binding *b, const char *what,
@@ -176,15 +228,18 @@ yp_status store_run(const store_binding *b, const char *what, yp_error *err)
 	return rc;
 }
 
-yp_status store_walk(store *s, sqlite3_stmt *st, store_visit_fn visit,
+yp_status store_walk(const store_binding *b, store_visit_fn visit,
 		     void *target, const char *what, yp_error *err)
 {
+	yp_status status = store_bound(b, what, err);
+	if (status != YP_OK)
+		return status;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && visit(st, target))
+	while ((rc = sqlite3_step(b->st)) == SQLITE_ROW && visit(b->st, target))
 		;
-	yp_status status = rc == SQLITE_ROW || rc == SQLITE_DONE
-		? YP_OK : store_sql_fail(s, err, what);
-	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		status = store_sql_fail(b->s, err, what);
+	sqlite3_reset(b->st);
 	return status;
 }
 
@@ -214,16 +269,15 @@ sqlite3_int64 store_key(store *s, record_kind kind, const char *id)
 	size_t kept = 0;
 	if (memo && idset_find(&s->keys[kind], id, &kept))
 		return (sqlite3_int64)kept;
-	sqlite3_stmt *st = store_stmt(s, q[kind], NULL);
-	if (!st)
+	store_binding b = store_take(s, q[kind], NULL);
+	if (!b.st)
 		return 0;
 	sqlite3_int64 key = 0;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":id", id);
 	if (store_bound(&b, "finding a record", NULL) == YP_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		key = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	    sqlite3_step(b.st) == SQLITE_ROW)
+		key = sqlite3_column_int64(b.st, 0);
+	sqlite3_reset(b.st);
 	/* a key that fits (any rowid on 64 bits); out of memory, it is
 	 * simply looked up again next time */
 	if (memo && key > 0 && (uint64_t)key <= SIZE_MAX)

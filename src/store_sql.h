@@ -25,22 +25,31 @@ typedef enum {
  * cannot be prepared. It must not be in use: a walk over it has ended. */
 sqlite3_stmt *store_stmt(store *s, store_query q, yp_error *err);
 
+/* Forgets the kept statements (store_close). */
+void store_stmts_free(store *s);
+
 /* Sets err from the connection's last error: "PATH: what: sqlite message",
  * choosing YP_IOERR for I/O and locking, YP_DATAERR for corruption. */
 yp_status store_sql_fail(store *s, yp_error *err, const char *what);
 
 /* Values bound by name (":id") into a statement. Each bind's result is
  * looked at and the first failure kept (later binds are not tried), so
- * that a run of binds is checked once, by store_bound, before the step. */
+ * that a run of binds is checked once, by store_bound, before the step.
+ * Binding in the order the names first appear in the SQL finds each
+ * without a search of the statement's names. */
 typedef struct {
 	store *s;
-	sqlite3_stmt *st;
+	sqlite3_stmt *st;    /* NULL when it could not be prepared */
+	store_query q;
+	int last;            /* the index bound last */
 	const char *failed;  /* the first parameter refused, or NULL */
 	int rc;              /* why; SQLITE_RANGE: the statement has none of
 			      * that name */
 } store_binding;
 
-#define STORE_BINDING(S, ST) {(S), (ST), NULL, SQLITE_OK}
+/* Statement q (store_stmt) ready for its values; .st is NULL, with err
+ * set, when it cannot be prepared. */
+store_binding store_take(store *s, store_query q, yp_error *err);
 
 /* Binds a string, or NULL for NULL; the string must outlive the step
  * (SQLITE_STATIC: no copy). */
@@ -58,11 +67,12 @@ yp_status store_bound(const store_binding *b, const char *what,
  * and resets it; err says what failed. */
 yp_status store_run(const store_binding *b, const char *what, yp_error *err);
 
-/* Steps st to its end, handing each row to visit until it answers false,
- * then resets st: a statement left stepping holds its snapshot. A failed
- * step is reported as what; a visitor keeps its own failures in target. */
+/* Steps b's statement to its end once its values are bound, handing each
+ * row to visit until it answers false, then resets it: a statement left
+ * stepping holds its snapshot. A failed step is reported as what; a
+ * visitor keeps its own failures in target. */
 typedef bool (*store_visit_fn)(sqlite3_stmt *st, void *target);
-yp_status store_walk(store *s, sqlite3_stmt *st, store_visit_fn visit,
+yp_status store_walk(const store_binding *b, store_visit_fn visit,
 		     void *target, const char *what, yp_error *err);
 
 /* A column's text copied with strdup, or NULL for SQL NULL. */

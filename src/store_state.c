@@ -23,10 +23,9 @@ static yp_status run(store *s, store_query q, const char *param,
 		     const char *value, bool stamp, const char *what,
 		     yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, q, NULL);
-	if (!st)
+	store_binding b = store_take(s, q, NULL);
+	if (!b.st)
 		return store_sql_fail(s, err, what);
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, param, value);
 	if (stamp)
 		store_bind_int(&b, ":at", (sqlite3_int64)time(NULL));
@@ -110,27 +109,27 @@ void store_terminal_widths(store *s, const char *term, int *ambiwidth,
 			   int *lines)
 {
 	*ambiwidth = *lines = 0;
-	sqlite3_stmt *st = term ? store_stmt(s, Q_TERMINAL_GET, NULL) : NULL;
-	if (!st)
+	if (!term)
 		return;
-	store_binding b = STORE_BINDING(s, st);
+	store_binding b = store_take(s, Q_TERMINAL_GET, NULL);
+	if (!b.st)
+		return;
 	store_bind_text(&b, ":term", term);
 	if (store_bound(&b, "reading the terminal's widths", NULL) == YP_OK &&
-	    sqlite3_step(st) == SQLITE_ROW) {
-		*ambiwidth = width_or_0(sqlite3_column_int(st, 0));
-		*lines = width_or_0(sqlite3_column_int(st, 1));
+	    sqlite3_step(b.st) == SQLITE_ROW) {
+		*ambiwidth = width_or_0(sqlite3_column_int(b.st, 0));
+		*lines = width_or_0(sqlite3_column_int(b.st, 1));
 	}
-	sqlite3_reset(st);
+	sqlite3_reset(b.st);
 }
 
 yp_status store_set_terminal_widths(store *s, const char *term, int ambiwidth,
 				    int lines, yp_error *err)
 {
 	const char *what = "saving the terminal's widths";
-	sqlite3_stmt *st = store_stmt(s, Q_TERMINAL_SET, NULL);
-	if (!st)
+	store_binding b = store_take(s, Q_TERMINAL_SET, NULL);
+	if (!b.st)
 		return store_sql_fail(s, err, what);
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":term", term);
 	store_bind_int(&b, ":ambiwidth", ambiwidth);
 	store_bind_int(&b, ":lines", lines);

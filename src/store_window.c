@@ -39,26 +39,15 @@ static bool visit_row(sqlite3_stmt *st, void *target)
 	return t->row(&row, t->ctx);
 }
 
-/* Walks b's statement over visit once its values are bound. */
-static yp_status walk_rows(const store_binding *b, store_visit_fn visit,
-			   row_target *t, yp_error *err)
-{
-	yp_status bound = store_bound(b, "reading records", err);
-	if (bound != YP_OK)
-		return bound;
-	return store_walk(b->s, b->st, visit, t, "reading records", err);
-}
-
 yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
 			 void *ctx, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_EACH_ROW, err);
-	if (!st)
+	store_binding b = store_take(s, Q_EACH_ROW, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_filter(&b, f);
 	row_target t = {.row = fn, .ctx = ctx};
-	return walk_rows(&b, visit_row, &t, err);
+	return store_walk(&b, visit_row, &t, "reading records", err);
 }
 
 /* Without a filter the keyset queries read the (date_key, id) index; the
@@ -86,19 +75,18 @@ yp_status store_row_orgs(store *s, long long key, yp_text *out,
 			 yp_error *err)
 {
 	const char *what = "reading organizations";
-	sqlite3_stmt *st = store_stmt(s, Q_ROW_ORGS, err);
-	if (!st)
+	store_binding b = store_take(s, Q_ROW_ORGS, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_int(&b, ":key", key);
 	yp_status rc = store_bound(&b, what, err);
 	if (rc != YP_OK)
 		return rc;
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (sqlite3_step(b.st) != SQLITE_ROW) {
 		rc = store_sql_fail(s, err, what);
 	} else {
-		const char *ko = (const char *)sqlite3_column_text(st, 0);
-		const char *en = (const char *)sqlite3_column_text(st, 1);
+		const char *ko = (const char *)sqlite3_column_text(b.st, 0);
+		const char *en = (const char *)sqlite3_column_text(b.st, 1);
 		out->ko = strdup(ko ? ko : "");
 		out->en = strdup(en ? en : "");
 		if (!out->ko || !out->en) {
@@ -106,7 +94,7 @@ yp_status store_row_orgs(store *s, long long key, yp_text *out,
 			rc = yp_fail(err, YP_SOFTWARE, "out of memory");
 		}
 	}
-	sqlite3_reset(st);  /* a statement left open holds its snapshot */
+	sqlite3_reset(b.st);  /* a statement left open holds its snapshot */
 	return rc;
 }
 
@@ -124,10 +112,9 @@ static long count_query(store *s, store_query q, const row_key *from,
 			const row_key *to, yp_error *err)
 {
 	const char *what = "counting events";
-	sqlite3_stmt *st = store_stmt(s, q, err);
-	if (!st)
+	store_binding b = store_take(s, q, err);
+	if (!b.st)
 		return -1;
-	store_binding b = STORE_BINDING(s, st);
 	if (to)
 		bind_key(&b, ":to_date", ":to_id", to);
 	if (from)
@@ -135,11 +122,11 @@ static long count_query(store *s, store_query q, const row_key *from,
 	if (store_bound(&b, what, err) != YP_OK)
 		return -1;
 	long n = -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
+	if (sqlite3_step(b.st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(b.st, 0);
 	else
 		store_sql_fail(s, err, what);
-	sqlite3_reset(st);
+	sqlite3_reset(b.st);
 	return n;
 }
 
@@ -147,10 +134,9 @@ static long count_query(store *s, store_query q, const row_key *from,
 static yp_status run_filtered(store *s, store_query q, const event_filter *f,
 			      yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, q, err);
-	if (!st)
+	store_binding b = store_take(s, q, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_filter(&b, f);
 	return store_run(&b, "filtering events", err);
 }
@@ -223,18 +209,16 @@ yp_status store_rows_from(store *s, const event_filter *f, const row_key *from,
 	bool filtered = !filter_empty(f);
 	if (filtered && use_hits(s, f, err) != YP_OK)
 		return err->status;
-	sqlite3_stmt *st = store_stmt(s, windows[!filtered ? 0 : s->mapped ? 2
-								       : 1][how],
-				      err);
-	if (!st)
+	int source = !filtered ? 0 : s->mapped ? 2 : 1;
+	store_binding b = store_take(s, windows[source][how], err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	/* without a place, AT, AFTER and BEFORE compare with NULL: no rows */
 	if (from && how != WINDOW_FIRST && how != WINDOW_LAST)
 		bind_key(&b, ":from_date", ":from_id", from);
 	store_bind_int(&b, ":limit", limit);
 	row_target t = {.row = fn, .ctx = ctx};
-	return walk_rows(&b, visit_row, &t, err);
+	return store_walk(&b, visit_row, &t, "reading records", err);
 }
 
 /* Matches of a map from from up to to, as two places from its start. */
@@ -288,24 +272,23 @@ yp_status store_event_key(store *s, const char *id, row_key *out,
 			  yp_error *err)
 {
 	const char *what = "reading a record";
-	sqlite3_stmt *st = store_stmt(s, Q_EVENT_PLACE, err);
-	if (!st)
+	store_binding b = store_take(s, Q_EVENT_PLACE, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":id", id);
 	yp_status rc = store_bound(&b, what, err);
 	if (rc != YP_OK)
 		return rc;
-	int step = sqlite3_step(st);
+	int step = sqlite3_step(b.st);
 	if (step == SQLITE_ROW) {
-		out->date_key = (long)sqlite3_column_int64(st, 0);
+		out->date_key = (long)sqlite3_column_int64(b.st, 0);
 		out->id = id;
 	} else if (step == SQLITE_DONE) {
 		rc = yp_fail(err, YP_NOINPUT, "no event with id \"%s\"", id);
 	} else {
 		rc = store_sql_fail(s, err, what);
 	}
-	sqlite3_reset(st);
+	sqlite3_reset(b.st);
 	return rc;
 }
 
@@ -340,13 +323,12 @@ yp_status store_month_counts(store *s, const event_filter *f,
 		return err->status;
 	if (filtered && s->mapped)
 		return store_hits_months(s, fn, ctx, err);
-	sqlite3_stmt *st = store_stmt(s, filtered ? Q_MONTHS_HITS : Q_MONTHS_ALL,
-				      err);
-	if (!st)
+	store_binding b = store_take(s, filtered ? Q_MONTHS_HITS : Q_MONTHS_ALL,
+				     err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	row_target t = {.count = fn, .ctx = ctx};
-	return walk_rows(&b, visit_count, &t, err);
+	return store_walk(&b, visit_count, &t, "reading records", err);
 }
 
 yp_status store_each_org_year(store *s, const event_filter *f,
@@ -355,12 +337,11 @@ yp_status store_each_org_year(store *s, const event_filter *f,
 	bool filtered = !filter_empty(f);
 	if (filtered && use_hits(s, f, err) != YP_OK)
 		return err->status;
-	sqlite3_stmt *st = store_stmt(s, !filtered ? Q_ORG_YEARS_ALL
+	store_binding b = store_take(s, !filtered ? Q_ORG_YEARS_ALL
 					 : s->mapped ? Q_ORG_YEARS_MAPPED
 						     : Q_ORG_YEARS_HITS, err);
-	if (!st)
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	row_target t = {.org_year = fn, .ctx = ctx};
-	return walk_rows(&b, visit_org_year, &t, err);
+	return store_walk(&b, visit_org_year, &t, "reading records", err);
 }

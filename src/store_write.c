@@ -22,10 +22,9 @@ static yp_status step_write(const store_binding *b, bool *written,
 static yp_status mark_dirty(store *s, store_query q, const char *id,
 			    yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, q, err);
-	if (!st)
+	store_binding b = store_take(s, q, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":id", id);
 	return step_write(&b, NULL, "marking the search index", err);
 }
@@ -33,10 +32,9 @@ static yp_status mark_dirty(store *s, store_query q, const char *id,
 yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
 			bool *written, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_ORG_PUT, err);
-	if (!st)
+	store_binding b = store_take(s, Q_ORG_PUT, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":id", o->id);
 	store_bind_text(&b, ":name_ko", o->name.ko);
 	store_bind_text(&b, ":name_en", o->name.en);
@@ -55,10 +53,9 @@ yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
 yp_status store_set_org_parent(store *s, const char *id, const char *parent,
 			       store_origin origin, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_ORG_PARENT, err);
-	if (!st)
+	store_binding b = store_take(s, Q_ORG_PARENT, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":id", id);
 	store_bind_text(&b, ":parent", parent);
 	store_bind_text(&b, ":origin", origin_name(origin));
@@ -69,10 +66,9 @@ yp_status store_set_org_parent(store *s, const char *id, const char *parent,
 yp_status store_put_person(store *s, const yp_person *p, store_origin origin,
 			   bool *written, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_PERSON_PUT, err);
-	if (!st)
+	store_binding b = store_take(s, Q_PERSON_PUT, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":id", p->id);
 	store_bind_text(&b, ":name_ko", p->name.ko);
 	store_bind_text(&b, ":name_en", p->name.en);
@@ -102,10 +98,9 @@ static void bind_date(store_binding *b, const char *key, const char *prec,
 yp_status store_put_source(store *s, const yp_source *src, store_origin origin,
 			   bool *written, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_SOURCE_PUT, err);
-	if (!st)
+	store_binding b = store_take(s, Q_SOURCE_PUT, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_text(&b, ":id", src->id);
 	store_bind_text(&b, ":title", src->title);
 	store_bind_text(&b, ":publisher", src->publisher);
@@ -124,10 +119,9 @@ static yp_status clear_links(store *s, sqlite3_int64 eid, yp_error *err)
 		Q_EVENT_CLEAR_TAGS, Q_EVENT_CLEAR_FIGURES,
 	};
 	for (size_t i = 0; i < sizeof(clears) / sizeof(clears[0]); i++) {
-		sqlite3_stmt *st = store_stmt(s, clears[i], err);
-		if (!st)
+		store_binding b = store_take(s, clears[i], err);
+		if (!b.st)
 			return err->status;
-		store_binding b = STORE_BINDING(s, st);
 		store_bind_int(&b, ":eid", eid);
 		yp_status rc = step_write(&b, NULL, "replacing event links", err);
 		if (rc != YP_OK)
@@ -160,10 +154,9 @@ static const link_kind figure_link = {Q_EVENT_ADD_FIGURE, RECORD_EVENT,
 static yp_status add_link(store *s, const link_kind *k, sqlite3_int64 eid,
 			  size_t pos, const char *const text[3], yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, k->q, err);
-	if (!st)
+	store_binding b = store_take(s, k->q, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	store_bind_int(&b, ":eid", eid);
 	store_bind_int(&b, ":pos", (sqlite3_int64)pos);
 	for (int i = 0; i < 3 && k->params[i]; i++) {
@@ -230,10 +223,9 @@ static void bind_event(store_binding *b, const yp_event *e,
 yp_status store_put_event(store *s, const yp_event *e, store_origin origin,
 			  bool *written, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_EVENT_PUT, err);
-	if (!st)
+	store_binding b = store_take(s, Q_EVENT_PUT, err);
+	if (!b.st)
 		return err->status;
-	store_binding b = STORE_BINDING(s, st);
 	bind_event(&b, e, origin);
 	bool changed = false;
 	/* A new event has no links to clear and its key is the rowid just
@@ -255,14 +247,13 @@ yp_status store_put_event(store *s, const yp_event *e, store_origin origin,
 	}
 	if (rc == YP_OK)
 		rc = add_links(s, e, eid, err);
-	sqlite3_stmt *dirty = rc == YP_OK ? store_stmt(s, Q_FTS_DIRTY_EVENT, err)
-					  : NULL;
-	if (dirty) {
-		store_binding d = STORE_BINDING(s, dirty);
-		store_bind_int(&d, ":eid", eid);
-		rc = step_write(&d, NULL, "marking the search index", err);
-	}
-	return rc;
+	if (rc != YP_OK)
+		return rc;
+	store_binding dirty = store_take(s, Q_FTS_DIRTY_EVENT, err);
+	if (!dirty.st)
+		return err->status;
+	store_bind_int(&dirty, ":eid", eid);
+	return step_write(&dirty, NULL, "marking the search index", err);
 }
 
 yp_status store_builtin_mark(store *s, yp_error *err)

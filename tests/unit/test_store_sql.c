@@ -111,9 +111,8 @@ static void every_statement_prepares_with_named_parameters(void **state)
 static void a_missing_parameter_is_reported_by_name(void **state)
 {
 	fixture *f = *state;
-	sqlite3_stmt *st = store_stmt(f->s, Q_META_SET, NULL);
-	assert_non_null(st);
-	store_binding b = STORE_BINDING(f->s, st);
+	store_binding b = store_take(f->s, Q_META_SET, NULL);
+	assert_non_null(b.st);
 	store_bind_text(&b, ":key", "k");
 	assert_int_equal(store_bound(&b, "writing metadata", NULL), YP_OK);
 	store_bind_text(&b, ":no_such", "x");
@@ -126,8 +125,8 @@ static void a_missing_parameter_is_reported_by_name(void **state)
 	assert_string_equal(err.message, want);
 	assert_string_equal(b.failed, ":no_such");
 	/* :value was never bound: still NULL */
-	assert_int_equal(sqlite3_step(st), SQLITE_CONSTRAINT_NOTNULL);
-	sqlite3_reset(st);
+	assert_int_equal(sqlite3_step(b.st), SQLITE_CONSTRAINT_NOTNULL);
+	sqlite3_reset(b.st);
 }
 
 /* A value SQLite refuses to bind (longer than its limit) fails the write
