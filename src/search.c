@@ -4,6 +4,7 @@
  * overlapping syllable bigrams plus each syllable and the whole word, and
  * a query's Hangul words become phrases of bigrams. */
 #include "yeonpyo/search.h"
+#include "search_sql.h"
 #include "yeonpyo/text.h"
 
 #include <stdlib.h>

@@ -1,13 +1,45 @@
 /* store.c: opening the SQLite database, its schema and forward migrations,
- * metadata, transactions and the cache of prepared statements. */
+ * metadata and transactions. */
 #include "store_priv.h"
 
-#include "yeonpyo/search.h"
+#include "search_sql.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* What the search index holds for event e (a row of events), as select
+ * columns: rowid, title, body, names, cho. Shared by the migration that
+ * builds the index and by the refresh after writes (scripts, run once,
+ * not statements kept prepared). */
+#define FTS_NAMES_KO \
+	"coalesce((SELECT group_concat(coalesce(o.name_ko, '') || ' ' ||" \
+	" coalesce(o.short_name, ''), ' ') FROM event_orgs l JOIN organizations o" \
+	" ON o.oid = l.oid WHERE l.eid = e.eid), '') || ' ' ||" \
+	" coalesce((SELECT group_concat(coalesce(p.name_ko, ''), ' ')" \
+	" FROM event_people l JOIN people p ON p.pid = l.pid" \
+	" WHERE l.eid = e.eid), '')"
+#define FTS_ROW \
+	"e.eid," \
+	" coalesce(e.title_ko, '') || ' ' || coalesce(e.title_en, '')," \
+	" (e.date_key / 10000) || ' ' ||" \
+	" coalesce(e.summary_ko, '') || ' ' || coalesce(e.summary_en, '') ||" \
+	" ' ' || coalesce(e.notes_ko, '') || ' ' || coalesce(e.notes_en, '') ||" \
+	" ' ' || coalesce((SELECT group_concat(coalesce(f.label_ko, '') || ' ' ||" \
+	" coalesce(f.label_en, '') || ' ' || f.value, ' ') FROM figures f" \
+	" WHERE f.eid = e.eid), '') || ' ' || coalesce((SELECT" \
+	" group_concat(t.tag, ' ') FROM event_tags t WHERE t.eid = e.eid), '')" \
+	" || ' ' || coalesce((SELECT group_concat(s.title || ' ' || s.publisher," \
+	" ' ') FROM event_sources l JOIN sources s ON s.sid = l.sid" \
+	" WHERE l.eid = e.eid), '')," \
+	" " FTS_NAMES_KO " || ' ' || coalesce((SELECT" \
+	" group_concat(coalesce(o.name_en, ''), ' ') FROM event_orgs l" \
+	" JOIN organizations o ON o.oid = l.oid WHERE l.eid = e.eid), '') ||" \
+	" ' ' || coalesce((SELECT group_concat(coalesce(p.name_en, ''), ' ')" \
+	" FROM event_people l JOIN people p ON p.pid = l.pid" \
+	" WHERE l.eid = e.eid), '')," \
+	" choseong(coalesce(e.title_ko, '') || ' ' || " FTS_NAMES_KO ")"
 
 /* Migration N brings a database from user_version N-1 to N. They only ever
  * get appended: a released step is never edited. */
@@ -121,229 +153,6 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"DROP INDEX IF EXISTS events_by_date;",
 };
 
-/* Upserts keep the rowid (so links stay valid) and refuse, through the
- * WHERE clause, to let a built-in write replace a user's record. */
-#define UPSERT_GUARD " WHERE excluded.origin = 'user' OR origin <> 'user'"
-
-static const char *const queries[Q_COUNT] = {
-	[Q_META_GET] = "SELECT value FROM meta WHERE key = ?1",
-	[Q_META_SET] = "INSERT INTO meta(key, value) VALUES (?1, ?2)"
-		" ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-	[Q_ORG_KEY] = "SELECT oid FROM organizations WHERE id = ?1",
-	[Q_PERSON_KEY] = "SELECT pid FROM people WHERE id = ?1",
-	[Q_SOURCE_KEY] = "SELECT sid FROM sources WHERE id = ?1",
-	[Q_EVENT_KEY] = "SELECT eid FROM events WHERE id = ?1",
-	[Q_ORG_ORIGIN] = "SELECT origin FROM organizations WHERE id = ?1",
-	[Q_PERSON_ORIGIN] = "SELECT origin FROM people WHERE id = ?1",
-	[Q_SOURCE_ORIGIN] = "SELECT origin FROM sources WHERE id = ?1",
-	[Q_EVENT_ORIGIN] = "SELECT origin FROM events WHERE id = ?1",
-	[Q_ORG_PUT] = "INSERT INTO organizations(id, name_ko, name_en,"
-		" short_name, kind, country, parent_oid, origin)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7)"
-		" ON CONFLICT(id) DO UPDATE SET name_ko = excluded.name_ko,"
-		" name_en = excluded.name_en, short_name = excluded.short_name,"
-		" kind = excluded.kind, country = excluded.country,"
-		" origin = excluded.origin" UPSERT_GUARD,
-	[Q_ORG_PARENT] = "UPDATE organizations SET parent_oid ="
-		" (SELECT oid FROM organizations WHERE id = ?2)"
-		" WHERE id = ?1 AND (?3 = 'user' OR origin <> 'user')",
-	[Q_PERSON_PUT] = "INSERT INTO people(id, name_ko, name_en, oid,"
-		" title_ko, title_en, origin) VALUES (?1, ?2, ?3,"
-		" (SELECT oid FROM organizations WHERE id = ?4), ?5, ?6, ?7)"
-		" ON CONFLICT(id) DO UPDATE SET name_ko = excluded.name_ko,"
-		" name_en = excluded.name_en, oid = excluded.oid,"
-		" title_ko = excluded.title_ko, title_en = excluded.title_en,"
-		" origin = excluded.origin" UPSERT_GUARD,
-	[Q_SOURCE_PUT] = "INSERT INTO sources(id, title, publisher, date_key,"
-		" date_precision, url, language, kind, origin)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-		" ON CONFLICT(id) DO UPDATE SET title = excluded.title,"
-		" publisher = excluded.publisher, date_key = excluded.date_key,"
-		" date_precision = excluded.date_precision, url = excluded.url,"
-		" language = excluded.language, kind = excluded.kind,"
-		" origin = excluded.origin" UPSERT_GUARD,
-	[Q_EVENT_PUT] = "INSERT INTO events(id, date_key, date_precision,"
-		" end_key, end_precision, span_end, status, kind, title_ko,"
-		" title_en, summary_ko, summary_en, notes_ko, notes_en, origin)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, ?15)"
-		" ON CONFLICT(id) DO UPDATE SET date_key = excluded.date_key,"
-		" date_precision = excluded.date_precision,"
-		" end_key = excluded.end_key, end_precision = excluded.end_precision,"
-		" span_end = excluded.span_end, status = excluded.status,"
-		" kind = excluded.kind, title_ko = excluded.title_ko,"
-		" title_en = excluded.title_en, summary_ko = excluded.summary_ko,"
-		" summary_en = excluded.summary_en, notes_ko = excluded.notes_ko,"
-		" notes_en = excluded.notes_en, origin = excluded.origin"
-		UPSERT_GUARD,
-	[Q_EVENT_CLEAR_ORGS] = "DELETE FROM event_orgs WHERE eid = ?1",
-	[Q_EVENT_CLEAR_PEOPLE] = "DELETE FROM event_people WHERE eid = ?1",
-	[Q_EVENT_CLEAR_SOURCES] = "DELETE FROM event_sources WHERE eid = ?1",
-	[Q_EVENT_CLEAR_TAGS] = "DELETE FROM event_tags WHERE eid = ?1",
-	[Q_EVENT_CLEAR_FIGURES] = "DELETE FROM figures WHERE eid = ?1",
-	/* ?3 is the key store_key found (NULL for none, which NOT NULL
-	 * refuses) */
-	[Q_EVENT_ADD_ORG] = "INSERT INTO event_orgs(eid, pos, oid, role)"
-		" VALUES (?1, ?2, ?3, ?4)",
-	[Q_EVENT_ADD_PERSON] = "INSERT INTO event_people(eid, pos, pid, role)"
-		" VALUES (?1, ?2, ?3, ?4)",
-	[Q_EVENT_ADD_SOURCE] = "INSERT INTO event_sources(eid, pos, sid)"
-		" VALUES (?1, ?2, ?3)",
-	[Q_EVENT_ADD_TAG] = "INSERT INTO event_tags(eid, pos, tag)"
-		" VALUES (?1, ?2, ?3)",
-	[Q_EVENT_ADD_FIGURE] = "INSERT INTO figures(eid, pos, label_ko,"
-		" label_en, value) VALUES (?1, ?2, ?3, ?4, ?5)",
-	[Q_ORG_GET] = "SELECT o.id, o.name_ko, o.name_en, o.short_name, o.kind,"
-		" o.country, p.id FROM organizations o"
-		" LEFT JOIN organizations p ON p.oid = o.parent_oid WHERE o.id = ?1",
-	[Q_PERSON_GET] = "SELECT p.id, p.name_ko, p.name_en, o.id, p.title_ko,"
-		" p.title_en FROM people p"
-		" LEFT JOIN organizations o ON o.oid = p.oid WHERE p.id = ?1",
-	[Q_SOURCE_GET] = "SELECT id, title, publisher, date_key, date_precision,"
-		" url, language, kind FROM sources WHERE id = ?1",
-	[Q_EVENT_GET] = "SELECT eid, id, date_key, date_precision, end_key,"
-		" end_precision, status, kind, title_ko, title_en, summary_ko,"
-		" summary_en, notes_ko, notes_en FROM events WHERE id = ?1",
-	[Q_EVENT_ORGS] = "SELECT o.id, l.role FROM event_orgs l"
-		" JOIN organizations o ON o.oid = l.oid WHERE l.eid = ?1"
-		" ORDER BY l.pos",
-	[Q_EVENT_PEOPLE] = "SELECT p.id, l.role FROM event_people l"
-		" JOIN people p ON p.pid = l.pid WHERE l.eid = ?1 ORDER BY l.pos",
-	[Q_EVENT_SOURCES] = "SELECT s.id FROM event_sources l"
-		" JOIN sources s ON s.sid = l.sid WHERE l.eid = ?1 ORDER BY l.pos",
-	[Q_EVENT_TAGS] = "SELECT tag FROM event_tags WHERE eid = ?1"
-		" ORDER BY pos",
-	[Q_EVENT_FIGURES] = "SELECT label_ko, label_en, value FROM figures"
-		" WHERE eid = ?1 ORDER BY pos",
-	[Q_FTS_DIRTY_EVENT] = "INSERT OR IGNORE INTO temp.fts_dirty VALUES (?1)",
-	[Q_FTS_DIRTY_ORG] = "INSERT OR IGNORE INTO temp.fts_dirty"
-		" SELECT l.eid FROM event_orgs l JOIN organizations o"
-		" ON o.oid = l.oid WHERE o.id = ?1",
-	[Q_FTS_DIRTY_PERSON] = "INSERT OR IGNORE INTO temp.fts_dirty"
-		" SELECT l.eid FROM event_people l JOIN people p"
-		" ON p.pid = l.pid WHERE p.id = ?1",
-	[Q_ROW_ORGS] = "SELECT" ROW_ORGS("?1"),
-};
-
-yp_status store_sql_fail(store *s, yp_error *err, const char *what)
-{
-	int code = sqlite3_errcode(s->db);
-	int base = code & 0xff;
-	yp_status st = YP_SOFTWARE;
-	const char *hint = "";
-	switch (base) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		st = YP_IOERR;
-		hint = " (another program is writing it; retry, or use --db)";
-		break;
-	case SQLITE_FULL:
-		st = YP_IOERR;
-		hint = " (writing failed: the disk may be full, or the file "
-		       "may grow no more; nothing was changed)";
-		break;
-	case SQLITE_READONLY:
-	case SQLITE_PERM:
-		st = YP_IOERR;
-		hint = " (the file or its directory is read-only for you; "
-		       "browse it as it is, or use --db for a file of your own)";
-		/* a WAL database wants its -shm file beside it, even to read */
-		if (code == SQLITE_READONLY_CANTINIT ||
-		    code == SQLITE_READONLY_DIRECTORY ||
-		    code == SQLITE_READONLY_CANTLOCK ||
-		    code == SQLITE_READONLY_RECOVERY)
-			hint = " (a database in WAL mode needs files beside it "
-			       "that you cannot create; its owner can make it "
-			       "shareable with 'yeonpyo db init --shared')";
-		break;
-	case SQLITE_IOERR:
-	case SQLITE_CANTOPEN:
-		st = YP_IOERR;
-		/* the system's errno is lost by the time a failed commit
-		 * has rolled back; a failed write says enough */
-		if (code == SQLITE_IOERR_WRITE ||
-		    sqlite3_system_errno(s->db) == EFBIG ||
-		    sqlite3_system_errno(s->db) == ENOSPC)
-			hint = " (writing failed: the disk may be full, or the "
-			       "file may grow no more; nothing was changed)";
-		break;
-	case SQLITE_CORRUPT:
-		st = YP_DATAERR;
-		hint = " (the file is damaged; 'yeonpyo db rebuild' starts a "
-		       "new database and keeps this one aside)";
-		break;
-	case SQLITE_NOTADB:
-		st = YP_DATAERR;
-		hint = " (use --db to choose another file)";
-		break;
-	default:
-		break;
-	}
-	return yp_fail(err, st, "%s: %s: %s%s", s->path, what,
-		       sqlite3_errmsg(s->db), hint);
-}
-
-sqlite3_stmt *store_stmt(store *s, store_query q, yp_error *err)
-{
-	sqlite3_stmt *st = s->stmts[q];
-	if (st) {
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-		return st;
-	}
-	if (sqlite3_prepare_v3(s->db, queries[q], -1, SQLITE_PREPARE_PERSISTENT,
-			       &st, NULL) != SQLITE_OK) {
-		store_sql_fail(s, err, "preparing a query");
-		return NULL;
-	}
-	s->stmts[q] = st;
-	return st;
-}
-
-int store_bind_text(sqlite3_stmt *st, int i, const char *v)
-{
-	if (!v)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-}
-
-char *store_column_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *v = sqlite3_column_text(st, i);
-	return v ? strdup((const char *)v) : NULL;
-}
-
-sqlite3_int64 store_key(store *s, record_kind kind, const char *id)
-{
-	static const store_query q[] = {
-		[RECORD_ORG] = Q_ORG_KEY, [RECORD_PERSON] = Q_PERSON_KEY,
-		[RECORD_SOURCE] = Q_SOURCE_KEY, [RECORD_EVENT] = Q_EVENT_KEY,
-	};
-	bool memo = s->keys_kept && kind != RECORD_EVENT;
-	size_t kept = 0;
-	if (memo && idset_find(&s->keys[kind], id, &kept))
-		return (sqlite3_int64)kept;
-	sqlite3_stmt *st = store_stmt(s, q[kind], NULL);
-	if (!st)
-		return 0;
-	sqlite3_int64 key = 0;
-	store_bind_text(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		key = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	/* a key that fits (any rowid on 64 bits); out of memory, it is
-	 * simply looked up again next time */
-	if (memo && key > 0 && (uint64_t)key <= SIZE_MAX)
-		idset_add_copy(&s->keys[kind], id, (size_t)key, NULL);
-	return key;
-}
-
-void store_forget_keys(store *s)
-{
-	for (size_t i = 0; i < sizeof(s->keys) / sizeof(s->keys[0]); i++)
-		idset_free(&s->keys[i]);
-}
-
 /* After a bulk write: the foreign key checks every other write has. */
 static void checks_on(store *s)
 {
@@ -366,28 +175,18 @@ bool store_has(store *s, record_kind kind, const char *id)
 	return store_key(s, kind, id) != 0;
 }
 
-yp_status store_exec(store *s, const char *sql, const char *what,
-		     yp_error *err)
+/* The integer of a one-row statement of the file's header or schema;
+ * -1 with err set when it cannot be read. */
+static int store_pragma_int(store *s, store_query q, yp_error *err)
 {
-	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return store_sql_fail(s, err, what);
-	return YP_OK;
-}
-
-static int store_pragma_int(store *s, const char *sql, yp_error *err)
-{
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = store_stmt(s, q, NULL);
 	int v = -1;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		store_sql_fail(s, err, "reading the database");
-		return -1;
-	}
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (st && sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
 	else
 		store_sql_fail(s, err, "reading the database");
-	sqlite3_finalize(st);
+	if (st)
+		sqlite3_reset(st);
 	return v;
 }
 
@@ -395,8 +194,7 @@ static int store_pragma_int(store *s, const char *sql, yp_error *err)
  * tables but no schema version belongs to some other program. */
 static yp_status store_check_foreign(store *s, yp_error *err)
 {
-	int tables = store_pragma_int(
-		s, "SELECT count(*) FROM sqlite_schema", err);
+	int tables = store_pragma_int(s, Q_SCHEMA_OBJECTS, err);
 	if (tables < 0)
 		return err ? err->status : YP_DATAERR;
 	if (tables > 0)
@@ -413,7 +211,7 @@ static yp_status store_check_foreign(store *s, yp_error *err)
  * migration between reading the version and counting the tables. */
 static int store_check_version(store *s, bool locked, yp_error *err)
 {
-	int version = store_pragma_int(s, "PRAGMA user_version", err);
+	int version = store_pragma_int(s, Q_USER_VERSION, err);
 	if (version < 0)
 		return -1;
 	if (version > STORE_SCHEMA_VERSION) {
@@ -552,8 +350,7 @@ void store_close(store *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < Q_COUNT; i++)
-		sqlite3_finalize(s->stmts[i]);
+	store_stmts_free(s);
 	sqlite3_close(s->db);
 	store_hits_forget(s);
 	store_forget_keys(s);
@@ -575,9 +372,8 @@ yp_status store_check(store *s, void (*fn)(const char *problem, void *ctx),
 		      void *ctx, long *problems, yp_error *err)
 {
 	*problems = 0;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st,
-			       NULL) != SQLITE_OK)
+	sqlite3_stmt *st = store_stmt(s, Q_INTEGRITY_CHECK, NULL);
+	if (!st)
 		return store_sql_fail(s, err, "checking the database");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -587,9 +383,11 @@ yp_status store_check(store *s, void (*fn)(const char *problem, void *ctx),
 			fn(line, ctx);
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_fail(s, err, "checking the database");
+	yp_status failed = rc != SQLITE_DONE
+		? store_sql_fail(s, err, "checking the database") : YP_OK;
+	sqlite3_reset(st);
+	if (failed != YP_OK)
+		return failed;
 	/* FTS5 compares its index with what the records say it holds */
 	if (sqlite3_exec(s->db, "INSERT INTO event_fts(event_fts)"
 			 " VALUES ('integrity-check')", NULL, NULL,
@@ -676,46 +474,37 @@ void store_rollback(store *s)
 
 char *store_meta_get(store *s, const char *key)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_META_GET, NULL);
-	if (!st)
+	store_binding b = store_take(s, Q_META_GET, NULL);
+	if (!b.st)
 		return NULL;
-	store_bind_text(st, 1, key);
+	store_bind_text(&b, ":key", key);
 	char *v = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = store_column_dup(st, 0);
-	sqlite3_reset(st);
+	if (store_bound(&b, "reading metadata", NULL) == YP_OK &&
+	    sqlite3_step(b.st) == SQLITE_ROW)
+		v = store_column_dup(b.st, 0);
+	sqlite3_reset(b.st);
 	return v;
 }
 
 yp_status store_meta_set(store *s, const char *key, const char *value,
 			 yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_META_SET, err);
-	if (!st)
+	store_binding b = store_take(s, Q_META_SET, err);
+	if (!b.st)
 		return err ? err->status : YP_SOFTWARE;
-	store_bind_text(st, 1, key);
-	store_bind_text(st, 2, value);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_fail(s, err, "writing metadata");
-	return YP_OK;
+	store_bind_text(&b, ":key", key);
+	store_bind_text(&b, ":value", value);
+	return store_run(&b, "writing metadata", err);
 }
 
 yp_status store_count(store *s, store_counts *out, yp_error *err)
 {
-	static const char sql[] =
-		"SELECT (SELECT count(*) FROM organizations),"
-		" (SELECT count(*) FROM people), (SELECT count(*) FROM sources),"
-		" (SELECT count(*) FROM events),"
-		" (SELECT count(*) FROM events WHERE origin = 'builtin'),"
-		" (SELECT count(*) FROM events WHERE origin = 'user')";
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_sql_fail(s, err, "counting records");
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return store_sql_fail(s, err, "counting records");
+	sqlite3_stmt *st = store_stmt(s, Q_RECORD_COUNTS, NULL);
+	if (!st || sqlite3_step(st) != SQLITE_ROW) {
+		yp_status rc = store_sql_fail(s, err, "counting records");
+		if (st)
+			sqlite3_reset(st);
+		return rc;
 	}
 	out->orgs = (long)sqlite3_column_int64(st, 0);
 	out->people = (long)sqlite3_column_int64(st, 1);
@@ -723,7 +512,7 @@ yp_status store_count(store *s, store_counts *out, yp_error *err)
 	out->events = (long)sqlite3_column_int64(st, 3);
 	out->builtin_events = (long)sqlite3_column_int64(st, 4);
 	out->user_events = (long)sqlite3_column_int64(st, 5);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return YP_OK;
 }
 

@@ -2,13 +2,33 @@
  * places in the timeline counted a month at a time, only as far as asked. */
 #include "store_priv.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The word of the map that holds key eid's bit; only keys below n_bits
+ * have one (a key above came after the map was made). */
+static uint64_t *word_of(const hit_map *m, sqlite3_int64 eid)
+{
+	assert(eid >= 0 && eid < m->n_bits && m->bits);
+	return &m->bits[eid / 64];
+}
 
 static bool map_has(const hit_map *m, sqlite3_int64 eid)
 {
 	return eid >= 0 && eid < m->n_bits &&
-	       (m->bits[eid / 64] >> (eid % 64) & 1u) != 0;
+	       (*word_of(m, eid) >> (eid % 64) & 1u) != 0;
+}
+
+/* What the counting of months keeps true: before[0..known] are counted
+ * from the start (none before the first) and before[known_end..n_months]
+ * back from the end, the two never crossing. Their sums are not compared:
+ * another connection may write between two months' counts. */
+static void assert_counted(const hit_map *m)
+{
+	assert(m->before && (m->months || m->n_months == 0));
+	assert(m->known <= m->known_end && m->known_end <= m->n_months);
+	assert(m->before[0] == 0);
 }
 
 static void hit_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -29,8 +49,9 @@ static void mark_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_int64 eid = sqlite3_value_int64(argv[0]);
 	if (eid < 0 || eid >= m->n_bits || map_has(m, eid))
 		return;  /* an index entry without its event */
-	m->bits[eid / 64] |= (uint64_t)1 << (eid % 64);
+	*word_of(m, eid) |= (uint64_t)1 << (eid % 64);
 	m->count++;
+	assert(m->count <= m->n_bits);
 }
 
 static void mark_final(sqlite3_context *ctx)
@@ -69,35 +90,36 @@ void store_hits_forget(store *s)
 	map_clear(&s->map);
 }
 
-static sqlite3_stmt *prepare(store *s, const char *sql, yp_error *err)
+static store_binding search_take(store *s, store_query q, yp_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	store_binding b = store_take(s, q, NULL);
+	if (!b.st)
 		store_sql_fail(s, err, "preparing a search");
-	return st;
+	return b;
 }
 
-/* One integer from a statement that returns one row; -1 on error. */
-static sqlite3_int64 step_int(store *s, sqlite3_stmt *st, yp_error *err)
+/* One integer from a statement that returns one row, with b's values;
+ * -1 on error. */
+static sqlite3_int64 step_int(const store_binding *b, yp_error *err)
 {
 	sqlite3_int64 v = -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+	if (store_bound(b, "searching", err) != YP_OK)
+		return -1;
+	if (sqlite3_step(b->st) == SQLITE_ROW)
+		v = sqlite3_column_int64(b->st, 0);
 	else
-		store_sql_fail(s, err, "searching");
-	sqlite3_reset(st);
+		store_sql_fail(b->s, err, "searching");
+	sqlite3_reset(b->st);
 	return v;
 }
 
 yp_status store_hits_map(store *s, const char *match, yp_error *err)
 {
 	map_clear(&s->map);
-	sqlite3_stmt *st = prepare(s, "SELECT coalesce(max(eid), 0) FROM events",
-				   err);
-	if (!st)
+	store_binding last = search_take(s, Q_MAX_EVENT_KEY, err);
+	if (!last.st)
 		return err->status;
-	sqlite3_int64 max = step_int(s, st, err);
-	sqlite3_finalize(st);
+	sqlite3_int64 max = step_int(&last, err);
 	if (max < 0)
 		return err->status;
 	hit_map *m = &s->map;
@@ -105,14 +127,14 @@ yp_status store_hits_map(store *s, const char *match, yp_error *err)
 	m->bits = calloc((size_t)(max / 64 + 1), sizeof(*m->bits));
 	if (!m->bits)
 		return yp_fail(err, YP_SOFTWARE, "out of memory");
-	st = prepare(s, "SELECT yp_mark(rowid) FROM event_fts"
-		     " WHERE event_fts MATCH ?1", err);
-	if (!st)
+	store_binding b = search_take(s, Q_HITS_MARK, err);
+	if (!b.st) {
+		map_clear(m);
 		return err->status;
-	store_bind_text(st, 1, match);
+	}
+	store_bind_text(&b, ":match", match);
 	/* the count it returns is the map's own */
-	yp_status rc = step_int(s, st, err) < 0 ? err->status : YP_OK;
-	sqlite3_finalize(st);
+	yp_status rc = step_int(&b, err) < 0 ? err->status : YP_OK;
 	if (rc != YP_OK)
 		map_clear(m);
 	return rc;
@@ -125,8 +147,8 @@ static bool load_months(store *s, yp_error *err)
 	free(m->months);  /* what a failed read left */
 	m->months = NULL;
 	m->n_months = 0;
-	sqlite3_stmt *st = prepare(s, "SELECT month FROM event_months"
-				   " WHERE n > 0 ORDER BY month", err);
+	/* the months, ascending, with their events (not read here) */
+	sqlite3_stmt *st = search_take(s, Q_MONTHS_ALL, err).st;
 	if (!st)
 		return false;
 	size_t cap = 0;
@@ -136,26 +158,31 @@ static bool load_months(store *s, yp_error *err)
 			cap = cap ? cap * 2 : 512;
 			long *more = realloc(m->months, cap * sizeof(*more));
 			if (!more) {
-				sqlite3_finalize(st);
+				sqlite3_reset(st);
 				yp_fail(err, YP_SOFTWARE, "out of memory");
 				return false;
 			}
 			m->months = more;
 		}
-		m->months[m->n_months++] = (long)sqlite3_column_int64(st, 0);
+		long month = (long)sqlite3_column_int64(st, 0);
+		/* month_index searches them: ORDER BY their primary key */
+		assert(m->n_months == 0 || m->months[m->n_months - 1] < month);
+		m->months[m->n_months++] = month;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE)
 		store_sql_fail(s, err, "reading the months");
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
 		return false;
-	}
 	m->before = calloc(m->n_months + 1, sizeof(*m->before));
 	if (!m->before) {
 		yp_fail(err, YP_SOFTWARE, "out of memory");
 		return false;
 	}
 	m->before[m->n_months] = m->count;
+	m->known = 0;
 	m->known_end = m->n_months;
+	assert_counted(m);
 	return true;
 }
 
@@ -170,31 +197,36 @@ static size_t month_index(const hit_map *m, long month)
 		else
 			hi = mid;
 	}
+	assert(lo <= m->n_months);
+	assert(lo == m->n_months || m->months[lo] >= month);
+	assert(lo == 0 || m->months[lo - 1] < month);
 	return lo;
 }
 
-static yp_status count_month(store *s, sqlite3_stmt *st, size_t j,
-			       long *n, yp_error *err)
+/* The matches of month j, by b's statement (MONTH_HITS). */
+static yp_status count_month(store_binding *b, size_t j, long *n,
+			       yp_error *err)
 {
-	sqlite3_bind_int64(st, 1, s->map.months[j]);
-	sqlite3_int64 v = step_int(s, st, err);
+	const hit_map *m = &b->s->map;
+	assert(j < m->n_months);
+	store_bind_int(b, ":month", m->months[j]);
+	sqlite3_int64 v = step_int(b, err);
+	/* one snapshot's rows, each with its own bit: never more than set */
+	assert(v <= m->count);
 	*n = (long)v;
 	return v < 0 ? err->status : YP_OK;
 }
 
-#define MONTH_COUNT_SQL \
-	"SELECT count(*) FROM events WHERE date_key >= ?1 * 100" \
-	" AND date_key < (?1 + 1) * 100 AND yp_hit(eid)"
-
 /* Counts months forward from the first not counted until upto. */
-static yp_status count_forward(store *s, sqlite3_stmt *st, size_t upto,
+static yp_status count_forward(store *s, store_binding *b, size_t upto,
 			       yp_error *err)
 {
 	hit_map *m = &s->map;
+	assert(upto <= m->known_end);
 	yp_status rc = YP_OK;
 	long n;
 	while (rc == YP_OK && m->known < upto) {
-		rc = count_month(s, st, m->known, &n, err);
+		rc = count_month(b, m->known, &n, err);
 		if (rc == YP_OK) {
 			m->before[m->known + 1] = m->before[m->known] + n;
 			m->known++;
@@ -209,26 +241,29 @@ static yp_status count_forward(store *s, sqlite3_stmt *st, size_t upto,
 static yp_status count_months(store *s, size_t i, yp_error *err)
 {
 	hit_map *m = &s->map;
+	assert_counted(m);
+	assert(i <= m->n_months);
 	if (i <= m->known || i >= m->known_end)
 		return YP_OK;
-	sqlite3_stmt *st = prepare(s, MONTH_COUNT_SQL, err);
-	if (!st)
+	store_binding b = search_take(s, Q_MONTH_HITS, err);
+	if (!b.st)
 		return err->status;
 	yp_status rc = YP_OK;
 	long n;
 	if (i - m->known <= m->known_end - i) {
-		rc = count_forward(s, st, i, err);
+		rc = count_forward(s, &b, i, err);
 	} else {
 		while (rc == YP_OK && m->known_end > i) {
 			size_t j = m->known_end - 1;
-			rc = count_month(s, st, j, &n, err);
+			rc = count_month(&b, j, &n, err);
 			if (rc == YP_OK) {
 				m->before[j] = m->before[j + 1] - n;
 				m->known_end = j;
 			}
 		}
 	}
-	sqlite3_finalize(st);
+	assert(rc != YP_OK || i <= m->known || i >= m->known_end);
+	assert_counted(m);
 	return rc;
 }
 
@@ -241,17 +276,13 @@ long store_hits_before(store *s, const row_key *key, yp_error *err)
 	size_t i = month_index(m, month);
 	if (count_months(s, i, err) != YP_OK)
 		return -1;
-	sqlite3_stmt *st = prepare(s, "SELECT count(*) FROM events"
-				   " WHERE date_key >= ?1 * 100"
-				   " AND (date_key, id) < (?2, ?3) AND yp_hit(eid)",
-				   err);
-	if (!st)
+	store_binding b = search_take(s, Q_MONTH_HITS_BEFORE, err);
+	if (!b.st)
 		return -1;
-	sqlite3_bind_int64(st, 1, month);
-	sqlite3_bind_int64(st, 2, key->date_key);
-	store_bind_text(st, 3, key->id ? key->id : "");
-	sqlite3_int64 n = step_int(s, st, err);
-	sqlite3_finalize(st);
+	store_bind_int(&b, ":month", month);
+	store_bind_int(&b, ":to_date", key->date_key);
+	store_bind_text(&b, ":to_id", key->id ? key->id : "");
+	sqlite3_int64 n = step_int(&b, err);
 	return n < 0 ? -1 : m->before[i] + (long)n;
 }
 
@@ -263,14 +294,15 @@ yp_status store_hits_months(store *s, store_count_fn fn, void *ctx,
 		return err->status;
 	/* forward through the months neither end has counted */
 	if (m->known < m->known_end) {
-		sqlite3_stmt *st = prepare(s, MONTH_COUNT_SQL, err);
-		if (!st)
+		store_binding b = search_take(s, Q_MONTH_HITS, err);
+		if (!b.st)
 			return err->status;
-		yp_status rc = count_forward(s, st, m->known_end, err);
-		sqlite3_finalize(st);
+		yp_status rc = count_forward(s, &b, m->known_end, err);
 		if (rc != YP_OK)
 			return rc;
 	}
+	assert(m->known == m->known_end);
+	assert_counted(m);
 	for (size_t i = 0; i < m->n_months; i++) {
 		long n = m->before[i + 1] - m->before[i];
 		if (n && !fn(m->months[i], n, ctx))

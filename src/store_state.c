@@ -17,18 +17,25 @@
 	" ambiwidth INTEGER NOT NULL, lines INTEGER NOT NULL," \
 	" at INTEGER NOT NULL) WITHOUT ROWID;"
 
+/* Runs statement q with one text parameter, and the time as :at when
+ * stamped; err says what failed, the statement not prepared included. */
+static yp_status run(store *s, store_query q, const char *param,
+		     const char *value, bool stamp, const char *what,
+		     yp_error *err)
+{
+	store_binding b = store_take(s, q, NULL);
+	if (!b.st)
+		return store_sql_fail(s, err, what);
+	store_bind_text(&b, param, value);
+	if (stamp)
+		store_bind_int(&b, ":at", (sqlite3_int64)time(NULL));
+	return store_run(&b, what, err);
+}
+
 static yp_status attach(store *s, const char *path, yp_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, "ATTACH ?1 AS state", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return store_sql_fail(s, err, "attaching the state");
-	store_bind_text(st, 1, path);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_fail(s, err, "attaching the state");
-	return YP_OK;
+	return run(s, Q_STATE_ATTACH, ":path", path, false,
+		   "attaching the state", err);
 }
 
 yp_status store_state_memory(store *s, yp_error *err)
@@ -42,13 +49,12 @@ yp_status store_state_memory(store *s, yp_error *err)
  * their marks while the others read. */
 static yp_status prepare_file(store *s, const char *path, yp_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = store_stmt(s, Q_STATE_VERSION, NULL);
 	int version = -1;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA state.user_version", -1, &st,
-			       NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
+	if (st && sqlite3_step(st) == SQLITE_ROW)
 		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	if (st)
+		sqlite3_reset(st);
 	if (version < 0)
 		return store_sql_fail(s, err, "reading the state");
 	if (version > 1)
@@ -81,34 +87,17 @@ yp_status store_attach_state(store *s, const char *path, yp_error *err)
 	return rc;
 }
 
-static yp_status run_id(store *s, const char *sql, const char *id,
-			const char *what, yp_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_sql_fail(s, err, what);
-	store_bind_text(st, 1, id);
-	if (sqlite3_bind_parameter_count(st) > 1)
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? YP_OK : store_sql_fail(s, err, what);
-}
-
 yp_status store_set_marked(store *s, const char *id, bool marked,
 			   yp_error *err)
 {
 	store_hits_forget(s);  /* a filter on marks changes with them */
-	return run_id(s, marked
-		      ? "INSERT OR IGNORE INTO state.marks VALUES (?1, ?2)"
-		      : "DELETE FROM state.marks WHERE event_id = ?1",
-		      id, "saving a mark", err);
+	return run(s, marked ? Q_MARK_ADD : Q_MARK_REMOVE, ":id", id, marked,
+		   "saving a mark", err);
 }
 
 yp_status store_set_seen(store *s, const char *id, yp_error *err)
 {
-	return run_id(s, "INSERT OR IGNORE INTO state.seen VALUES (?1, ?2)", id,
-		      "saving what was seen", err);
+	return run(s, Q_SEEN_ADD, ":id", id, true, "saving what was seen", err);
 }
 
 static int width_or_0(int w)
@@ -119,34 +108,31 @@ static int width_or_0(int w)
 void store_terminal_widths(store *s, const char *term, int *ambiwidth,
 			   int *lines)
 {
-	sqlite3_stmt *st = NULL;
 	*ambiwidth = *lines = 0;
-	if (!term || sqlite3_prepare_v2(s->db, "SELECT ambiwidth, lines FROM "
-				       "state.terminals WHERE term = ?1", -1, &st,
-				       NULL) != SQLITE_OK)
+	if (!term)
 		return;
-	store_bind_text(st, 1, term);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*ambiwidth = width_or_0(sqlite3_column_int(st, 0));
-		*lines = width_or_0(sqlite3_column_int(st, 1));
+	store_binding b = store_take(s, Q_TERMINAL_GET, NULL);
+	if (!b.st)
+		return;
+	store_bind_text(&b, ":term", term);
+	if (store_bound(&b, "reading the terminal's widths", NULL) == YP_OK &&
+	    sqlite3_step(b.st) == SQLITE_ROW) {
+		*ambiwidth = width_or_0(sqlite3_column_int(b.st, 0));
+		*lines = width_or_0(sqlite3_column_int(b.st, 1));
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(b.st);
 }
 
 yp_status store_set_terminal_widths(store *s, const char *term, int ambiwidth,
 				    int lines, yp_error *err)
 {
-	sqlite3_stmt *st = NULL;
 	const char *what = "saving the terminal's widths";
-	if (sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO state.terminals"
-			       " VALUES (?1, ?2, ?3, ?4)", -1, &st, NULL) !=
-	    SQLITE_OK)
+	store_binding b = store_take(s, Q_TERMINAL_SET, NULL);
+	if (!b.st)
 		return store_sql_fail(s, err, what);
-	store_bind_text(st, 1, term);
-	sqlite3_bind_int(st, 2, ambiwidth);
-	sqlite3_bind_int(st, 3, lines);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)time(NULL));
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? YP_OK : store_sql_fail(s, err, what);
+	store_bind_text(&b, ":term", term);
+	store_bind_int(&b, ":ambiwidth", ambiwidth);
+	store_bind_int(&b, ":lines", lines);
+	store_bind_int(&b, ":at", (sqlite3_int64)time(NULL));
+	return store_run(&b, what, err);
 }

@@ -6,46 +6,44 @@ static const char *origin_name(store_origin origin)
 	return origin == ORIGIN_USER ? "user" : "builtin";
 }
 
-/* Runs a bound write statement to completion; *written reports whether a
- * row changed (an upsert whose guard refused changes none). */
-static yp_status step_write(store *s, sqlite3_stmt *st, bool *written,
+/* Runs a write statement with the values of b to completion; *written
+ * reports whether a row changed (an upsert whose guard refused changes
+ * none). */
+static yp_status step_write(const store_binding *b, bool *written,
 			    const char *what, yp_error *err)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_fail(s, err, what);
-	if (written)
-		*written = sqlite3_changes(s->db) > 0;
-	return YP_OK;
+	yp_status rc = store_run(b, what, err);
+	if (rc == YP_OK && written)
+		*written = sqlite3_changes(b->s->db) > 0;
+	return rc;
 }
 
 /* Marks for the search index the events that show this record's name. */
 static yp_status mark_dirty(store *s, store_query q, const char *id,
 			    yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, q, err);
-	if (!st)
+	store_binding b = store_take(s, q, err);
+	if (!b.st)
 		return err->status;
-	store_bind_text(st, 1, id);
-	return step_write(s, st, NULL, "marking the search index", err);
+	store_bind_text(&b, ":id", id);
+	return step_write(&b, NULL, "marking the search index", err);
 }
 
 yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
 			bool *written, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_ORG_PUT, err);
-	if (!st)
+	store_binding b = store_take(s, Q_ORG_PUT, err);
+	if (!b.st)
 		return err->status;
-	store_bind_text(st, 1, o->id);
-	store_bind_text(st, 2, o->name.ko);
-	store_bind_text(st, 3, o->name.en);
-	store_bind_text(st, 4, o->short_name);
-	store_bind_text(st, 5, o->kind);
-	store_bind_text(st, 6, o->country);
-	store_bind_text(st, 7, origin_name(origin));
+	store_bind_text(&b, ":id", o->id);
+	store_bind_text(&b, ":name_ko", o->name.ko);
+	store_bind_text(&b, ":name_en", o->name.en);
+	store_bind_text(&b, ":short_name", o->short_name);
+	store_bind_text(&b, ":kind", o->kind);
+	store_bind_text(&b, ":country", o->country);
+	store_bind_text(&b, ":origin", origin_name(origin));
 	bool changed = false;
-	yp_status rc = step_write(s, st, &changed, "writing an organization", err);
+	yp_status rc = step_write(&b, &changed, "writing an organization", err);
 	if (written)
 		*written = changed;
 	return rc == YP_OK && changed ? mark_dirty(s, Q_FTS_DIRTY_ORG, o->id, err)
@@ -55,62 +53,63 @@ yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
 yp_status store_set_org_parent(store *s, const char *id, const char *parent,
 			       store_origin origin, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_ORG_PARENT, err);
-	if (!st)
+	store_binding b = store_take(s, Q_ORG_PARENT, err);
+	if (!b.st)
 		return err->status;
-	store_bind_text(st, 1, id);
-	store_bind_text(st, 2, parent);
-	store_bind_text(st, 3, origin_name(origin));
-	return step_write(s, st, NULL, "linking an organization to its parent",
+	store_bind_text(&b, ":id", id);
+	store_bind_text(&b, ":parent", parent);
+	store_bind_text(&b, ":origin", origin_name(origin));
+	return step_write(&b, NULL, "linking an organization to its parent",
 			  err);
 }
 
 yp_status store_put_person(store *s, const yp_person *p, store_origin origin,
 			   bool *written, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_PERSON_PUT, err);
-	if (!st)
+	store_binding b = store_take(s, Q_PERSON_PUT, err);
+	if (!b.st)
 		return err->status;
-	store_bind_text(st, 1, p->id);
-	store_bind_text(st, 2, p->name.ko);
-	store_bind_text(st, 3, p->name.en);
-	store_bind_text(st, 4, p->org);
-	store_bind_text(st, 5, p->title.ko);
-	store_bind_text(st, 6, p->title.en);
-	store_bind_text(st, 7, origin_name(origin));
+	store_bind_text(&b, ":id", p->id);
+	store_bind_text(&b, ":name_ko", p->name.ko);
+	store_bind_text(&b, ":name_en", p->name.en);
+	store_bind_text(&b, ":org", p->org);
+	store_bind_text(&b, ":title_ko", p->title.ko);
+	store_bind_text(&b, ":title_en", p->title.en);
+	store_bind_text(&b, ":origin", origin_name(origin));
 	bool changed = false;
-	yp_status rc = step_write(s, st, &changed, "writing a person", err);
+	yp_status rc = step_write(&b, &changed, "writing a person", err);
 	if (written)
 		*written = changed;
 	return rc == YP_OK && changed ? mark_dirty(s, Q_FTS_DIRTY_PERSON, p->id, err)
 				      : rc;
 }
 
-static void bind_date(sqlite3_stmt *st, int key_col, int prec_col,
+/* A date as its key (NULL when there is none) and precision. */
+static void bind_date(store_binding *b, const char *key, const char *prec,
 		      const yp_date *d)
 {
 	if (d->precision == DATE_NONE)
-		sqlite3_bind_null(st, key_col);
+		store_bind_text(b, key, NULL);
 	else
-		sqlite3_bind_int64(st, key_col, date_key(d));
-	sqlite3_bind_int(st, prec_col, (int)d->precision);
+		store_bind_int(b, key, date_key(d));
+	store_bind_int(b, prec, (sqlite3_int64)d->precision);
 }
 
 yp_status store_put_source(store *s, const yp_source *src, store_origin origin,
 			   bool *written, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_SOURCE_PUT, err);
-	if (!st)
+	store_binding b = store_take(s, Q_SOURCE_PUT, err);
+	if (!b.st)
 		return err->status;
-	store_bind_text(st, 1, src->id);
-	store_bind_text(st, 2, src->title);
-	store_bind_text(st, 3, src->publisher);
-	bind_date(st, 4, 5, &src->date);
-	store_bind_text(st, 6, src->url);
-	store_bind_text(st, 7, src->language);
-	store_bind_text(st, 8, src->kind);
-	store_bind_text(st, 9, origin_name(origin));
-	return step_write(s, st, written, "writing a source", err);
+	store_bind_text(&b, ":id", src->id);
+	store_bind_text(&b, ":title", src->title);
+	store_bind_text(&b, ":publisher", src->publisher);
+	bind_date(&b, ":date_key", ":date_precision", &src->date);
+	store_bind_text(&b, ":url", src->url);
+	store_bind_text(&b, ":language", src->language);
+	store_bind_text(&b, ":kind", src->kind);
+	store_bind_text(&b, ":origin", origin_name(origin));
+	return step_write(&b, written, "writing a source", err);
 }
 
 static yp_status clear_links(store *s, sqlite3_int64 eid, yp_error *err)
@@ -120,41 +119,57 @@ static yp_status clear_links(store *s, sqlite3_int64 eid, yp_error *err)
 		Q_EVENT_CLEAR_TAGS, Q_EVENT_CLEAR_FIGURES,
 	};
 	for (size_t i = 0; i < sizeof(clears) / sizeof(clears[0]); i++) {
-		sqlite3_stmt *st = store_stmt(s, clears[i], err);
-		if (!st)
+		store_binding b = store_take(s, clears[i], err);
+		if (!b.st)
 			return err->status;
-		sqlite3_bind_int64(st, 1, eid);
-		yp_status rc = step_write(s, st, NULL, "replacing event links",
-					  err);
+		store_bind_int(&b, ":eid", eid);
+		yp_status rc = step_write(&b, NULL, "replacing event links", err);
 		if (rc != YP_OK)
 			return rc;
 	}
 	return YP_OK;
 }
 
-/* Inserts one link row: eid, position, then the key of the record it
- * links to (when ref_kind is not RECORD_EVENT) and up to three text
- * columns. */
-static yp_status add_link(store *s, store_query q, sqlite3_int64 eid, size_t pos,
-			  record_kind ref_kind, const char *const text[3],
-			  yp_error *err)
+/* The rows that link an event to others: the statement, and the
+ * parameters of a link's texts; a link to a record (ref not
+ * RECORD_EVENT) has that record's id first, written as its key (:ref). */
+typedef struct {
+	store_query q;
+	record_kind ref;
+	const char *params[3];
+} link_kind;
+
+static const link_kind org_link = {Q_EVENT_ADD_ORG, RECORD_ORG,
+				   {":ref", ":role", NULL}};
+static const link_kind person_link = {Q_EVENT_ADD_PERSON, RECORD_PERSON,
+				      {":ref", ":role", NULL}};
+static const link_kind source_link = {Q_EVENT_ADD_SOURCE, RECORD_SOURCE,
+				      {":ref", NULL, NULL}};
+static const link_kind tag_link = {Q_EVENT_ADD_TAG, RECORD_EVENT,
+				   {":tag", NULL, NULL}};
+static const link_kind figure_link = {Q_EVENT_ADD_FIGURE, RECORD_EVENT,
+				      {":label_ko", ":label_en", ":value"}};
+
+/* Inserts one link row of kind k: eid, position, then its texts. */
+static yp_status add_link(store *s, const link_kind *k, sqlite3_int64 eid,
+			  size_t pos, const char *const text[3], yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, q, err);
-	if (!st)
+	store_binding b = store_take(s, k->q, err);
+	if (!b.st)
 		return err->status;
-	sqlite3_bind_int64(st, 1, eid);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)pos);
-	int col = 3, i = 0;
-	if (ref_kind != RECORD_EVENT) {
-		sqlite3_int64 key = store_key(s, ref_kind, text[i++]);
+	store_bind_int(&b, ":eid", eid);
+	store_bind_int(&b, ":pos", (sqlite3_int64)pos);
+	for (int i = 0; i < 3 && k->params[i]; i++) {
+		if (i > 0 || k->ref == RECORD_EVENT) {
+			store_bind_text(&b, k->params[i], text[i]);
+			continue;
+		}
+		/* no key leaves :ref NULL, which NOT NULL refuses */
+		sqlite3_int64 key = store_key(s, k->ref, text[i]);
 		if (key)
-			sqlite3_bind_int64(st, col, key);
-		col++;
+			store_bind_int(&b, k->params[i], key);
 	}
-	int n = sqlite3_bind_parameter_count(st);
-	for (; col <= n && i < 3; i++, col++)
-		store_bind_text(st, col, text[i]);
-	return step_write(s, st, NULL, "writing event links", err);
+	return step_write(&b, NULL, "writing event links", err);
 }
 
 static yp_status add_links(store *s, const yp_event *e, sqlite3_int64 eid,
@@ -163,64 +178,61 @@ static yp_status add_links(store *s, const yp_event *e, sqlite3_int64 eid,
 	yp_status rc = YP_OK;
 	for (size_t i = 0; rc == YP_OK && i < e->n_orgs; i++) {
 		const char *t[3] = {e->orgs[i].id, e->orgs[i].role, NULL};
-		rc = add_link(s, Q_EVENT_ADD_ORG, eid, i, RECORD_ORG, t, err);
+		rc = add_link(s, &org_link, eid, i, t, err);
 	}
 	for (size_t i = 0; rc == YP_OK && i < e->n_people; i++) {
 		const char *t[3] = {e->people[i].id, e->people[i].role, NULL};
-		rc = add_link(s, Q_EVENT_ADD_PERSON, eid, i, RECORD_PERSON, t,
-			      err);
+		rc = add_link(s, &person_link, eid, i, t, err);
 	}
 	for (size_t i = 0; rc == YP_OK && i < e->n_sources; i++) {
 		const char *t[3] = {e->sources[i], NULL, NULL};
-		rc = add_link(s, Q_EVENT_ADD_SOURCE, eid, i, RECORD_SOURCE, t,
-			      err);
+		rc = add_link(s, &source_link, eid, i, t, err);
 	}
 	for (size_t i = 0; rc == YP_OK && i < e->n_tags; i++) {
 		const char *t[3] = {e->tags[i], NULL, NULL};
-		rc = add_link(s, Q_EVENT_ADD_TAG, eid, i, RECORD_EVENT, t, err);
+		rc = add_link(s, &tag_link, eid, i, t, err);
 	}
 	for (size_t i = 0; rc == YP_OK && i < e->n_figures; i++) {
 		const char *t[3] = {e->figures[i].label.ko,
 				    e->figures[i].label.en,
 				    e->figures[i].value};
-		rc = add_link(s, Q_EVENT_ADD_FIGURE, eid, i, RECORD_EVENT, t,
-			      err);
+		rc = add_link(s, &figure_link, eid, i, t, err);
 	}
 	return rc;
 }
 
-static void bind_event(sqlite3_stmt *st, const yp_event *e,
+static void bind_event(store_binding *b, const yp_event *e,
 		       store_origin origin)
 {
 	const yp_date *last = e->end_date.precision ? &e->end_date : &e->date;
-	store_bind_text(st, 1, e->id);
-	bind_date(st, 2, 3, &e->date);
-	bind_date(st, 4, 5, &e->end_date);
-	sqlite3_bind_int64(st, 6, date_last_day(last));
-	store_bind_text(st, 7, e->status);
-	store_bind_text(st, 8, e->kind);
-	store_bind_text(st, 9, e->title.ko);
-	store_bind_text(st, 10, e->title.en);
-	store_bind_text(st, 11, e->summary.ko);
-	store_bind_text(st, 12, e->summary.en);
-	store_bind_text(st, 13, e->notes.ko);
-	store_bind_text(st, 14, e->notes.en);
-	store_bind_text(st, 15, origin_name(origin));
+	store_bind_text(b, ":id", e->id);
+	bind_date(b, ":date_key", ":date_precision", &e->date);
+	bind_date(b, ":end_key", ":end_precision", &e->end_date);
+	store_bind_int(b, ":span_end", date_last_day(last));
+	store_bind_text(b, ":status", e->status);
+	store_bind_text(b, ":kind", e->kind);
+	store_bind_text(b, ":title_ko", e->title.ko);
+	store_bind_text(b, ":title_en", e->title.en);
+	store_bind_text(b, ":summary_ko", e->summary.ko);
+	store_bind_text(b, ":summary_en", e->summary.en);
+	store_bind_text(b, ":notes_ko", e->notes.ko);
+	store_bind_text(b, ":notes_en", e->notes.en);
+	store_bind_text(b, ":origin", origin_name(origin));
 }
 
 yp_status store_put_event(store *s, const yp_event *e, store_origin origin,
 			  bool *written, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_EVENT_PUT, err);
-	if (!st)
+	store_binding b = store_take(s, Q_EVENT_PUT, err);
+	if (!b.st)
 		return err->status;
-	bind_event(st, e, origin);
+	bind_event(&b, e, origin);
 	bool changed = false;
 	/* A new event has no links to clear and its key is the rowid just
 	 * inserted; only an update (which leaves the rowid alone) needs both
 	 * looked up. This halves the statements of a bulk import. */
 	sqlite3_set_last_insert_rowid(s->db, 0);
-	yp_status rc = step_write(s, st, &changed, "writing an event", err);
+	yp_status rc = step_write(&b, &changed, "writing an event", err);
 	if (written)
 		*written = changed;
 	if (rc != YP_OK || !changed)
@@ -235,13 +247,13 @@ yp_status store_put_event(store *s, const yp_event *e, store_origin origin,
 	}
 	if (rc == YP_OK)
 		rc = add_links(s, e, eid, err);
-	sqlite3_stmt *dirty = rc == YP_OK ? store_stmt(s, Q_FTS_DIRTY_EVENT, err)
-					  : NULL;
-	if (dirty) {
-		sqlite3_bind_int64(dirty, 1, eid);
-		rc = step_write(s, dirty, NULL, "marking the search index", err);
-	}
-	return rc;
+	if (rc != YP_OK)
+		return rc;
+	store_binding dirty = store_take(s, Q_FTS_DIRTY_EVENT, err);
+	if (!dirty.st)
+		return err->status;
+	store_bind_int(&dirty, ":eid", eid);
+	return step_write(&dirty, NULL, "marking the search index", err);
 }
 
 yp_status store_builtin_mark(store *s, yp_error *err)
@@ -251,9 +263,7 @@ yp_status store_builtin_mark(store *s, yp_error *err)
 		"UPDATE people SET origin = 'stale' WHERE origin = 'builtin';"
 		"UPDATE sources SET origin = 'stale' WHERE origin = 'builtin';"
 		"UPDATE events SET origin = 'stale' WHERE origin = 'builtin';";
-	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return store_sql_fail(s, err, "refreshing the built-in dataset");
-	return YP_OK;
+	return store_exec(s, sql, "refreshing the built-in dataset", err);
 }
 
 yp_status store_builtin_prune(store *s, yp_error *err)
@@ -278,7 +288,5 @@ yp_status store_builtin_prune(store *s, yp_error *err)
 		"UPDATE people SET origin = 'builtin' WHERE origin = 'stale';"
 		"UPDATE sources SET origin = 'builtin' WHERE origin = 'stale';";
 	store_forget_keys(s);
-	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return store_sql_fail(s, err, "refreshing the built-in dataset");
-	return YP_OK;
+	return store_exec(s, sql, "refreshing the built-in dataset", err);
 }

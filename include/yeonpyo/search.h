@@ -1,18 +1,13 @@
 /* search.h: the Korean-aware full-text search: an FTS5 tokenizer
- * ("kbigram") and SQL function (choseong) registered on each connection,
- * and turning what a person typed into a safe FTS5 query. */
+ * ("kbigram") and SQL function (choseong) registered on each connection
+ * (search_sql.h, the store's alone), and turning what a person typed into
+ * a safe FTS5 query. */
 #ifndef YEONPYO_SEARCH_H
 #define YEONPYO_SEARCH_H
 
 #include <stdbool.h>
 
-#include <sqlite3.h>
-
 #include "yeonpyo/strbuf.h"
-
-/* Registers the kbigram tokenizer and the choseong() SQL function on db.
- * Returns an SQLite result code. */
-int search_register(sqlite3 *db);
 
 /* Appends the initial consonants (choseong) of the Hangul words of s, as
  * compatibility jamo, words separated by spaces: 카이스트 유영상 gives

@@ -1,5 +1,6 @@
-/* store.h: the SQLite model of the timeline. store.c is the only file that
- * speaks SQL; everything else reads and writes model records through here. */
+/* store.h: the SQLite model of the timeline. The store's files (store*.c)
+ * are the only ones that speak SQL; everything else reads and writes model
+ * records through here. */
 #ifndef YEONPYO_STORE_H
 #define YEONPYO_STORE_H
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "search_sql.h"
 #include "yeonpyo/search.h"
 #include "yeonpyo/store.h"
 

@@ -9,7 +9,7 @@
 
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/import.h"
-#include "yeonpyo/search.h"
+#include "search_sql.h"
 
 typedef struct {
 	char *dir;
