@@ -200,8 +200,8 @@ static yp_status store_check_foreign(store *s, yp_error *err)
 	if (tables > 0)
 		return yp_fail(err, YP_DATAERR,
 			       "%s: not a yeonpyo database (it has %d tables but "
-			       "no yeonpyo schema version); use --db to choose "
-			       "another file", s->path, tables);
+			       "no yeonpyo schema version); use %s to choose "
+			       "another file", s->path, tables, store_db_flag());
 	return YP_OK;
 }
 
@@ -217,8 +217,8 @@ static int store_check_version(store *s, bool locked, yp_error *err)
 	if (version > STORE_SCHEMA_VERSION) {
 		yp_fail(err, YP_DATAERR, "%s: database schema version %d is newer "
 			"than this yeonpyo supports (%d); upgrade yeonpyo or use "
-			"--db to choose another file", s->path, version,
-			STORE_SCHEMA_VERSION);
+			"%s to choose another file", s->path, version,
+			STORE_SCHEMA_VERSION, store_db_flag());
 		return -1;
 	}
 	if (locked && version == 0 && store_check_foreign(s, err) != YP_OK)
@@ -290,20 +290,22 @@ yp_status store_share(store *s, yp_error *err)
 static void open_failed(store *s, int rc, yp_error *err)
 {
 	const char *why = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
-	const char *hint = "";
+	const char *hint = "";  /* its %s: the option naming the file */
 	int sys = s->db ? sqlite3_system_errno(s->db) : 0;
 	if (sys == EACCES || sys == EPERM) {
 		why = strerror(sys);
 		hint = " (check the permissions of the file and its directory, "
-		       "or use --db)";
+		       "or use %s)";
 	} else if (sys == ENOENT) {
 		why = "no such directory";
-		hint = " (create it, or use --db)";
+		hint = " (create it, or use %s)";
 	} else if (sys) {
 		why = strerror(sys);
 	}
+	char said[160];
+	snprintf(said, sizeof(said), hint, store_db_flag());
 	yp_fail(err, YP_IOERR, "%s: cannot open database: %s%s", s->path, why,
-		hint);
+		said);
 }
 
 store *store_open(const char *path, yp_error *err)

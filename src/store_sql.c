@@ -8,11 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yeonpyo/options.h"
+
 static const char *const queries[Q_COUNT] = {
 #define QUERY(name, sql) [Q_##name] = (sql),
 #include "store_queries.def"
 #undef QUERY
 };
+
+const char *store_db_flag(void)
+{
+	return options_spec(OPT_DB)->flag;
+}
 
 /* Sets err from an SQLite result code and its message, with the status
  * and hint its kind calls for. */
@@ -21,12 +28,13 @@ static yp_status fail_with(store *s, yp_error *err, const char *what,
 {
 	int base = code & 0xff;
 	yp_status st = YP_SOFTWARE;
+	/* a hint's %s is the option that names the database file */
 	const char *hint = "";
 	switch (base) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		st = YP_IOERR;
-		hint = " (another program is writing it; retry, or use --db)";
+		hint = " (another program is writing it; retry, or use %s)";
 		break;
 	case SQLITE_FULL:
 		st = YP_IOERR;
@@ -37,7 +45,7 @@ static yp_status fail_with(store *s, yp_error *err, const char *what,
 	case SQLITE_PERM:
 		st = YP_IOERR;
 		hint = " (the file or its directory is read-only for you; "
-		       "browse it as it is, or use --db for a file of your own)";
+		       "browse it as it is, or use %s for a file of your own)";
 		/* a WAL database wants its -shm file beside it, even to read */
 		if (code == SQLITE_READONLY_CANTINIT ||
 		    code == SQLITE_READONLY_DIRECTORY ||
@@ -65,12 +73,14 @@ static yp_status fail_with(store *s, yp_error *err, const char *what,
 		break;
 	case SQLITE_NOTADB:
 		st = YP_DATAERR;
-		hint = " (use --db to choose another file)";
+		hint = " (use %s to choose another file)";
 		break;
 	default:
 		break;
 	}
-	return yp_fail(err, st, "%s: %s: %s%s", s->path, what, message, hint);
+	char said[256];
+	snprintf(said, sizeof(said), hint, store_db_flag());
+	return yp_fail(err, st, "%s: %s: %s%s", s->path, what, message, said);
 }
 
 yp_status store_sql_fail(store *s, yp_error *err, const char *what)

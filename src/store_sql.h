@@ -87,6 +87,10 @@ yp_status store_exec(store *s, const char *sql, const char *what,
 /* The integer key (rowid) of the record with this slug, or 0. */
 sqlite3_int64 store_key(store *s, record_kind kind, const char *id);
 
+/* The command-line option that chooses the database file, which the
+ * store's messages suggest when the file will not do. */
+const char *store_db_flag(void);
+
 /* Drops the keys kept in the write transaction (records were deleted). */
 void store_forget_keys(store *s);
 
