@@ -358,6 +358,26 @@ static bool step(input *in, long now_ms, input_event *ev, bool *got)
 	return true;
 }
 
+/* Reads what fd has without waiting. False when the terminal is gone. */
+static bool input_read(input *in, long now_ms)
+{
+	if (in->hangup)
+		return false;
+	struct pollfd p = {in->fd, POLLIN, 0};
+	if (poll(&p, 1, 0) <= 0 || in->n == sizeof(in->buf))
+		return true;
+	ssize_t got = read(in->fd, in->buf + in->n, sizeof(in->buf) - in->n);
+	if (got > 0) {
+		in->n += (size_t)got;
+		in->last_ms = now_ms;
+		return true;
+	}
+	if (got < 0 && (errno == EINTR || errno == EAGAIN))
+		return true;
+	in->hangup = true;  /* end of file, or EIO: the terminal closed */
+	return false;
+}
+
 bool input_next(input *in, long now_ms, input_event *ev)
 {
 	bool got = false, read_once = false;
@@ -409,24 +429,6 @@ long input_deadline(const input *in)
 	return in->last_ms + INPUT_ESC_MS;
 }
 
-bool input_read(input *in, long now_ms)
-{
-	if (in->hangup)
-		return false;
-	struct pollfd p = {in->fd, POLLIN, 0};
-	if (poll(&p, 1, 0) <= 0 || in->n == sizeof(in->buf))
-		return true;
-	ssize_t got = read(in->fd, in->buf + in->n, sizeof(in->buf) - in->n);
-	if (got > 0) {
-		in->n += (size_t)got;
-		in->last_ms = now_ms;
-		return true;
-	}
-	if (got < 0 && (errno == EINTR || errno == EAGAIN))
-		return true;
-	in->hangup = true;  /* end of file, or EIO: the terminal closed */
-	return false;
-}
 
 bool input_wait(const input *in, long now_ms, int max_ms)
 {

@@ -44,7 +44,7 @@ typedef struct {
 } input_key;
 
 typedef struct {
-	int fd;                  /* read when input_read is called */
+	int fd;                  /* read when input_next needs more */
 	unsigned char buf[INPUT_BUF];  /* read, not yet consumed */
 	size_t n;
 	long last_ms;            /* when bytes last arrived */
@@ -83,8 +83,6 @@ bool input_awaiting(const input *in, long now_ms);
  * (read less). */
 bool input_feed(input *in, const void *bytes, size_t n, long now_ms);
 
-/* Reads what fd has without waiting. False when the terminal is gone. */
-bool input_read(input *in, long now_ms);
 
 /* The next complete event at now_ms, reading fd first when the buffer
  * holds none; false when none is complete yet. Bytes that are neither a

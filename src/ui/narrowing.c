@@ -41,6 +41,20 @@ void narrowing_set_person(narrowing *n, const char *id, const char *label)
 	narrowing_set(&n->person_label, label);
 }
 
+/* Reads the sparkline's counts for the filters in force: at once, or,
+ * for a search kept as a map (a scan of the timeline's index), marked due
+ * for narrowing_density_idle, which gives way to keys as searches do. */
+static void narrowing_density(browser *b)
+{
+	density_free(&b->dens);
+	b->density_due = store_search_mapped(b->s);
+	if (b->density_due)
+		return;
+	yp_error err = {0};
+	if (density_load(&b->dens, b->s, &b->tl.f, &err) != YP_OK)
+		browser_note(b, err.message);
+}
+
 /* A new timeline that failed: stopped for keys, or the store's failure,
  * which stops the browser. */
 static narrowing_result failed(browser *b, timeline_pane *tl,
@@ -141,16 +155,6 @@ void narrowing_status(const narrowing *n, bool ko, strbuf *out)
 		strbuf_printf(out, "  %d", n->year_from);
 }
 
-void narrowing_density(browser *b)
-{
-	density_free(&b->dens);
-	b->density_due = store_search_mapped(b->s);
-	if (b->density_due)
-		return;
-	yp_error err = {0};
-	if (density_load(&b->dens, b->s, &b->tl.f, &err) != YP_OK)
-		browser_note(b, err.message);
-}
 
 void narrowing_density_idle(browser *b)
 {

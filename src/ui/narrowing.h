@@ -54,10 +54,9 @@ void narrowing_end_search(struct browser *b, const char *select_id);
 /* The status line's words for the search and the filters. */
 void narrowing_status(const narrowing *n, bool ko, strbuf *out);
 
-/* Reads the sparkline's counts for the filters in force: at once, or,
- * for a search kept as a map (a scan of the timeline's index), marked due
- * for narrowing_density_idle, which gives way to keys as searches do. */
-void narrowing_density(struct browser *b);
+/* The sparkline's counts for a search kept as a map, left for when no
+ * key waits after its first frame (a scan of the timeline's index), and
+ * giving way to keys as searches do. */
 void narrowing_density_idle(struct browser *b);
 
 #endif

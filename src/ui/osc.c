@@ -20,7 +20,9 @@ void osc_write(const strbuf *sb)
 	}
 }
 
-void osc_uri(strbuf *out, const char *url)
+/* Appends url with every byte that is not printable ASCII (and so could
+ * end the sequence early, or is not a URI's) percent-encoded. */
+static void osc_uri(strbuf *out, const char *url)
 {
 	for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
 		if (*p > 0x20 && *p < 0x7f)

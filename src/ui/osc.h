@@ -17,9 +17,6 @@ void osc_links(strbuf *out, WINDOW *win, const draw_links *links);
 /* Appends an OSC 52 sequence that sets the clipboard to text. */
 void osc_clipboard(strbuf *out, const char *text);
 
-/* Appends url with every byte that is not printable ASCII (and so could
- * end the sequence early, or is not a URI's) percent-encoded. */
-void osc_uri(strbuf *out, const char *url);
 
 /* Writes what was appended to the terminal (standard output) after
  * curses' frame; a write that fails costs only the link or the copy. */
