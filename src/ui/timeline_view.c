@@ -204,34 +204,29 @@ static void move_key(timeline_view *tv, browser *b, key_action act,
 /* The keys that open another view; false for a key that is none. */
 static bool open_key(browser *b, key_action act)
 {
-	switch (act) {
-	case ACTION_SEARCH:
-		search_view_open(b);
-		return true;
-	case ACTION_ORG_FILTER:
-		picker_view_open(b, FACET_ORG, 0);
-		return true;
-	case ACTION_PERSON_FILTER:
-		picker_view_open(b, FACET_PERSON, 0);
-		return true;
-	case ACTION_TAG_FILTER:
-		picker_view_open(b, FACET_TAG, 0);
-		return true;
-	case ACTION_YEAR_FILTER:
-		picker_view_open(b, FACET_YEAR, 0);
-		return true;
-	case ACTION_ORG_VIEW:
-		org_view_open(b);
-		return true;
-	case ACTION_CHART:
-		chart_view_open(b);
-		return true;
-	case ACTION_HELP:
-		help_view_open(b);
-		return true;
-	default:
-		return false;
+	static const struct {
+		key_action act;
+		facet_kind facet;
+	} pickers[] = {
+		{ACTION_ORG_FILTER, FACET_ORG}, {ACTION_PERSON_FILTER, FACET_PERSON},
+		{ACTION_TAG_FILTER, FACET_TAG}, {ACTION_YEAR_FILTER, FACET_YEAR},
+	};
+	static void (*const opens[ACTION_COUNT])(browser *) = {
+		[ACTION_SEARCH] = search_view_open,
+		[ACTION_ORG_VIEW] = org_view_open,
+		[ACTION_CHART] = chart_view_open,
+		[ACTION_HELP] = help_view_open,
+	};
+	for (size_t i = 0; i < sizeof(pickers) / sizeof(*pickers); i++) {
+		if (pickers[i].act == act) {
+			picker_view_open(b, pickers[i].facet, 0);
+			return true;
+		}
 	}
+	if (act >= ACTION_COUNT || !opens[act])
+		return false;
+	opens[act](b);
+	return true;
 }
 
 /* Tab: the timeline, the detail pane, each of the event's organizations

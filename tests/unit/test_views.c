@@ -20,6 +20,7 @@ static int setup(void **state)
 /* A view: the keys that open it from the timeline, what it shows
  * (somewhere on the screen, at every size it can be drawn at), and the
  * key that closes it. */
+/* In the order of the tests below. */
 typedef struct {
 	const char *name;
 	const char *open;
@@ -86,11 +87,23 @@ static void one_view(fixture *f, const view_case *v)
 	screen_free(s);
 }
 
-static void each_view_opens_draws_resizes_and_closes(void **state)
-{
-	for (size_t i = 0; i < sizeof(views) / sizeof(*views); i++)
-		one_view(*state, &views[i]);
-}
+/* A test per view, named for it, so a failure says which. */
+#define VIEW_TEST(fn, i) \
+	static void fn(void **state) \
+	{ \
+		one_view(*state, &views[i]); \
+	}
+VIEW_TEST(the_timeline_opens_draws_resizes_and_closes, 0)
+VIEW_TEST(the_full_screen_detail_opens_draws_resizes_and_closes, 1)
+VIEW_TEST(the_help_opens_draws_resizes_and_closes, 2)
+VIEW_TEST(the_organization_picker_opens_draws_resizes_and_closes, 3)
+VIEW_TEST(the_person_picker_opens_draws_resizes_and_closes, 4)
+VIEW_TEST(the_tag_picker_opens_draws_resizes_and_closes, 5)
+VIEW_TEST(the_year_picker_opens_draws_resizes_and_closes, 6)
+VIEW_TEST(the_last_year_picker_opens_draws_resizes_and_closes, 7)
+VIEW_TEST(the_organizations_view_opens_draws_resizes_and_closes, 8)
+VIEW_TEST(the_chart_opens_draws_resizes_and_closes, 9)
+VIEW_TEST(the_search_prompt_opens_draws_resizes_and_closes, 10)
 
 /* Views stacked three high close one at a time, each showing again what
  * it covered: the help over the chart over the full-screen detail. */
@@ -122,8 +135,20 @@ static void stacked_views_close_in_turn(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(each_view_opens_draws_resizes_and_closes, setup, support_db_teardown),
-		cmocka_unit_test_setup_teardown(stacked_views_close_in_turn, setup, support_db_teardown),
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, support_db_teardown)
+		T(the_timeline_opens_draws_resizes_and_closes),
+		T(the_full_screen_detail_opens_draws_resizes_and_closes),
+		T(the_help_opens_draws_resizes_and_closes),
+		T(the_organization_picker_opens_draws_resizes_and_closes),
+		T(the_person_picker_opens_draws_resizes_and_closes),
+		T(the_tag_picker_opens_draws_resizes_and_closes),
+		T(the_year_picker_opens_draws_resizes_and_closes),
+		T(the_last_year_picker_opens_draws_resizes_and_closes),
+		T(the_organizations_view_opens_draws_resizes_and_closes),
+		T(the_chart_opens_draws_resizes_and_closes),
+		T(the_search_prompt_opens_draws_resizes_and_closes),
+		T(stacked_views_close_in_turn),
+#undef T
 	};
 	return cmocka_run_group_tests_name("views", tests, NULL, NULL);
 }
