@@ -190,6 +190,18 @@ static int store_pragma_int(store *s, store_query q, yp_error *err)
 	return v;
 }
 
+int store_changed(store *s, yp_error *err)
+{
+	long version = store_pragma_int(s, Q_DATA_VERSION, err);
+	if (version < 0)
+		return -1;
+	bool changed = s->data_version && version != s->data_version;
+	s->data_version = version;
+	if (changed)
+		store_hits_forget(s);  /* the search's rows are of before */
+	return changed;
+}
+
 /* A version-0 file may only be adopted when it is empty: a file with
  * tables but no schema version belongs to some other program. */
 static yp_status store_check_foreign(store *s, yp_error *err)

@@ -51,6 +51,7 @@ struct store {
 	bool (*stop)(void *ctx);  /* store_set_interrupt's */
 	void *stop_ctx;
 	bool interrupted;
+	long data_version;   /* PRAGMA data_version when store_changed asked */
 };
 
 /* Attaches an empty state in memory (store_attach_state replaces it). */

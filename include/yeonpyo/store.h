@@ -298,4 +298,11 @@ yp_status store_search(store *s, const char *match, long limit,
 
 yp_status store_count(store *s, store_counts *out, yp_error *err);
 
+/* 1 when another connection (another process's import, a dataset
+ * refresh) has committed to the timeline's file since this was last
+ * asked (the first call sets the mark and says 0), else 0; -1 with err
+ * set on failure. What the store kept of before (a search's rows) is let
+ * go. Cheap: SQLite answers from memory when nothing changed. */
+int store_changed(store *s, yp_error *err);
+
 #endif

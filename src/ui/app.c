@@ -29,6 +29,10 @@
 #define SIDE_BY_SIDE_COLS 120
 /* How often the wait for a key wakes to notice a missed signal. */
 #define WAKE_MS 250
+/* How often, at most, the browser asks whether another connection has
+ * committed to the timeline (twice a second: an import is on the screen
+ * within a second, and a question answered from memory costs nothing). */
+#define FOLLOW_MS 500
 /* How long after the probe its answers are waited for at the end (see
  * drain_answers). */
 #define EXIT_WAIT_MS 1000
@@ -64,6 +68,8 @@ typedef struct {
 	bool lines_asked;  /* the probe asked about lines too */
 	unsigned probe_answers;  /* its cursor reports so far */
 	bool redraw_all;   /* every view, from a cleared screen */
+	long version_ms;   /* when the store was last asked (input_now) */
+	long events;       /* in the timeline, as last counted */
 	bool idle_marks;   /* tests: announce each time the browser idles */
 	unsigned long frames;        /* drawn so far */
 	unsigned long idle_said[4];  /* what the last idle mark said */
@@ -260,6 +266,57 @@ static void handle_key(app *a, bool fn, unsigned long code)
 		browser_fail(b, &err);
 }
 
+/* What changed, said until the next key. */
+static void note_change(browser *b, long before, long after)
+{
+	bool ko = b->lang == LANG_KO;
+	strbuf sb = STRBUF_INIT;
+	if (after > before)
+		strbuf_printf(&sb, ko ? "%ld개 사건 추가" : "%ld new event%s",
+			      after - before, after - before == 1 ? "" : "s");
+	else if (after < before)
+		strbuf_printf(&sb, ko ? "%ld개 사건 삭제" : "%ld event%s removed",
+			      before - after, before - after == 1 ? "" : "s");
+	else
+		strbuf_puts(&sb, ko ? "연표가 바뀜" : "the timeline changed");
+	browser_note(b, strbuf_str(&sb));
+	strbuf_free(&sb);
+}
+
+static long count_events(browser *b)
+{
+	store_counts c;
+	yp_error err = {0};
+	return store_count(b->s, &c, &err) == YP_OK ? c.events : -1;
+}
+
+/* Another connection committed (an import, a dataset refresh): the
+ * timeline, the filters' counts, the detail and the views' own readings
+ * are read again in place, and the change is said. Asked at most every
+ * FOLLOW_MS, from the idle loop; returns whether a frame is due. */
+static bool follow_store(app *a)
+{
+	browser *b = &a->b;
+	long now = input_now();
+	if (now - a->version_ms < FOLLOW_MS)
+		return false;
+	a->version_ms = now;
+	yp_error err = {0};
+	if (store_changed(b->s, &err) != 1)
+		return false;
+	long before = a->events;
+	a->events = count_events(b);
+	for (int lang = LANG_KO; lang <= LANG_EN; lang++)
+		free(b->title[lang]);
+	b->title[LANG_KO] = store_meta_get(b->s, META_TITLE_KO);
+	b->title[LANG_EN] = store_meta_get(b->s, META_TITLE_EN);
+	narrowing_follow(b);
+	detail_forget(&b->dv);
+	browser_reread_views(b);
+	note_change(b, before, a->events);
+	return true;
+}
+
 /* One event of the reader; returns whether a frame is due. */
 static bool handle_event(app *a, const input_event *ev)
 {
@@ -306,6 +363,7 @@ static void loop(app *a)
 		/* nothing waiting: the views' work (a search), then draw */
 		if (browser_idle(b))
 			continue;  /* keys came: handle them first */
+		dirty = follow_store(a) || dirty;
 		if (dirty && b->running && !quit_signal)
 			draw_now(a);
 		dirty = false;
@@ -442,6 +500,10 @@ int ui_run(store *s, const ui_options *opts)
 			     links ? &b->links : NULL, false};
 	start_widths(&a, opts, utf8);
 	a.redraw_all = true;
+	yp_error err = {0};
+	store_changed(s, &err);  /* the mark the store's changes count from */
+	a.version_ms = input_now();
+	a.events = count_events(b);
 	loop(&a);
 	drain_answers(&a);
 	endwin();

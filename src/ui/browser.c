@@ -118,6 +118,16 @@ void browser_key_below(browser *b, const view *v, const view_key *k)
 	}
 }
 
+void browser_reread_views(browser *b)
+{
+	for (size_t i = 0; i < b->depth; i++) {
+		view *v = b->stack[i];
+		if (v->ops->reread)
+			v->ops->reread(v, b);
+		v->dirty = true;
+	}
+}
+
 bool browser_idle(browser *b)
 {
 	bool due = false;

@@ -55,6 +55,11 @@ typedef struct {
 	 * gives way to keys that come meanwhile; NULL for none. Returns
 	 * whether work is still due. */
 	bool (*idle)(view *v, browser *b);
+	/* The store changed (another connection committed): what the view
+	 * read from it is read again; NULL when it reads nothing of its own
+	 * (the timeline and the detail are the browser's, read again by
+	 * narrowing_follow). */
+	void (*reread)(view *v, browser *b);
 	/* What the view adds to the status line's left part; NULL: nothing. */
 	void (*status)(const view *v, const browser *b, strbuf *left);
 	/* Frees the view and what it holds. */
@@ -126,6 +131,9 @@ void browser_key(browser *b, const view_key *k);
 /* Gives a key v does not take to the view below v (the full-screen
  * detail leaves the timeline's keys to the timeline). */
 void browser_key_below(browser *b, const view *v, const view_key *k);
+
+/* The views read again what they read from the store, bottom up. */
+void browser_reread_views(browser *b);
 
 /* Runs the idle work of the views that have any; whether any is left. */
 bool browser_idle(browser *b);

@@ -286,6 +286,22 @@ static void chart_view_key(view *v, browser *b, const view_key *k)
 	}
 }
 
+/* Counted again for the filters in force, scrolled where it was. */
+static void chart_view_reread(view *v, browser *b)
+{
+	chart *c = &((chart_view *)v)->c;
+	chart fresh;
+	yp_error err = {0};
+	if (chart_open(&fresh, b->s, &b->tl.f, b->lang, &err) != YP_OK) {
+		browser_note_failure(b, &err);
+		return;
+	}
+	fresh.top = c->top;
+	chart_free(c);
+	*c = fresh;
+	chart_scroll(c, 0, LINES - 2);
+}
+
 static void chart_view_close(view *v, browser *b)
 {
 	(void)b;
@@ -298,6 +314,7 @@ static const view_ops chart_view_ops = {
 	.place = VIEW_BODY,
 	.draw = chart_view_draw,
 	.key = chart_view_key,
+	.reread = chart_view_reread,
 	.close = chart_view_close,
 };
 

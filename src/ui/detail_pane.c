@@ -137,6 +137,11 @@ static bool layout_line(const report_line *l, void *ctx)
 	return true;
 }
 
+void detail_forget(detail_pane *dv)
+{
+	dv->width = -1;  /* read and laid out again, same id, same top */
+}
+
 void detail_set_text_flags(detail_pane *dv, unsigned flags)
 {
 	if (flags == dv->text_flags)

@@ -43,6 +43,10 @@ void detail_free(detail_pane *dv);
 yp_status detail_show(detail_pane *dv, store *s, const char *id,
 		      yp_lang lang, int width, yp_error *err);
 
+/* The event shown is read again at the next detail_show, where it was
+ * scrolled to (the store changed). */
+void detail_forget(detail_pane *dv);
+
 /* Shows the text with flags from the next detail_show on. */
 void detail_set_text_flags(detail_pane *dv, unsigned flags);
 

@@ -68,7 +68,10 @@ static narrowing_result failed(browser *b, timeline_pane *tl,
 	return NARROWING_FAILED;
 }
 
-narrowing_result narrowing_apply(browser *b, const char *query)
+/* The timeline for the filters and query in place of the one shown,
+ * keeping its selection by id; when that is gone, following the store,
+ * the event nearest it by date, on the same row of the pane. */
+static narrowing_result narrow(browser *b, const char *query, bool follow)
 {
 	const narrowing *n = &b->nar;
 	strbuf match = STRBUF_INIT;
@@ -86,8 +89,15 @@ narrowing_result narrowing_apply(browser *b, const char *query)
 	strbuf_free(&match);
 	if (rc != YP_OK)
 		return failed(b, &tl, &err);
-	if (!timeline_select_id(&tl, timeline_selected_id(&b->tl), b->tl_rows))
+	row_key was = timeline_selected_key(&b->tl);  /* its id: b->tl's */
+	int row = timeline_selected_row(&b->tl);
+	bool kept = timeline_select_id(&tl, was.id, b->tl_rows);
+	if (!kept && follow && was.id)
+		timeline_select_near(&tl, &was, b->tl_rows);
+	else if (!kept)
 		timeline_first(&tl, b->tl_rows);
+	if (follow)
+		timeline_hold_row(&tl, row, b->tl_rows);
 	if (timeline_failed(&tl, &err) != YP_OK && store_interrupted(b->s))
 		return failed(b, &tl, &err);
 	timeline_free(&b->tl);
@@ -97,6 +107,16 @@ narrowing_result narrowing_apply(browser *b, const char *query)
 	narrowing_density(b);
 	browser_invalidate(b);
 	return NARROWING_DONE;
+}
+
+narrowing_result narrowing_apply(browser *b, const char *query)
+{
+	return narrow(b, query, false);
+}
+
+void narrowing_follow(browser *b)
+{
+	narrow(b, b->nar.applied ? b->nar.applied : "", true);
 }
 
 void narrowing_refilter(browser *b)

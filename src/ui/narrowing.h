@@ -35,6 +35,11 @@ void narrowing_free(narrowing *n);
  * sparkline follows. With the store's interrupt set, a search may stop
  * for keys. */
 narrowing_result narrowing_apply(struct browser *b, const char *query);
+/* The store changed under the browser (another connection committed):
+ * the timeline is read again for the filters and the kept search, the
+ * selection kept by id, else moved to the event nearest it by date, and
+ * left on the same row of the pane. */
+void narrowing_follow(struct browser *b);
 /* The filters changed: applies them with the search that is kept. */
 void narrowing_refilter(struct browser *b);
 

@@ -193,6 +193,17 @@ static void org_view_key(view *base, browser *b, const view_key *k)
 	}
 }
 
+/* The list read again, and the selected organization's partners and
+ * events at the next frame. */
+static void org_view_reread(view *base, browser *b)
+{
+	org_view *v = (org_view *)base;
+	yp_error err = {0};
+	if (picker_reload(&v->list, b->s, &err) != YP_OK)
+		browser_note_failure(b, &err);
+	unload(v);
+}
+
 static void org_view_close(view *base, browser *b)
 {
 	(void)b;
@@ -207,6 +218,7 @@ static const view_ops org_view_ops = {
 	.place = VIEW_BODY,
 	.draw = org_view_draw,
 	.key = org_view_key,
+	.reread = org_view_reread,
 	.close = org_view_close,
 };
 

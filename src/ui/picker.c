@@ -86,6 +86,8 @@ yp_status picker_open(picker *p, store *s, facet_kind kind, yp_lang lang,
 	memset(p, 0, sizeof(*p));
 	p->kind = kind;
 	p->title = title;
+	p->lang = lang;
+	p->min_key = min_key;
 	prompt_init(&p->typed);
 	loading l = {p, lang, min_key, 0};
 	yp_status rc = store_each_facet(s, kind, add_item, &l, err);
@@ -96,6 +98,26 @@ yp_status picker_open(picker *p, store *s, facet_kind kind, yp_lang lang,
 	if (!p->shown)
 		return yp_fail(err, YP_SOFTWARE, "out of memory");
 	refilter(p);
+	return YP_OK;
+}
+
+yp_status picker_reload(picker *p, store *s, yp_error *err)
+{
+	picker fresh;
+	yp_status rc = picker_open(&fresh, s, p->kind, p->lang, p->title,
+				   p->min_key, err);
+	if (rc != YP_OK) {
+		picker_free(&fresh);
+		return rc;
+	}
+	prompt_set(&fresh.typed, prompt_text(&p->typed));
+	refilter(&fresh);
+	const char *id = picker_choice(p);
+	for (size_t i = 0; id && i < fresh.n_shown; i++)
+		if (strcmp(fresh.items[fresh.shown[i]].id, id) == 0)
+			fresh.selected = i;
+	picker_free(p);
+	*p = fresh;
 	return YP_OK;
 }
 

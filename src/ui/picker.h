@@ -25,6 +25,8 @@ typedef struct {
 typedef struct {
 	facet_kind kind;
 	const char *title;
+	yp_lang lang;         /* what it was opened with, to read it again */
+	long min_key;
 	picker_item *items;   /* all of them, sorted */
 	size_t n;
 	size_t *shown;        /* the items the typed text matches */
@@ -39,6 +41,9 @@ typedef struct {
 yp_status picker_open(picker *p, store *s, facet_kind kind, yp_lang lang,
 		      const char *title, long min_key, yp_error *err);
 void picker_free(picker *p);
+/* Reads the items again (the store changed), keeping the typed text and,
+ * where it is still there, the selected item; unchanged on failure. */
+yp_status picker_reload(picker *p, store *s, yp_error *err);
 
 void picker_move(picker *p, long delta);
 /* Types into, or takes a cluster from, the text that narrows the list. */

@@ -58,6 +58,13 @@ static void picker_view_key(view *v, browser *b, const view_key *k)
 		picker_key(p, k);
 }
 
+static void picker_view_reread(view *v, browser *b)
+{
+	yp_error err = {0};
+	if (picker_reload(&((picker_view *)v)->pick, b->s, &err) != YP_OK)
+		browser_note_failure(b, &err);
+}
+
 static void picker_view_close(view *v, browser *b)
 {
 	(void)b;
@@ -70,6 +77,7 @@ static const view_ops picker_view_ops = {
 	.place = VIEW_OVERLAY,
 	.draw = picker_view_draw,
 	.key = picker_view_key,
+	.reread = picker_view_reread,
 	.close = picker_view_close,
 };
 

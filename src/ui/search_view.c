@@ -113,6 +113,13 @@ static void search_key(view *v, browser *b, const view_key *k)
 	}
 }
 
+/* The query as typed is searched again over what the store holds now. */
+static void search_reread(view *v, browser *b)
+{
+	(void)b;
+	((search_view *)v)->due = true;
+}
+
 static void search_close(view *v, browser *b)
 {
 	(void)b;
@@ -129,6 +136,7 @@ static const view_ops search_view_ops = {
 	.draw = search_draw,
 	.key = search_key,
 	.idle = search_idle,
+	.reread = search_reread,
 	.close = search_close,
 };
 

@@ -555,6 +555,41 @@ bool timeline_select_id(timeline_pane *tv, const char *id, int height)
 	return true;
 }
 
+void timeline_select_near(timeline_pane *tv, const row_key *k, int height)
+{
+	if (!tv->n_rows)
+		return;
+	window_at_row(tv, k, WINDOW_AT, -1, height);
+	row_key here = key_of(&tv->rows[tv->selected]);
+	if (key_cmp(&here, k) < 0)
+		timeline_last(tv, height);  /* none on or after it: the last */
+	else
+		timeline_reveal(tv, height);
+}
+
+row_key timeline_selected_key(const timeline_pane *tv)
+{
+	return tv->n_rows ? key_of(&tv->rows[tv->selected])
+			  : (row_key){0, NULL};
+}
+
+int timeline_selected_row(const timeline_pane *tv)
+{
+	if (!tv->n_rows)
+		return 0;
+	size_t line = line_of(tv, tv->selected);
+	return line >= tv->top ? (int)(line - tv->top) : 0;
+}
+
+void timeline_hold_row(timeline_pane *tv, int row, int height)
+{
+	if (!tv->n_rows || row < 0)
+		return;
+	size_t line = line_of(tv, tv->selected);
+	tv->top = line > (size_t)row ? line - (size_t)row : 0;
+	timeline_reveal(tv, height);
+}
+
 void timeline_first(timeline_pane *tv, int height)
 {
 	if (tv->first_pos == 0)

@@ -85,6 +85,16 @@ void timeline_move(timeline_pane *tv, long delta, int height);
 void timeline_cycle(timeline_pane *tv, int dir, int height);
 void timeline_page(timeline_pane *tv, long lines, int height);
 void timeline_first(timeline_pane *tv, int height);
+/* Selects the first event on or after k, else the last: the nearest by
+ * date to an event that is gone. */
+void timeline_select_near(timeline_pane *tv, const row_key *k, int height);
+/* The selected event's place in the timeline's order (its id borrowed
+ * from the pane; NULL when there are no events). */
+row_key timeline_selected_key(const timeline_pane *tv);
+/* The selection's row in the pane, and putting it back on that row (as
+ * near as the rows around it allow). */
+int timeline_selected_row(const timeline_pane *tv);
+void timeline_hold_row(timeline_pane *tv, int row, int height);
 void timeline_last(timeline_pane *tv, int height);
 void timeline_next_year(timeline_pane *tv, int height);
 void timeline_prev_year(timeline_pane *tv, int height);

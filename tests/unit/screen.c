@@ -397,6 +397,12 @@ static bool never(const screen *s, unsigned long unused)
 	return false;
 }
 
+/* An idle mark came after the arg-th. */
+static bool idle_after(const screen *s, unsigned long arg)
+{
+	return s->idles > arg;
+}
+
 static void type(screen *s, const char *bytes)
 {
 	size_t len = strlen(bytes);
@@ -482,6 +488,22 @@ void screen_signal(screen *s, int sig)
 {
 	kill(s->pid, sig);
 	pump_until(s, never, 0);
+}
+
+int screen_wait_for(screen *s, const char *want)
+{
+	long until = now_ms() + FOLLOW_WAIT_MS;
+	for (;;) {
+		int row = screen_find_row(s, want);
+		if (row >= 0 || s->exited)
+			return row;
+		if (now_ms() > until) {
+			describe_stall(s);
+			fail_msg("no \"%s\" on the screen in %d ms", want,
+				 FOLLOW_WAIT_MS);
+		}
+		pump_until(s, idle_after, s->idles);
+	}
 }
 
 int screen_find_row(screen *s, const char *want)

@@ -76,6 +76,13 @@ char *screen_row(screen *s, int row);
  * -1. */
 int screen_find_row(screen *s, const char *want);
 
+/* Waits, without typing anything, until a frame of the program shows
+ * want (what it draws of its own accord, such as what another process
+ * changed), and returns its row; fails when the program says nothing for
+ * a while or does not show it within FOLLOW_WAIT_MS; -1 when it exited. */
+#define FOLLOW_WAIT_MS 30000
+int screen_wait_for(screen *s, const char *want);
+
 /* The character and width of the cell at (row, col); 0 for the second
  * cell of a wide character. */
 uint32_t screen_char(screen *s, int row, int col, int *width);
