@@ -333,7 +333,9 @@ static int browse(store *s, const options *o, const cli_env *env,
 			 link_modes[options_value(g, OPT_HYPERLINKS)],
 			 options_value(g, OPT_CLIPBOARD) == OPTV_CLIPBOARD_OSC52,
 			 o->config,
-			 options_value(g, OPT_AMBIWIDTH) == OPTV_AMBIWIDTH_AUTO};
+			 options_value(g, OPT_AMBIWIDTH) == OPTV_AMBIWIDTH_AUTO,
+			 options_value(g, OPT_MOUSE) == OPTV_MOUSE_ON,
+			 options_value(g, OPT_TOP) != 0};
 	return ui_run(s, &ui);
 }
 

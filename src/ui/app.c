@@ -317,6 +317,22 @@ static bool follow_store(app *a)
 	return true;
 }
 
+/* A press or the wheel for the top view; releases do nothing. */
+static bool handle_mouse(app *a, const input_event *ev)
+{
+	view_mouse m = {VIEW_CLICK, ev->row - 1, ev->col - 1};
+	if (ev->code == INPUT_WHEEL_UP || ev->code == INPUT_WHEEL_DOWN)
+		m.kind = ev->code == INPUT_WHEEL_UP ? VIEW_WHEEL_UP
+						    : VIEW_WHEEL_DOWN;
+	else if (ev->code != INPUT_BUTTON_LEFT || !ev->pressed)
+		return false;
+	browser_mouse(&a->b, &m);
+	yp_error err = {0};
+	if (timeline_failed(&a->b.tl, &err) != YP_OK)
+		browser_fail(&a->b, &err);
+	return true;
+}
+
 /* One event of the reader; returns whether a frame is due. */
 static bool handle_event(app *a, const input_event *ev)
 {
@@ -331,6 +347,8 @@ static bool handle_event(app *a, const input_event *ev)
 		return probe_answered(a, ev->row, ev->col);
 	case INPUT_ATTRIBUTES:
 		return false;
+	case INPUT_MOUSE:
+		return handle_mouse(a, ev);
 	}
 	return false;
 }
@@ -499,6 +517,12 @@ int ui_run(store *s, const ui_options *opts)
 	b->canvas = (canvas){stdscr, &a.theme, opts->text_flags,
 			     links ? &b->links : NULL, false};
 	start_widths(&a, opts, utf8);
+	/* curses asks the terminal for button presses and the wheel (in the
+	 * SGR form where terminfo says how), and turns it off again around a
+	 * suspension and at the end; input.c reads the reports */
+	b->in.mouse = opts->mouse &&
+		      mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED |
+				BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
 	a.redraw_all = true;
 	yp_error err = {0};
 	store_changed(s, &err);  /* the mark the store's changes count from */

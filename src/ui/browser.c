@@ -7,6 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "yeonpyo/options.h"
+
+#include "osc.h"
+
 void *browser_view_new(browser *b, size_t size, const view_ops *ops)
 {
 	assert(size >= sizeof(view));
@@ -104,6 +108,42 @@ void browser_key(browser *b, const view_key *k)
 		return;
 	v->dirty = true;
 	v->ops->key(v, b, k);
+}
+
+long view_wheel_step(const view_mouse *m)
+{
+	return m->kind == VIEW_WHEEL_UP ? -WHEEL_LINES : WHEEL_LINES;
+}
+
+void browser_mouse(browser *b, const view_mouse *m)
+{
+	view *v = browser_top(b);
+	b->note[0] = '\0';
+	if (!v || !v->ops->mouse)
+		return;
+	v->dirty = true;
+	v->ops->mouse(v, b, m);
+}
+
+void browser_copy(browser *b, const char *url)
+{
+	bool ko = b->lang == LANG_KO;
+	strbuf sb = STRBUF_INIT;
+	if (!b->clipboard) {  /* the option that turns it on */
+		strbuf_printf(&sb, ko ? "클립보드 꺼짐 (%s=%s로 켜기)"
+				      : "the clipboard is off (%s=%s turns it on)",
+			      options_spec(OPT_CLIPBOARD)->flag,
+			      options_word(OPTV_CLIPBOARD_OSC52));
+		browser_note(b, strbuf_str(&sb));
+		strbuf_free(&sb);
+		return;
+	}
+	osc_clipboard(&sb, url);
+	osc_write(&sb);
+	strbuf_reset(&sb);
+	strbuf_printf(&sb, "%s %s", ko ? "복사함:" : "copied", url);
+	browser_note(b, strbuf_str(&sb));
+	strbuf_free(&sb);
 }
 
 void browser_key_below(browser *b, const view *v, const view_key *k)

@@ -34,6 +34,15 @@ typedef struct {
 	key_action action;
 } view_key;
 
+/* A mouse report as the views take it: a button press or the wheel
+ * (releases are not given to views), at a cell of the screen from 0. */
+typedef enum { VIEW_CLICK, VIEW_WHEEL_UP, VIEW_WHEEL_DOWN } view_mouse_kind;
+
+typedef struct {
+	view_mouse_kind kind;
+	int y, x;
+} view_mouse;
+
 /* Where a view goes on the screen. */
 typedef enum {
 	VIEW_BODY,     /* the rows between the title and the status line,
@@ -49,6 +58,8 @@ typedef struct {
 	void (*draw)(view *v, browser *b);
 	/* Acts on a key; may push views or pop this one. */
 	void (*key)(view *v, browser *b, const view_key *k);
+	/* Acts on a click or the wheel (with --mouse=on); NULL: ignores it. */
+	void (*mouse)(view *v, browser *b, const view_mouse *m);
 	/* The screen's size changed; NULL when the next draw is enough. */
 	void (*resize)(view *v, browser *b);
 	/* Work put off until no key waits (a search as it is typed), which
@@ -72,6 +83,8 @@ struct view {
 };
 
 #define BROWSER_DEPTH 8
+/* Lines (or events) one notch of the wheel moves by. */
+#define WHEEL_LINES 3
 
 struct browser {
 	store *s;
@@ -128,6 +141,17 @@ void browser_status_words(const browser *b, strbuf *left);
 
 /* Gives the key to the top view. */
 void browser_key(browser *b, const view_key *k);
+/* Lines a wheel notch moves by: WHEEL_LINES down, or up. */
+long view_wheel_step(const view_mouse *m);
+
+/* Gives a click or the wheel to the top view. */
+void browser_mouse(browser *b, const view_mouse *m);
+
+/* Copies url to the terminal's clipboard (OSC 52), which reaches the
+ * user's own machine over SSH, and says so; or says how to turn the
+ * clipboard on. */
+void browser_copy(browser *b, const char *url);
+
 /* Gives a key v does not take to the view below v (the full-screen
  * detail leaves the timeline's keys to the timeline). */
 void browser_key_below(browser *b, const view *v, const view_key *k);

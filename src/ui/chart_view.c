@@ -286,6 +286,13 @@ static void chart_view_key(view *v, browser *b, const view_key *k)
 	}
 }
 
+static void chart_view_mouse(view *v, browser *b, const view_mouse *m)
+{
+	(void)b;
+	if (m->kind != VIEW_CLICK)
+		chart_scroll(&((chart_view *)v)->c, view_wheel_step(m), LINES - 2);
+}
+
 /* Counted again for the filters in force, scrolled where it was. */
 static void chart_view_reread(view *v, browser *b)
 {
@@ -314,6 +321,7 @@ static const view_ops chart_view_ops = {
 	.place = VIEW_BODY,
 	.draw = chart_view_draw,
 	.key = chart_view_key,
+	.mouse = chart_view_mouse,
 	.reread = chart_view_reread,
 	.close = chart_view_close,
 };

@@ -247,6 +247,12 @@ void detail_draw(const detail_pane *dv, const canvas *c, int y, int x,
 	}
 }
 
+const char *detail_url_at(const detail_pane *dv, int row)
+{
+	size_t i = dv->top + (size_t)(row > 0 ? row : 0);
+	return row >= 0 && i < dv->n ? dv->lines[i].url : NULL;
+}
+
 const char *detail_first_url(const detail_pane *dv)
 {
 	for (size_t i = 0; i < dv->n; i++)

@@ -57,6 +57,9 @@ void detail_scroll(detail_pane *dv, long delta, int height);
 bool detail_next_link(detail_pane *dv, int height);
 /* The selected link's id and kind; NULL when none is. */
 const char *detail_link(const detail_pane *dv, record_kind *kind);
+/* The source address on row (from 0) of the pane as last drawn, or
+ * NULL. */
+const char *detail_url_at(const detail_pane *dv, int row);
 /* The first source address of the event shown, or NULL. */
 const char *detail_first_url(const detail_pane *dv);
 

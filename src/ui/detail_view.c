@@ -67,6 +67,18 @@ static void detail_view_key(view *v, browser *b, const view_key *k)
 		browser_key_below(b, v, k);
 }
 
+static void detail_view_mouse(view *v, browser *b, const view_mouse *m)
+{
+	(void)v;
+	const char *url = NULL;
+	if (m->kind != VIEW_CLICK)
+		detail_scroll(&b->dv, view_wheel_step(m), body_rows());
+	else if (m->y >= 1 && m->y <= body_rows())
+		url = detail_url_at(&b->dv, m->y - 1);
+	if (url)
+		browser_copy(b, url);
+}
+
 static void detail_view_status(const view *v, const browser *b, strbuf *left)
 {
 	(void)v;
@@ -78,6 +90,7 @@ static const view_ops detail_view_ops = {
 	.place = VIEW_BODY,
 	.draw = detail_view_draw,
 	.key = detail_view_key,
+	.mouse = detail_view_mouse,
 	.status = detail_view_status,
 	.close = browser_view_free,
 };

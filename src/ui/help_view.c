@@ -98,11 +98,22 @@ static void help_key(view *v, browser *b, const view_key *k)
 	}
 }
 
+static void help_mouse(view *v, browser *b, const view_mouse *m)
+{
+	(void)b;
+	help_view *h = (help_view *)v;
+	size_t n = 0;
+	keys_table(&n);
+	long top = (long)h->top + (m->kind == VIEW_CLICK ? 0 : view_wheel_step(m));
+	h->top = top < 0 ? 0 : (size_t)top > n ? n : (size_t)top;
+}
+
 static const view_ops help_ops = {
 	.name = "help",
 	.place = VIEW_OVERLAY,
 	.draw = help_draw,
 	.key = help_key,
+	.mouse = help_mouse,
 	.close = browser_view_free,
 };
 

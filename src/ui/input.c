@@ -197,9 +197,19 @@ static bool is_key(const input *in, size_t len)
 	return false;
 }
 
+/* A mouse report: xterm's button number without its modifier bits
+ * (shift, meta, control), and the cell from 1. */
+static input_event mouse_event(int button, int col, int row, bool pressed)
+{
+	input_event ev = {INPUT_MOUSE, 0, button & ~(4 | 8 | 16), row, col,
+			  pressed};
+	return ev;
+}
+
 /* Answers and reports: a cursor position report (unless, not awaited, it
- * is also a key), device attributes, mouse reports (dropped: the browser
- * asks for none). SEQ_NONE when it is none of them. */
+ * is also a key), device attributes, mouse reports (events when the mouse
+ * is on, else dropped: a terminal left in mouse mode costs nothing).
+ * SEQ_NONE when it is none of them. */
 static seq_result answer(const input *in, long now_ms, input_event *ev,
 			 size_t *len)
 {
@@ -214,21 +224,34 @@ static seq_result answer(const input *in, long now_ms, input_event *ev,
 		if (!(in->awaited_cursor && input_awaiting(in, now_ms)) &&
 		    is_key(in, c.len))
 			return SEQ_NONE;  /* a key: Shift-F3 on xterm */
-		*ev = (input_event){INPUT_CURSOR, 0, 0, c.params[0], c.params[1]};
+		*ev = (input_event){INPUT_CURSOR, 0, 0, c.params[0], c.params[1], false};
 		return SEQ_EVENT;
 	}
 	if (c.final == 'c' && c.marker == '?') {
-		*ev = (input_event){INPUT_ATTRIBUTES, 0, 0, 0, 0};
+		*ev = (input_event){INPUT_ATTRIBUTES, 0, 0, 0, 0, false};
 		return SEQ_EVENT;
 	}
 	if (c.final == 'c' && c.marker == '>')
 		return SEQ_DROP;  /* secondary attributes, nobody asked */
 	if ((c.final == 'M' || c.final == 'm') && c.marker == '<' &&
-	    c.n_params == 3)
-		return SEQ_DROP;  /* an SGR mouse report */
+	    c.n_params == 3) {  /* an SGR (1006) mouse report */
+		if (!in->mouse)
+			return SEQ_DROP;
+		*ev = mouse_event(c.params[0], c.params[1], c.params[2],
+				  c.final == 'M');
+		return SEQ_EVENT;
+	}
 	if (c.final == 'M' && !c.marker && c.n_params == 0 && c.len == 3) {
-		*len = 6;  /* an X10 mouse report: three bytes follow */
-		return in->n >= 6 ? SEQ_DROP : SEQ_PARTIAL;
+		*len = 6;  /* an X10 mouse report: three bytes follow, each
+			    * 32 more than its number */
+		if (in->n < 6)
+			return SEQ_PARTIAL;
+		if (!in->mouse || b[3] < 32 || b[4] < 33 || b[5] < 33)
+			return SEQ_DROP;
+		int button = b[3] - 32;
+		*ev = mouse_event(button, b[4] - 32, b[5] - 32,
+				  (button & 3) != INPUT_BUTTON_RELEASE);
+		return SEQ_EVENT;
 	}
 	return SEQ_NONE;
 }
@@ -241,7 +264,7 @@ static seq_result escape(const input *in, bool expired, input_event *ev,
 			 size_t *len)
 {
 	const unsigned char *b = in->buf;
-	*ev = (input_event){INPUT_CHAR, ESC, 0, 0, 0};
+	*ev = (input_event){INPUT_CHAR, ESC, 0, 0, 0, false};
 	*len = 1;
 	if (in->n == 1)
 		return expired ? SEQ_EVENT : SEQ_PARTIAL;
@@ -290,13 +313,31 @@ static seq_result character(const input *in, bool expired, input_event *ev,
 	if (r == (size_t)-1)
 		return SEQ_DROP;
 	*len = r ? r : 1;  /* 0: a NUL (Ctrl-Space), one byte */
-	*ev = (input_event){INPUT_CHAR, (unsigned long)wc, 0, 0, 0};
+	*ev = (input_event){INPUT_CHAR, (unsigned long)wc, 0, 0, 0, false};
 	return SEQ_EVENT;
+}
+
+/* The rest of a mouse report whose start was cut off and dropped: its
+ * parameters and final byte (";52;14M"), which are no keys. */
+static bool report_tail(const input *in, long now_ms, size_t *len)
+{
+	if (!in->cut_ms || now_ms - in->cut_ms >= INPUT_ANSWER_MS)
+		return false;
+	size_t i = 0;
+	while (i < in->n && i < INPUT_SEQ_MAX &&
+	       ((in->buf[i] >= '0' && in->buf[i] <= '9') || in->buf[i] == ';'))
+		i++;
+	if (i == 0 || i == in->n || (in->buf[i] != 'M' && in->buf[i] != 'm'))
+		return false;
+	*len = i + 1;
+	return true;
 }
 
 static seq_result decode(const input *in, long now_ms, input_event *ev,
 			 size_t *len)
 {
+	if (report_tail(in, now_ms, len))
+		return SEQ_DROP;
 	bool expired = now_ms >= input_deadline(in);
 	seq_result r = answer(in, now_ms, ev, len);
 	if (r == SEQ_PARTIAL && expired) {
@@ -310,7 +351,7 @@ static seq_result decode(const input *in, long now_ms, input_event *ev,
 	if (longer && !expired)
 		return SEQ_PARTIAL;
 	if (k >= 0) {
-		*ev = (input_event){INPUT_KEY, 0, in->keys[k].code, 0, 0};
+		*ev = (input_event){INPUT_KEY, 0, in->keys[k].code, 0, 0, false};
 		*len = in->keys[k].len;
 		return SEQ_EVENT;
 	}
@@ -349,7 +390,13 @@ static bool step(input *in, long now_ms, input_event *ev, bool *got)
 	seq_result r = decode(in, now_ms, &e, &len);
 	if (r == SEQ_PARTIAL)
 		return false;
+	/* a control sequence cut short: its rest may follow, late */
+	bool cut = r == SEQ_DROP && len == in->n && in->n >= 2 &&
+		   in->buf[0] == ESC && in->buf[1] == '[' &&
+		   !(in->buf[len - 1] >= 0x40 && in->buf[len - 1] <= 0x7e);
 	consume(in, len);
+	if (cut)
+		in->cut_ms = now_ms ? now_ms : 1;
 	if (r == SEQ_EVENT) {
 		settle(in, &e);
 		*ev = e;
@@ -418,11 +465,25 @@ static bool answer_begun(const input *in)
 	return true;
 }
 
+/* Whether the buffer is the start of a mouse report, which a terminal
+ * sends, over a slow link in pieces, whether or not the browser asked
+ * (another program may have left it in mouse mode): ESC [ < and
+ * parameter bytes (SGR), or ESC [ M and fewer than its three bytes. */
+static bool report_begun(const input *in)
+{
+	if (in->n < 3 || in->buf[0] != ESC || in->buf[1] != '[')
+		return false;
+	if (in->buf[2] == 'M')
+		return in->n < 6;
+	return in->buf[2] == '<' && answer_begun(in);
+}
+
 long input_deadline(const input *in)
 {
 	if (in->n == 0)
 		return -1;
-	if (answer_begun(in) && input_awaiting(in, in->last_ms))
+	if ((answer_begun(in) && input_awaiting(in, in->last_ms)) ||
+	    report_begun(in))
 		return in->last_ms + INPUT_ANSWER_MS;
 	if (in->buf[0] >= 0x80)
 		return in->last_ms + INPUT_CHAR_MS;

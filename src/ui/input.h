@@ -28,13 +28,27 @@ typedef enum {
 	INPUT_KEY,        /* a key that is no character: code (an fkey) */
 	INPUT_CURSOR,     /* the cursor position report: row, col from 1 */
 	INPUT_ATTRIBUTES, /* the primary device attributes answer */
+	INPUT_MOUSE,      /* a mouse report: code the button, row and col
+			   * from 1, pressed false for a release */
 } input_kind;
+
+/* The buttons of a mouse report, as xterm numbers them (wheel included);
+ * the modifier bits are taken off. */
+enum {
+	INPUT_BUTTON_LEFT = 0,
+	INPUT_BUTTON_MIDDLE = 1,
+	INPUT_BUTTON_RIGHT = 2,
+	INPUT_BUTTON_RELEASE = 3,  /* X10's release, of whichever button */
+	INPUT_WHEEL_UP = 64,
+	INPUT_WHEEL_DOWN = 65,
+};
 
 typedef struct {
 	input_kind kind;
 	unsigned long ch;
 	int code;
 	int row, col;
+	bool pressed;
 } input_event;
 
 typedef struct {
@@ -55,6 +69,8 @@ typedef struct {
 	long await_until;
 	unsigned long long consumed;  /* bytes turned into events or dropped */
 	bool hangup;             /* the terminal is gone (end of file) */
+	bool mouse;              /* mouse reports are events, not dropped */
+	long cut_ms;             /* when a sequence was last cut short */
 } input;
 
 /* A reader of fd with no keys yet; input_free frees what it holds. */

@@ -134,6 +134,15 @@ static int draw_section(const canvas *c, int y, int x, int w, int last,
 	return y + 1;
 }
 
+/* The list's width and height on a screen of lines x cols: beside the
+ * organization's events from 100 columns, above them below that. */
+static void list_size(int lines, int cols, int *w, int *h)
+{
+	int body = lines - 2;
+	*w = cols >= 100 ? cols * 3 / 5 : cols;
+	*h = cols >= 100 ? body - 1 : (body - 1) / 2;
+}
+
 static void org_view_draw(view *base, browser *b)
 {
 	org_view *v = (org_view *)base;
@@ -142,16 +151,14 @@ static void org_view_draw(view *base, browser *b)
 	int lines = LINES, cols = COLS;
 	load_selected(v, b->s, lang);
 	picker *p = &v->list;
-	int top = 1, h = lines - 2;
-	int lw = cols >= 100 ? cols * 3 / 5 : cols;
+	int top = 1, h = lines - 2, lw = 0, list_h = 0;
+	list_size(lines, cols, &lw, &list_h);
 	for (int r = 0; r < h; r++)
 		draw_fill(c, top + r, 0, cols, STYLE_NORMAL);
 	strbuf head = STRBUF_INIT;
 	strbuf_printf(&head, " %s: %s", p->title, prompt_text(&p->typed));
 	draw_text(c, top, 0, lw, strbuf_str(&head), STYLE_HEADING, true);
 	strbuf_free(&head);
-	/* below 100 columns the list takes the upper half */
-	int list_h = cols >= 100 ? h - 1 : (h - 1) / 2;
 	if (p->selected < p->top)
 		p->top = p->selected;
 	if (list_h > 0 && p->selected >= p->top + (size_t)list_h)
@@ -195,6 +202,22 @@ static void org_view_key(view *base, browser *b, const view_key *k)
 
 /* The list read again, and the selected organization's partners and
  * events at the next frame. */
+/* The wheel moves along the list; a click selects the organization it
+ * lands on (Enter then shows its events). */
+static void org_view_mouse(view *base, browser *b, const view_mouse *m)
+{
+	(void)b;
+	picker *p = &((org_view *)base)->list;
+	int lw = 0, list_h = 0;
+	list_size(LINES, COLS, &lw, &list_h);
+	int row = m->y - 2;  /* under the title line and the heading */
+	size_t k = p->top + (size_t)(row > 0 ? row : 0);
+	if (m->kind != VIEW_CLICK)
+		picker_move(p, m->kind == VIEW_WHEEL_UP ? -1 : 1);
+	else if (row >= 0 && row < list_h && m->x < lw && k < p->n_shown)
+		p->selected = k;
+}
+
 static void org_view_reread(view *base, browser *b)
 {
 	org_view *v = (org_view *)base;
@@ -218,6 +241,7 @@ static const view_ops org_view_ops = {
 	.place = VIEW_BODY,
 	.draw = org_view_draw,
 	.key = org_view_key,
+	.mouse = org_view_mouse,
 	.reread = org_view_reread,
 	.close = org_view_close,
 };

@@ -190,12 +190,35 @@ const char *picker_choice_label(const picker *p)
 	return p->n_shown ? p->items[p->shown[p->selected]].label : NULL;
 }
 
-void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang)
+/* Where the overlay goes on a screen of lines x cols: its box, and the
+ * rows of items inside it. */
+typedef struct {
+	int y0, x0, w, h, rows;
+} overlay_box;
+
+static overlay_box box_of(int lines, int cols)
 {
 	int w = cols - 4 < 64 ? cols - 4 : 64;
 	int h = lines - 2;
-	int y0 = 1, x0 = (cols - w) / 2;
-	int rows = h - 3;
+	return (overlay_box){1, (cols - w) / 2, w, h, h - 3};
+}
+
+bool picker_at(picker *p, int lines, int cols, int y, int x)
+{
+	overlay_box bx = box_of(lines, cols);
+	int r = y - bx.y0 - 1;
+	size_t k = p->top + (size_t)(r > 0 ? r : 0);
+	if (r < 0 || r >= bx.rows || x <= bx.x0 || x >= bx.x0 + bx.w - 1 ||
+	    k >= p->n_shown)
+		return false;
+	p->selected = k;
+	return true;
+}
+
+void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang)
+{
+	overlay_box bx = box_of(lines, cols);
+	int w = bx.w, h = bx.h, y0 = bx.y0, x0 = bx.x0, rows = bx.rows;
 	if (p->selected < p->top)
 		p->top = p->selected;
 	if (rows > 0 && p->selected >= p->top + (size_t)rows)

@@ -56,6 +56,11 @@ bool picker_enter(const view_key *k);
  * from the typed text, and a character is typed into it. */
 void picker_key(picker *p, const view_key *k);
 
+/* Selects the item at row y, column x of the overlay on a screen of
+ * lines x cols as picker_draw draws it; false (nothing selected) when no
+ * item is there. */
+bool picker_at(picker *p, int lines, int cols, int y, int x);
+
 /* The id of the selected item, or NULL when nothing is shown. */
 const char *picker_choice(const picker *p);
 /* Its label, for the status line. */

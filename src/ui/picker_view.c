@@ -58,6 +58,16 @@ static void picker_view_key(view *v, browser *b, const view_key *k)
 		picker_key(p, k);
 }
 
+/* The wheel moves the selection; a click on an item chooses it. */
+static void picker_view_mouse(view *v, browser *b, const view_mouse *m)
+{
+	picker_view *pv = (picker_view *)v;
+	if (m->kind != VIEW_CLICK)
+		picker_move(&pv->pick, m->kind == VIEW_WHEEL_UP ? -1 : 1);
+	else if (picker_at(&pv->pick, LINES, COLS, m->y, m->x))
+		choose(pv, b);
+}
+
 static void picker_view_reread(view *v, browser *b)
 {
 	yp_error err = {0};
@@ -77,6 +87,7 @@ static const view_ops picker_view_ops = {
 	.place = VIEW_OVERLAY,
 	.draw = picker_view_draw,
 	.key = picker_view_key,
+	.mouse = picker_view_mouse,
 	.reread = picker_view_reread,
 	.close = picker_view_close,
 };

@@ -567,6 +567,16 @@ void timeline_select_near(timeline_pane *tv, const row_key *k, int height)
 		timeline_reveal(tv, height);
 }
 
+bool timeline_click(timeline_pane *tv, int row, int height)
+{
+	size_t line = tv->top + (size_t)(row > 0 ? row : 0);
+	if (!tv->n_rows || row < 0 || row >= height || line >= tv->n_lines ||
+	    tv->lines[line].event < 0)
+		return false;
+	select_row(tv, tv->lines[line].event, height);
+	return true;
+}
+
 row_key timeline_selected_key(const timeline_pane *tv)
 {
 	return tv->n_rows ? key_of(&tv->rows[tv->selected])

@@ -88,6 +88,9 @@ void timeline_first(timeline_pane *tv, int height);
 /* Selects the first event on or after k, else the last: the nearest by
  * date to an event that is gone. */
 void timeline_select_near(timeline_pane *tv, const row_key *k, int height);
+/* Selects the event on row (from 0) of a pane of height rows; false when
+ * the row holds none (a year's separator, or nothing). */
+bool timeline_click(timeline_pane *tv, int row, int height);
 /* The selected event's place in the timeline's order (its id borrowed
  * from the pane; NULL when there are no events). */
 row_key timeline_selected_key(const timeline_pane *tv);

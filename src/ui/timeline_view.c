@@ -10,13 +10,10 @@
 
 #include <curses.h>
 
-#include "yeonpyo/options.h"
-
 #include "chart_view.h"
 #include "detail_view.h"
 #include "help_view.h"
 #include "org_view.h"
-#include "osc.h"
 #include "picker_view.h"
 #include "search_view.h"
 
@@ -106,42 +103,24 @@ static void toggle_mark(browser *b)
 		narrowing_refilter(b);  /* an unmarked event leaves the view */
 }
 
-/* x: the selected event's first source address to the terminal's
- * clipboard, which reaches the user's own machine over SSH; the detail
- * pane has it (read now when the pane is hidden). */
+/* x: the selected event's first source address to the clipboard; the
+ * detail pane has it (read now when the pane is hidden). */
 static void copy_url(browser *b)
 {
-	bool ko = b->lang == LANG_KO;
 	const char *id = timeline_selected_id(&b->tl);
-	if (!b->clipboard) {
-		strbuf off = STRBUF_INIT;  /* the option that turns it on */
-		strbuf_printf(&off, ko ? "클립보드 꺼짐 (%s=%s로 켜기)"
-				       : "the clipboard is off (%s=%s turns it on)",
-			      options_spec(OPT_CLIPBOARD)->flag,
-			      options_word(OPTV_CLIPBOARD_OSC52));
-		browser_note(b, strbuf_str(&off));
-		strbuf_free(&off);
-		return;
-	}
 	yp_error err = {0};
 	int width = b->dv.width >= 8 ? b->dv.width : COLS;
-	if (id && detail_show(&b->dv, b->s, id, b->lang, width, &err) != YP_OK) {
+	if (b->clipboard && id &&
+	    detail_show(&b->dv, b->s, id, b->lang, width, &err) != YP_OK) {
 		browser_note_failure(b, &err);
 		return;
 	}
-	const char *url = id ? detail_first_url(&b->dv) : NULL;
-	if (!url) {
-		browser_note(b, ko ? "출처 주소 없음" : "no source address");
-		return;
-	}
-	strbuf sb = STRBUF_INIT;
-	osc_clipboard(&sb, url);
-	osc_write(&sb);
-	strbuf_free(&sb);
-	strbuf note = STRBUF_INIT;
-	strbuf_printf(&note, "%s %s", ko ? "복사함:" : "copied", url);
-	browser_note(b, strbuf_str(&note));
-	strbuf_free(&note);
+	const char *url = id && b->clipboard ? detail_first_url(&b->dv) : NULL;
+	if (b->clipboard && !url)
+		browser_note(b, b->lang == LANG_KO ? "출처 주소 없음"
+						   : "no source address");
+	else
+		browser_copy(b, url);
 }
 
 /* Enter on an organization or person Tab reached in the detail pane:
@@ -315,6 +294,35 @@ static void timeline_view_key(view *v, browser *b, const view_key *k)
 		pane_key(tv, b, k->action, &l);
 }
 
+static bool inside(const rect *r, int y, int x)
+{
+	return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
+}
+
+/* The wheel scrolls the pane under the pointer (in the timeline it moves
+ * the selection); a click selects a row of the timeline, or focuses the
+ * detail and copies the source address it lands on. */
+static void timeline_view_mouse(view *v, browser *b, const view_mouse *m)
+{
+	timeline_view *tv = (timeline_view *)v;
+	layout l = lay_out_kept(tv, b);
+	bool in_timeline = inside(&l.timeline, m->y, m->x);
+	bool in_detail = inside(&l.detail, m->y, m->x);
+	if (m->kind != VIEW_CLICK && in_timeline)
+		timeline_move(&b->tl, view_wheel_step(m), l.timeline.h);
+	else if (m->kind != VIEW_CLICK && in_detail)
+		detail_scroll(&b->dv, view_wheel_step(m), l.detail.h);
+	else if (in_timeline) {
+		tv->focus = FOCUS_TIMELINE;
+		timeline_click(&b->tl, m->y - l.timeline.y, l.timeline.h);
+	} else if (in_detail) {
+		tv->focus = FOCUS_DETAIL;
+		const char *url = detail_url_at(&b->dv, m->y - l.detail.y);
+		if (url)
+			browser_copy(b, url);
+	}
+}
+
 static void timeline_view_resize(view *v, browser *b)
 {
 	lay_out_kept((timeline_view *)v, b);
@@ -334,6 +342,7 @@ static const view_ops timeline_view_ops = {
 	.place = VIEW_BODY,
 	.draw = timeline_view_draw,
 	.key = timeline_view_key,
+	.mouse = timeline_view_mouse,
 	.resize = timeline_view_resize,
 	.status = timeline_view_status,
 	.close = browser_view_free,

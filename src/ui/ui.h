@@ -27,6 +27,8 @@ typedef struct {
 	/* ask the terminal how wide it draws ambiguous characters (in a
 	 * UTF-8 locale); TEXT_AMBIGUOUS_WIDE in text_flags says it is known */
 	bool probe;
+	bool mouse;           /* read the mouse (wheel, clicks) */
+	bool top;             /* start on the first event, not where left */
 } ui_options;
 
 /* Whether the browser can run here: standard input and output are

@@ -62,6 +62,17 @@ static void expect_char(input *in, long now, unsigned long ch)
 	assert_int_equal(ev.ch, ch);
 }
 
+static void expect_mouse(input *in, long now, int button, int row, int col,
+			 bool pressed)
+{
+	input_event ev = next(in, now);
+	assert_int_equal(ev.kind, INPUT_MOUSE);
+	assert_int_equal(ev.code, button);
+	assert_int_equal(ev.row, row);
+	assert_int_equal(ev.col, col);
+	assert_int_equal(ev.pressed, pressed);
+}
+
 static void expect_key(input *in, long now, int code)
 {
 	input_event ev = next(in, now);
@@ -189,10 +200,12 @@ static void reports_and_unknown_sequences_are_dropped(void **state)
 	     "\033Ojk", 0);
 	expect_char(in, 0, 'k');
 	assert_true(input_empty(in));
-	/* half a mouse report: waited for, then dropped */
+	/* half a mouse report: waited for as long as an answer (a slow
+	 * link splits them), then dropped */
 	feed(in, "\033[M !", 10);
-	expect_none(in, 10 + INPUT_ESC_MS - 1);
-	expect_none(in, 10 + INPUT_ESC_MS);
+	expect_none(in, 10 + INPUT_ANSWER_MS - 1);
+	assert_false(input_empty(in));
+	expect_none(in, 10 + INPUT_ANSWER_MS);
 	assert_true(input_empty(in));
 	feed(in, "\033\033j", 100);  /* Alt-j comes as Esc, then j */
 	expect_char(in, 100, 27);
@@ -227,11 +240,59 @@ static void device_attributes_end_every_wait(void **state)
 	expect_key(in, 10, FKEY_F(15));
 }
 
+/* With the mouse on: SGR reports (1006) and X10 ones, their modifier
+ * bits taken off, the wheel, a release; and keys on either side kept in
+ * order. */
+static void mouse_reports_are_events_when_the_mouse_is_on(void **state)
+{
+	input *in = *state;
+	in->mouse = true;
+	feed(in, "j\033[<0;12;5M\033[<0;12;5m\033[<65;3;4M\033[<20;7;8M"
+	     "\033[M !#\033[M#!#k", 0);
+	expect_char(in, 0, 'j');
+	expect_mouse(in, 0, INPUT_BUTTON_LEFT, 5, 12, true);
+	expect_mouse(in, 0, INPUT_BUTTON_LEFT, 5, 12, false);
+	expect_mouse(in, 0, INPUT_WHEEL_DOWN, 4, 3, true);
+	expect_mouse(in, 0, INPUT_BUTTON_LEFT, 8, 7, true);  /* control */
+	expect_mouse(in, 0, INPUT_BUTTON_LEFT, 3, 1, true);  /* X10 */
+	expect_mouse(in, 0, INPUT_BUTTON_RELEASE, 3, 1, false);
+	expect_char(in, 0, 'k');
+	assert_true(input_empty(in));
+}
+
+/* A report split over a slow link is one event; one cut short is
+ * dropped, and the rest of it, when it comes, is no keys either. */
+static void torn_mouse_reports_are_never_keys(void **state)
+{
+	input *in = *state;
+	in->mouse = true;
+	feed(in, "\033[<64;10", 0);
+	expect_none(in, INPUT_ANSWER_MS - 1);
+	feed(in, ";20M", INPUT_ANSWER_MS - 1);
+	expect_mouse(in, INPUT_ANSWER_MS - 1, INPUT_WHEEL_UP, 20, 10, true);
+	assert_true(input_empty(in));
+	feed(in, "\033[<0;10", 1000);
+	expect_none(in, 1000 + INPUT_ANSWER_MS);
+	assert_true(input_empty(in));
+	feed(in, ";20Mq", 1000 + INPUT_ANSWER_MS + 50);
+	expect_char(in, 1000 + INPUT_ANSWER_MS + 50, 'q');
+	assert_true(input_empty(in));
+	/* with the mouse off the same bytes are dropped as well */
+	in->mouse = false;
+	feed(in, "\033[<0;1;2M\033[<0;10", 5000);
+	expect_none(in, 5000 + INPUT_ANSWER_MS);
+	feed(in, ";20Mx", 5000 + INPUT_ANSWER_MS + 10);
+	expect_char(in, 5000 + INPUT_ANSWER_MS + 10, 'x');
+	assert_true(input_empty(in));
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(mouse_reports_are_events_when_the_mouse_is_on),
+		T(torn_mouse_reports_are_never_keys),
 		T(keys_and_characters_come_whole),
 		T(the_cursor_report_that_is_a_key_goes_by_what_is_awaited),
 		T(answers_are_never_keys_whenever_they_come),
