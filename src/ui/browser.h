@@ -54,6 +54,7 @@ typedef enum {
 typedef struct {
 	const char *name;
 	view_place place;
+	bool cursor;  /* on top, it shows the cursor where it put it */
 	/* Draws the view (on stdscr, not refreshed) in its place. */
 	void (*draw)(view *v, browser *b);
 	/* Acts on a key; may push views or pop this one. */
@@ -106,6 +107,7 @@ struct browser {
 	density dens;       /* the sparkline in the title line */
 	bool density_due;   /* a search kept as a map: counted once idle */
 	char note[512];     /* why the last key half failed, until the next */
+	int cursor_y, cursor_x;  /* where a view that shows it put it */
 	input in;           /* the terminal's keys and answers */
 	view *stack[BROWSER_DEPTH];
 	size_t depth;

@@ -81,8 +81,9 @@ void frame_draw(browser *b, bool all)
 {
 	view *top = browser_top(b);
 	bool line = top && top->ops->place == VIEW_LINE;
+	bool cursor = top && top->ops->cursor && !frame_too_small();
 	draw_links_clear(&b->links);
-	curs_set(line && !frame_too_small());  /* the prompt shows its cursor */
+	curs_set(cursor);  /* a prompt or an editor shows it */
 	if (frame_too_small()) {
 		draw_too_small(b);
 		browser_invalidate(b);  /* all of it once there is room */
@@ -95,4 +96,6 @@ void frame_draw(browser *b, bool all)
 		top->ops->draw(top, b);
 		top->dirty = false;
 	}
+	if (cursor)
+		wmove(stdscr, b->cursor_y, b->cursor_x);
 }

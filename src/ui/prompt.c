@@ -117,6 +117,63 @@ void prompt_end(prompt *p)
 	p->cursor = p->text.len;
 }
 
+bool prompt_break(prompt *p)
+{
+	strbuf tail = STRBUF_INIT;
+	strbuf_puts(&tail, strbuf_str(&p->text) + p->cursor);
+	p->text.len = p->cursor;
+	strbuf_putc(&p->text, '\n');
+	strbuf_puts(&p->text, strbuf_str(&tail));
+	strbuf_free(&tail);
+	p->cursor++;
+	return !p->text.failed;
+}
+
+/* The start of the line holding byte at, and the end (its '\n', or the
+ * end of the text). */
+static size_t line_start(const prompt *p, size_t at)
+{
+	const char *s = strbuf_str(&p->text);
+	while (at > 0 && s[at - 1] != '\n')
+		at--;
+	return at;
+}
+
+static size_t line_end(const prompt *p, size_t at)
+{
+	const char *s = strbuf_str(&p->text);
+	while (at < p->text.len && s[at] != '\n')
+		at++;
+	return at;
+}
+
+void prompt_line_home(prompt *p)
+{
+	p->cursor = line_start(p, p->cursor);
+}
+
+void prompt_line_end(prompt *p)
+{
+	p->cursor = line_end(p, p->cursor);
+}
+
+void prompt_vertical(prompt *p, int dir)
+{
+	const char *s = strbuf_str(&p->text);
+	size_t start = line_start(p, p->cursor);
+	int col = text_width_n(s + start, p->cursor - start);
+	size_t from;
+	if (dir < 0 && start > 0)
+		from = line_start(p, start - 1);
+	else if (dir > 0 && line_end(p, p->cursor) < p->text.len)
+		from = line_end(p, p->cursor) + 1;
+	else
+		return;
+	/* the same column, or the line's end when it is shorter */
+	p->cursor = from + text_prefix(s + from, line_end(p, from) - from, col,
+				       NULL);
+}
+
 int prompt_draw(const prompt *p, const canvas *c, int y, int x, int width,
 		const char *label)
 {

@@ -28,6 +28,14 @@ void prompt_right(prompt *p);
 void prompt_home(prompt *p);
 void prompt_end(prompt *p);
 
+/* For text of several lines (a note): a line break at the cursor, false
+ * when memory ran out; the start and end of the cursor's line; and the
+ * line above (dir < 0) or below, at the same column or the line's end. */
+bool prompt_break(prompt *p);
+void prompt_line_home(prompt *p);
+void prompt_line_end(prompt *p);
+void prompt_vertical(prompt *p, int dir);
+
 /* Draws label and the text from column x in width columns, scrolled so
  * the cursor shows; returns the cursor's column. */
 int prompt_draw(const prompt *p, const canvas *c, int y, int x, int width,

@@ -28,7 +28,8 @@ static void search_draw(view *v, browser *b)
 {
 	search_view *sv = (search_view *)v;
 	int col = prompt_draw(&sv->input, &b->canvas, LINES - 1, 0, COLS, "/");
-	wmove(stdscr, LINES - 1, col < COLS ? col : COLS - 1);
+	b->cursor_y = LINES - 1;
+	b->cursor_x = col < COLS ? col : COLS - 1;
 }
 
 /* Runs the search the last keys asked for, giving way to keys that come
@@ -133,6 +134,7 @@ static void search_close(view *v, browser *b)
 static const view_ops search_view_ops = {
 	.name = "search",
 	.place = VIEW_LINE,
+	.cursor = true,
 	.draw = search_draw,
 	.key = search_key,
 	.idle = search_idle,
