@@ -32,6 +32,7 @@ typedef struct {
 struct store {
 	sqlite3 *db;
 	char *path;
+	char *state_path;    /* the state's file; NULL while it is in memory */
 	int found_version;
 	sqlite3_stmt *stmts[Q_COUNT];
 	/* each kept statement's parameter names, by index from 1 (a copy:

@@ -221,9 +221,9 @@ yp_status store_set_seen(store *s, const char *id, yp_error *err);
 /* How many columns the terminal type term (TERM) was last found to give
  * an East Asian Ambiguous character and a VT100 line-drawing one: 1 or 2
  * each, or 0 when never found. */
-void store_terminal_widths(store *s, const char *term, int *ambiwidth,
+void store_terminal_widths(store *s, const char *term, int *ambiguous,
 			   int *lines);
-yp_status store_set_terminal_widths(store *s, const char *term, int ambiwidth,
+yp_status store_set_terminal_widths(store *s, const char *term, int ambiguous,
 				    int lines, yp_error *err);
 
 /* The place of event id (out->id borrows id); YP_NOINPUT when none. */
