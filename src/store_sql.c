@@ -238,6 +238,8 @@ void store_bind_filter(store_binding *b, const event_filter *f)
 	store_bind_text(b, ":person", f->person);
 	if (f->marked)
 		store_bind_int(b, ":marked", 1);
+	if (f->noted)
+		store_bind_int(b, ":noted", 1);
 	store_bind_text(b, ":match", f->match);
 }
 
