@@ -172,6 +172,9 @@ static yp_status map_or_gather(store *s, const event_filter *f,
 	if (rc == YP_OK)
 		rc = run_filtered(s, f->match ? Q_HITS_GATHER_MATCH
 					      : Q_HITS_GATHER, f, err);
+	/* driven from the notes' index: a few rows */
+	if (rc == YP_OK && f->match && store_hits_from_notes(s))
+		rc = run_filtered(s, Q_HITS_GATHER_NOTES, f, err);
 	return rc;
 }
 

@@ -329,11 +329,17 @@ yp_status store_each_event_id(store *s, const char *prefix, long limit,
 yp_status store_each_partner(store *s, const char *id, long limit,
 			     store_facet_fn fn, void *ctx, yp_error *err);
 
-/* Events matching an FTS5 expression over the search index (as
- * search_build_query makes them), best first (bm25, title and names
- * weighing most), ties in date order; at most limit. */
+/* An event a search found, and whether its note (store_note_set)
+ * matched: alone, or as well as its own text. */
+typedef bool (*store_found_fn)(const yp_event *e, bool in_note, void *ctx);
+
+/* Events matching an FTS5 expression (as search_build_query makes them)
+ * in their own text or their notes, best first (bm25, title and names
+ * weighing most; a note weighs as a summary does, scored over the notes,
+ * and an event ranks by the better of the two), ties in date order; at
+ * most limit. Without notes, what the timeline's index alone finds. */
 yp_status store_search(store *s, const char *match, long limit,
-		       store_event_fn fn, void *ctx, yp_error *err);
+		       store_found_fn fn, void *ctx, yp_error *err);
 
 yp_status store_count(store *s, store_counts *out, yp_error *err);
 
