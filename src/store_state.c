@@ -1,7 +1,8 @@
 /* store_state.c: the user's own database, attached to the timeline's
  * connection as "state" (so that a filter on marks or notes is one more
  * clause of the same query): its schema and upgrades, the marks and seen
- * events, and what their terminals were last found to do. */
+ * events, what their terminals were last found to do, and where the
+ * browser left each timeline. */
 #include "store_priv.h"
 
 #include <stdlib.h>
@@ -244,6 +245,63 @@ yp_status store_set_terminal_widths(store *s, const char *term, int ambiguous,
 	store_bind_text(&b, ":term", term);
 	store_bind_int(&b, ":ambiguous", ambiguous);
 	store_bind_int(&b, ":lines", lines);
+	store_bind_int(&b, ":at", (sqlite3_int64)time(NULL));
+	return store_run(&b, what, err);
+}
+
+void store_place_clear(store_place *p)
+{
+	free(p->event_id);
+	free(p->lang);
+	memset(p, 0, sizeof(*p));
+}
+
+yp_status store_place_get(store *s, const char *db, store_place *out,
+			  yp_error *err)
+{
+	const char *what = "reading where the timeline was left";
+	memset(out, 0, sizeof(*out));
+	store_binding b = store_take(s, Q_PLACE_GET, NULL);
+	if (!b.st)
+		return store_state_fail(s, err, what);
+	store_bind_text(&b, ":db", db);
+	yp_status rc = store_bound(&b, what, err);
+	if (rc != YP_OK)
+		return rc;
+	int step = sqlite3_step(b.st);
+	if (step == SQLITE_ROW) {
+		out->found = true;
+		out->event_id = store_column_dup(b.st, 0);
+		out->date_key = (long)sqlite3_column_int64(b.st, 1);
+		out->lang = store_column_dup(b.st, 2);
+		out->detail_hidden = sqlite3_column_int(b.st, 3) != 0;
+		bool lost = (!out->event_id &&
+			     sqlite3_column_type(b.st, 0) != SQLITE_NULL) ||
+			    (!out->lang &&
+			     sqlite3_column_type(b.st, 2) != SQLITE_NULL);
+		if (lost) {
+			store_place_clear(out);
+			rc = yp_fail(err, YP_SOFTWARE, "out of memory");
+		}
+	} else if (step != SQLITE_DONE) {
+		rc = store_state_fail(s, err, what);
+	}
+	sqlite3_reset(b.st);
+	return rc;
+}
+
+yp_status store_place_set(store *s, const char *db, const store_place *place,
+			  yp_error *err)
+{
+	const char *what = "saving where the timeline was left";
+	store_binding b = store_take(s, Q_PLACE_SET, NULL);
+	if (!b.st)
+		return store_state_fail(s, err, what);
+	store_bind_text(&b, ":db", db);
+	store_bind_text(&b, ":event_id", place->event_id);
+	store_bind_int(&b, ":date_key", place->date_key);
+	store_bind_text(&b, ":lang", place->lang);
+	store_bind_int(&b, ":detail_hidden", place->detail_hidden);
 	store_bind_int(&b, ":at", (sqlite3_int64)time(NULL));
 	return store_run(&b, what, err);
 }

@@ -265,6 +265,28 @@ yp_status store_each_note(store *s,
 yp_status store_note_matches(store *s, const char *id, const char *match,
 			     bool *found, yp_error *err);
 
+/* Where the browser left a timeline database, to resume there: the event
+ * selected (with its date_key, to find its place when the event is gone),
+ * the language, and whether the detail pane was hidden. Kept in the state
+ * per database, named as the caller names it (store_path). */
+typedef struct {
+	char *event_id;      /* may be NULL */
+	long date_key;
+	char *lang;          /* "ko" or "en" as the caller wrote it; may be NULL */
+	bool detail_hidden;
+	bool found;          /* store_place_get: there was a place for db */
+} store_place;
+
+/* The place kept for db into *out (clear it with store_place_clear): all
+ * zero and NULL, found false, when none is. */
+yp_status store_place_get(store *s, const char *db, store_place *out,
+			  yp_error *err);
+/* Keeps place (its found is not read) for db, replacing the last, stamped
+ * now. */
+yp_status store_place_set(store *s, const char *db, const store_place *place,
+			  yp_error *err);
+void store_place_clear(store_place *p);
+
 /* The place of event id (out->id borrows id); YP_NOINPUT when none. */
 yp_status store_event_key(store *s, const char *id, row_key *out,
 			  yp_error *err);

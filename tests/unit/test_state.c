@@ -434,6 +434,51 @@ static void notes_outlive_a_refresh_of_the_built_in_dataset(void **state)
 	free(db);
 }
 
+/* --- places ---------------------------------------------------------------- */
+
+/* A place is kept per database and read back as it was written, in the
+ * file and in memory alike; a database never left has none. */
+static void places_are_kept_per_database(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	for (int in_file = 0; in_file < 2; in_file++) {
+		if (in_file)
+			assert_int_equal(store_attach_state(f->s, f->state, &err),
+					 YP_OK);
+		store_place p;
+		assert_int_equal(store_place_get(f->s, "/a.db", &p, &err), YP_OK);
+		assert_false(p.found);
+		assert_null(p.event_id);
+		assert_null(p.lang);
+		assert_int_equal(p.date_key, 0);
+		store_place a = {"e-2024-day", 20240712, "ko", true, false};
+		store_place b = {NULL, 0, NULL, false, false};
+		assert_int_equal(store_place_set(f->s, "/a.db", &b, &err), YP_OK);
+		assert_int_equal(store_place_set(f->s, "/a.db", &a, &err), YP_OK);
+		assert_int_equal(store_place_set(f->s, "/b.db", &b, &err), YP_OK);
+		assert_int_equal(store_place_get(f->s, "/a.db", &p, &err), YP_OK);
+		assert_true(p.found);
+		assert_string_equal(p.event_id, "e-2024-day");
+		assert_int_equal(p.date_key, 20240712);
+		assert_string_equal(p.lang, "ko");
+		assert_true(p.detail_hidden);
+		store_place_clear(&p);
+		assert_int_equal(store_place_get(f->s, "/b.db", &p, &err), YP_OK);
+		assert_true(p.found);
+		assert_null(p.event_id);
+		assert_null(p.lang);
+		assert_false(p.detail_hidden);
+		store_place_clear(&p);
+	}
+	store_close(f->s);
+	f->s = NULL;
+	assert_query(f->state, "SELECT group_concat(db || ':' ||"
+		     " coalesce(event_id, '-') || ':' || date_key || ':' ||"
+		     " coalesce(lang, '-') || ':' || detail_hidden, ' ')"
+		     " FROM places", "/a.db:e-2024-day:20240712:ko:1 /b.db:-:0:-:0");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -446,6 +491,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_note_is_stored_as_its_lines_were_written, setup, teardown),
 		cmocka_unit_test_setup_teardown(deleting_a_missing_note_says_which_is_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(notes_outlive_a_refresh_of_the_built_in_dataset, setup, teardown),
+		cmocka_unit_test_setup_teardown(places_are_kept_per_database, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("state", tests, NULL, NULL);
 }
