@@ -50,7 +50,15 @@ typedef struct {
 	list_row *rows;
 	size_t len, cap;
 	bool any_events;
+	bool searching;  /* search's output: says where each event was found */
+	bool in_note;    /* the event at hand was found in the user's note */
 } lister;
+
+/* What a search's text line ends with when the note matched. */
+static const char *const found_in_note[] = {
+	[LANG_KO] = "[\xeb\x82\xb4 \xeb\xa9\x94\xeb\xaa\xa8]", /* [내 메모] */
+	[LANG_EN] = "[my note]",
+};
 
 static char *join_orgs(const lister *l, const yp_event *e, const char *sep)
 {
@@ -86,8 +94,12 @@ static bool list_keep_row(lister *l, const yp_event *e)
 	char *orgs = join_orgs(l, e, "\xc2\xb7"); /* U+00B7 middle dot */
 	r->orgs = orgs ? text_display(orgs, l->env->text_flags) : NULL;
 	free(orgs);
-	r->title = text_display(model_text_pick(&e->title, l->env->lang),
-				l->env->text_flags);
+	strbuf title = STRBUF_INIT;
+	strbuf_puts(&title, model_text_pick(&e->title, l->env->lang));
+	if (l->in_note)
+		strbuf_printf(&title, "  %s", found_in_note[l->env->lang]);
+	r->title = text_display(strbuf_str(&title), l->env->text_flags);
+	strbuf_free(&title);
 	return r->date && r->status && r->orgs && r->title;
 }
 
@@ -114,7 +126,9 @@ static bool list_tsv(lister *l, const yp_event *e)
 	put_tsv_field(out, e->kind, false);
 	put_tsv_field(out, orgs, false);
 	put_tsv_field(out, e->title.ko, false);
-	put_tsv_field(out, e->title.en, true);
+	put_tsv_field(out, e->title.en, !l->searching);
+	if (l->searching)
+		put_tsv_field(out, l->in_note ? "1" : "0", true);
 	free(orgs);
 	return !ferror(out);
 }
@@ -123,7 +137,10 @@ static bool list_json(lister *l, const yp_event *e)
 {
 	strbuf sb = STRBUF_INIT;
 	strbuf_puts(&sb, l->any_events ? ",\n  " : "\n  ");
-	encode_event(&sb, e, ENCODE_PRETTY, 1);
+	if (l->searching)
+		encode_found_event(&sb, e, l->in_note, ENCODE_PRETTY, 1);
+	else
+		encode_event(&sb, e, ENCODE_PRETTY, 1);
 	l->any_events = true;
 	bool ok = !sb.failed && fputs(strbuf_str(&sb), l->env->out) >= 0;
 	strbuf_free(&sb);
@@ -142,6 +159,13 @@ static bool list_event(const yp_event *e, void *ctx)
 	default:
 		return list_keep_row(l, e);
 	}
+}
+
+static bool list_found(const yp_event *e, bool in_note, void *ctx)
+{
+	lister *l = ctx;
+	l->in_note = in_note;
+	return list_event(e, l);
 }
 
 /* Text rows are printed after all are read: the columns' widths depend on
@@ -275,12 +299,14 @@ static int list_events(store *s, lister *l, const event_filter *f,
 	yp_error err = {0};
 	yp_status st = names_load_orgs(s, &l->names, env->lang, &err);
 	if (st == YP_OK && l->format == FORMAT_TSV)
-		fputs("id\tdate\tend_date\tstatus\tkind\torganizations\t"
-		      "title_ko\ttitle_en\n", env->out);
+		fputs(match ? "id\tdate\tend_date\tstatus\tkind\torganizations\t"
+			      "title_ko\ttitle_en\tin_note\n"
+			    : "id\tdate\tend_date\tstatus\tkind\torganizations\t"
+			      "title_ko\ttitle_en\n", env->out);
 	if (st == YP_OK && l->format == FORMAT_JSON)
 		fputs("[", env->out);
 	if (st == YP_OK)
-		st = match ? store_search(s, match, SEARCH_LIMIT, list_event, l,
+		st = match ? store_search(s, match, SEARCH_LIMIT, list_found, l,
 					  &err)
 			   : store_each_event(s, f, list_event, l, &err);
 	if (st == YP_OK && l->format == FORMAT_JSON)
@@ -299,6 +325,7 @@ int cli_search(store *s, const cli_env *env, int argc, char **argv)
 	memset(&l, 0, sizeof(l));
 	l.env = env;
 	l.format = FORMAT_TEXT;
+	l.searching = true;
 	strbuf words = STRBUF_INIT;
 	for (int i = 0; i < argc; i++) {
 		const char *v = NULL;

@@ -187,24 +187,40 @@ void encode_source(strbuf *sb, const yp_source *src, encode_style style,
 	obj_end(&w);
 }
 
+static void event_members(obj_writer *w, const yp_event *e)
+{
+	put_string(w, "id", e->id);
+	put_date(w, "date", &e->date);
+	put_date(w, "end_date", &e->end_date);
+	put_string(w, "status", e->status);
+	put_string(w, "kind", e->kind);
+	put_text(w, "title", &e->title);
+	put_text(w, "summary", &e->summary);
+	put_text(w, "notes", &e->notes);
+	put_links(w, "organizations", e->orgs, e->n_orgs);
+	put_links(w, "people", e->people, e->n_people);
+	put_strings(w, "sources", e->sources, e->n_sources);
+	put_strings(w, "tags", e->tags, e->n_tags);
+	put_figures(w, e->figures, e->n_figures);
+}
+
 void encode_event(strbuf *sb, const yp_event *e, encode_style style,
 		  int indent)
 {
 	obj_writer w;
 	obj_begin(&w, sb, style, indent);
-	put_string(&w, "id", e->id);
-	put_date(&w, "date", &e->date);
-	put_date(&w, "end_date", &e->end_date);
-	put_string(&w, "status", e->status);
-	put_string(&w, "kind", e->kind);
-	put_text(&w, "title", &e->title);
-	put_text(&w, "summary", &e->summary);
-	put_text(&w, "notes", &e->notes);
-	put_links(&w, "organizations", e->orgs, e->n_orgs);
-	put_links(&w, "people", e->people, e->n_people);
-	put_strings(&w, "sources", e->sources, e->n_sources);
-	put_strings(&w, "tags", e->tags, e->n_tags);
-	put_figures(&w, e->figures, e->n_figures);
+	event_members(&w, e);
+	obj_end(&w);
+}
+
+void encode_found_event(strbuf *sb, const yp_event *e, bool in_note,
+			encode_style style, int indent)
+{
+	obj_writer w;
+	obj_begin(&w, sb, style, indent);
+	event_members(&w, e);
+	obj_key(&w, "in_note");
+	strbuf_puts(sb, in_note ? "true" : "false");
 	obj_end(&w);
 }
 

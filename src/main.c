@@ -306,6 +306,13 @@ static void attach_state(store *s, yp_error *err)
 	free(d);
 }
 
+/* The browser and the commands that show the user's marks or notes, or
+ * search them: they read the state; the others need not make it. */
+static bool reads_state(command_fn cmd)
+{
+	return !cmd || cmd == cli_list || cmd == cli_show || cmd == cli_search;
+}
+
 /* Without a command: the browser on a terminal, else the list, saying
  * why on standard error since the browser was asked for. */
 static int browse(store *s, const options *o, const cli_env *env,
@@ -367,7 +374,7 @@ static int run(const options *o, const cli_env *env)
 	if (!is_init && !store_readonly(s) && dataset_sync(s, &err) != YP_OK)
 		rc = cli_report_error(env, &err);
 	yp_error state_err = {0};
-	if (rc == YP_OK && (!cmd || cmd == cli_list))
+	if (rc == YP_OK && reads_state(cmd))
 		attach_state(s, &state_err);
 	if (state_err.status != YP_OK && cmd && has_arg(o, "--marked"))
 		fprintf(env->errs, "yeonpyo: %s\n", state_err.message);

@@ -369,6 +369,7 @@ void store_close(store *s)
 	store_hits_forget(s);
 	store_forget_keys(s);
 	free(s->path);
+	free(s->state_path);
 	free(s);
 }
 

@@ -113,6 +113,30 @@ static sqlite3_int64 step_int(const store_binding *b, yp_error *err)
 	return v;
 }
 
+bool store_hits_from_notes(store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, Q_NOTES_ANY, NULL);
+	/* unknown: the statements that add them will say what is wrong */
+	bool any = true;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		any = sqlite3_column_int(st, 0) != 0;
+	if (st)
+		sqlite3_reset(st);
+	return any;
+}
+
+/* Sets the bit of each event statement q finds for match (the count it
+ * returns is the map's own). */
+static yp_status mark(store *s, store_query q, const char *match,
+		      yp_error *err)
+{
+	store_binding b = search_take(s, q, err);
+	if (!b.st)
+		return err->status;
+	store_bind_text(&b, ":match", match);
+	return step_int(&b, err) < 0 ? err->status : YP_OK;
+}
+
 yp_status store_hits_map(store *s, const char *match, yp_error *err)
 {
 	map_clear(&s->map);
@@ -127,14 +151,10 @@ yp_status store_hits_map(store *s, const char *match, yp_error *err)
 	m->bits = calloc((size_t)(max / 64 + 1), sizeof(*m->bits));
 	if (!m->bits)
 		return yp_fail(err, YP_SOFTWARE, "out of memory");
-	store_binding b = search_take(s, Q_HITS_MARK, err);
-	if (!b.st) {
-		map_clear(m);
-		return err->status;
-	}
-	store_bind_text(&b, ":match", match);
-	/* the count it returns is the map's own */
-	yp_status rc = step_int(&b, err) < 0 ? err->status : YP_OK;
+	yp_status rc = mark(s, Q_HITS_MARK, match, err);
+	/* then the events found by their notes, each bit set once */
+	if (rc == YP_OK && store_hits_from_notes(s))
+		rc = mark(s, Q_HITS_MARK_NOTES, match, err);
 	if (rc != YP_OK)
 		map_clear(m);
 	return rc;

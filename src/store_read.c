@@ -256,6 +256,7 @@ typedef struct {
 	store_person_fn person;
 	store_source_fn source;
 	store_event_fn event;
+	store_found_fn found;
 	store_id_fn id;
 	store_facet_fn facet;
 	void *ctx;
@@ -355,16 +356,31 @@ yp_status store_each_event(store *s, const event_filter *f, store_event_fn fn,
 	return walk(&b, visit_event, &t, "reading records", err);
 }
 
-yp_status store_search(store *s, const char *match, long limit,
-		       store_event_fn fn, void *ctx, yp_error *err)
+/* A search's row: the event's columns, its score, whether its note
+ * matched. */
+static bool visit_found(sqlite3_stmt *st, void *target)
 {
-	store_binding b = store_take(s, Q_SEARCH, err);
+	walk_target *t = target;
+	yp_event e = {0};
+	sqlite3_int64 eid = read_event(st, &e);
+	t->status = load_links(t->s, eid, &e, t->err);
+	bool more = t->status == YP_OK &&
+		    t->found(&e, sqlite3_column_int(st, 15) != 0, t->ctx);
+	model_event_clear(&e);
+	return more;
+}
+
+yp_status store_search(store *s, const char *match, long limit,
+		       store_found_fn fn, void *ctx, yp_error *err)
+{
+	store_binding b = store_take(s, store_hits_from_notes(s)
+				     ? Q_SEARCH_NOTED : Q_SEARCH, err);
 	if (!b.st)
 		return err->status;
 	store_bind_text(&b, ":match", match);
 	store_bind_int(&b, ":limit", limit);
-	walk_target t = {.event = fn, .ctx = ctx};
-	return walk(&b, visit_event, &t, "reading records", err);
+	walk_target t = {.found = fn, .ctx = ctx};
+	return walk(&b, visit_found, &t, "searching", err);
 }
 
 /* A row (id, name_ko, name_en, short, count, first, last, kind) as a

@@ -21,10 +21,18 @@ const char *store_db_flag(void)
 	return options_spec(OPT_DB)->flag;
 }
 
+/* The statements from STATE_ATTACH on are the state's, whose failures
+ * are about state.db, not the timeline (store_queries.def keeps them
+ * last). */
+static bool is_state(store_query q)
+{
+	return q >= Q_STATE_ATTACH;
+}
+
 /* Sets err from an SQLite result code and its message, with the status
- * and hint its kind calls for. */
-static yp_status fail_with(store *s, yp_error *err, const char *what,
-			   int code, const char *message)
+ * and hint its kind calls for; about the state's file when state is set. */
+static yp_status fail_with(store *s, bool state, yp_error *err,
+			   const char *what, int code, const char *message)
 {
 	int base = code & 0xff;
 	yp_status st = YP_SOFTWARE;
@@ -78,15 +86,34 @@ static yp_status fail_with(store *s, yp_error *err, const char *what,
 	default:
 		break;
 	}
-	char said[256];
-	snprintf(said, sizeof(said), hint, store_db_flag());
-	return yp_fail(err, st, "%s: %s: %s%s", s->path, what, message, said);
+	/* the hints speak of the timeline's file and the option choosing
+	 * it; of the state's, only a full disk needs saying */
+	char said[256] = "";
+	if (!state || strstr(hint, "disk may be full"))
+		snprintf(said, sizeof(said), hint, store_db_flag());
+	const char *path = !state ? s->path
+			   : s->state_path ? s->state_path : "the state in memory";
+	return yp_fail(err, st, "%s: %s: %s%s", path, what, message, said);
 }
 
 yp_status store_sql_fail(store *s, yp_error *err, const char *what)
 {
-	return fail_with(s, err, what, sqlite3_errcode(s->db),
+	return fail_with(s, false, err, what, sqlite3_errcode(s->db),
 			 sqlite3_errmsg(s->db));
+}
+
+yp_status store_state_fail(store *s, yp_error *err, const char *what)
+{
+	return fail_with(s, true, err, what, sqlite3_errcode(s->db),
+			 sqlite3_errmsg(s->db));
+}
+
+/* store_sql_fail, or store_state_fail for a statement of the state. */
+static yp_status fail_of(const store_binding *b, yp_error *err,
+			 const char *what)
+{
+	return is_state(b->q) ? store_state_fail(b->s, err, what)
+			      : store_sql_fail(b->s, err, what);
 }
 
 /* st's parameter names in one block: names[i] for index i, NULL at 0 and
@@ -129,7 +156,8 @@ sqlite3_stmt *store_stmt(store *s, store_query q, yp_error *err)
 	}
 	if (sqlite3_prepare_v3(s->db, queries[q], -1, SQLITE_PREPARE_PERSISTENT,
 			       &st, NULL) != SQLITE_OK) {
-		store_sql_fail(s, err, "preparing a query");
+		fail_with(s, is_state(q), err, "preparing a query",
+			  sqlite3_errcode(s->db), sqlite3_errmsg(s->db));
 		return NULL;
 	}
 	s->stmts[q] = st;
@@ -210,6 +238,8 @@ void store_bind_filter(store_binding *b, const event_filter *f)
 	store_bind_text(b, ":person", f->person);
 	if (f->marked)
 		store_bind_int(b, ":marked", 1);
+	if (f->noted)
+		store_bind_int(b, ":noted", 1);
 	store_bind_text(b, ":match", f->match);
 }
 
@@ -222,7 +252,8 @@ yp_status store_bound(const store_binding *b, const char *what,
 	snprintf(doing, sizeof(doing), "%s: binding %s", what, b->failed);
 	/* a name missing is the store's own mistake, which SQLite would call
 	 * an index out of range */
-	return fail_with(b->s, err, doing, b->rc, b->rc == SQLITE_RANGE
+	return fail_with(b->s, is_state(b->q), err, doing, b->rc,
+			 b->rc == SQLITE_RANGE
 			 ? "the statement has no parameter of that name"
 			 : sqlite3_errstr(b->rc));
 }
@@ -233,7 +264,7 @@ yp_status store_run(const store_binding *b, const char *what, yp_error *err)
 	if (rc != YP_OK)
 		return rc;
 	if (sqlite3_step(b->st) != SQLITE_DONE)
-		rc = store_sql_fail(b->s, err, what);
+		rc = fail_of(b, err, what);
 	sqlite3_reset(b->st);
 	return rc;
 }
@@ -248,7 +279,7 @@ yp_status store_walk(const store_binding *b, store_visit_fn visit,
 	while ((rc = sqlite3_step(b->st)) == SQLITE_ROW && visit(b->st, target))
 		;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		status = store_sql_fail(b->s, err, what);
+		status = fail_of(b, err, what);
 	sqlite3_reset(b->st);
 	return status;
 }

@@ -31,6 +31,11 @@ void store_stmts_free(store *s);
 /* Sets err from the connection's last error: "PATH: what: sqlite message",
  * choosing YP_IOERR for I/O and locking, YP_DATAERR for corruption. */
 yp_status store_sql_fail(store *s, yp_error *err, const char *what);
+/* store_sql_fail about the user's state: the message names state.db (or
+ * the state in memory), and gives none of the timeline's hints. The
+ * bindings of the state's statements (store_queries.def's last part) fail
+ * this way by themselves. */
+yp_status store_state_fail(store *s, yp_error *err, const char *what);
 
 /* Values bound by name (":id") into a statement. Each bind's result is
  * looked at and the first failure kept (later binds are not tried), so

@@ -1,21 +1,56 @@
-/* store_state.c: the user's marks and seen events, and what their
- * terminals were last found to do, in a database of their own attached to
- * the timeline's connection as "state", so that a filter on marks is one
- * more clause of the same query. */
+/* store_state.c: the user's own database, attached to the timeline's
+ * connection as "state" (so that a filter on marks or notes is one more
+ * clause of the same query): its schema and upgrades, the marks and seen
+ * events, what their terminals were last found to do, and where the
+ * browser left each timeline. */
 #include "store_priv.h"
 
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
+
+/* The state's schema version this binary writes; PRAGMA state.user_version
+ * holds the one a file has. */
+#define STATE_VERSION 2
 
 /* Tables of ids, not keys: a refresh of the built-in dataset or a new
  * copy of a shared database gives events new keys, never new ids. */
-#define STATE_TABLES \
-	"CREATE TABLE IF NOT EXISTS state.marks(event_id TEXT PRIMARY KEY," \
+#define STATE_MARKS \
+	"CREATE TABLE state.marks(event_id TEXT PRIMARY KEY," \
 	" at INTEGER NOT NULL) WITHOUT ROWID;" \
-	"CREATE TABLE IF NOT EXISTS state.seen(event_id TEXT PRIMARY KEY," \
-	" at INTEGER NOT NULL) WITHOUT ROWID;" \
-	"CREATE TABLE IF NOT EXISTS state.terminals(term TEXT PRIMARY KEY," \
-	" ambiwidth INTEGER NOT NULL, lines INTEGER NOT NULL," \
+	"CREATE TABLE state.seen(event_id TEXT PRIMARY KEY," \
 	" at INTEGER NOT NULL) WITHOUT ROWID;"
+#define STATE_TERMINALS \
+	"CREATE TABLE state.terminals(term TEXT PRIMARY KEY," \
+	" ambiguous INTEGER NOT NULL, lines INTEGER NOT NULL," \
+	" at INTEGER NOT NULL) WITHOUT ROWID;"
+/* Version 2's new tables. A note's search index is FTS5 with the
+ * timeline's tokenizer and columns, the note as the body and its initial
+ * consonants as cho, so that the MATCH expression search_build_query
+ * makes finds a note as it finds an event's own text. Triggers keep it in
+ * step with every write, by the note's own INTEGER PRIMARY KEY: an
+ * implicit rowid, which a VACUUM may renumber, could part the two. The
+ * places are where each timeline database was left, for the browser to
+ * resume there. */
+#define STATE_ADDED_IN_2 \
+	"CREATE TABLE state.notes(nid INTEGER PRIMARY KEY," \
+	" event_id TEXT NOT NULL UNIQUE, text TEXT NOT NULL," \
+	" at INTEGER NOT NULL);" \
+	"CREATE VIRTUAL TABLE state.note_fts USING fts5(title, body, names," \
+	" cho, tokenize = 'kbigram');" \
+	"CREATE TRIGGER state.note_indexed AFTER INSERT ON notes BEGIN" \
+	" INSERT INTO note_fts(rowid, body, cho)" \
+	" VALUES (new.nid, new.text, choseong(new.text)); END;" \
+	"CREATE TRIGGER state.note_reindexed AFTER UPDATE OF text ON notes" \
+	" BEGIN DELETE FROM note_fts WHERE rowid = old.nid;" \
+	" INSERT INTO note_fts(rowid, body, cho)" \
+	" VALUES (new.nid, new.text, choseong(new.text)); END;" \
+	"CREATE TRIGGER state.note_unindexed AFTER DELETE ON notes BEGIN" \
+	" DELETE FROM note_fts WHERE rowid = old.nid; END;" \
+	"CREATE TABLE state.places(db TEXT PRIMARY KEY, event_id TEXT," \
+	" date_key INTEGER, lang TEXT, detail_hidden INTEGER, at INTEGER)" \
+	" WITHOUT ROWID;"
+#define STATE_SET_VERSION "PRAGMA state.user_version = 2;"
 
 /* Runs statement q with one text parameter, and the time as :at when
  * stamped; err says what failed, the statement not prepared included. */
@@ -25,7 +60,7 @@ static yp_status run(store *s, store_query q, const char *param,
 {
 	store_binding b = store_take(s, q, NULL);
 	if (!b.st)
-		return store_sql_fail(s, err, what);
+		return store_state_fail(s, err, what);
 	store_bind_text(&b, param, value);
 	if (stamp)
 		store_bind_int(&b, ":at", (sqlite3_int64)time(NULL));
@@ -38,16 +73,27 @@ static yp_status attach(store *s, const char *path, yp_error *err)
 		   "attaching the state", err);
 }
 
-yp_status store_state_memory(store *s, yp_error *err)
+/* Runs SQL of the state that returns no rows. */
+static yp_status state_exec(store *s, const char *sql, const char *what,
+			    yp_error *err)
 {
-	if (attach(s, ":memory:", err) != YP_OK)
-		return err->status;
-	return store_exec(s, STATE_TABLES, "making the state", err);
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_state_fail(s, err, what);
+	return YP_OK;
 }
 
-/* The file's tables, in WAL mode: several browsers of one user write
- * their marks while the others read. */
-static yp_status prepare_file(store *s, const char *path, yp_error *err)
+yp_status store_state_memory(store *s, yp_error *err)
+{
+	free(s->state_path);
+	s->state_path = NULL;
+	if (attach(s, ":memory:", err) != YP_OK)
+		return err->status;
+	return state_exec(s, STATE_MARKS STATE_TERMINALS STATE_ADDED_IN_2
+			  STATE_SET_VERSION, "making the state", err);
+}
+
+/* The state's version; -1, with err set, when it cannot be read. */
+static int state_version(store *s, yp_error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, Q_STATE_VERSION, NULL);
 	int version = -1;
@@ -56,24 +102,90 @@ static yp_status prepare_file(store *s, const char *path, yp_error *err)
 	if (st)
 		sqlite3_reset(st);
 	if (version < 0)
-		return store_sql_fail(s, err, "reading the state");
-	if (version > 1)
+		store_state_fail(s, err, "reading the state");
+	return version;
+}
+
+/* Version 1 named the terminals' column of ambiguous widths after the
+ * setting, whose word only options.def spells (tests/check_options.py):
+ * it is the table's second column, renamed by its place. */
+static yp_status rename_ambiguous(store *s, yp_error *err)
+{
+	const char *what = "upgrading the state";
+	sqlite3_stmt *st = store_stmt(s, Q_STATE_TERMINALS_SECOND, NULL);
+	if (!st)
+		return store_state_fail(s, err, what);
+	char *old = sqlite3_step(st) == SQLITE_ROW
+		? sqlite3_mprintf("ALTER TABLE state.terminals RENAME COLUMN"
+				  " \"%w\" TO ambiguous",
+				  (const char *)sqlite3_column_text(st, 0))
+		: NULL;
+	sqlite3_reset(st);
+	if (!old)
+		return yp_fail(err, YP_DATAERR, "%s: %s: the table of "
+			       "terminals has no second column", s->state_path,
+			       what);
+	yp_status rc = state_exec(s, old, what, err);
+	sqlite3_free(old);
+	return rc;
+}
+
+/* Brings the file from version (0: new) to STATE_VERSION. */
+static yp_status upgrade(store *s, int version, yp_error *err)
+{
+	const char *what = "upgrading the state";
+	if (version == 0)
+		return state_exec(s, STATE_MARKS STATE_TERMINALS STATE_ADDED_IN_2
+				  STATE_SET_VERSION, what, err);
+	yp_status rc = rename_ambiguous(s, err);
+	if (rc == YP_OK)
+		rc = state_exec(s, STATE_ADDED_IN_2 STATE_SET_VERSION, what, err);
+	return rc;
+}
+
+/* The file's tables, in WAL mode: several browsers of one user write
+ * their marks while the others read. An upgrade is one transaction, its
+ * version read again under the write lock, since another yeonpyo
+ * starting at the same moment may have made it meanwhile (the lock takes
+ * the timeline's too when it is writable: once, for a moment). */
+static yp_status prepare_file(store *s, const char *path, yp_error *err)
+{
+	int version = state_version(s, err);
+	if (version < 0)
+		return err->status;
+	if (version > STATE_VERSION)
 		return yp_fail(err, YP_DATAERR, "%s: the state was written by a "
 			       "newer yeonpyo (version %d)", path, version);
 	sqlite3_exec(s->db, "PRAGMA state.journal_mode = WAL;"
 		     "PRAGMA state.synchronous = NORMAL", NULL, NULL, NULL);
-	/* the tables and the version go in together */
-	return store_exec(s, version == 1 ? STATE_TABLES
-			  : "BEGIN;" STATE_TABLES
-			    "PRAGMA state.user_version = 1; COMMIT",
-			  "making the state", err);
+	if (version == STATE_VERSION)
+		return YP_OK;
+	yp_status rc = state_exec(s, "BEGIN IMMEDIATE", "upgrading the state",
+				  err);
+	if (rc != YP_OK)
+		return rc;
+	version = state_version(s, err);
+	rc = version < 0 ? err->status
+	     : version == STATE_VERSION ? YP_OK : upgrade(s, version, err);
+	if (rc == YP_OK)
+		rc = state_exec(s, "COMMIT", "upgrading the state", err);
+	if (rc != YP_OK)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
 }
 
 yp_status store_attach_state(store *s, const char *path, yp_error *err)
 {
 	store_hits_forget(s);  /* a filter on marks reads other marks now */
-	if (store_exec(s, "DETACH state", "detaching the state", err) != YP_OK)
+	char *named = strdup(path);
+	if (!named)
+		return yp_fail(err, YP_SOFTWARE, "%s: out of memory", path);
+	if (state_exec(s, "DETACH state", "detaching the state", err) != YP_OK) {
+		free(named);
 		return err->status;
+	}
+	free(s->state_path);
+	s->state_path = named;
 	yp_status rc = attach(s, path, err);
 	if (rc == YP_OK)
 		rc = prepare_file(s, path, err);
@@ -105,10 +217,10 @@ static int width_or_0(int w)
 	return w == 1 || w == 2 ? w : 0;
 }
 
-void store_terminal_widths(store *s, const char *term, int *ambiwidth,
+void store_terminal_widths(store *s, const char *term, int *ambiguous,
 			   int *lines)
 {
-	*ambiwidth = *lines = 0;
+	*ambiguous = *lines = 0;
 	if (!term)
 		return;
 	store_binding b = store_take(s, Q_TERMINAL_GET, NULL);
@@ -117,22 +229,79 @@ void store_terminal_widths(store *s, const char *term, int *ambiwidth,
 	store_bind_text(&b, ":term", term);
 	if (store_bound(&b, "reading the terminal's widths", NULL) == YP_OK &&
 	    sqlite3_step(b.st) == SQLITE_ROW) {
-		*ambiwidth = width_or_0(sqlite3_column_int(b.st, 0));
+		*ambiguous = width_or_0(sqlite3_column_int(b.st, 0));
 		*lines = width_or_0(sqlite3_column_int(b.st, 1));
 	}
 	sqlite3_reset(b.st);
 }
 
-yp_status store_set_terminal_widths(store *s, const char *term, int ambiwidth,
+yp_status store_set_terminal_widths(store *s, const char *term, int ambiguous,
 				    int lines, yp_error *err)
 {
 	const char *what = "saving the terminal's widths";
 	store_binding b = store_take(s, Q_TERMINAL_SET, NULL);
 	if (!b.st)
-		return store_sql_fail(s, err, what);
+		return store_state_fail(s, err, what);
 	store_bind_text(&b, ":term", term);
-	store_bind_int(&b, ":ambiwidth", ambiwidth);
+	store_bind_int(&b, ":ambiguous", ambiguous);
 	store_bind_int(&b, ":lines", lines);
+	store_bind_int(&b, ":at", (sqlite3_int64)time(NULL));
+	return store_run(&b, what, err);
+}
+
+void store_place_clear(store_place *p)
+{
+	free(p->event_id);
+	free(p->lang);
+	memset(p, 0, sizeof(*p));
+}
+
+yp_status store_place_get(store *s, const char *db, store_place *out,
+			  yp_error *err)
+{
+	const char *what = "reading where the timeline was left";
+	memset(out, 0, sizeof(*out));
+	store_binding b = store_take(s, Q_PLACE_GET, NULL);
+	if (!b.st)
+		return store_state_fail(s, err, what);
+	store_bind_text(&b, ":db", db);
+	yp_status rc = store_bound(&b, what, err);
+	if (rc != YP_OK)
+		return rc;
+	int step = sqlite3_step(b.st);
+	if (step == SQLITE_ROW) {
+		out->found = true;
+		out->event_id = store_column_dup(b.st, 0);
+		out->date_key = (long)sqlite3_column_int64(b.st, 1);
+		out->lang = store_column_dup(b.st, 2);
+		out->detail_hidden = sqlite3_column_int(b.st, 3) != 0;
+		bool lost = (!out->event_id &&
+			     sqlite3_column_type(b.st, 0) != SQLITE_NULL) ||
+			    (!out->lang &&
+			     sqlite3_column_type(b.st, 2) != SQLITE_NULL);
+		if (lost) {
+			store_place_clear(out);
+			rc = yp_fail(err, YP_SOFTWARE, "out of memory");
+		}
+	} else if (step != SQLITE_DONE) {
+		rc = store_state_fail(s, err, what);
+	}
+	sqlite3_reset(b.st);
+	return rc;
+}
+
+yp_status store_place_set(store *s, const char *db, const store_place *place,
+			  yp_error *err)
+{
+	const char *what = "saving where the timeline was left";
+	store_binding b = store_take(s, Q_PLACE_SET, NULL);
+	if (!b.st)
+		return store_state_fail(s, err, what);
+	store_bind_text(&b, ":db", db);
+	store_bind_text(&b, ":event_id", place->event_id);
+	store_bind_int(&b, ":date_key", place->date_key);
+	store_bind_text(&b, ":lang", place->lang);
+	store_bind_int(&b, ":detail_hidden", place->detail_hidden);
 	store_bind_int(&b, ":at", (sqlite3_int64)time(NULL));
 	return store_run(&b, what, err);
 }

@@ -35,6 +35,7 @@ static bool visit_row(sqlite3_stmt *st, void *target)
 		(long long)sqlite3_column_int64(st, 10),
 		sqlite3_column_int(st, 11) != 0,
 		sqlite3_column_int(st, 12) != 0,
+		sqlite3_column_int(st, 13) != 0,
 	};
 	return t->row(&row, t->ctx);
 }
@@ -57,14 +58,15 @@ yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
 static bool filter_empty(const event_filter *f)
 {
 	return !f || (!f->from_day && !f->to_day && !f->org && !f->tag &&
-		      !f->person && !f->match && !f->marked);
+		      !f->person && !f->match && !f->marked && !f->noted);
 }
 
 static char *filter_text(const event_filter *f)
 {
 	const char *parts[4] = {f->org, f->tag, f->person, f->match};
 	strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, "%ld %ld %d", f->from_day, f->to_day, f->marked);
+	strbuf_printf(&sb, "%ld %ld %d %d", f->from_day, f->to_day, f->marked,
+		      f->noted);
 	for (size_t i = 0; i < 4; i++)
 		strbuf_printf(&sb, " %zu:%s", parts[i] ? strlen(parts[i]) + 1 : 0,
 			      parts[i] ? parts[i] : "");
@@ -145,7 +147,7 @@ static yp_status run_filtered(store *s, store_query q, const event_filter *f,
 static bool match_only(const event_filter *f)
 {
 	return f->match && !f->from_day && !f->to_day && !f->org && !f->tag &&
-	       !f->person && !f->marked;
+	       !f->person && !f->marked && !f->noted;
 }
 
 /* A search that finds many events keeps them as a map when a window
@@ -170,6 +172,9 @@ static yp_status map_or_gather(store *s, const event_filter *f,
 	if (rc == YP_OK)
 		rc = run_filtered(s, f->match ? Q_HITS_GATHER_MATCH
 					      : Q_HITS_GATHER, f, err);
+	/* driven from the notes' index: a few rows */
+	if (rc == YP_OK && f->match && store_hits_from_notes(s))
+		rc = run_filtered(s, Q_HITS_GATHER_NOTES, f, err);
 	return rc;
 }
 

@@ -20,6 +20,11 @@ void encode_source(strbuf *sb, const yp_source *src, encode_style style,
 		   int indent);
 void encode_event(strbuf *sb, const yp_event *e, encode_style style,
 		  int indent);
+/* encode_event for a search's result, its members followed by "in_note":
+ * whether the user's note on it matched. search prints it; it is no
+ * member of yeonpyo/1, whose readers refuse it. */
+void encode_found_event(strbuf *sb, const yp_event *e, bool in_note,
+			encode_style style, int indent);
 
 /* A yeonpyo/1 document written piece by piece: begin, then for each
  * section a section call followed by its items, then end. */

@@ -113,8 +113,10 @@ typedef struct {
 	const char *org;        /* linked to this organization id */
 	const char *tag;        /* carrying this tag */
 	const char *person;     /* linked to this person id */
-	const char *match;      /* found by this search (search_build_query) */
+	const char *match;      /* found by this search (search_build_query),
+				 * in the event's own text or its note */
 	bool marked;            /* marked by the user (store_set_marked) */
+	bool noted;             /* with a note of the user's (store_note_set) */
 } event_filter;
 
 /* Callbacks get a record valid only during the call; returning false stops
@@ -145,6 +147,7 @@ typedef struct {
 	long long key;  /* the event's key in the store, for store_row_orgs */
 	bool marked;    /* the user's marks: from store_rows_from only */
 	bool seen;
+	bool noted;     /* the event has a note (store_note_get) */
 } event_row;
 
 typedef bool (*store_row_fn)(const event_row *row, void *ctx);
@@ -207,11 +210,12 @@ bool store_search_mapped(const store *s);
 void store_set_interrupt(store *s, bool (*stop)(void *ctx), void *ctx);
 bool store_interrupted(const store *s);
 
-/* The user's own state: the events they marked and those they have seen
- * in the detail pane, keyed by event id, so that both outlive dataset
- * refreshes and work over a database shared read-only. It lives in memory
- * until this attaches the file at path (created with its tables when
- * missing); on failure it stays in memory and err says why. */
+/* The user's own state: the events they marked, those they have seen in
+ * the detail pane and their notes, keyed by event id, so that all outlive
+ * dataset refreshes and work over a database shared read-only, and where
+ * they left each timeline. It lives in memory until this attaches the file
+ * at path (created with its tables when missing, upgraded when older); on
+ * failure it stays in memory and err says why. */
 yp_status store_attach_state(store *s, const char *path, yp_error *err);
 /* Marks or unmarks event id. */
 yp_status store_set_marked(store *s, const char *id, bool marked,
@@ -221,10 +225,67 @@ yp_status store_set_seen(store *s, const char *id, yp_error *err);
 /* How many columns the terminal type term (TERM) was last found to give
  * an East Asian Ambiguous character and a VT100 line-drawing one: 1 or 2
  * each, or 0 when never found. */
-void store_terminal_widths(store *s, const char *term, int *ambiwidth,
+void store_terminal_widths(store *s, const char *term, int *ambiguous,
 			   int *lines);
-yp_status store_set_terminal_widths(store *s, const char *term, int ambiwidth,
+yp_status store_set_terminal_widths(store *s, const char *term, int ambiguous,
 				    int lines, yp_error *err);
+
+/* The user's notes on events, kept in the state by event id beside the
+ * marks (so they outlive refreshes and work over a database shared
+ * read-only), each with the time it was written (seconds since 1970). A
+ * note is what note_text_clean (note.h) makes of the text given; the
+ * search finds events by their notes as by their own text. */
+
+/* The note on event id into *text (to free) and *at; *text is NULL and
+ * *at 0 when it has none. A note outlives its event (a refresh may drop a
+ * built-in one), and is read all the same. */
+yp_status store_note_get(store *s, const char *id, char **text, long long *at,
+			 yp_error *err);
+/* Sets the note on event id, stamped now, replacing the one it had.
+ * YP_NOINPUT ("no event with id \"ID\"") when the timeline has no such
+ * event; YP_DATAERR ("note for \"ID\": must not be empty") when the text
+ * is not a note (note.h), nothing written. */
+yp_status store_note_set(store *s, const char *id, const char *text,
+			 yp_error *err);
+/* store_note_set with the time given, for notes read back (note --import). */
+yp_status store_note_put(store *s, const char *id, const char *text,
+			 long long at, yp_error *err);
+/* Removes the note on event id; YP_NOINPUT when it has none ("event \"ID\"
+ * has no note", or "no event with id \"ID\"" when there is neither). */
+yp_status store_note_delete(store *s, const char *id, yp_error *err);
+/* Every note, in event id order (bytes), each valid during the call only;
+ * fn returning false stops the walk. */
+yp_status store_each_note(store *s,
+			  bool (*fn)(const char *id, const char *text,
+				     long long at, void *ctx),
+			  void *ctx, yp_error *err);
+/* Whether the note on event id matches match (an FTS5 expression as
+ * search_build_query makes them): false when it has no note. For a
+ * search's rows to say that the note was found, row by row. */
+yp_status store_note_matches(store *s, const char *id, const char *match,
+			     bool *found, yp_error *err);
+
+/* Where the browser left a timeline database, to resume there: the event
+ * selected (with its date_key, to find its place when the event is gone),
+ * the language, and whether the detail pane was hidden. Kept in the state
+ * per database, named as the caller names it (store_path). */
+typedef struct {
+	char *event_id;      /* may be NULL */
+	long date_key;
+	char *lang;          /* "ko" or "en" as the caller wrote it; may be NULL */
+	bool detail_hidden;
+	bool found;          /* store_place_get: there was a place for db */
+} store_place;
+
+/* The place kept for db into *out (clear it with store_place_clear): all
+ * zero and NULL, found false, when none is. */
+yp_status store_place_get(store *s, const char *db, store_place *out,
+			  yp_error *err);
+/* Keeps place (its found is not read) for db, replacing the last, stamped
+ * now. */
+yp_status store_place_set(store *s, const char *db, const store_place *place,
+			  yp_error *err);
+void store_place_clear(store_place *p);
 
 /* The place of event id (out->id borrows id); YP_NOINPUT when none. */
 yp_status store_event_key(store *s, const char *id, row_key *out,
@@ -290,11 +351,17 @@ yp_status store_each_event_id(store *s, const char *prefix, long limit,
 yp_status store_each_partner(store *s, const char *id, long limit,
 			     store_facet_fn fn, void *ctx, yp_error *err);
 
-/* Events matching an FTS5 expression over the search index (as
- * search_build_query makes them), best first (bm25, title and names
- * weighing most), ties in date order; at most limit. */
+/* An event a search found, and whether its note (store_note_set)
+ * matched: alone, or as well as its own text. */
+typedef bool (*store_found_fn)(const yp_event *e, bool in_note, void *ctx);
+
+/* Events matching an FTS5 expression (as search_build_query makes them)
+ * in their own text or their notes, best first (bm25, title and names
+ * weighing most; a note weighs as a summary does, scored over the notes,
+ * and an event ranks by the better of the two), ties in date order; at
+ * most limit. Without notes, what the timeline's index alone finds. */
 yp_status store_search(store *s, const char *match, long limit,
-		       store_event_fn fn, void *ctx, yp_error *err);
+		       store_found_fn fn, void *ctx, yp_error *err);
 
 yp_status store_count(store *s, store_counts *out, yp_error *err);
 

@@ -241,8 +241,9 @@ typedef struct {
 	char ids[4096];
 } found_ids;
 
-static bool collect_id(const yp_event *e, void *ctx)
+static bool collect_id(const yp_event *e, bool in_note, void *ctx)
 {
+	(void)in_note;
 	found_ids *f = ctx;
 	strncat(f->ids, e->id, sizeof(f->ids) - strlen(f->ids) - 2);
 	strcat(f->ids, " ");

@@ -67,9 +67,10 @@ static long long query_int(const char *path, const char *sql)
 	return v;
 }
 
-static bool count_event(const yp_event *e, void *ctx)
+static bool count_found(const yp_event *e, bool in_note, void *ctx)
 {
 	(void)e;
+	(void)in_note;
 	(*(int *)ctx)++;
 	return true;
 }
@@ -202,7 +203,7 @@ static void migration_2_indexes_existing_events(void **state)
 	assert_int_equal(store_found_version(s), 1);
 	int hits = 0;
 	assert_int_equal(store_search(s, "{title body names} : \"동맹\"", 10,
-				      count_event, &hits, &err), YP_OK);
+				      count_found, &hits, &err), YP_OK);
 	assert_int_equal(hits, 1);
 	store_close(s);
 	assert_int_equal(query_int(f->db, "PRAGMA user_version"),
