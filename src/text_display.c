@@ -255,6 +255,7 @@ static const char *fold_symbol(const char *bytes, size_t len)
 		{"\xc2\xb0", "deg"},     /* ° */
 		{"\xc3\x97", "x"},       /* × */
 		{"\xe2\x82\xa9", "W"},   /* ₩ (halfwidth in glibc, but not ASCII) */
+		{"\xe2\x9c\x8e", "+"},   /* ✎ (a note of the user's) */
 	};
 	for (size_t i = 0; i < sizeof(folds) / sizeof(folds[0]); i++)
 		if (len == strlen(folds[i].from) &&

@@ -30,9 +30,11 @@ static const char *bound_keys(const browser *b, key_action action,
 static void draw_marks_line(const canvas *c, int y, int x, int w, bool ko)
 {
 	draw_text(c, y, x, w, ko ? "*  예정된 사건   \xe2\x97\x8f  표시한 사건   "
-				   "\xe2\x97\x8b  아직 보지 않은 사건"
+				   "\xe2\x97\x8b  아직 보지 않은 사건   "
+				   "\xe2\x9c\x8e  내 메모"
 				 : "*  planned   \xe2\x97\x8f  marked   "
-				   "\xe2\x97\x8b  not seen yet",
+				   "\xe2\x97\x8b  not seen yet   "
+				   "\xe2\x9c\x8e  my note",
 		  STYLE_PLANNED, false);
 }
 

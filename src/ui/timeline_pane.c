@@ -78,6 +78,7 @@ static bool keep_row(const event_row *row, void *ctx)
 	e->key = row->key;
 	e->marked = row->marked;
 	e->seen = row->seen;
+	e->noted = row->noted;
 	l->n++;
 	l->oom = !e->id;
 	return !l->oom;
@@ -703,8 +704,11 @@ static void draw_event(const canvas *c, const timeline_event *e, int y, int x,
 	col += draw_text(c, y, col, DATE_COLS, date, selected ? row : STYLE_DATE,
 			 true);
 	/* blank in the row's own style: a bold blank costs a reset */
-	col += draw_text(c, y, col, 3, e->planned ? " * " : "   ",
+	col += draw_text(c, y, col, 2, e->planned ? " *" : "  ",
 			 selected || !e->planned ? row : STYLE_PLANNED, true);
+	/* the user's own note on it: a dim pencil */
+	col += draw_text(c, y, col, 1, e->noted ? "\xe2\x9c\x8e" : " ",
+			 selected || !e->noted ? row : STYLE_STATE, true);
 	if (end - col > org_cols + 8) {
 		draw_text(c, y, col, org_cols, model_text_pick(&e->orgs, lang),
 			  selected ? row : STYLE_ORGS, true);

@@ -21,6 +21,7 @@ typedef struct {
 	long long key;   /* the store's, for reading them */
 	bool marked;     /* by the user (m) */
 	bool seen;       /* shown in the detail pane once */
+	bool noted;      /* the user has a note on it */
 } timeline_event;
 
 /* A displayed row: an event, or the separator that starts a year. */

@@ -13,6 +13,7 @@
 #include "chart_view.h"
 #include "detail_view.h"
 #include "help_view.h"
+#include "note_view.h"
 #include "org_view.h"
 #include "picker_view.h"
 #include "search_view.h"
@@ -192,6 +193,8 @@ static bool open_key(browser *b, key_action act)
 	};
 	static void (*const opens[ACTION_COUNT])(browser *) = {
 		[ACTION_SEARCH] = search_view_open,
+		[ACTION_NOTE] = note_view_open,
+		[ACTION_NOTE_EDITOR] = note_view_edit_externally,
 		[ACTION_ORG_VIEW] = org_view_open,
 		[ACTION_CHART] = chart_view_open,
 		[ACTION_HELP] = help_view_open,
