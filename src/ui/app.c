@@ -420,6 +420,52 @@ static void drain_answers(app *a)
 	}
 }
 
+/* The name a database's place is kept under: its path made absolute
+ * (and its links followed), so that ./t.db and ~/t.db are one place.
+ * The caller frees it. */
+static char *place_name(const store *s)
+{
+	char *real = realpath(store_path(s), NULL);
+	return real ? real : strdup(store_path(s));
+}
+
+/* Back where the browser was left on this database: the same event
+ * selected (else the nearest by date; with --top the first), the same
+ * language (unless one was chosen) and layout. */
+static void resume(browser *b, const ui_options *opts)
+{
+	char *name = place_name(b->s);
+	store_place p;
+	yp_error err = {0};
+	if (name && store_place_get(b->s, name, &p, &err) == YP_OK) {
+		if (p.found && p.lang && !opts->lang_chosen)
+			b->lang = strcmp(p.lang, "ko") == 0 ? LANG_KO : LANG_EN;
+		if (p.found && opts->top) {
+			free(p.event_id);
+			p.event_id = NULL;  /* the first event, as the load left it */
+		}
+		if (p.found)
+			timeline_view_resume(b, &p);
+		store_place_clear(&p);
+	}
+	free(name);
+}
+
+/* Keeps where the browser is for the next start on this database; a
+ * state that cannot be written costs only that. */
+static void keep_place(browser *b)
+{
+	char *name = place_name(b->s);
+	store_place p;
+	timeline_view_place(b, &p);
+	p.lang = strdup(b->lang == LANG_KO ? "ko" : "en");
+	yp_error err = {0};
+	if (name && p.lang)
+		store_place_set(b->s, name, &p, &err);
+	store_place_clear(&p);
+	free(name);
+}
+
 /* Frees what the browser holds; safe on a partly set up one. */
 static void browser_free(browser *b)
 {
@@ -528,7 +574,10 @@ int ui_run(store *s, const ui_options *opts)
 	store_changed(s, &err);  /* the mark the store's changes count from */
 	a.version_ms = input_now();
 	a.events = count_events(b);
+	resume(b, opts);
 	loop(&a);
+	if (b->depth)
+		keep_place(b);
 	drain_answers(&a);
 	endwin();
 	delscreen(scr);

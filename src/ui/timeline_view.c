@@ -4,6 +4,7 @@
  * scroll the focused pane, and open the other views. */
 #include "timeline_view.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -350,6 +351,32 @@ static const view_ops timeline_view_ops = {
 	.status = timeline_view_status,
 	.close = browser_view_free,
 };
+
+/* The browser's first view, at the bottom of the stack. */
+static timeline_view *first_view(const browser *b)
+{
+	assert(b->depth > 0 && b->stack[0]->ops == &timeline_view_ops);
+	return (timeline_view *)b->stack[0];
+}
+
+void timeline_view_place(const browser *b, store_place *out)
+{
+	row_key k = timeline_selected_key(&b->tl);
+	memset(out, 0, sizeof(*out));
+	out->event_id = k.id ? strdup(k.id) : NULL;
+	out->date_key = k.date_key;
+	out->detail_hidden = first_view(b)->detail_hidden;
+}
+
+void timeline_view_resume(browser *b, const store_place *p)
+{
+	timeline_view *tv = first_view(b);
+	tv->detail_hidden = p->detail_hidden;
+	int rows = lay_out_kept(tv, b).timeline.h;
+	row_key k = {p->date_key, p->event_id};
+	if (p->event_id && !timeline_select_id(&b->tl, p->event_id, rows))
+		timeline_select_near(&b->tl, &k, rows);
+}
 
 bool timeline_view_open(browser *b)
 {

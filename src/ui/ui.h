@@ -29,6 +29,8 @@ typedef struct {
 	bool probe;
 	bool mouse;           /* read the mouse (wheel, clicks) */
 	bool top;             /* start on the first event, not where left */
+	bool lang_chosen;     /* lang was given (option, configuration): a
+			       * resumed place's language does not replace it */
 } ui_options;
 
 /* Whether the browser can run here: standard input and output are
