@@ -771,7 +771,7 @@ static void complete_offers_words_and_ids(void **state)
 	COMPLETES(f, "ics\n", "export", "--format", "i");
 	COMPLETES(f, "init\ninfo\n", "db", "in");
 	COMPLETES(f, "--empty\n", "db", "init", "--e");
-	COMPLETES(f, "--marked\n", "list", "--m");
+	COMPLETES(f, "--mouse\n--marked\n", "list", "--m");
 	COMPLETES(f, "", "import", "");  /* a file: the shell's to do */
 	COMPLETES(f, "", "--db", f->db, "show", "");  /* no database yet */
 	assert_int_equal(access(f->db, F_OK), -1);

@@ -95,7 +95,8 @@ static void every_terminal_and_locale(void **state)
 			snprintf(lang, sizeof(lang), "LANG=%s", langs[l].lang);
 			const char *env[] = {term, lang, "LC_ALL=", f->locpath,
 					     NULL};
-			const char *const args[] = {f->d->db_arg, "--lang=ko", NULL};
+			const char *const args[] = {f->d->db_arg, "--lang=ko",
+						    "--top", NULL};
 			screen *s = langs[l].charset
 				? screen_start_in(f->d->home, 24, 80,
 						  langs[l].charset, env, args)

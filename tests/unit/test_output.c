@@ -58,7 +58,13 @@ typedef struct {
 
 static costs measure(fixture *f, int rows, int cols, bool detail)
 {
-	screen *s = screen_start(f->home, rows, cols, NULL,
+	/* a state of its own: the browser would reopen where the last
+	 * measure left it, the detail hidden */
+	char state[4200];
+	snprintf(state, sizeof(state), "XDG_STATE_HOME=%s/state-%dx%d-%d",
+		 f->home, rows, cols, detail);
+	screen *s = screen_start(f->home, rows, cols,
+				 (const char *const[]){state, NULL},
 				 (const char *const[]){f->db_arg, "--lang=en",
 						       NULL});
 	if (!detail)
@@ -115,7 +121,7 @@ static void hidden_detail_scrolls_like_a_pager(void **state)
 	assert_true(c.page <= c.frame);
 	screen *s = screen_start(f->home, 40, 120, NULL,
 				 (const char *const[]){f->db_arg, "--lang=en",
-						       NULL});
+						       "--top", NULL});
 	int width = 0;
 	screen_char(s, 2, 66, &width);
 	assert_int_equal(screen_char(s, 3, 66, &width), 0x2502);  /* pane edge */
@@ -136,7 +142,7 @@ static void ends_of_a_long_timeline(void **state)
 	fixture *f = *state;
 	screen *s = screen_start(f->home, 24, 80, NULL,
 				 (const char *const[]){f->db_arg, "--lang=en",
-						       NULL});
+						       "--top", NULL});
 	char want[32];
 	snprintf(want, sizeof(want), " 1/%d ", EVENTS);
 	char *row = screen_row(s, 23);

@@ -94,7 +94,10 @@ static void storm_keeps_the_browser_answering(void **state)
 	fixture *f = *state;
 	unsigned long long st = 20261123ULL;
 	print_message("storm seed %llu\n", st);
-	screen *s = screen_start(f->home, 24, 80, NULL,
+	/* E hands the note to the editor: one that ends at once */
+	screen *s = screen_start(f->home, 24, 80,
+				 (const char *const[]){"EDITOR=true", "VISUAL=",
+						       NULL},
 				 (const char *const[]){f->db_arg, "--lang=ko",
 						       NULL});
 	int bursts = KEYS / BURST;

@@ -25,11 +25,14 @@ static int setup(void **state)
 	return 0;
 }
 
+/* On the first event each time (--top): the browser would reopen where
+ * the last start in this home left it. */
 static screen *start_on(fixture *f, const screen_terminal *t, int rows,
 			int cols, const char *lang, const char *opt)
 {
 	return screen_start_on(t, f->home, rows, cols, NULL,
-			       (const char *const[]){f->db_arg, lang, opt, NULL});
+			       (const char *const[]){f->db_arg, "--top", lang,
+						     opt, NULL});
 }
 
 static bool screen_has(screen *s, int rows, const char *text)
@@ -171,7 +174,7 @@ static void shift_f3_is_a_key_unless_an_answer_is_awaited(void **state)
 	fixture *f = *state;
 	char *cfg = support_config(f->home, "bind F15 last\n", NULL);
 	const char *env[] = {cfg, NULL};
-	const char *const args[] = {f->db_arg, "--lang=en", NULL};
+	const char *const args[] = {f->db_arg, "--lang=en", "--top", NULL};
 	static const screen_terminal prompt = {0}, silent = {.silent = true};
 	screen *s = screen_start_on(&prompt, f->home, 24, 80, env, args);
 	screen_key(s, "\033[1;2R");
@@ -359,7 +362,8 @@ static void lines_are_ascii_without_a_vt100_set(void **state)
 	for (size_t i = 0; i < 2; i++) {
 		screen *s = screen_start_on(&narrow_lines, f->home, 24, 100,
 					    envs[i], (const char *const[]){
-						    f->db_arg, "--lang=en", NULL});
+						    f->db_arg, "--lang=en", "--top",
+						    NULL});
 		browse_everything(s);
 		check_bytes_narrow(s, 0, envs[i][0]);
 		assert_int_equal(output_count(s, "\033(0"), probes_of_lines[i]);
