@@ -37,6 +37,8 @@ SHARED = {
     "2": "a number",
     "clipboard": "what OSC 52 sets (osc.c)",
     "hyperlinks": "what OSC 8 makes (osc.c)",
+    "on": "English",
+    "mouse": "the device, whose reports input.c reads",
 }
 
 ALLOWED = {}

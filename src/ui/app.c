@@ -430,7 +430,7 @@ static char *place_name(const store *s)
 }
 
 /* Back where the browser was left on this database: the same event
- * selected (else the nearest by date; with --top the first), the same
+ * selected (else the nearest by date; the first when asked), the same
  * language (unless one was chosen) and layout. */
 static void resume(browser *b, const ui_options *opts)
 {

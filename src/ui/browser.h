@@ -59,7 +59,7 @@ typedef struct {
 	void (*draw)(view *v, browser *b);
 	/* Acts on a key; may push views or pop this one. */
 	void (*key)(view *v, browser *b, const view_key *k);
-	/* Acts on a click or the wheel (with --mouse=on); NULL: ignores it. */
+	/* Acts on a click or the wheel (the mouse on); NULL: ignores it. */
 	void (*mouse)(view *v, browser *b, const view_mouse *m);
 	/* The screen's size changed; NULL when the next draw is enough. */
 	void (*resize)(view *v, browser *b);

@@ -590,11 +590,12 @@ static void dumb_terminals_get_the_list(void **state)
 	support_result_free(&r);
 }
 
+/* On the first event each time (the browser reopens where it was). */
 static screen *start_env(fixture *f, const char *const *env, const char *opt)
 {
 	return screen_start(f->home, 24, 80, env,
-			    (const char *const[]){f->db_arg, "--lang=en", opt,
-						  NULL});
+			    (const char *const[]){f->db_arg, "--lang=en", "--top",
+						  opt, NULL});
 }
 
 static void colors_follow_no_color_and_the_option(void **state)
