@@ -13,6 +13,7 @@
 #include "store_priv.h"
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/diag.h"
+#include "yeonpyo/event_report.h"
 #include "yeonpyo/import.h"
 #include "yeonpyo/note.h"
 
@@ -434,6 +435,55 @@ static void notes_outlive_a_refresh_of_the_built_in_dataset(void **state)
 	free(db);
 }
 
+/* An event's report as "kind|text" lines. */
+static bool put_line(const report_line *l, void *ctx)
+{
+	strbuf_printf(ctx, "%d|%s\n", (int)l->kind, l->text);
+	return true;
+}
+
+static char *report(store *s, const char *id, yp_lang lang)
+{
+	yp_event e;
+	yp_error err = {0};
+	assert_int_equal(store_get_event(s, id, &e, &err), YP_OK);
+	strbuf sb = STRBUF_INIT;
+	event_report(s, &e, lang, NULL, put_line, &sb);
+	model_event_clear(&e);
+	return strbuf_take(&sb);
+}
+
+/* The report, the detail pane's and show's, ends with the note under its
+ * own heading, its lines as written and its tabs as spaces to stops of 8
+ * columns (by display width); without one it is the report it was. */
+static void the_report_ends_with_the_note(void **state)
+{
+	fixture *f = *state;
+	char *plain = report(f->s, "e-2024-day", LANG_EN);
+	assert_null(strstr(plain, "My note"));
+	yp_error err = {0};
+	assert_int_equal(store_note_set(f->s, "e-2024-day",
+					"첫 줄\n\t들여 씀\n가나\tx\n\nend", &err),
+			 YP_OK);
+	char *ko = report(f->s, "e-2024-day", LANG_KO);
+	char *en = report(f->s, "e-2024-day", LANG_EN);
+	const char *note = "첫 줄\n        들여 씀\n가나    x\n\nend\n";
+	strbuf want = STRBUF_INIT;
+	strbuf_printf(&want, "%s%d|My note\n%d|%s", plain, REPORT_HEADING,
+		      REPORT_TEXT, note);
+	assert_string_equal(en, strbuf_str(&want));
+	strbuf_reset(&want);
+	strbuf_printf(&want, "%d|내 메모\n%d|%s", REPORT_HEADING, REPORT_TEXT,
+		      note);
+	const char *tail = strstr(ko, strbuf_str(&want));
+	assert_non_null(tail);
+	assert_string_equal(tail, strbuf_str(&want));
+	strbuf_free(&want);
+	free(plain);
+	free(ko);
+	free(en);
+}
+
 /* --- places ---------------------------------------------------------------- */
 
 /* A place is kept per database and read back as it was written, in the
@@ -491,6 +541,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_note_is_stored_as_its_lines_were_written, setup, teardown),
 		cmocka_unit_test_setup_teardown(deleting_a_missing_note_says_which_is_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(notes_outlive_a_refresh_of_the_built_in_dataset, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_report_ends_with_the_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(places_are_kept_per_database, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("state", tests, NULL, NULL);
