@@ -437,8 +437,26 @@ yp_status store_bulk_begin(store *s, yp_error *err)
 	return st;
 }
 
+/* Whether events written in this transaction wait for the index; true
+ * when that cannot be read (the flush then says what is wrong). */
+static bool fts_dirty(store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, Q_FTS_DIRTY_ANY, NULL);
+	bool dirty = true;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		dirty = sqlite3_column_int(st, 0) != 0;
+	if (st)
+		sqlite3_reset(st);
+	return dirty;
+}
+
 yp_status store_fts_flush(store *s, yp_error *err)
 {
+	/* a transaction that wrote only the state (notes) leaves the
+	 * timeline alone: it may be a database shared read-only, where even
+	 * a DELETE of no rows is refused */
+	if (!fts_dirty(s))
+		return YP_OK;
 	static const char sql[] =
 		"DELETE FROM event_fts WHERE rowid IN"
 		" (SELECT eid FROM temp.fts_dirty);"
