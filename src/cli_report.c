@@ -247,6 +247,8 @@ static int list_options(const cli_env *env, int argc, char **argv,
 			f->person = v;
 		} else if (strcmp(argv[i], "--marked") == 0) {
 			f->marked = true;
+		} else if (strcmp(argv[i], "--noted") == 0) {
+			f->noted = true;
 		} else if (cli_option_value(argv, argc, &i, "--format", &v,
 					    &missing)) {
 			if (!missing && !parse_format(v, true, format))
