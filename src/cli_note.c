@@ -244,14 +244,6 @@ static yp_status read_note(note_reader *r, const json_value *v)
 	return rc;
 }
 
-static bool blank(const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
-			return false;
-	return true;
-}
-
 /* Every line of f; YP_OK even when lines had problems (in r->c.d). */
 static yp_status read_notes(note_reader *r, FILE *f)
 {
@@ -266,7 +258,8 @@ static yp_status read_notes(note_reader *r, FILE *f)
 		offset += len;
 		if (len && line[len - 1] == '\n')
 			len--;
-		if (blank(line, len))
+		/* a blank line, as the importer skips them */
+		if (strspn(line, " \t\r") >= len)
 			continue;
 		json_value *v = NULL;
 		json_error je;

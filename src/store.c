@@ -179,15 +179,7 @@ bool store_has(store *s, record_kind kind, const char *id)
  * -1 with err set when it cannot be read. */
 static int store_pragma_int(store *s, store_query q, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, q, NULL);
-	int v = -1;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	else
-		store_sql_fail(s, err, "reading the database");
-	if (st)
-		sqlite3_reset(st);
-	return v;
+	return (int)store_int(s, q, "reading the database", err);
 }
 
 /* A version-0 file may only be adopted when it is empty: a file with
@@ -438,16 +430,11 @@ yp_status store_bulk_begin(store *s, yp_error *err)
 }
 
 /* Whether events written in this transaction wait for the index; true
- * when that cannot be read (the flush then says what is wrong). */
+ * when that cannot be read (-1: the flush then says what is wrong). */
 static bool fts_dirty(store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_FTS_DIRTY_ANY, NULL);
-	bool dirty = true;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		dirty = sqlite3_column_int(st, 0) != 0;
-	if (st)
-		sqlite3_reset(st);
-	return dirty;
+	return store_int(s, Q_FTS_DIRTY_ANY, "updating the search index",
+			 NULL) != 0;
 }
 
 yp_status store_fts_flush(store *s, yp_error *err)

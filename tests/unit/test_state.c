@@ -59,15 +59,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static void exec_sql(const char *path, const char *sql)
-{
-	sqlite3 *db = NULL;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	sqlite3_close(db);
-}
-
 /* The first column of the first row of sql over the file at path, as
  * text ("" for NULL, "(none)" for no row). */
 static char *query_text(const char *path, const char *sql)
@@ -115,6 +106,17 @@ static char *rows(store *s)
 	return strbuf_take(&sb);
 }
 
+/* Closes the store, to read the file on its own: version 2, with its
+ * terminals' columns. */
+static void assert_at_version_2(fixture *f)
+{
+	store_close(f->s);
+	f->s = NULL;
+	assert_query(f->state, "PRAGMA user_version", "2");
+	assert_query(f->state, "SELECT group_concat(name, ' ') FROM"
+		     " pragma_table_info('terminals')", "term ambiguous lines at");
+}
+
 /* state.db as version 1 made it, with a mark, a seen event and the
  * widths of two terminals. */
 static const char v1_state[] =
@@ -135,7 +137,7 @@ static const char v1_state[] =
 static void version_1_state_upgrades_keeping_marks_and_widths(void **state)
 {
 	fixture *f = *state;
-	exec_sql(f->state, v1_state);
+	support_sql(f->state, v1_state);
 	yp_error err = {0};
 	assert_int_equal(store_attach_state(f->s, f->state, &err), YP_OK);
 	char *r = rows(f->s);
@@ -147,11 +149,7 @@ static void version_1_state_upgrades_keeping_marks_and_widths(void **state)
 	assert_int_equal(lines, 1);
 	store_terminal_widths(f->s, "tmux-256color", &amb, &lines);
 	assert_int_equal(amb, 1);
-	store_close(f->s);
-	f->s = NULL;
-	assert_query(f->state, "PRAGMA user_version", "2");
-	assert_query(f->state, "SELECT group_concat(name, ' ') FROM"
-		     " pragma_table_info('terminals')", "term ambiguous lines at");
+	assert_at_version_2(f);
 	assert_query(f->state, "SELECT group_concat(name, ' ') FROM"
 		     " pragma_table_info('notes')", "nid event_id text at");
 	assert_query(f->state, "SELECT group_concat(name, ' ') FROM"
@@ -173,11 +171,7 @@ static void a_new_state_is_made_at_version_2(void **state)
 	assert_int_equal(store_attach_state(f->s, f->state, &err), YP_OK);
 	assert_int_equal(store_set_terminal_widths(f->s, "vt100", 2, 2, &err),
 			 YP_OK);
-	store_close(f->s);
-	f->s = NULL;
-	assert_query(f->state, "PRAGMA user_version", "2");
-	assert_query(f->state, "SELECT group_concat(name, ' ') FROM"
-		     " pragma_table_info('terminals')", "term ambiguous lines at");
+	assert_at_version_2(f);
 	assert_query(f->state, "SELECT group_concat(name, ' ') FROM (SELECT"
 		     " name FROM sqlite_schema WHERE type IN ('table', 'trigger')"
 		     " AND name NOT LIKE 'note_fts_%' ORDER BY name)",
@@ -191,7 +185,7 @@ static void a_new_state_is_made_at_version_2(void **state)
 static void a_newer_state_is_refused_and_left_alone(void **state)
 {
 	fixture *f = *state;
-	exec_sql(f->state, "CREATE TABLE future(x); PRAGMA user_version = 3;");
+	support_sql(f->state, "CREATE TABLE future(x); PRAGMA user_version = 3;");
 	yp_error err = {0};
 	assert_int_equal(store_attach_state(f->s, f->state, &err), YP_DATAERR);
 	char want[600];
@@ -346,28 +340,29 @@ static void a_note_that_is_not_plain_text_is_refused(void **state)
 	char *big = malloc(NOTE_MAX_BYTES + 2);
 	memset(big, 'a', NOTE_MAX_BYTES + 1);
 	big[NOTE_MAX_BYTES + 1] = '\0';
-	assert_refused(f->s, "e-2024-month", big, YP_DATAERR,
-		       "note for \"e-2024-month\": too long (65537 bytes; at "
-		       "most 65536)");
-	assert_refused(f->s, "e-2024-day", "bell \a here", YP_DATAERR,
-		       "note for \"e-2024-day\": control character U+0007 at "
-		       "byte 5 is not allowed (only line breaks and tabs are)");
-	assert_refused(f->s, "e-2024-day", "a\rb", YP_DATAERR,
-		       "note for \"e-2024-day\": control character U+000D at "
-		       "byte 1 is not allowed (only line breaks and tabs are)");
-	assert_refused(f->s, "e-2024-day", "esc \x1b[2J", YP_DATAERR,
-		       "note for \"e-2024-day\": control character U+001B at "
-		       "byte 4 is not allowed (only line breaks and tabs are)");
-	assert_refused(f->s, "e-2024-day", "C1 \xc2\x9b here", YP_DATAERR,
-		       "note for \"e-2024-day\": control character U+009B at "
-		       "byte 3 is not allowed (only line breaks and tabs are)");
-	assert_refused(f->s, "e-2024-day", "bad \xff byte", YP_DATAERR,
-		       "note for \"e-2024-day\": not valid UTF-8 (byte 4)");
-	assert_refused(f->s, "e-2024-day", "half \xed\xa0\x80 surrogate",
-		       YP_DATAERR, "note for \"e-2024-day\": not valid UTF-8 "
-		       "(byte 5)");
-	assert_refused(f->s, "e-2024-day", " \t\r\n\n ", YP_DATAERR,
-		       "note for \"e-2024-day\": must not be empty");
+	/* each refused for its reason, the id named first */
+#define CONTROL(cp, at) "control character U+" cp " at byte " at " is not " \
+	"allowed (only line breaks and tabs are)"
+	const struct {
+		const char *text, *why;
+	} refused[] = {
+		{big, "too long (65537 bytes; at most 65536)"},
+		{"bell \a here", CONTROL("0007", "5")},
+		{"a\rb", CONTROL("000D", "1")},
+		{"esc \x1b[2J", CONTROL("001B", "4")},
+		{"C1 \xc2\x9b here", CONTROL("009B", "3")},
+		{"bad \xff byte", "not valid UTF-8 (byte 4)"},
+		{"half \xed\xa0\x80 surrogate", "not valid UTF-8 (byte 5)"},
+		{" \t\r\n\n ", "must not be empty"},
+	};
+#undef CONTROL
+	char want[200];
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		snprintf(want, sizeof(want), "note for \"e-2024-month\": %s",
+			 refused[i].why);
+		assert_refused(f->s, "e-2024-month", refused[i].text, YP_DATAERR,
+			       want);
+	}
 	assert_refused(f->s, "no-such-event", "text", YP_NOINPUT,
 		       "no event with id \"no-such-event\"");
 	/* exactly the limit is a note */
