@@ -16,7 +16,8 @@
 typedef struct {
 	const char *name;
 	const char *values;  /* space-separated; "" for an id or a file */
-	char ids;            /* 'o' organizations, 'p' people, 't' tags */
+	char ids;            /* 'e' events, 'o' organizations, 'p' people,
+			      * 't' tags */
 } option_spec;
 
 typedef struct {
@@ -30,9 +31,12 @@ static const command_spec command_specs[] = {
 	{"list", NULL, 0, {{"--from", "", 0}, {"--to", "", 0},
 			   {"--org", "", 'o'}, {"--person", "", 'p'},
 			   {"--tag", "", 't'}, {"--marked", NULL, 0},
+			   {"--noted", NULL, 0},
 			   {"--format", "text tsv json", 0}}},
 	{"show", NULL, 'e', {{"--format", "text json", 0}}},
 	{"search", NULL, 0, {{"--format", "text tsv json", 0}}},
+	{"note", NULL, 'e', {{"--delete", "", 'e'}, {"--export", NULL, 0},
+			     {"--import", "", 0}}},
 	{"import", NULL, 'f', {{"--timings", NULL, 0}}},
 	{"export", NULL, 0, {{"--format", "json ndjson ics csv md", 0}}},
 	{"db", "init info check rebuild", 0,

@@ -7,6 +7,7 @@
 
 #include "yeonpyo/encode.h"
 #include "yeonpyo/event_report.h"
+#include "yeonpyo/json.h"
 #include "yeonpyo/names.h"
 #include "yeonpyo/search.h"
 #include "yeonpyo/text.h"
@@ -246,6 +247,8 @@ static int list_options(const cli_env *env, int argc, char **argv,
 			f->person = v;
 		} else if (strcmp(argv[i], "--marked") == 0) {
 			f->marked = true;
+		} else if (strcmp(argv[i], "--noted") == 0) {
+			f->noted = true;
 		} else if (cli_option_value(argv, argc, &i, "--format", &v,
 					    &missing)) {
 			if (!missing && !parse_format(v, true, format))
@@ -454,6 +457,24 @@ static void show_doc_orgs(store *s, strbuf *sb, encode_doc *doc, id_list *orgs)
 	}
 }
 
+/* The user's note, when the event has one, after the records: a member
+ * of show's document alone (yeonpyo/1 has no notes, and its readers
+ * refuse it). */
+static void show_doc_note(store *s, encode_doc *doc, const char *id)
+{
+	char *text = NULL;
+	long long at = 0;
+	if (store_note_get(s, id, &text, &at, NULL) != YP_OK || !text)
+		return;
+	char when[DATE_INSTANT_MAX];
+	date_format_instant(at, when);
+	encode_doc_member(doc, "note");
+	strbuf_puts(doc->sb, "{\n    \"text\": ");
+	json_write_string(doc->sb, text);
+	strbuf_printf(doc->sb, ",\n    \"at\": \"%s\"\n  }", when);
+	free(text);
+}
+
 static void show_doc(store *s, const cli_env *env, const yp_event *e)
 {
 	id_list orgs;
@@ -493,6 +514,7 @@ static void show_doc(store *s, const cli_env *env, const yp_event *e)
 	encode_doc_section(&doc, "events");
 	encode_doc_item(&doc);
 	encode_event(&sb, e, ENCODE_PRETTY, 2);
+	show_doc_note(s, &doc, e->id);
 	encode_doc_end(&doc);
 	fputs(strbuf_str(&sb), env->out);
 	strbuf_free(&sb);

@@ -256,6 +256,14 @@ void encode_doc_item(encode_doc *doc)
 	doc->first_item = false;
 }
 
+void encode_doc_member(encode_doc *doc, const char *name)
+{
+	close_section(doc);
+	strbuf_puts(doc->sb, ",\n  ");
+	json_write_string(doc->sb, name);
+	strbuf_puts(doc->sb, ": ");
+}
+
 void encode_doc_end(encode_doc *doc)
 {
 	close_section(doc);

@@ -203,6 +203,46 @@ static void sources(reporter *r, const yp_event *e)
 	strbuf_free(&sb);
 }
 
+/* Tabs as spaces to the next stop of 8 columns, counted by display
+ * width: shown, a tab would be ^I. To free. */
+static char *expand_tabs(const char *text)
+{
+	strbuf sb = STRBUF_INIT;
+	int col = 0;
+	const char *run = text;
+	for (const char *p = text;; p++) {
+		if (*p && *p != '\t' && *p != '\n')
+			continue;
+		strbuf_append(&sb, run, (size_t)(p - run));
+		col += text_width_n(run, (size_t)(p - run));
+		if (!*p)
+			break;
+		if (*p == '\n') {
+			strbuf_putc(&sb, '\n');
+			col = 0;
+		}
+		for (int to = (col / 8 + 1) * 8; *p == '\t' && col < to; col++)
+			strbuf_putc(&sb, ' ');
+		run = p + 1;
+	}
+	return strbuf_take(&sb);
+}
+
+/* The user's own note, last, under a heading of its own: what they wrote
+ * apart from what the event says. */
+static void my_note(reporter *r, const char *id)
+{
+	char *text = NULL;
+	long long at = 0;
+	if (store_note_get(r->s, id, &text, &at, NULL) != YP_OK || !text)
+		return;
+	char *shown = expand_tabs(text);
+	emit(r, REPORT_HEADING, NULL, pick(r, (label){"내 메모", "My note"}));
+	emit(r, REPORT_TEXT, NULL, shown ? shown : text);
+	free(shown);
+	free(text);
+}
+
 void event_report(store *s, const yp_event *e, yp_lang lang,
 		  text_locale *tl, report_fn fn, void *ctx)
 {
@@ -229,5 +269,6 @@ void event_report(store *s, const yp_event *e, yp_lang lang,
 	figures(&r, e);
 	paragraph(&r, (label){"메모", "Notes"}, &e->notes);
 	sources(&r, e);
+	my_note(&r, e->id);
 	text_locale_close(own);
 }

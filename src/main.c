@@ -35,11 +35,16 @@ static const char commands_text[] =
 	"\n"
 	"commands:\n"
 	"  list [--from DATE] [--to DATE] [--org ID] [--person ID] [--tag TAG]\n"
-	"       [--marked] [--format text|tsv|json]\n"
+	"       [--marked] [--noted] [--format text|tsv|json]\n"
 	"                                  list events in date order\n"
 	"  show ID [--format text|json]    print one event with its links\n"
 	"  search QUERY [--format text|tsv|json]\n"
 	"                                  find events, best match first\n"
+	"  note ID [TEXT|-]                print your note on an event, or set it\n"
+	"                                  (- reads it from standard input)\n"
+	"  note --delete ID                remove your note on an event\n"
+	"  note --export                   write your notes as NDJSON\n"
+	"  note --import FILE|-            read notes that --export wrote\n"
 	"  import [--timings] FILE|-       load a yeonpyo/1 JSON or NDJSON file\n"
 	"  export [--format json|ndjson|ics|csv|md]\n"
 	"                                  write the whole database, or its\n"
@@ -252,6 +257,7 @@ static const struct {
 	{"list", cli_list},
 	{"show", cli_show},
 	{"search", cli_search},
+	{"note", cli_note},
 	{"import", cli_import},
 	{"export", cli_export},
 	{"db", cli_db},
@@ -292,8 +298,8 @@ static void attach_state(store *s, yp_error *err)
 {
 	char *d = xdg_path("XDG_STATE_HOME", ".local/state", NULL);
 	if (!d) {
-		yp_fail(err, YP_NOINPUT, "no place for marks: set HOME or "
-			"XDG_STATE_HOME");
+		yp_fail(err, YP_NOINPUT, "no place for marks and notes: set "
+			"HOME or XDG_STATE_HOME");
 	} else if (!make_dirs(d)) {
 		yp_fail(err, YP_IOERR, "%s: cannot create directory: %s", d,
 			strerror(errno));
@@ -307,10 +313,12 @@ static void attach_state(store *s, yp_error *err)
 }
 
 /* The browser and the commands that show the user's marks or notes, or
- * search them: they read the state; the others need not make it. */
+ * search or write them: they attach the state; the others need not make
+ * it. */
 static bool reads_state(command_fn cmd)
 {
-	return !cmd || cmd == cli_list || cmd == cli_show || cmd == cli_search;
+	return !cmd || cmd == cli_list || cmd == cli_show ||
+	       cmd == cli_search || cmd == cli_note;
 }
 
 /* Without a command: the browser on a terminal, else the list, saying
@@ -376,7 +384,12 @@ static int run(const options *o, const cli_env *env)
 	yp_error state_err = {0};
 	if (rc == YP_OK && reads_state(cmd))
 		attach_state(s, &state_err);
-	if (state_err.status != YP_OK && cmd && has_arg(o, "--marked"))
+	/* notes written to a state in memory would be lost: note needs the
+	 * file; what only reads it says why it found nothing there */
+	if (state_err.status != YP_OK && cmd == cli_note)
+		rc = cli_report_error(env, &state_err);
+	else if (state_err.status != YP_OK && cmd &&
+		 (has_arg(o, "--marked") || has_arg(o, "--noted")))
 		fprintf(env->errs, "yeonpyo: %s\n", state_err.message);
 	if (rc == YP_OK)
 		rc = cmd ? cmd(s, env, o->argc - 1, o->argv + 1)

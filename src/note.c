@@ -63,13 +63,20 @@ static char *trim(char *folded, size_t n)
 	return folded + start;
 }
 
+yp_status note_size_check(size_t len, yp_error *err)
+{
+	if (len > NOTE_MAX_BYTES)
+		return yp_fail(err, YP_DATAERR, "too long (%zu bytes; at most "
+			       "%d)", len, NOTE_MAX_BYTES);
+	return YP_OK;
+}
+
 yp_status note_text_clean(const char *text, size_t len, char **out,
 			  yp_error *err)
 {
 	*out = NULL;
-	if (len > NOTE_MAX_BYTES)
-		return yp_fail(err, YP_DATAERR, "too long (%zu bytes; at most "
-			       "%d)", len, NOTE_MAX_BYTES);
+	if (note_size_check(len, err) != YP_OK)
+		return YP_DATAERR;
 	char *folded = calloc(len + 1, 1);
 	if (!folded)
 		return yp_fail(err, YP_SOFTWARE, "out of memory");

@@ -179,15 +179,7 @@ bool store_has(store *s, record_kind kind, const char *id)
  * -1 with err set when it cannot be read. */
 static int store_pragma_int(store *s, store_query q, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, q, NULL);
-	int v = -1;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	else
-		store_sql_fail(s, err, "reading the database");
-	if (st)
-		sqlite3_reset(st);
-	return v;
+	return (int)store_int(s, q, "reading the database", err);
 }
 
 int store_changed(store *s, yp_error *err)
@@ -449,8 +441,21 @@ yp_status store_bulk_begin(store *s, yp_error *err)
 	return st;
 }
 
+/* Whether events written in this transaction wait for the index; true
+ * when that cannot be read (-1: the flush then says what is wrong). */
+static bool fts_dirty(store *s)
+{
+	return store_int(s, Q_FTS_DIRTY_ANY, "updating the search index",
+			 NULL) != 0;
+}
+
 yp_status store_fts_flush(store *s, yp_error *err)
 {
+	/* a transaction that wrote only the state (notes) leaves the
+	 * timeline alone: it may be a database shared read-only, where even
+	 * a DELETE of no rows is refused */
+	if (!fts_dirty(s))
+		return YP_OK;
 	static const char sql[] =
 		"DELETE FROM event_fts WHERE rowid IN"
 		" (SELECT eid FROM temp.fts_dirty);"

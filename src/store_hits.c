@@ -115,14 +115,8 @@ static sqlite3_int64 step_int(const store_binding *b, yp_error *err)
 
 bool store_hits_from_notes(store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_NOTES_ANY, NULL);
-	/* unknown: the statements that add them will say what is wrong */
-	bool any = true;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		any = sqlite3_column_int(st, 0) != 0;
-	if (st)
-		sqlite3_reset(st);
-	return any;
+	/* unknown (-1): the statements that add them will say what is wrong */
+	return store_int(s, Q_NOTES_ANY, "searching", NULL) != 0;
 }
 
 /* Sets the bit of each event statement q finds for match (the count it

@@ -18,19 +18,15 @@ yp_status store_note_get(store *s, const char *id, char **text, long long *at,
 	if (!b.st)
 		return store_state_fail(s, err, what);
 	store_bind_text(&b, ":id", id);
-	yp_status rc = store_bound(&b, what, err);
-	if (rc != YP_OK)
-		return rc;
-	int step = sqlite3_step(b.st);
-	if (step == SQLITE_ROW) {
+	bool found = false;
+	yp_status rc = store_first_row(&b, what, &found, err);
+	if (found) {
 		*text = store_column_dup(b.st, 0);
 		*at = (long long)sqlite3_column_int64(b.st, 1);
 		if (!*text)
 			rc = yp_fail(err, YP_SOFTWARE, "out of memory");
-	} else if (step != SQLITE_DONE) {
-		rc = store_state_fail(s, err, what);
+		sqlite3_reset(b.st);
 	}
-	sqlite3_reset(b.st);
 	return rc;
 }
 
@@ -132,13 +128,11 @@ yp_status store_note_matches(store *s, const char *id, const char *match,
 		return store_state_fail(s, err, what);
 	store_bind_text(&b, ":id", id);
 	store_bind_text(&b, ":match", match);
-	yp_status rc = store_bound(&b, what, err);
-	if (rc != YP_OK)
-		return rc;
-	if (sqlite3_step(b.st) == SQLITE_ROW)
+	bool row = false;
+	yp_status rc = store_first_row(&b, what, &row, err);
+	if (row) {
 		*found = sqlite3_column_int(b.st, 0) != 0;
-	else
-		rc = store_state_fail(s, err, what);
-	sqlite3_reset(b.st);
+		sqlite3_reset(b.st);
+	}
 	return rc;
 }

@@ -179,19 +179,13 @@ static yp_status find_one(store *s, store_query q, const char *kind,
 	if (!b.st)
 		return store_sql_fail(s, err, "preparing a query");
 	store_bind_text(&b, ":id", id);
-	yp_status bound = store_bound(&b, what, err);
-	if (bound != YP_OK)
-		return bound;
-	int rc = sqlite3_step(b.st);
-	if (rc == SQLITE_ROW) {
+	bool found = false;
+	yp_status rc = store_first_row(&b, what, &found, err);
+	if (found)
 		*out = b.st;
-		return YP_OK;
-	}
-	yp_status status = rc == SQLITE_DONE
-		? yp_fail(err, YP_NOINPUT, "no %s with id \"%s\"", kind, id)
-		: store_sql_fail(s, err, what);
-	sqlite3_reset(b.st);
-	return status;
+	else if (rc == YP_OK)
+		rc = yp_fail(err, YP_NOINPUT, "no %s with id \"%s\"", kind, id);
+	return rc;
 }
 
 yp_status store_get_org(store *s, const char *id, yp_org *out, yp_error *err)

@@ -284,6 +284,39 @@ yp_status store_walk(const store_binding *b, store_visit_fn visit,
 	return status;
 }
 
+yp_status store_first_row(const store_binding *b, const char *what,
+			  bool *found, yp_error *err)
+{
+	*found = false;
+	yp_status rc = store_bound(b, what, err);
+	if (rc != YP_OK)
+		return rc;
+	int step = sqlite3_step(b->st);
+	if (step == SQLITE_ROW) {
+		*found = true;
+		return YP_OK;
+	}
+	if (step != SQLITE_DONE)
+		rc = fail_of(b, err, what);
+	sqlite3_reset(b->st);
+	return rc;
+}
+
+sqlite3_int64 store_int(store *s, store_query q, const char *what,
+			yp_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, q, NULL);
+	sqlite3_int64 v = -1;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	else
+		fail_with(s, is_state(q), err, what, sqlite3_errcode(s->db),
+			  sqlite3_errmsg(s->db));
+	if (st)
+		sqlite3_reset(st);
+	return v;
+}
+
 char *store_column_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *v = sqlite3_column_text(st, i);

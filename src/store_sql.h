@@ -80,6 +80,19 @@ typedef bool (*store_visit_fn)(sqlite3_stmt *st, void *target);
 yp_status store_walk(const store_binding *b, store_visit_fn visit,
 		     void *target, const char *what, yp_error *err);
 
+/* Steps b's statement, its values bound, to its first row: YP_OK with
+ * *found set and the statement on that row, for the caller to read and
+ * reset; YP_OK with *found clear (reset) when it has none; a failure
+ * (reset) with err saying what failed. */
+yp_status store_first_row(const store_binding *b, const char *what,
+			  bool *found, yp_error *err);
+
+/* The integer in the first column of the one row of statement q, which
+ * takes no value: counts, versions and flags, never negative. -1 when it
+ * cannot be read, err saying what failed. */
+sqlite3_int64 store_int(store *s, store_query q, const char *what,
+			yp_error *err);
+
 /* A column's text copied with strdup, or NULL for SQL NULL. */
 char *store_column_dup(sqlite3_stmt *st, int i);
 /* A date from its key and precision columns; DATE_NONE for NULL. */

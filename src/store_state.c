@@ -95,15 +95,7 @@ yp_status store_state_memory(store *s, yp_error *err)
 /* The state's version; -1, with err set, when it cannot be read. */
 static int state_version(store *s, yp_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, Q_STATE_VERSION, NULL);
-	int version = -1;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	if (version < 0)
-		store_state_fail(s, err, "reading the state");
-	return version;
+	return (int)store_int(s, Q_STATE_VERSION, "reading the state", err);
 }
 
 /* Version 1 named the terminals' column of ambiguous widths after the
@@ -265,12 +257,8 @@ yp_status store_place_get(store *s, const char *db, store_place *out,
 	if (!b.st)
 		return store_state_fail(s, err, what);
 	store_bind_text(&b, ":db", db);
-	yp_status rc = store_bound(&b, what, err);
-	if (rc != YP_OK)
-		return rc;
-	int step = sqlite3_step(b.st);
-	if (step == SQLITE_ROW) {
-		out->found = true;
+	yp_status rc = store_first_row(&b, what, &out->found, err);
+	if (out->found) {
 		out->event_id = store_column_dup(b.st, 0);
 		out->date_key = (long)sqlite3_column_int64(b.st, 1);
 		out->lang = store_column_dup(b.st, 2);
@@ -283,10 +271,8 @@ yp_status store_place_get(store *s, const char *db, store_place *out,
 			store_place_clear(out);
 			rc = yp_fail(err, YP_SOFTWARE, "out of memory");
 		}
-	} else if (step != SQLITE_DONE) {
-		rc = store_state_fail(s, err, what);
+		sqlite3_reset(b.st);
 	}
-	sqlite3_reset(b.st);
 	return rc;
 }
 

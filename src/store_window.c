@@ -281,19 +281,15 @@ yp_status store_event_key(store *s, const char *id, row_key *out,
 	if (!b.st)
 		return err->status;
 	store_bind_text(&b, ":id", id);
-	yp_status rc = store_bound(&b, what, err);
-	if (rc != YP_OK)
-		return rc;
-	int step = sqlite3_step(b.st);
-	if (step == SQLITE_ROW) {
+	bool found = false;
+	yp_status rc = store_first_row(&b, what, &found, err);
+	if (found) {
 		out->date_key = (long)sqlite3_column_int64(b.st, 0);
 		out->id = id;
-	} else if (step == SQLITE_DONE) {
+		sqlite3_reset(b.st);
+	} else if (rc == YP_OK) {
 		rc = yp_fail(err, YP_NOINPUT, "no event with id \"%s\"", id);
-	} else {
-		rc = store_sql_fail(s, err, what);
 	}
-	sqlite3_reset(b.st);
 	return rc;
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """tests/check_man.py: yeonpyo(1)'s SYNOPSIS and COMMANDS say what
 `yeonpyo --help` says, so the page cannot drift from the program: every
-command of the help has a SYNOPSIS line with the same arguments and an
-entry in COMMANDS that names each of its options, the page has no command
+command of the help has SYNOPSIS lines with the same arguments (one per
+form, in the same order) and an entry in COMMANDS that names each of its
+options, the page has no command
 the help lacks, and the global options are the same. OPTIONS has an entry
 for each option of src/options.def and no other, in its order, with its
 words or placeholder; CONFIGURATION names each setting of the table with
@@ -239,7 +240,11 @@ def main():
                                else "src/options.def")
     problems = []
     usage, commands_block, options_block = help_text(program)
-    helped = {command_key(s): s for s in help_commands(commands_block)}
+    # a command may have several forms (note ID, note --delete ID), each
+    # a line of the help and of SYNOPSIS, in the same order
+    helped = {}
+    for sig in help_commands(commands_block):
+        helped.setdefault(command_key(sig), []).append(sig)
     page = open(man, encoding="utf-8").read()
     sect = sections(page)
 
@@ -256,17 +261,18 @@ def main():
     for b in blocks[1:]:
         if b.startswith(prefix):
             sig = b[len(prefix):]
-            listed[command_key(sig)] = sig
+            listed.setdefault(command_key(sig), []).append(sig)
         elif not re.fullmatch(r"yeonpyo -\w\|--\w+", b):
             problems.append("SYNOPSIS: a line no command: %s" % b)
         elif b.split("|")[1] not in options_block:
             problems.append("SYNOPSIS: %s is not in --help" % b)
-    for key, sig in helped.items():
+    for key, sigs in helped.items():
         if key not in listed:
-            problems.append("SYNOPSIS lacks %s (--help: %s)" % (key, sig))
-        elif listed[key] != sig:
+            problems.append("SYNOPSIS lacks %s (--help: %s)"
+                            % (key, "; ".join(sigs)))
+        elif listed[key] != sigs:
             problems.append("SYNOPSIS has \"%s\", --help \"%s\""
-                            % (listed[key], sig))
+                            % ("; ".join(listed[key]), "; ".join(sigs)))
     for key in listed:
         if key not in helped:
             problems.append("SYNOPSIS has %s, which --help lacks" % key)
@@ -274,11 +280,11 @@ def main():
     # COMMANDS: an entry per command naming its options, and no other
     entries = {command_key(tag): text
                for tag, text in command_entries(sect.get("COMMANDS", []))}
-    for key, sig in helped.items():
+    for key, sigs in helped.items():
         if key not in entries:
             problems.append("COMMANDS lacks %s" % key)
             continue
-        for opt in re.findall(r"--[a-z][a-z-]*", sig):
+        for opt in re.findall(r"--[a-z][a-z-]*", " ".join(sigs)):
             if opt not in entries[key]:
                 problems.append("COMMANDS: %s does not name %s" % (key, opt))
     for key in entries:

@@ -37,6 +37,16 @@ expect "bash: event ids" \
 	"2021-kt-ai2xl-lab-and-robotics-unit 2021-kt-kaist-lab-launch-planned " \
 	"$(bash_complete 4 "$YP" --db "$db" show 2021-kt)"
 expect "bash: a file goes here" "" "$(bash_complete 2 "$YP" import "")"
+expect "bash: note's event ids" \
+	"2021-kt-ai2xl-lab-and-robotics-unit 2021-kt-kaist-lab-launch-planned " \
+	"$(bash_complete 4 "$YP" --db "$db" note 2021-kt)"
+expect "bash: note --delete's event ids" \
+	"2021-kt-ai2xl-lab-and-robotics-unit 2021-kt-kaist-lab-launch-planned " \
+	"$(bash_complete 5 "$YP" --db "$db" note --delete 2021-kt)"
+expect "bash: note's options" "--export " "$(bash_complete 2 "$YP" note --e)"
+expect "bash: list --noted" "--noted " "$(bash_complete 2 "$YP" list --no)"
+expect "bash: note --import reads a file" "" \
+	"$(bash_complete 3 "$YP" note --import "")"
 
 # zsh: the function's body, with compadd and _files standing in for the
 # completion system so that what it offers is printed (words and CURRENT
@@ -59,6 +69,11 @@ expect "zsh: event ids" \
 	"2021-kt-ai2xl-lab-and-robotics-unit 2021-kt-kaist-lab-launch-planned " \
 	"$(zsh_complete 5 "$YP" --db "$db" show 2021-kt)"
 expect "zsh: a file goes here" "(files) " "$(zsh_complete 3 "$YP" import "")"
+expect "zsh: note's event ids" \
+	"2021-kt-ai2xl-lab-and-robotics-unit 2021-kt-kaist-lab-launch-planned " \
+	"$(zsh_complete 5 "$YP" --db "$db" note 2021-kt)"
+expect "zsh: note --import reads a file" "(files) " \
+	"$(zsh_complete 4 "$YP" note --import "")"
 head -1 assets/completion/_yeonpyo | grep -qx '#compdef yeonpyo' ||
 	echo "zsh: _yeonpyo does not start with #compdef"
 exit 0

@@ -85,6 +85,27 @@ permission_cases() {
 	grep -q "KT" "$dir/out" || echo "shared list: no events"
 	expect "shared search" 0 "" as_user "$YP" --db "$dir/shared/s.db" search 동맹
 	[ -s "$dir/out" ] || echo "shared search: no results"
+	# notes are the user's, in a state of their own: every form of note
+	# works over it, and finds and shows them
+	mkdir "$dir/state" && chmod 777 "$dir/state"
+	note() {
+		as_user env XDG_STATE_HOME="$dir/state" \
+			"$YP" --db "$dir/shared/s.db" "$@"
+	}
+	gtaa=2023-07-27-global-telco-ai-alliance-launch
+	expect "shared note" 0 "" note note "$gtaa" "공유 DB의 메모"
+	expect "shared note --export" 0 "" note note --export
+	cp "$dir/out" "$dir/notes.ndjson"
+	chmod 644 "$dir/notes.ndjson"
+	expect "shared note --delete" 0 "" note note --delete "$gtaa"
+	expect "shared note --import" 0 "^imported 1 note$" \
+		note note --import "$dir/notes.ndjson"
+	expect "shared note, read back" 0 "" note note "$gtaa"
+	[ "$(cat "$dir/out")" = "공유 DB의 메모" ] ||
+		echo "shared note: reads back $(cat "$dir/out")"
+	expect "shared list --noted" 0 "" note list --noted
+	grep -q "Global Telco AI Alliance" "$dir/out" ||
+		echo "shared list --noted: $(cat "$dir/out")"
 	cmp -s "$dir/shared/s.db" "$dir/shared.copy" || echo "shared: the file changed"
 	[ "$(ls "$dir/shared")" = s.db ] ||
 		echo "shared: files left beside it: $(ls "$dir/shared")"

@@ -25,6 +25,10 @@ int cli_show(store *s, const cli_env *env, int argc, char **argv);
  * the search index finds, best first. */
 int cli_search(store *s, const cli_env *env, int argc, char **argv);
 int cli_import(store *s, const cli_env *env, int argc, char **argv);
+/* "note ID [TEXT|-]", "note --delete ID", "note --export" and "note
+ * --import FILE|-": the user's notes, in the state, which must be
+ * attached to s from its file. */
+int cli_note(store *s, const cli_env *env, int argc, char **argv);
 int cli_export(store *s, const cli_env *env, int argc, char **argv);
 /* "db init [--empty]" and "db info"; init needs to know whether the
  * database file existed before it was opened. */

@@ -46,4 +46,17 @@ long date_last_day(const yp_date *d);
 
 int date_days_in_month(int year, int month);
 
+/* Longest text date_format_instant writes, with its NUL. */
+#define DATE_INSTANT_MAX 21
+
+/* Writes the moment t (seconds since 1970) as ISO 8601 in UTC, to the
+ * second: "2025-02-04T00:30:00Z". buf needs DATE_INSTANT_MAX bytes. */
+void date_format_instant(long long t, char *buf);
+
+/* Parses exactly the form date_format_instant writes (years 1000-9999,
+ * real calendar days) into seconds since 1970. On failure returns false
+ * and writes a reason into why. */
+bool date_parse_instant(const char *s, long long *t, char *why,
+			size_t why_size);
+
 #endif

@@ -39,6 +39,10 @@ void encode_doc_section(encode_doc *doc, const char *name);
 /* Starts the next item of the open section; then call an encode_* with
  * ENCODE_PRETTY and indent 2. */
 void encode_doc_item(encode_doc *doc);
+/* Starts a member of the document other than a section, closing the open
+ * section; its value is the caller's to append, on the lines of indent 1.
+ * For what show adds to a document, never part of yeonpyo/1. */
+void encode_doc_member(encode_doc *doc, const char *name);
 void encode_doc_end(encode_doc *doc);
 
 #endif

@@ -32,7 +32,10 @@ typedef struct {
 typedef bool (*report_fn)(const report_line *line, void *ctx);
 
 /* Reports e in lang, looking up its organizations, people and sources in
- * s (a link whose record cannot be read is reported by its id). tl, kept
+ * s (a link whose record cannot be read is reported by its id), and last,
+ * under the heading 내 메모 / My note, the user's note on it as its lines
+ * were written (a REPORT_HEADING and a REPORT_TEXT; tabs as spaces to
+ * stops of 8 columns), when it has one (store_note_get). tl, kept
  * by a caller that reports often, formats dates and sorts names in lang;
  * NULL opens one for this report. */
 void event_report(store *s, const yp_event *e, yp_lang lang,

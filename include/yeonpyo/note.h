@@ -25,4 +25,8 @@
 yp_status note_text_clean(const char *text, size_t len, char **out,
 			  yp_error *err);
 
+/* note_text_clean's refusal of a text of len bytes as too long, alone:
+ * for a reader that stops keeping what it reads past the limit. */
+yp_status note_size_check(size_t len, yp_error *err);
+
 #endif

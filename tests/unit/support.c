@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 char *support_tmpdir(void)
 {
 	const char *base = getenv("TMPDIR");
@@ -288,6 +290,44 @@ void support_load_db(const char *home, const char *db_arg, const char *json)
 		fail_msg("importing %s: %s", json, r.err);
 	support_result_free(&r);
 	free(doc);
+}
+
+support_store *support_store_new(const char *name)
+{
+	support_store *t = calloc(1, sizeof(*t));
+	assert_non_null(t);
+	t->dir = support_tmpdir();
+	char *db = support_path(t->dir, name);
+	yp_error err = {0};
+	t->s = store_open(db, &err);
+	if (!t->s)
+		fail_msg("%s", err.message);
+	free(db);
+	return t;
+}
+
+void support_store_free(support_store *t)
+{
+	if (!t)
+		return;
+	store_close(t->s);
+	support_rmtree(t->dir);
+	free(t);
+}
+
+int support_store_teardown(void **state)
+{
+	support_store_free(*state);
+	return 0;
+}
+
+void support_sql(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
 }
 
 support_db *support_db_new(const char *json)

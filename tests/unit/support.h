@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "yeonpyo/options.h"
+#include "yeonpyo/store.h"
 #include "yeonpyo/strbuf.h"
 
 /* A fresh directory under $TMPDIR (or /tmp); free with support_rmtree. */
@@ -79,6 +80,24 @@ support_db *support_db_new(const char *json);
 void support_db_free(support_db *d);
 /* A cmocka teardown for a support_db in *state. */
 int support_db_teardown(void **state);
+
+/* A test's own store: a fresh directory and the database file name in
+ * it, opened (s). */
+typedef struct {
+	char *dir;
+	store *s;
+} support_store;
+
+support_store *support_store_new(const char *name);
+/* Closes the store (unless s was set to NULL) and removes dir. */
+void support_store_free(support_store *t);
+/* A cmocka teardown for a support_store in *state. */
+int support_store_teardown(void **state);
+
+/* Runs sql on the SQLite file at path, on a connection of its own (no
+ * tokenizer: not for the search indexes), failing the test with SQLite's
+ * message when it fails. */
+void support_sql(const char *path, const char *sql);
 
 /* Counts lines of s. */
 size_t support_count_lines(const char *s);

@@ -764,7 +764,7 @@ static void assert_completes(fixture *f, const char *want,
 static void complete_offers_words_and_ids(void **state)
 {
 	fixture *f = *state;
-	COMPLETES(f, "list\nshow\nsearch\nimport\nexport\ndb\nconfig\n", "");
+	COMPLETES(f, "list\nshow\nsearch\nnote\nimport\nexport\ndb\nconfig\n", "");
 	COMPLETES(f, "show\nsearch\n", "s");
 	COMPLETES(f, "ko\nen\n", "--lang", "");
 	COMPLETES(f, "ko\n", "--lang", "=", "k");

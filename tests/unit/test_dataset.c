@@ -10,31 +10,14 @@
 #include "yeonpyo/idset.h"
 #include "yeonpyo/search.h"
 
-typedef struct {
-	char *dir;
-	store *s;
-} fixture;
+typedef support_store fixture;
 
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof(*f));
-	f->dir = support_tmpdir();
-	char *db = support_path(f->dir, "builtin.db");
+	fixture *f = support_store_new("builtin.db");
 	yp_error err = {0};
-	f->s = store_open(db, &err);
-	free(db);
-	assert_non_null(f->s);
 	assert_int_equal(dataset_sync(f->s, &err), YP_OK);
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	store_close(f->s);
-	support_rmtree(f->dir);
-	free(f);
 	return 0;
 }
 
@@ -303,13 +286,13 @@ static void curated_dataset_answers_korean_english_and_initials(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(every_event_is_complete_in_both_languages, setup, teardown),
-		cmocka_unit_test_setup_teardown(every_organization_and_person_is_used, setup, teardown),
-		cmocka_unit_test_setup_teardown(milestones_carry_their_best_supported_dates, setup, teardown),
-		cmocka_unit_test_setup_teardown(conflicts_are_recorded_in_both_languages, setup, teardown),
-		cmocka_unit_test_setup_teardown(seed_capture_stamp_is_not_the_article_date, setup, teardown),
-		cmocka_unit_test_setup_teardown(database_records_the_dataset_version_and_title, setup, teardown),
-		cmocka_unit_test_setup_teardown(curated_dataset_answers_korean_english_and_initials, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_event_is_complete_in_both_languages, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(every_organization_and_person_is_used, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(milestones_carry_their_best_supported_dates, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(conflicts_are_recorded_in_both_languages, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(seed_capture_stamp_is_not_the_article_date, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(database_records_the_dataset_version_and_title, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(curated_dataset_answers_korean_english_and_initials, setup, support_store_teardown),
 	};
 	return cmocka_run_group_tests_name("dataset", tests, NULL, NULL);
 }

@@ -1,8 +1,10 @@
 /* test_date.c: dates with a precision: parsing, validation messages,
- * formatting, ordering keys and the days a date covers. */
+ * formatting, ordering keys and the days a date covers; moments in UTC
+ * as ISO 8601. */
 #include "support.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "yeonpyo/date.h"
 
@@ -123,6 +125,60 @@ static void coverage_spans_the_whole_year_or_month(void **state)
 	assert_int_equal(date_last_day(&d), 20250204);
 }
 
+/* Moments in UTC agree with the C library's gmtime, both ways, across
+ * leap days, centuries and the years before 1970. */
+static void instants_are_iso_8601_in_utc(void **state)
+{
+	(void)state;
+	char buf[DATE_INSTANT_MAX];
+	date_format_instant(0, buf);
+	assert_string_equal(buf, "1970-01-01T00:00:00Z");
+	date_format_instant(1738629000, buf);
+	assert_string_equal(buf, "2025-02-04T00:30:00Z");
+	const long long samples[] = {-1, -86401, 951782400, 951868799,
+				     4102444800LL, 253402300799LL, 1709164800};
+	for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {
+		time_t t = (time_t)samples[i];
+		struct tm tm;
+		char want[64];
+		assert_non_null(gmtime_r(&t, &tm));
+		strftime(want, sizeof(want), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		date_format_instant(samples[i], buf);
+		assert_string_equal(buf, want);
+		long long back = 0;
+		char why[96];
+		assert_true(date_parse_instant(buf, &back, why, sizeof(why)));
+		assert_int_equal(back, samples[i]);
+	}
+}
+
+static void rejects_malformed_instants(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		const char *why;
+	} bad[] = {
+		{"2025-02-04", "expected a UTC time as YYYY-MM-DDTHH:MM:SSZ"},
+		{"2025-02-04T00:30:00", "expected a UTC time as YYYY-MM-DDTHH:MM:SSZ"},
+		{"2025-02-04 00:30:00Z", "expected a UTC time as YYYY-MM-DDTHH:MM:SSZ"},
+		{"2025-02-04T00:30:00+09", "expected a UTC time as YYYY-MM-DDTHH:MM:SSZ"},
+		{"2025-2-04T00:30:00Z", "expected a UTC time as YYYY-MM-DDTHH:MM:SSZ"},
+		{"2025-02-30T00:30:00Z", "February 2025 has 28 days"},
+		{"2025-13-01T00:30:00Z", "month must be between 01 and 12"},
+		{"2025-02-04T24:00:00Z", "the time of day must be between "
+					 "00:00:00 and 23:59:59"},
+		{"0999-02-04T00:30:00Z", "year must be between 1000 and 9999"},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		long long t = 42;
+		char why[96] = "";
+		assert_false(date_parse_instant(bad[i].text, &t, why, sizeof(why)));
+		assert_string_equal(why, bad[i].why);
+		assert_int_equal(t, 42);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +189,8 @@ int main(void)
 		cmocka_unit_test(formats_at_its_own_precision),
 		cmocka_unit_test(keys_sort_year_before_month_before_day),
 		cmocka_unit_test(coverage_spans_the_whole_year_or_month),
+		cmocka_unit_test(instants_are_iso_8601_in_utc),
+		cmocka_unit_test(rejects_malformed_instants),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }

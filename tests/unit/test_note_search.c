@@ -17,25 +17,18 @@
 
 #define EVENTS 2000
 
-typedef struct {
-	char *dir;
-	store *s;
-} fixture;
+typedef support_store fixture;
 
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof(*f));
-	f->dir = support_tmpdir();
+	fixture *f = support_store_new("t.db");
 	char *feed = support_path(f->dir, "feed.ndjson");
 	char cmd[4400];
 	snprintf(cmd, sizeof(cmd), "build/gen %d 3 > '%s'", EVENTS, feed);
 	int rc = system(cmd);
 	if (rc != 0)
 		fail_msg("build/gen could not write the feed (status %d)", rc);
-	char *db = support_path(f->dir, "t.db");
 	yp_error err = {0};
-	f->s = store_open(db, &err);
-	assert_non_null(f->s);
 	diag d = DIAG_INIT;
 	import_stats st;
 	memset(&st, 0, sizeof(st));
@@ -49,18 +42,8 @@ static int setup(void **state)
 	import_stats_clear(&st);
 	diag_free(&d);
 	free(state_db);
-	free(db);
 	free(feed);
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	store_close(f->s);
-	support_rmtree(f->dir);
-	free(f);
 	return 0;
 }
 
@@ -224,8 +207,8 @@ static void a_matching_note_adds_its_event_and_says_so(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(an_unrelated_note_changes_no_search, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_matching_note_adds_its_event_and_says_so, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_unrelated_note_changes_no_search, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(a_matching_note_adds_its_event_and_says_so, setup, support_store_teardown),
 	};
 	return cmocka_run_group_tests_name("note_search", tests, NULL, NULL);
 }

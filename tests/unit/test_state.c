@@ -13,6 +13,7 @@
 #include "store_priv.h"
 #include "yeonpyo/dataset.h"
 #include "yeonpyo/diag.h"
+#include "yeonpyo/event_report.h"
 #include "yeonpyo/import.h"
 #include "yeonpyo/note.h"
 
@@ -56,15 +57,6 @@ static int teardown(void **state)
 	support_rmtree(f->dir);
 	free(f);
 	return 0;
-}
-
-static void exec_sql(const char *path, const char *sql)
-{
-	sqlite3 *db = NULL;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	sqlite3_close(db);
 }
 
 /* The first column of the first row of sql over the file at path, as
@@ -114,6 +106,17 @@ static char *rows(store *s)
 	return strbuf_take(&sb);
 }
 
+/* Closes the store, to read the file on its own: version 2, with its
+ * terminals' columns. */
+static void assert_at_version_2(fixture *f)
+{
+	store_close(f->s);
+	f->s = NULL;
+	assert_query(f->state, "PRAGMA user_version", "2");
+	assert_query(f->state, "SELECT group_concat(name, ' ') FROM"
+		     " pragma_table_info('terminals')", "term ambiguous lines at");
+}
+
 /* state.db as version 1 made it, with a mark, a seen event and the
  * widths of two terminals. */
 static const char v1_state[] =
@@ -134,7 +137,7 @@ static const char v1_state[] =
 static void version_1_state_upgrades_keeping_marks_and_widths(void **state)
 {
 	fixture *f = *state;
-	exec_sql(f->state, v1_state);
+	support_sql(f->state, v1_state);
 	yp_error err = {0};
 	assert_int_equal(store_attach_state(f->s, f->state, &err), YP_OK);
 	char *r = rows(f->s);
@@ -146,11 +149,7 @@ static void version_1_state_upgrades_keeping_marks_and_widths(void **state)
 	assert_int_equal(lines, 1);
 	store_terminal_widths(f->s, "tmux-256color", &amb, &lines);
 	assert_int_equal(amb, 1);
-	store_close(f->s);
-	f->s = NULL;
-	assert_query(f->state, "PRAGMA user_version", "2");
-	assert_query(f->state, "SELECT group_concat(name, ' ') FROM"
-		     " pragma_table_info('terminals')", "term ambiguous lines at");
+	assert_at_version_2(f);
 	assert_query(f->state, "SELECT group_concat(name, ' ') FROM"
 		     " pragma_table_info('notes')", "nid event_id text at");
 	assert_query(f->state, "SELECT group_concat(name, ' ') FROM"
@@ -172,11 +171,7 @@ static void a_new_state_is_made_at_version_2(void **state)
 	assert_int_equal(store_attach_state(f->s, f->state, &err), YP_OK);
 	assert_int_equal(store_set_terminal_widths(f->s, "vt100", 2, 2, &err),
 			 YP_OK);
-	store_close(f->s);
-	f->s = NULL;
-	assert_query(f->state, "PRAGMA user_version", "2");
-	assert_query(f->state, "SELECT group_concat(name, ' ') FROM"
-		     " pragma_table_info('terminals')", "term ambiguous lines at");
+	assert_at_version_2(f);
 	assert_query(f->state, "SELECT group_concat(name, ' ') FROM (SELECT"
 		     " name FROM sqlite_schema WHERE type IN ('table', 'trigger')"
 		     " AND name NOT LIKE 'note_fts_%' ORDER BY name)",
@@ -190,7 +185,7 @@ static void a_new_state_is_made_at_version_2(void **state)
 static void a_newer_state_is_refused_and_left_alone(void **state)
 {
 	fixture *f = *state;
-	exec_sql(f->state, "CREATE TABLE future(x); PRAGMA user_version = 3;");
+	support_sql(f->state, "CREATE TABLE future(x); PRAGMA user_version = 3;");
 	yp_error err = {0};
 	assert_int_equal(store_attach_state(f->s, f->state, &err), YP_DATAERR);
 	char want[600];
@@ -345,28 +340,29 @@ static void a_note_that_is_not_plain_text_is_refused(void **state)
 	char *big = malloc(NOTE_MAX_BYTES + 2);
 	memset(big, 'a', NOTE_MAX_BYTES + 1);
 	big[NOTE_MAX_BYTES + 1] = '\0';
-	assert_refused(f->s, "e-2024-month", big, YP_DATAERR,
-		       "note for \"e-2024-month\": too long (65537 bytes; at "
-		       "most 65536)");
-	assert_refused(f->s, "e-2024-day", "bell \a here", YP_DATAERR,
-		       "note for \"e-2024-day\": control character U+0007 at "
-		       "byte 5 is not allowed (only line breaks and tabs are)");
-	assert_refused(f->s, "e-2024-day", "a\rb", YP_DATAERR,
-		       "note for \"e-2024-day\": control character U+000D at "
-		       "byte 1 is not allowed (only line breaks and tabs are)");
-	assert_refused(f->s, "e-2024-day", "esc \x1b[2J", YP_DATAERR,
-		       "note for \"e-2024-day\": control character U+001B at "
-		       "byte 4 is not allowed (only line breaks and tabs are)");
-	assert_refused(f->s, "e-2024-day", "C1 \xc2\x9b here", YP_DATAERR,
-		       "note for \"e-2024-day\": control character U+009B at "
-		       "byte 3 is not allowed (only line breaks and tabs are)");
-	assert_refused(f->s, "e-2024-day", "bad \xff byte", YP_DATAERR,
-		       "note for \"e-2024-day\": not valid UTF-8 (byte 4)");
-	assert_refused(f->s, "e-2024-day", "half \xed\xa0\x80 surrogate",
-		       YP_DATAERR, "note for \"e-2024-day\": not valid UTF-8 "
-		       "(byte 5)");
-	assert_refused(f->s, "e-2024-day", " \t\r\n\n ", YP_DATAERR,
-		       "note for \"e-2024-day\": must not be empty");
+	/* each refused for its reason, the id named first */
+#define CONTROL(cp, at) "control character U+" cp " at byte " at " is not " \
+	"allowed (only line breaks and tabs are)"
+	const struct {
+		const char *text, *why;
+	} refused[] = {
+		{big, "too long (65537 bytes; at most 65536)"},
+		{"bell \a here", CONTROL("0007", "5")},
+		{"a\rb", CONTROL("000D", "1")},
+		{"esc \x1b[2J", CONTROL("001B", "4")},
+		{"C1 \xc2\x9b here", CONTROL("009B", "3")},
+		{"bad \xff byte", "not valid UTF-8 (byte 4)"},
+		{"half \xed\xa0\x80 surrogate", "not valid UTF-8 (byte 5)"},
+		{" \t\r\n\n ", "must not be empty"},
+	};
+#undef CONTROL
+	char want[200];
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		snprintf(want, sizeof(want), "note for \"e-2024-month\": %s",
+			 refused[i].why);
+		assert_refused(f->s, "e-2024-month", refused[i].text, YP_DATAERR,
+			       want);
+	}
 	assert_refused(f->s, "no-such-event", "text", YP_NOINPUT,
 		       "no event with id \"no-such-event\"");
 	/* exactly the limit is a note */
@@ -434,6 +430,55 @@ static void notes_outlive_a_refresh_of_the_built_in_dataset(void **state)
 	free(db);
 }
 
+/* An event's report as "kind|text" lines. */
+static bool put_line(const report_line *l, void *ctx)
+{
+	strbuf_printf(ctx, "%d|%s\n", (int)l->kind, l->text);
+	return true;
+}
+
+static char *report(store *s, const char *id, yp_lang lang)
+{
+	yp_event e;
+	yp_error err = {0};
+	assert_int_equal(store_get_event(s, id, &e, &err), YP_OK);
+	strbuf sb = STRBUF_INIT;
+	event_report(s, &e, lang, NULL, put_line, &sb);
+	model_event_clear(&e);
+	return strbuf_take(&sb);
+}
+
+/* The report, the detail pane's and show's, ends with the note under its
+ * own heading, its lines as written and its tabs as spaces to stops of 8
+ * columns (by display width); without one it is the report it was. */
+static void the_report_ends_with_the_note(void **state)
+{
+	fixture *f = *state;
+	char *plain = report(f->s, "e-2024-day", LANG_EN);
+	assert_null(strstr(plain, "My note"));
+	yp_error err = {0};
+	assert_int_equal(store_note_set(f->s, "e-2024-day",
+					"첫 줄\n\t들여 씀\n가나\tx\n\nend", &err),
+			 YP_OK);
+	char *ko = report(f->s, "e-2024-day", LANG_KO);
+	char *en = report(f->s, "e-2024-day", LANG_EN);
+	const char *note = "첫 줄\n        들여 씀\n가나    x\n\nend\n";
+	strbuf want = STRBUF_INIT;
+	strbuf_printf(&want, "%s%d|My note\n%d|%s", plain, REPORT_HEADING,
+		      REPORT_TEXT, note);
+	assert_string_equal(en, strbuf_str(&want));
+	strbuf_reset(&want);
+	strbuf_printf(&want, "%d|내 메모\n%d|%s", REPORT_HEADING, REPORT_TEXT,
+		      note);
+	const char *tail = strstr(ko, strbuf_str(&want));
+	assert_non_null(tail);
+	assert_string_equal(tail, strbuf_str(&want));
+	strbuf_free(&want);
+	free(plain);
+	free(ko);
+	free(en);
+}
+
 /* --- places ---------------------------------------------------------------- */
 
 /* A place is kept per database and read back as it was written, in the
@@ -491,6 +536,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_note_is_stored_as_its_lines_were_written, setup, teardown),
 		cmocka_unit_test_setup_teardown(deleting_a_missing_note_says_which_is_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(notes_outlive_a_refresh_of_the_built_in_dataset, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_report_ends_with_the_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(places_are_kept_per_database, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("state", tests, NULL, NULL);

@@ -34,15 +34,7 @@ static int teardown(void **state)
 	return 0;
 }
 
-static void exec_sql(const char *path, const char *sql)
-{
-	sqlite3 *db = NULL;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
-/* exec_sql on a connection that knows the search tokenizer, which the
+/* support_sql on a connection that knows the search tokenizer, which the
  * search index's table needs even to be dropped. */
 static void exec_sql_searchable(const char *path, const char *sql)
 {
@@ -106,7 +98,7 @@ static void migrates_an_empty_file_from_version_0(void **state)
 static void refuses_a_newer_schema_and_leaves_it_alone(void **state)
 {
 	fixture *f = *state;
-	exec_sql(f->db, "CREATE TABLE future(x); PRAGMA user_version = 99;");
+	support_sql(f->db, "CREATE TABLE future(x); PRAGMA user_version = 99;");
 	yp_error err = {0};
 	assert_null(store_open(f->db, &err));
 	assert_int_equal(err.status, YP_DATAERR);
@@ -122,7 +114,7 @@ static void refuses_a_newer_schema_and_leaves_it_alone(void **state)
 static void refuses_another_programs_database(void **state)
 {
 	fixture *f = *state;
-	exec_sql(f->db, "CREATE TABLE mail(id); INSERT INTO mail VALUES (1);");
+	support_sql(f->db, "CREATE TABLE mail(id); INSERT INTO mail VALUES (1);");
 	yp_error err = {0};
 	assert_null(store_open(f->db, &err));
 	assert_int_equal(err.status, YP_DATAERR);

@@ -14,11 +14,7 @@
 #include "yeonpyo/import.h"
 #include "yeonpyo/strbuf.h"
 
-typedef struct {
-	char *dir;
-	store *s;
-	const char *db;  /* the store's path */
-} fixture;
+typedef support_store fixture;
 
 /* Events over a few years, a third tagged "third", a quarter found by
  * "tele", two organizations. */
@@ -63,25 +59,9 @@ static void import_events(store *s, int from, int n)
 
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof(*f));
-	f->dir = support_tmpdir();
-	char *db = support_path(f->dir, "t.db");
-	yp_error err = {0};
-	f->s = store_open(db, &err);
-	free(db);
-	assert_non_null(f->s);
-	f->db = store_path(f->s);
+	fixture *f = support_store_new("t.db");
 	import_events(f->s, 0, 300);
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	store_close(f->s);
-	support_rmtree(f->dir);
-	free(f);
 	return 0;
 }
 
@@ -121,7 +101,8 @@ static void a_missing_parameter_is_reported_by_name(void **state)
 	assert_int_equal(store_bound(&b, "writing metadata", &err), YP_SOFTWARE);
 	char want[600];
 	snprintf(want, sizeof(want), "%s: writing metadata: binding :no_such: "
-		 "the statement has no parameter of that name", f->db);
+		 "the statement has no parameter of that name",
+		 store_path(f->s));
 	assert_string_equal(err.message, want);
 	assert_string_equal(b.failed, ":no_such");
 	/* :value was never bound: still NULL */
@@ -144,7 +125,7 @@ static void a_value_that_will_not_bind_fails_the_write(void **state)
 					&err), YP_SOFTWARE);
 	char want[600];
 	snprintf(want, sizeof(want), "%s: writing metadata: binding :value: "
-		 "string or blob too big", f->db);
+		 "string or blob too big", store_path(f->s));
 	assert_string_equal(err.message, want);
 	yp_event e = {.id = "ev-long", .status = "done", .kind = "plan",
 		      .title = {NULL, "a title longer than twenty bytes"}};
@@ -153,7 +134,7 @@ static void a_value_that_will_not_bind_fails_the_write(void **state)
 	assert_int_equal(store_put_event(f->s, &e, ORIGIN_USER, NULL, &err),
 			 YP_SOFTWARE);
 	snprintf(want, sizeof(want), "%s: writing an event: binding :title_en: "
-		 "string or blob too big", f->db);
+		 "string or blob too big", store_path(f->s));
 	assert_string_equal(err.message, want);
 	store_rollback(f->s);
 	sqlite3_limit(f->s->db, SQLITE_LIMIT_LENGTH, was);
@@ -219,7 +200,7 @@ static char *read_fresh(const fixture *f, const event_filter *flt,
 			long map_min)
 {
 	yp_error err = {0};
-	store *s = store_open(f->db, &err);
+	store *s = store_open(store_path(f->s), &err);
 	assert_non_null(s);
 	store_tune_search(s, map_min);
 	char *text = read_timeline(s, flt);
@@ -296,11 +277,11 @@ static void kept_windows_read_the_state_attached_later(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(every_statement_prepares_with_named_parameters, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_missing_parameter_is_reported_by_name, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_value_that_will_not_bind_fails_the_write, setup, teardown),
-		cmocka_unit_test_setup_teardown(kept_statements_read_what_a_new_connection_reads, setup, teardown),
-		cmocka_unit_test_setup_teardown(kept_windows_read_the_state_attached_later, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_statement_prepares_with_named_parameters, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(a_missing_parameter_is_reported_by_name, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(a_value_that_will_not_bind_fails_the_write, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(kept_statements_read_what_a_new_connection_reads, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(kept_windows_read_the_state_attached_later, setup, support_store_teardown),
 	};
 	return cmocka_run_group_tests_name("store_sql", tests, NULL, NULL);
 }
