@@ -84,6 +84,11 @@ static void e_writes_a_note_of_several_lines(void **state)
 	assert_string_equal(note, "첫 줄\nsecond line");
 	free(note);
 	assert_int_equal(pencil(s, "Alliance founded"), 0x270E);
+	/* the detail pane has it, last, under its own heading */
+	screen_key(s, "\tG");  /* the detail's end */
+	int heading = screen_find_row(s, "My note");
+	assert_true(heading > 12);
+	assert_true(screen_find_row(s, "첫 줄") > heading);
 	/* the box again holds it; Esc leaves it as it was */
 	screen_key(s, "e");
 	assert_true(screen_find_row(s, "second line") > 0);
