@@ -1,6 +1,7 @@
 /* test_links.c: links between events (yeonpyo(5), an event's "links"):
  * their checks, word for word, with nothing written; links to events later
- * in a document or a feed; the export round trip; and a refresh of the built-in dataset that drops an
+ * in a document or a feed; the export round trip; show's lines and
+ * document both ways; and a refresh of the built-in dataset that drops an
  * event, taking its links along. tests/data/links.json is the chain:
  * l-plan <- l-agreement (outcome-of) <- l-kickoff (follows) <- l-square
  * (follows), and l-square see-also l-agreement. */
@@ -272,6 +273,57 @@ static void export_import_round_trip_keeps_links(void **state)
 	}
 }
 
+static void show_prints_links_both_ways(void **state)
+{
+	fixture *f = *state;
+	load_links(f);
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "--lang", "en", "show",
+			       "l-agreement");
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out,
+		"\nLinks\n"
+		"  outcome of: 2020 Joint lab planned\n"
+		"  followed by: 2021-06-10 Joint lab kickoff\n"
+		"  see also: 2022-10 Tech square opened\n"));
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, f->db_arg, "--lang", "en", "show", "l-plan");
+	assert_non_null(strstr(r.out, "\nLinks\n"
+		"  outcome: 2021-05-21 Joint lab agreement\n"));
+	support_result_free(&r);
+	r = RUN(f, NULL, NULL, f->db_arg, "--lang", "ko", "show", "l-kickoff");
+	assert_non_null(strstr(r.out, "\n연결\n"
+		"  앞선 일: 2021-05-21 공동 연구소 협약\n"
+		"  뒤이은 일: 2022-10 테크 스퀘어 개관\n"));
+	support_result_free(&r);
+}
+
+/* The event's record has its own links as yeonpyo/1 writes them; the
+ * member "links" after the records has both ways, dated and titled. */
+static void show_json_carries_links_both_ways(void **state)
+{
+	fixture *f = *state;
+	load_links(f);
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "show", "l-kickoff",
+			       "--format", "json");
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out,
+		"      \"links\": [\n"
+		"        {\"event\": \"l-agreement\", \"kind\": \"follows\"}\n"
+		"      ]\n"
+		"    }\n"
+		"  ],\n"
+		"  \"links\": [\n"
+		"    {\"direction\": \"to\", \"kind\": \"follows\", \"event\": "
+		"\"l-agreement\", \"date\": \"2021-05-21\", \"title\": {\"ko\": "
+		"\"공동 연구소 협약\", \"en\": \"Joint lab agreement\"}},\n"
+		"    {\"direction\": \"from\", \"kind\": \"follows\", \"event\": "
+		"\"l-square\", \"date\": \"2022-10\", \"title\": {\"ko\": "
+		"\"테크 스퀘어 개관\", \"en\": \"Tech square opened\"}}\n"
+		"  ]\n"
+		"}\n"));
+	support_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -280,6 +332,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(import_replaces_an_events_own_links, setup, teardown),
 		cmocka_unit_test_setup_teardown(refresh_drops_the_links_of_dropped_events, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_import_round_trip_keeps_links, setup, teardown),
+		cmocka_unit_test_setup_teardown(show_prints_links_both_ways, setup, teardown),
+		cmocka_unit_test_setup_teardown(show_json_carries_links_both_ways, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("links", tests, NULL, NULL);
 }
