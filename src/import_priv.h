@@ -36,7 +36,10 @@ typedef struct {
 	yp_error *err;
 	import_link *links;  /* waiting for import_write_finish */
 	size_t n_links, cap_links;
-	idset feed_events;   /* NDJSON: the ids of the feed's events so far */
+	idset feed_events;   /* NDJSON: the ids of the events read but not
+			      * written (after a problem); the others are
+			      * in the database, so a feed of any size
+			      * still costs memory for its links alone */
 } import_writer;
 
 /* Tells the progress meter, if any, that done of total bytes are read. */

@@ -124,19 +124,20 @@ yp_status import_write_event(import_writer *w, const yp_event *e)
 yp_status import_write_feed_event(import_writer *w, decode_ctx *c,
 				  const yp_event *e, bool write)
 {
-	size_t prev = 0;
-	if (!idset_add_copy(&w->feed_events, e->id, c->line, &prev) &&
-	    prev == (size_t)-1)
-		return yp_fail(w->err, YP_SOFTWARE, "%s: out of memory", e->id);
 	if (write)
 		return put_event(w, e, c->line);
-	if (!keep_links(w, e, c->line, false))
+	/* after a problem nothing is written: the ids stand in for the
+	 * events, so that a link to one is not taken for a link to none */
+	size_t prev = 0;
+	if ((!idset_add_copy(&w->feed_events, e->id, c->line, &prev) &&
+	     prev == (size_t)-1) || !keep_links(w, e, c->line, false))
 		return yp_fail(w->err, YP_SOFTWARE, "%s: out of memory", e->id);
 	return YP_OK;
 }
 
-/* The feed's links to events that are neither in the feed nor in the
- * database, each reported on its event's line. */
+/* The feed's links to events that are neither in the database (written
+ * from the feed or there before) nor among the feed's events left
+ * unwritten, each reported on its event's line. */
 static bool feed_links_known(import_writer *w, decode_ctx *c)
 {
 	bool ok = true;

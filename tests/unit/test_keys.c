@@ -62,6 +62,15 @@ static void keys_map_to_their_actions(void **state)
 	assert_int_equal(keymap_action(&km, false, 'x'), ACTION_COPY);
 	assert_int_equal(keymap_action(&km, false, 'm'), ACTION_MARK);
 	assert_int_equal(keymap_action(&km, false, '\''), ACTION_MARKED);
+	assert_int_equal(keymap_action(&km, false, '>'), ACTION_LINK_NEXT);
+	assert_int_equal(keymap_action(&km, false, 'f'), ACTION_FOLLOW);
+	/* Backspace is DEL, Ctrl-H or the terminal's own sequence */
+	assert_int_equal(keymap_action(&km, false, '<'), ACTION_LINK_BACK);
+	assert_int_equal(keymap_action(&km, false, 127), ACTION_LINK_BACK);
+	assert_int_equal(keymap_action(&km, false, 'h' & 0x1f),
+			 ACTION_LINK_BACK);
+	assert_int_equal(keymap_action(&km, true, FKEY_BACKSPACE),
+			 ACTION_LINK_BACK);
 	assert_int_equal(keymap_action(&km, false, 'z'), ACTION_NONE);
 	/* a character and a function key with the same number differ */
 	assert_int_equal(keymap_action(&km, true, 'j'), ACTION_NONE);

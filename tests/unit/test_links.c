@@ -175,6 +175,21 @@ static void links_may_name_events_further_on(void **state)
 			    "unknown event \"nowhere\"\n");
 	free(problems);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM events"), 4);
+	/* after a problem nothing is written, and a link to a later line
+	 * still finds its event; one to no event is still reported */
+	assert_int_equal(import_text(f, "h.ndjson",
+		"{\"event\": {\"id\": \"bad\", \"date\": \"2021\", "
+		"\"status\": \"done\", \"kind\": \"plan\", \"title\": "
+		"{\"en\": \"T\"}, \"summary\": {\"en\": \"S.\"}, "
+		"\"sources\": [\"none\"]}}\n"
+		"{\"event\": " EV("v", LINKS(LINK("w", "follows") ", "
+			LINK("void", "follows"))) "}\n"
+		"{\"event\": " EV("w", "") "}\n", &problems), YP_DATAERR);
+	assert_string_equal(problems,
+		"h.ndjson:1: $.event.sources[0]: unknown source \"none\"\n"
+		"h.ndjson:2: $.event.links[1].event: unknown event \"void\"\n");
+	free(problems);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM events"), 4);
 }
 
 /* Importing an event again replaces its links; those to it stay. */
