@@ -102,6 +102,9 @@ static const struct {
 	{"PgUp", FN(FKEY_PGUP)}, {"PgDn", FN(FKEY_PGDN)},
 	{"Home", FN(FKEY_HOME)}, {"End", FN(FKEY_END)},
 	{"KpEnter", FN(FKEY_ENTER)}, {"Return", '\r'},
+	/* the Backspace the terminal's description names (kbs), which is
+	 * how it comes where the description has it (xterm's DEL too) */
+	{"BSpace", FN(FKEY_BACKSPACE)},
 };
 
 void keys_name(key_code code, strbuf *out)
