@@ -174,6 +174,7 @@ static go_result go_to_event(browser *b, const char *id)
 /* Keeps from, the event a link is followed from, for Back. */
 static void trail_push(timeline_view *tv, char *from)
 {
+	assert(from && tv->n_trail <= TRAIL_MAX);
 	if (tv->n_trail == TRAIL_MAX) {
 		free(tv->trail[0]);
 		memmove(tv->trail, tv->trail + 1,
@@ -201,7 +202,9 @@ static void follow_link(timeline_view *tv, browser *b, int height)
 	}
 	char *from = strdup(timeline_selected_id(&b->tl));
 	char *target = strdup(to);
-	if (from && target && go_to_event(b, target) == GO_THERE) {
+	if (!from || !target)
+		browser_note(b, "out of memory");
+	else if (go_to_event(b, target) == GO_THERE) {
 		trail_push(tv, from);
 		from = NULL;
 		tv->focus = FOCUS_TIMELINE;
