@@ -288,6 +288,31 @@ static void export_import_round_trip_keeps_links(void **state)
 	}
 }
 
+/* yeonpyo import: one line naming file, path and position, status 65,
+ * and the database as it was. */
+static void cli_import_of_a_bad_link_exits_65(void **state)
+{
+	fixture *f = *state;
+	load_links(f);
+	support_result before = RUN(f, NULL, NULL, f->db_arg, "export");
+	char *bad = support_path(f->home, "bad.json");
+	support_write_file(bad, HEAD EV("l-new", LINKS(LINK("l-plan",
+		"follows") ", " LINK("l-gone", "see-also"))) "]}");
+	support_result r = RUN(f, NULL, NULL, f->db_arg, "import", bad);
+	assert_int_equal(r.status, 65);
+	char want[4400];
+	snprintf(want, sizeof(want), "%s:1:209: $.events[0].links[1].event: "
+		 "unknown event \"l-gone\"\nyeonpyo: %s: 1 problem; nothing "
+		 "was imported\n", bad, bad);
+	assert_string_equal(r.err, want);
+	support_result_free(&r);
+	support_result after = RUN(f, NULL, NULL, f->db_arg, "export");
+	assert_string_equal(after.out, before.out);
+	support_result_free(&before);
+	support_result_free(&after);
+	free(bad);
+}
+
 static void show_prints_links_both_ways(void **state)
 {
 	fixture *f = *state;
@@ -347,6 +372,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(import_replaces_an_events_own_links, setup, teardown),
 		cmocka_unit_test_setup_teardown(refresh_drops_the_links_of_dropped_events, setup, teardown),
 		cmocka_unit_test_setup_teardown(export_import_round_trip_keeps_links, setup, teardown),
+		cmocka_unit_test_setup_teardown(cli_import_of_a_bad_link_exits_65, setup, teardown),
 		cmocka_unit_test_setup_teardown(show_prints_links_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(show_json_carries_links_both_ways, setup, teardown),
 	};
