@@ -475,6 +475,49 @@ static void show_doc_note(store *s, encode_doc *doc, const char *id)
 	free(text);
 }
 
+static void put_title(strbuf *sb, const yp_text *t)
+{
+	strbuf_puts(sb, "{");
+	if (t->ko) {
+		strbuf_puts(sb, "\"ko\": ");
+		json_write_string(sb, t->ko);
+	}
+	if (t->en) {
+		strbuf_puts(sb, t->ko ? ", \"en\": " : "\"en\": ");
+		json_write_string(sb, t->en);
+	}
+	strbuf_puts(sb, "}");
+}
+
+/* The event's links both ways, each with the other event's date and
+ * title, after the records: a member of show's document alone, as the
+ * note is (the event's own links are in its record, as yeonpyo/1 has
+ * them; the links to it are on the events that hold them). */
+static void show_doc_links(store *s, encode_doc *doc, const char *id)
+{
+	store_event_links l;
+	if (store_get_event_links(s, id, &l, NULL) != YP_OK || !l.n)
+		return;
+	encode_doc_member(doc, "links");
+	strbuf_puts(doc->sb, "[");
+	for (size_t i = 0; i < l.n; i++) {
+		const store_event_link *it = &l.items[i];
+		char date[DATE_TEXT_MAX];
+		date_format(&it->date, date);
+		strbuf_puts(doc->sb, i ? ",\n    " : "\n    ");
+		strbuf_printf(doc->sb, "{\"direction\": \"%s\", \"kind\": ",
+			      it->incoming ? "from" : "to");
+		json_write_string(doc->sb, it->kind);
+		strbuf_puts(doc->sb, ", \"event\": ");
+		json_write_string(doc->sb, it->id);
+		strbuf_printf(doc->sb, ", \"date\": \"%s\", \"title\": ", date);
+		put_title(doc->sb, &it->title);
+		strbuf_puts(doc->sb, "}");
+	}
+	strbuf_puts(doc->sb, "\n  ]");
+	store_event_links_free(&l);
+}
+
 static void show_doc(store *s, const cli_env *env, const yp_event *e)
 {
 	id_list orgs;
@@ -514,6 +557,7 @@ static void show_doc(store *s, const cli_env *env, const yp_event *e)
 	encode_doc_section(&doc, "events");
 	encode_doc_item(&doc);
 	encode_event(&sb, e, ENCODE_PRETTY, 2);
+	show_doc_links(s, &doc, e->id);
 	show_doc_note(s, &doc, e->id);
 	encode_doc_end(&doc);
 	fputs(strbuf_str(&sb), env->out);

@@ -623,6 +623,50 @@ static bool figure_item(decode_ctx *c, const json_value *v, const char *path,
 	return false;
 }
 
+static bool event_link_item(decode_ctx *c, const json_value *v,
+			    const char *path, yp_event *e, size_t i)
+{
+	static const char *const names[] = {"event", "kind", NULL};
+	bool ok;
+	if (!record_begin(c, v, path, names, 2, &ok))
+		return false;
+	yp_event_link *l = &e->links[i];
+	ok = field_slug(c, v, path, "event", &l->event) && ok;
+	return field_vocab(c, v, path, "kind", VOCAB_LINK_KIND, &l->kind) && ok;
+}
+
+/* An event's links name other events, each once: a link to itself or a
+ * second link to the same event says nothing the first does not. Each
+ * is reported at the link's own path, as its references are. */
+static bool check_event_links(decode_ctx *c, const json_value *v,
+			      const char *path, const yp_event *e)
+{
+	const json_value *arr = json_get(v, "links");
+	bool ok = true;
+	path_buf lp, ip, ep;
+	const char *links = path_join(&lp, path, "links");
+	for (size_t i = 0; i < e->n_links; i++) {
+		const char *target = e->links[i].event;
+		const json_value *at = json_get(arr->u.array.items[i], "event");
+		const char *p = path_join(&ep, path_index(&ip, links, i), "event");
+		if (e->id && strcmp(target, e->id) == 0) {
+			decode_report(c, at, p, "an event cannot link to "
+				      "itself");
+			ok = false;
+			continue;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(e->links[j].event, target) != 0)
+				continue;
+			decode_report(c, at, p, "event \"%s\" is linked twice "
+				      "(also at %s[%zu])", target, links, j);
+			ok = false;
+			break;
+		}
+	}
+	return ok;
+}
+
 /* Repeated ids or tags in one event are almost certainly typos. */
 static bool check_unique(decode_ctx *c, const json_value *v, const char *path,
 			 const char *what, const char *const *ids, size_t n)
@@ -667,9 +711,14 @@ static bool event_arrays(decode_ctx *c, const json_value *v, const char *path,
 			 (void **)&e->tags, tag_item) && ok;
 	ok = field_array(c, v, path, "figures", e, &e->n_figures,
 			 sizeof(yp_figure), (void **)&e->figures, figure_item) && ok;
+	ok = field_array(c, v, path, "links", e, &e->n_links,
+			 sizeof(yp_event_link), (void **)&e->links,
+			 event_link_item) && ok;
 	if (!ok)
 		return false;
-	ok = check_unique_links(c, v, path, "organization", e->orgs, e->n_orgs);
+	ok = check_event_links(c, v, path, e);
+	ok = check_unique_links(c, v, path, "organization", e->orgs, e->n_orgs) &&
+	     ok;
 	ok = check_unique_links(c, v, path, "person", e->people, e->n_people) &&
 	     ok;
 	ok = check_unique(c, v, path, "source", (const char *const *)e->sources,
@@ -700,7 +749,7 @@ bool decode_event(decode_ctx *c, const json_value *v, const char *path,
 	static const char *const names[] = {
 		"id", "date", "status", "kind", "title", "summary", "end_date",
 		"notes", "organizations", "people", "sources", "tags", "figures",
-		NULL};
+		"links", NULL};
 	memset(out, 0, sizeof(*out));
 	bool ok;
 	if (!record_begin(c, v, path, names, 6, &ok))

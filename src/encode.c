@@ -153,6 +153,23 @@ static void put_figures(obj_writer *w, const yp_figure *f, size_t n)
 	array_end(w);
 }
 
+static void put_event_links(obj_writer *w, const yp_event_link *l, size_t n)
+{
+	if (!n)
+		return;
+	obj_key(w, "links");
+	strbuf_putc(w->sb, '[');
+	for (size_t i = 0; i < n; i++) {
+		array_item(w, i);
+		obj_writer link;
+		obj_begin(&link, w->sb, ENCODE_COMPACT, 0);
+		put_string(&link, "event", l[i].event);
+		put_string(&link, "kind", l[i].kind);
+		obj_end(&link);
+	}
+	array_end(w);
+}
+
 void encode_org(strbuf *sb, const yp_org *o, encode_style style, int indent)
 {
 	obj_writer w;
@@ -208,6 +225,7 @@ static void event_members(obj_writer *w, const yp_event *e)
 	put_strings(w, "sources", e->sources, e->n_sources);
 	put_strings(w, "tags", e->tags, e->n_tags);
 	put_figures(w, e->figures, e->n_figures);
+	put_event_links(w, e->links, e->n_links);
 }
 
 void encode_event(strbuf *sb, const yp_event *e, encode_style style,

@@ -164,6 +164,30 @@ static void links(reporter *r, label heading, const yp_link *l, size_t n,
 	free(items);
 }
 
+/* The events e links to and those that link to it, each with the
+ * relation as this event sees it, the other's date and title. */
+static void event_links(reporter *r, const yp_event *e)
+{
+	store_event_links l;
+	if (store_get_event_links(r->s, e->id, &l, NULL) != YP_OK || !l.n)
+		return;
+	emit(r, REPORT_HEADING, NULL, pick(r, (label){"연결", "Links"}));
+	strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < l.n; i++) {
+		const store_event_link *it = &l.items[i];
+		char date[DATE_TEXT_MAX];
+		date_format(&it->date, date);
+		strbuf_reset(&sb);
+		strbuf_printf(&sb, "%s: %s %s",
+			      vocab_link_label(it->kind, it->incoming, r->lang),
+			      date, model_text_pick(&it->title, r->lang));
+		emit_link(r, REPORT_ITEM, NULL, strbuf_str(&sb), it->id,
+			  RECORD_EVENT);
+	}
+	strbuf_free(&sb);
+	store_event_links_free(&l);
+}
+
 static void figures(reporter *r, const yp_event *e)
 {
 	if (!e->n_figures)
@@ -269,6 +293,7 @@ void event_report(store *s, const yp_event *e, yp_lang lang,
 	paragraph(&r, (label){"요약", "Summary"}, &e->summary);
 	links(&r, (label){"기관", "Organizations"}, e->orgs, e->n_orgs, org_item);
 	links(&r, (label){"인물", "People"}, e->people, e->n_people, person_item);
+	event_links(&r, e);
 	figures(&r, e);
 	paragraph(&r, (label){"메모", "Notes"}, &e->notes);
 	sources(&r, e);

@@ -61,7 +61,7 @@ static yp_status ndjson_record(import_writer *w, decode_ctx *c,
 		yp_event e;
 		if (decode_event(c, body, path, &e) &&
 		    import_refs_check_event(c, w->s, NULL, &e, path, NULL))
-			rc = write ? import_write_event(w, &e) : YP_OK;
+			rc = import_write_feed_event(w, c, &e, write);
 		model_event_clear(&e);
 	}
 	return rc;
@@ -163,11 +163,14 @@ yp_status import_buffer(store *s, const char *name, const char *buf,
 			size_t len, store_origin origin, import_stats *stats,
 			diag *d, yp_error *err)
 {
-	import_writer w = {s, origin, stats, err};
+	import_writer w = {s, origin, stats, err, NULL, 0, 0, IDSET_INIT};
 	decode_ctx c = {d, name, 0, 0};
 	yp_status rc = looks_like_ndjson(buf, len)
 			       ? import_ndjson(&w, &c, buf, len)
 			       : import_doc_read(&w, &c, buf, len, false);
+	if (rc == YP_OK || rc == YP_DATAERR)
+		rc = import_write_finish(&w, &c);
+	import_writer_free(&w);
 	if (rc == YP_OK && d->count)
 		rc = YP_DATAERR;
 	return rc;
@@ -270,7 +273,7 @@ yp_status import_file(store *s, const char *path, store_origin origin,
 	if (fstat(fileno(r.f), &st) != 0)
 		st.st_mode = 0;
 	size_t size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-	import_writer w = {s, origin, stats, err};
+	import_writer w = {s, origin, stats, err, NULL, 0, 0, IDSET_INIT};
 	decode_ctx c = {d, path, 0, 0};
 	strbuf head = STRBUF_INIT;  /* blank lines before the first */
 	ssize_t n;
@@ -304,7 +307,10 @@ yp_status import_file(store *s, const char *path, store_origin origin,
 		yp_fail(err, YP_IOERR, "%s: cannot read: %s",
 			decode_file_name(path),
 			head.failed ? "out of memory" : strerror(saved));
-	else if (rc == YP_OK && d->count)
+	else if (rc == YP_OK || rc == YP_DATAERR)
+		rc = import_write_finish(&w, &c);
+	import_writer_free(&w);
+	if (!read_failed && rc == YP_OK && d->count)
 		rc = YP_DATAERR;
 	strbuf_free(&head);
 	free(r.line);

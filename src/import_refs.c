@@ -1,6 +1,6 @@
 /* import_refs.c: whether the references of a record (an organization's
- * parent, a person's organization, an event's organizations, people and
- * sources) resolve, to a record of the same document or to one already in
+ * parent, a person's organization, an event's organizations, people,
+ * sources and links to other events) resolve, to a record of the same document or to one already in
  * the database; each that does not is reported at its own path and, in a
  * document, its own line and column, kept from when the record was read. */
 #include "import_priv.h"
@@ -82,6 +82,9 @@ bool import_refs_check_event(decode_ctx *c, store *s, const import_ids *ids,
 	for (size_t i = 0; i < e->n_sources; i++)
 		ok = check_event_ref(&r, RECORD_SOURCE, e->sources[i],
 				     "sources", i, "", k++) && ok;
+	for (size_t i = 0; ids && i < e->n_links; i++)
+		ok = check_event_ref(&r, RECORD_EVENT, e->links[i].event,
+				     "links", i, ".event", k++) && ok;
 	return ok;
 }
 
@@ -127,7 +130,7 @@ bool import_refs_locate(record_kind kind, const json_value *rec,
 	size_t n = one ? 1 : 0;
 	if (kind == RECORD_EVENT)
 		n = array_len(rec, "organizations") + array_len(rec, "people") +
-		    array_len(rec, "sources");
+		    array_len(rec, "sources") + array_len(rec, "links");
 	if (n == 0)
 		return true;
 	decode_pos *at = calloc(n, sizeof(*at));
@@ -140,6 +143,7 @@ bool import_refs_locate(record_kind kind, const json_value *rec,
 		locate_each(rec, "organizations", "id", at, &k);
 		locate_each(rec, "people", "id", at, &k);
 		locate_each(rec, "sources", NULL, at, &k);
+		locate_each(rec, "links", "event", at, &k);
 	}
 	*out = at;
 	return true;

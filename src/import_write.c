@@ -2,6 +2,10 @@
  * counted as written or kept, with the progress line told as they pass. */
 #include "import_priv.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "yeonpyo/progress.h"
 
 static long records_done(const import_stats *st)
@@ -60,11 +64,124 @@ yp_status import_write_source(import_writer *w, const yp_source *src)
 	return rc;
 }
 
-yp_status import_write_event(import_writer *w, const yp_event *e)
+static void link_free(import_link *l)
+{
+	free(l->event);
+	free(l->target);
+	free(l->kind);
+}
+
+/* Keeps the links of e for import_write_finish; false when memory runs
+ * out. */
+static bool keep_links(import_writer *w, const yp_event *e, unsigned line,
+		       bool write)
+{
+	for (size_t i = 0; i < e->n_links; i++) {
+		if (w->n_links == w->cap_links) {
+			size_t cap = w->cap_links ? w->cap_links * 2 : 16;
+			import_link *grown = realloc(w->links,
+						     cap * sizeof(*grown));
+			if (!grown)
+				return false;
+			w->links = grown;
+			w->cap_links = cap;
+		}
+		import_link *l = &w->links[w->n_links];
+		l->event = strdup(e->id);
+		l->target = strdup(e->links[i].event);
+		l->kind = strdup(e->links[i].kind);
+		l->index = i;
+		l->line = line;
+		l->write = write;
+		if (!l->event || !l->target || !l->kind) {
+			link_free(l);
+			return false;
+		}
+		w->n_links++;
+	}
+	return true;
+}
+
+static yp_status put_event(import_writer *w, const yp_event *e,
+			   unsigned line)
 {
 	bool written = false;
 	yp_status rc = store_put_event(w->s, e, w->origin, &written, w->err);
-	if (rc == YP_OK)
-		count(w, written, &w->stats->events);
+	if (rc != YP_OK)
+		return rc;
+	count(w, written, &w->stats->events);
+	/* a built-in event the user's replaced keeps the user's links */
+	if (written && !keep_links(w, e, line, true))
+		return yp_fail(w->err, YP_SOFTWARE, "%s: out of memory", e->id);
+	return YP_OK;
+}
+
+yp_status import_write_event(import_writer *w, const yp_event *e)
+{
+	return put_event(w, e, 0);
+}
+
+yp_status import_write_feed_event(import_writer *w, decode_ctx *c,
+				  const yp_event *e, bool write)
+{
+	if (write)
+		return put_event(w, e, c->line);
+	/* after a problem nothing is written: the ids stand in for the
+	 * events, so that a link to one is not taken for a link to none */
+	size_t prev = 0;
+	if ((!idset_add_copy(&w->feed_events, e->id, c->line, &prev) &&
+	     prev == (size_t)-1) || !keep_links(w, e, c->line, false))
+		return yp_fail(w->err, YP_SOFTWARE, "%s: out of memory", e->id);
+	return YP_OK;
+}
+
+/* The feed's links to events that are neither in the database (written
+ * from the feed or there before) nor among the feed's events left
+ * unwritten, each reported on its event's line. */
+static bool feed_links_known(import_writer *w, decode_ctx *c)
+{
+	bool ok = true;
+	for (size_t i = 0; i < w->n_links; i++) {
+		const import_link *l = &w->links[i];
+		if (l->line == 0 || idset_has(&w->feed_events, l->target) ||
+		    store_has(w->s, RECORD_EVENT, l->target))
+			continue;
+		char path[64];
+		snprintf(path, sizeof(path), "$.event.links[%zu].event",
+			 l->index);
+		c->line = l->line;
+		decode_report_at(c, NULL, path, "unknown event \"%s\"",
+				 l->target);
+		ok = false;
+	}
+	return ok;
+}
+
+yp_status import_write_finish(import_writer *w, decode_ctx *c)
+{
+	if (!feed_links_known(w, c) || c->d->count)
+		return YP_DATAERR;
+	yp_status rc = YP_OK;
+	for (size_t i = 0; rc == YP_OK && i < w->n_links; i++) {
+		const import_link *l = &w->links[i];
+		if (!l->write)
+			continue;
+		/* an event on two lines of a feed: the later one's links */
+		if (l->index == 0)
+			rc = store_clear_event_links(w->s, l->event, w->err);
+		if (rc == YP_OK)
+			rc = store_put_event_link(w->s, l->event, l->index,
+						  l->target, l->kind, w->err);
+	}
 	return rc;
+}
+
+void import_writer_free(import_writer *w)
+{
+	for (size_t i = 0; i < w->n_links; i++)
+		link_free(&w->links[i]);
+	free(w->links);
+	w->links = NULL;
+	w->n_links = w->cap_links = 0;
+	idset_free(&w->feed_events);
 }

@@ -12,9 +12,13 @@
 #define CTRL(c) ((c) & 0x1f)
 #endif
 
+/* Room for the most codes a key of keys.def has (Backspace: '<', DEL,
+ * Ctrl-H and the terminal's own) and the 0 that ends them. */
+#define BINDING_CODES 5
+
 typedef struct {
 	key_action action;
-	int codes[4];
+	int codes[BINDING_CODES];
 } binding;
 
 static const binding bindings[] = {
@@ -39,7 +43,7 @@ bool keymap_init(keymap *km)
 {
 	memset(km, 0, sizeof(*km));
 	for (size_t i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++)
-		for (size_t j = 0; j < 4 && bindings[i].codes[j]; j++)
+		for (size_t j = 0; j < BINDING_CODES && bindings[i].codes[j]; j++)
 			if (!keymap_bind(km, bindings[i].codes[j],
 					 bindings[i].action)) {
 				keymap_free(km);
@@ -98,6 +102,9 @@ static const struct {
 	{"PgUp", FN(FKEY_PGUP)}, {"PgDn", FN(FKEY_PGDN)},
 	{"Home", FN(FKEY_HOME)}, {"End", FN(FKEY_END)},
 	{"KpEnter", FN(FKEY_ENTER)}, {"Return", '\r'},
+	/* the Backspace the terminal's description names (kbs), which is
+	 * how it comes where the description has it (xterm's DEL too) */
+	{"BSpace", FN(FKEY_BACKSPACE)},
 };
 
 void keys_name(key_code code, strbuf *out)

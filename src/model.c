@@ -77,6 +77,11 @@ void model_event_clear(yp_event *e)
 		model_text_clear(&e->figures[i].by_lang);
 	}
 	free(e->figures);
+	for (size_t i = 0; i < e->n_links; i++) {
+		free(e->links[i].event);
+		free(e->links[i].kind);
+	}
+	free(e->links);
 	memset(e, 0, sizeof(*e));
 }
 

@@ -173,6 +173,19 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"ALTER TABLE figures_6 RENAME TO figures;"
 	"ALTER TABLE event_people ADD COLUMN title_ko TEXT;"
 	"ALTER TABLE event_people ADD COLUMN title_en TEXT;",
+	/* 7: links between events, kept on the linking event (eid) in the
+	 * order written; both ends cascade, so that an event a dataset
+	 * refresh drops takes its links, either way, with it. The index
+	 * finds the links to an event (and keeps one per pair). IF NOT
+	 * EXISTS: it may run again over a database put back to an older
+	 * version. */
+	"CREATE TABLE IF NOT EXISTS event_links("
+	" eid INTEGER NOT NULL REFERENCES events(eid) ON DELETE CASCADE,"
+	" pos INTEGER NOT NULL,"
+	" target INTEGER NOT NULL REFERENCES events(eid) ON DELETE CASCADE,"
+	" kind TEXT NOT NULL CHECK (kind IN ('follows','outcome-of','see-also')),"
+	" PRIMARY KEY (eid, pos)) WITHOUT ROWID;"
+	"CREATE UNIQUE INDEX IF NOT EXISTS event_links_by_target ON event_links(target, eid);",
 };
 
 /* After a bulk write: the foreign key checks every other write has. */

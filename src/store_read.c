@@ -126,6 +126,16 @@ static bool figure_row(sqlite3_stmt *st, yp_event *e, size_t i)
 	return true;
 }
 
+static bool event_link_row(sqlite3_stmt *st, yp_event *e, size_t i)
+{
+	if (!grow((void **)&e->links, i, sizeof(*e->links)))
+		return false;
+	e->links[i].event = store_column_dup(st, 0);
+	e->links[i].kind = store_column_dup(st, 1);
+	e->n_links = i + 1;
+	return true;
+}
+
 static yp_status load_link_rows(store *s, store_query q, sqlite3_int64 eid,
 				yp_event *e, link_row_fn add, yp_error *err)
 {
@@ -163,6 +173,7 @@ static yp_status load_links(store *s, sqlite3_int64 eid, yp_event *e,
 		{Q_EVENT_SOURCES, source_link_row},
 		{Q_EVENT_TAGS, tag_row},
 		{Q_EVENT_FIGURES, figure_row},
+		{Q_EVENT_LINKS, event_link_row},
 	};
 	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
 		yp_status rc = load_link_rows(s, links[i].q, eid, e,
@@ -245,6 +256,63 @@ yp_status store_get_event(store *s, const char *id, yp_event *out,
 	if (rc != YP_OK)
 		model_event_clear(out);
 	return rc;
+}
+
+/* What the visitor of EVENT_LINKS_BOTH fills, and whether memory ran
+ * out on the way. */
+typedef struct {
+	store_event_links *out;
+	bool failed;
+} links_reader;
+
+static bool both_ways_row(sqlite3_stmt *st, void *target)
+{
+	links_reader *r = target;
+	store_event_links *l = r->out;
+	if (!grow((void **)&l->items, l->n, sizeof(*l->items))) {
+		r->failed = true;
+		return false;
+	}
+	store_event_link *it = &l->items[l->n++];
+	it->incoming = sqlite3_column_int(st, 0) != 0;
+	it->id = store_column_dup(st, 1);
+	it->kind = store_column_dup(st, 2);
+	it->date = store_column_date(st, 3, 4);
+	it->title.ko = store_column_dup(st, 5);
+	it->title.en = store_column_dup(st, 6);
+	r->failed = !it->id || !it->kind;
+	return !r->failed;
+}
+
+yp_status store_get_event_links(store *s, const char *id,
+				store_event_links *out, yp_error *err)
+{
+	const char *what = "reading the links between events";
+	out->items = NULL;
+	out->n = 0;
+	store_binding b = store_take(s, Q_EVENT_LINKS_BOTH, err);
+	if (!b.st)
+		return err ? err->status : YP_SOFTWARE;
+	store_bind_text(&b, ":id", id);
+	links_reader r = {out, false};
+	yp_status rc = store_walk(&b, both_ways_row, &r, what, err);
+	if (rc == YP_OK && r.failed)
+		rc = yp_fail(err, YP_SOFTWARE, "%s: out of memory", what);
+	if (rc != YP_OK)
+		store_event_links_free(out);
+	return rc;
+}
+
+void store_event_links_free(store_event_links *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].id);
+		free(l->items[i].kind);
+		model_text_clear(&l->items[i].title);
+	}
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
 }
 
 /* What a walk of this file hands its rows to: one of the callbacks, with

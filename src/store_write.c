@@ -117,6 +117,7 @@ static yp_status clear_links(store *s, sqlite3_int64 eid, yp_error *err)
 	static const store_query clears[] = {
 		Q_EVENT_CLEAR_ORGS, Q_EVENT_CLEAR_PEOPLE, Q_EVENT_CLEAR_SOURCES,
 		Q_EVENT_CLEAR_TAGS, Q_EVENT_CLEAR_FIGURES,
+		Q_EVENT_CLEAR_EVENT_LINKS,
 	};
 	for (size_t i = 0; i < sizeof(clears) / sizeof(clears[0]); i++) {
 		store_binding b = store_take(s, clears[i], err);
@@ -262,6 +263,29 @@ yp_status store_put_event(store *s, const yp_event *e, store_origin origin,
 		return err->status;
 	store_bind_int(&dirty, ":eid", eid);
 	return step_write(&dirty, NULL, "marking the search index", err);
+}
+
+yp_status store_clear_event_links(store *s, const char *id, yp_error *err)
+{
+	store_binding b = store_take(s, Q_EVENT_CLEAR_LINKS_OF, err);
+	if (!b.st)
+		return err->status;
+	store_bind_text(&b, ":id", id);
+	return step_write(&b, NULL, "replacing event links", err);
+}
+
+yp_status store_put_event_link(store *s, const char *id, size_t pos,
+			       const char *target, const char *kind,
+			       yp_error *err)
+{
+	store_binding b = store_take(s, Q_EVENT_ADD_LINK, err);
+	if (!b.st)
+		return err->status;
+	store_bind_text(&b, ":id", id);
+	store_bind_int(&b, ":pos", (sqlite3_int64)pos);
+	store_bind_text(&b, ":target", target);
+	store_bind_text(&b, ":kind", kind);
+	return step_write(&b, NULL, "writing a link between events", err);
 }
 
 yp_status store_builtin_mark(store *s, yp_error *err)

@@ -86,6 +86,22 @@ static const vocab_entry source_kinds[] = {
 	{NULL, NULL, NULL},
 };
 
+/* Seen from the event that holds the link; link_reverse has the same
+ * relations seen from the event it names. */
+static const vocab_entry link_kinds[] = {
+	{"follows", "앞선 일", "follows"},
+	{"outcome-of", "계획", "outcome of"},
+	{"see-also", "관련", "see also"},
+	{NULL, NULL, NULL},
+};
+
+static const vocab_entry link_reverse[] = {
+	{"follows", "뒤이은 일", "followed by"},
+	{"outcome-of", "결과", "outcome"},
+	{"see-also", "관련", "see also"},
+	{NULL, NULL, NULL},
+};
+
 typedef struct {
 	const char *name;
 	const char *values;
@@ -109,6 +125,8 @@ static const vocab_table tables[VOCAB_COUNT] = {
 		"recruit", person_roles},
 	[VOCAB_SOURCE_KIND] = {"source kind",
 		"press-release, news, blog, report, web", source_kinds},
+	[VOCAB_LINK_KIND] = {"link kind", "follows, outcome-of, see-also",
+		link_kinds},
 };
 
 static const vocab_entry *vocab_find(vocab_id v, const char *value)
@@ -142,4 +160,14 @@ const char *vocab_name(vocab_id v)
 const char *vocab_values(vocab_id v)
 {
 	return v < VOCAB_COUNT ? tables[v].values : "";
+}
+
+const char *vocab_link_label(const char *kind, bool incoming, yp_lang lang)
+{
+	if (!incoming)
+		return vocab_label(VOCAB_LINK_KIND, kind, lang);
+	for (const vocab_entry *e = link_reverse; kind && e->value; e++)
+		if (strcmp(e->value, kind) == 0)
+			return lang == LANG_KO ? e->ko : e->en;
+	return kind ? kind : "";
 }

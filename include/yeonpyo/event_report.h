@@ -23,7 +23,8 @@ typedef struct {
 	report_kind kind;
 	const char *label;  /* REPORT_FIELD only */
 	const char *text;
-	/* REPORT_ITEM of an organization or a person: which, else NULL */
+	/* REPORT_ITEM of an organization, a person or a linked event:
+	 * which (link_kind RECORD_EVENT for an event), else NULL */
 	const char *link_id;
 	record_kind link_kind;
 } report_line;
@@ -32,7 +33,9 @@ typedef struct {
 typedef bool (*report_fn)(const report_line *line, void *ctx);
 
 /* Reports e in lang, looking up its organizations, people and sources in
- * s (a link whose record cannot be read is reported by its id), and last,
+ * s (a link whose record cannot be read is reported by its id), the
+ * events it links to and that link to it under 연결 / Links
+ * (store_get_event_links), and last,
  * under the heading 내 메모 / My note, the user's note on it as its lines
  * were written (a REPORT_HEADING and a REPORT_TEXT; tabs as spaces to
  * stops of 8 columns), when it has one (store_note_get). tl, kept

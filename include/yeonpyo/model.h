@@ -60,6 +60,14 @@ typedef struct {
 	yp_text by_lang;
 } yp_figure;
 
+/* An event's link to another event: event is the other's id, kind one of
+ * VOCAB_LINK_KIND's (follows, outcome-of, see-also); kept on the later or
+ * dependent event only, the other shows it the other way round. */
+typedef struct {
+	char *event;
+	char *kind;
+} yp_event_link;
+
 typedef struct {
 	char *id;
 	yp_date date;
@@ -79,6 +87,8 @@ typedef struct {
 	size_t n_tags;
 	yp_figure *figures;
 	size_t n_figures;
+	yp_event_link *links;
+	size_t n_links;
 } yp_event;
 
 void model_text_clear(yp_text *t);

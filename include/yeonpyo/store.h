@@ -11,7 +11,7 @@
 
 /* The schema version this binary writes; PRAGMA user_version holds the one
  * a database has. */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 typedef struct store store;
 
@@ -84,6 +84,14 @@ yp_status store_put_source(store *s, const yp_source *src, store_origin origin,
 			   bool *written, yp_error *err);
 yp_status store_put_event(store *s, const yp_event *e, store_origin origin,
 			  bool *written, yp_error *err);
+/* An event's links to other events are written once both ends are:
+ * clear removes those of event id, put adds the one at pos (from 0) of
+ * its links to event target, which must be stored (store_put_event
+ * clears them when it replaces an event). */
+yp_status store_clear_event_links(store *s, const char *id, yp_error *err);
+yp_status store_put_event_link(store *s, const char *id, size_t pos,
+			       const char *target, const char *kind,
+			       yp_error *err);
 /* Sets an organization's parent after all organizations of a document are
  * written, so parents may come after their children. */
 yp_status store_set_org_parent(store *s, const char *id, const char *parent,
@@ -104,6 +112,28 @@ yp_status store_get_source(store *s, const char *id, yp_source *out,
 			   yp_error *err);
 yp_status store_get_event(store *s, const char *id, yp_event *out,
 			  yp_error *err);
+
+/* One link of an event, as the event shows it: to the event it names
+ * (incoming false), in the order written, or from an event that names it
+ * (incoming true), by date; with the other event's date and title. */
+typedef struct {
+	char *id;           /* the other event's */
+	char *kind;         /* VOCAB_LINK_KIND */
+	bool incoming;
+	yp_date date;
+	yp_text title;
+} store_event_link;
+
+typedef struct {
+	store_event_link *items;
+	size_t n;
+} store_event_links;
+
+/* Fills *out (freed with store_event_links_free) with the links of event
+ * id both ways: its own first, then those to it. */
+yp_status store_get_event_links(store *s, const char *id,
+				store_event_links *out, yp_error *err);
+void store_event_links_free(store_event_links *l);
 
 /* Which events store_each_event visits, in (date, id) order. Zero or NULL
  * fields do not filter. */

@@ -196,19 +196,39 @@ void detail_scroll(detail_pane *dv, long delta, int height)
 	dv->top = (size_t)top;
 }
 
+/* Selects the link on line i and scrolls it into view. */
+static void select_link(detail_pane *dv, size_t i, int height)
+{
+	dv->link = (long)i;
+	if (i < dv->top)
+		dv->top = i;
+	if (height > 0 && i >= dv->top + (size_t)height)
+		dv->top = i - (size_t)height + 1;
+}
+
 bool detail_next_link(detail_pane *dv, int height)
 {
 	for (size_t i = (size_t)(dv->link + 1); i < dv->n; i++) {
-		if (!dv->lines[i].link_id)
-			continue;
-		dv->link = (long)i;
-		if (i < dv->top)
-			dv->top = i;
-		if (height > 0 && i >= dv->top + (size_t)height)
-			dv->top = i - (size_t)height + 1;
-		return true;
+		if (dv->lines[i].link_id) {
+			select_link(dv, i, height);
+			return true;
+		}
 	}
 	dv->link = -1;
+	return false;
+}
+
+bool detail_next_event_link(detail_pane *dv, int height)
+{
+	size_t from = (size_t)(dv->link + 1);
+	for (size_t k = 0; k < dv->n; k++) {
+		size_t i = (from + k) % dv->n;
+		const detail_line *l = &dv->lines[i];
+		if (l->link_id && l->link_kind == RECORD_EVENT) {
+			select_link(dv, i, height);
+			return true;
+		}
+	}
 	return false;
 }
 

@@ -16,7 +16,8 @@ typedef struct {
 	char *text;
 	int indent;        /* columns before text */
 	draw_style style;
-	char *link_id;     /* first line of an organization or person */
+	char *link_id;     /* first line of an organization, a person or a
+			    * linked event (link_kind RECORD_EVENT) */
 	record_kind link_kind;
 	char *url;         /* each line of a source's address: the address */
 } detail_line;
@@ -52,9 +53,14 @@ void detail_set_text_flags(detail_pane *dv, unsigned flags);
 
 void detail_scroll(detail_pane *dv, long delta, int height);
 
-/* Moves to the next organization or person of the event, scrolling it
- * into view; false (and no link selected) after the last one. */
+/* Moves to the next organization, person or linked event of the event,
+ * scrolling it into view; false (and no link selected) after the last
+ * one. */
 bool detail_next_link(detail_pane *dv, int height);
+/* Moves to the next link to another event (link_kind RECORD_EVENT),
+ * after the last to the first, scrolling it into view; false when the
+ * event has none. */
+bool detail_next_event_link(detail_pane *dv, int height);
 /* The selected link's id and kind; NULL when none is. */
 const char *detail_link(const detail_pane *dv, record_kind *kind);
 /* The source address on row (from 0) of the pane as last drawn, or

@@ -31,10 +31,17 @@ typedef struct {
 
 typedef enum { FOCUS_TIMELINE, FOCUS_DETAIL } focus;
 
+/* How many events left by following links Back can return to; the
+ * oldest are forgotten first. */
+#define TRAIL_MAX 64
+
 typedef struct {
 	view base;
 	focus focus;
 	bool detail_hidden;  /* the timeline has the body to itself */
+	char *trail[TRAIL_MAX];  /* events links were followed from, oldest
+				  * first, as a web browser's Back keeps */
+	size_t n_trail;
 } timeline_view;
 
 /* Where the panes go in the body for the screen's size. */
@@ -125,14 +132,135 @@ static void copy_url(browser *b)
 		browser_copy(b, url);
 }
 
+/* The selected event laid out in the detail pane, which the links are
+ * read from; read now when the pane is hidden. */
+static bool detail_ready(browser *b)
+{
+	const char *id = timeline_selected_id(&b->tl);
+	yp_error err = {0};
+	int width = b->dv.width >= 8 ? b->dv.width : COLS;
+	if (!id)
+		return false;
+	if (detail_show(&b->dv, b->s, id, b->lang, width, &err) != YP_OK) {
+		browser_note_failure(b, &err);
+		return false;
+	}
+	return true;
+}
+
+typedef enum { GO_THERE, GO_HIDDEN, GO_GONE } go_result;
+
+/* Selects event id in the timeline, or says why it cannot: the filters
+ * or the search leave it out, or it is no longer in the database. */
+static go_result go_to_event(browser *b, const char *id)
+{
+	if (timeline_select_id(&b->tl, id, b->tl_rows))
+		return GO_THERE;
+	char said[256];
+	bool gone = !store_has(b->s, RECORD_EVENT, id);
+	if (gone)
+		snprintf(said, sizeof(said), b->lang == LANG_KO
+			 ? "%s: 데이터베이스에 더는 없음"
+			 : "%s is no longer in the database", id);
+	else
+		snprintf(said, sizeof(said), b->lang == LANG_KO
+			 ? "%s: 필터나 검색에 가려짐 (c: 필터와 검색 지우기)"
+			 : "%s is hidden by the filters or the search (c "
+			   "clears them)", id);
+	browser_note(b, said);
+	return gone ? GO_GONE : GO_HIDDEN;
+}
+
+/* Keeps from, the event a link is followed from, for Back. */
+static void trail_push(timeline_view *tv, char *from)
+{
+	assert(from && tv->n_trail <= TRAIL_MAX);
+	if (tv->n_trail == TRAIL_MAX) {
+		free(tv->trail[0]);
+		memmove(tv->trail, tv->trail + 1,
+			(TRAIL_MAX - 1) * sizeof(*tv->trail));
+		tv->n_trail--;
+	}
+	tv->trail[tv->n_trail++] = from;
+}
+
+/* f (or Enter on a linked event Tab or > selected): the timeline selects
+ * the selected link's event, else the first link's. */
+static void follow_link(timeline_view *tv, browser *b, int height)
+{
+	if (!detail_ready(b))
+		return;
+	record_kind kind = RECORD_ORG;
+	const char *to = detail_link(&b->dv, &kind);
+	if ((!to || kind != RECORD_EVENT) &&
+	    detail_next_event_link(&b->dv, height))
+		to = detail_link(&b->dv, &kind);
+	if (!to || kind != RECORD_EVENT) {
+		browser_note(b, b->lang == LANG_KO ? "연결된 사건 없음"
+						   : "no links to other events");
+		return;
+	}
+	char *from = strdup(timeline_selected_id(&b->tl));
+	char *target = strdup(to);
+	if (!from || !target)
+		browser_note(b, "out of memory");
+	else if (go_to_event(b, target) == GO_THERE) {
+		trail_push(tv, from);
+		from = NULL;
+		tv->focus = FOCUS_TIMELINE;
+	}
+	free(from);
+	free(target);
+}
+
+/* < or Backspace: the event the last link followed left, unless the
+ * filters now hide it (it stays for after they are cleared). */
+static void follow_back(timeline_view *tv, browser *b)
+{
+	if (!tv->n_trail) {
+		browser_note(b, b->lang == LANG_KO ? "돌아갈 사건 없음"
+						   : "no followed link to go "
+						     "back along");
+		return;
+	}
+	if (go_to_event(b, tv->trail[tv->n_trail - 1]) == GO_HIDDEN)
+		return;
+	free(tv->trail[--tv->n_trail]);
+	tv->focus = FOCUS_TIMELINE;
+}
+
+/* >: the next link to another event, in the detail pane, which takes
+ * the focus so that Enter follows it as f does. */
+static void next_event_link(timeline_view *tv, browser *b, const layout *l)
+{
+	if (l->detail.h <= 0) {
+		browser_note(b, b->lang == LANG_KO ? "상세 창이 숨겨져 있음 (d: "
+				"보이기)" : "the detail pane is hidden (d shows "
+				"it)");
+		return;
+	}
+	if (!detail_ready(b))
+		return;
+	if (detail_next_event_link(&b->dv, l->detail.h))
+		tv->focus = FOCUS_DETAIL;
+	else
+		browser_note(b, b->lang == LANG_KO ? "연결된 사건 없음"
+						   : "no links to other events");
+}
+
 /* Enter on an organization or person Tab reached in the detail pane:
- * the timeline shows only their events. */
-static bool filter_by_link(timeline_view *tv, browser *b)
+ * the timeline shows only their events; on a linked event, the timeline
+ * selects it. */
+static bool filter_by_link(timeline_view *tv, browser *b, const layout *l)
 {
 	record_kind kind;
 	const char *id = detail_link(&b->dv, &kind);
 	if (!id || tv->focus != FOCUS_DETAIL)
 		return false;
+	if (kind == RECORD_EVENT) {
+		follow_link(tv, b, l->detail.h);
+		return true;
+	}
 	char *keep = strdup(id);
 	if (kind == RECORD_ORG)
 		narrowing_set_org(&b->nar, keep, keep);
@@ -212,8 +340,8 @@ static bool open_key(browser *b, key_action act)
 	return true;
 }
 
-/* Tab: the timeline, the detail pane, each of the event's organizations
- * and people, then the timeline again. */
+/* Tab: the timeline, the detail pane, each of the event's organizations,
+ * people and linked events, then the timeline again. */
 static void next_focus(timeline_view *tv, browser *b, const layout *l)
 {
 	if (l->detail.h <= 0)
@@ -256,7 +384,7 @@ static void pane_key(timeline_view *tv, browser *b, key_action act,
 			timeline_cycle(&b->tl, act == ACTION_NEXT_MATCH ? 1 : -1, th);
 		break;
 	case ACTION_FULLSCREEN:
-		if (!filter_by_link(tv, b))
+		if (!filter_by_link(tv, b, l))
 			detail_view_open(b);
 		break;
 	case ACTION_DETAIL_PANE:
@@ -265,6 +393,15 @@ static void pane_key(timeline_view *tv, browser *b, key_action act,
 		break;
 	case ACTION_FOCUS:
 		next_focus(tv, b, l);
+		break;
+	case ACTION_LINK_NEXT:
+		next_event_link(tv, b, l);
+		break;
+	case ACTION_FOLLOW:
+		follow_link(tv, b, l->detail.h);
+		break;
+	case ACTION_LINK_BACK:
+		follow_back(tv, b);
 		break;
 	case ACTION_LANGUAGE:
 		browser_toggle_language(b);
@@ -341,6 +478,14 @@ static void timeline_view_status(const view *v, const browser *b,
 						      : "  detail pane");
 }
 
+static void timeline_view_close(view *v, browser *b)
+{
+	timeline_view *tv = (timeline_view *)v;
+	for (size_t i = 0; i < tv->n_trail; i++)
+		free(tv->trail[i]);
+	browser_view_free(v, b);
+}
+
 static const view_ops timeline_view_ops = {
 	.name = "timeline",
 	.place = VIEW_BODY,
@@ -349,7 +494,7 @@ static const view_ops timeline_view_ops = {
 	.mouse = timeline_view_mouse,
 	.resize = timeline_view_resize,
 	.status = timeline_view_status,
-	.close = browser_view_free,
+	.close = timeline_view_close,
 };
 
 /* The browser's first view, at the bottom of the stack. */

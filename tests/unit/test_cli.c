@@ -553,13 +553,13 @@ static void newer_database_is_refused_with_65(void **state)
 	support_result_free(&r);
 	sqlite3 *db = NULL;
 	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 7", NULL, NULL,
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL,
 				      NULL), SQLITE_OK);
 	sqlite3_close(db);
 	r = RUN(f, NULL, NULL, f->db_arg, "list");
 	assert_int_equal(r.status, YP_DATAERR);
 	char want[4400];
-	snprintf(want, sizeof(want), "yeonpyo: %s: database schema version 7 is "
+	snprintf(want, sizeof(want), "yeonpyo: %s: database schema version 99 is "
 		 "newer than this yeonpyo supports (%d); upgrade yeonpyo or use "
 		 "--db to choose another file\n", f->db, STORE_SCHEMA_VERSION);
 	assert_string_equal(r.err, want);

@@ -62,6 +62,16 @@ static void keys_map_to_their_actions(void **state)
 	assert_int_equal(keymap_action(&km, false, 'x'), ACTION_COPY);
 	assert_int_equal(keymap_action(&km, false, 'm'), ACTION_MARK);
 	assert_int_equal(keymap_action(&km, false, '\''), ACTION_MARKED);
+	assert_int_equal(keymap_action(&km, false, '>'), ACTION_LINK_NEXT);
+	assert_int_equal(keymap_action(&km, false, 'f'), ACTION_FOLLOW);
+	/* Backspace is DEL, Ctrl-H or the key the terminal's description
+	 * names (kbs: DEL again on xterm) */
+	assert_int_equal(keymap_action(&km, false, '<'), ACTION_LINK_BACK);
+	assert_int_equal(keymap_action(&km, false, 127), ACTION_LINK_BACK);
+	assert_int_equal(keymap_action(&km, false, 'h' & 0x1f),
+			 ACTION_LINK_BACK);
+	assert_int_equal(keymap_action(&km, true, FKEY_BACKSPACE),
+			 ACTION_LINK_BACK);
 	assert_int_equal(keymap_action(&km, false, 'z'), ACTION_NONE);
 	/* a character and a function key with the same number differ */
 	assert_int_equal(keymap_action(&km, true, 'j'), ACTION_NONE);
@@ -79,7 +89,7 @@ static void key_and_action_names_round_trip(void **state)
 	(void)state;
 	static const char *const names[] = {"j", "'", "C-f", "Space", "Tab",
 					    "Enter", "Esc", "PgDn", "Home",
-					    "F5", "Up"};
+					    "F5", "Up", "Backspace", "BSpace"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
 		key_code code;
 		assert_true(keys_parse(names[i], &code));
