@@ -535,27 +535,53 @@ static bool field_array(decode_ctx *c, const json_value *obj, const char *path,
 	return ok;
 }
 
+/* A text in both languages, {"ko": ..., "en": ...}: where the English
+ * view must never fall back to Korean (or the Korean to English). */
+static bool read_text_both(decode_ctx *c, const json_value *v,
+			   const char *path, yp_text *out)
+{
+	static const char *const langs[] = {"ko", "en", NULL};
+	out->ko = out->en = NULL;
+	bool ok;
+	if (!record_begin(c, v, path, langs, 2, &ok))
+		return false;
+	ok = field_string(c, v, path, "ko", TEXT_LINE, &out->ko) && ok;
+	ok = field_string(c, v, path, "en", TEXT_LINE, &out->en) && ok;
+	if (!ok)
+		model_text_clear(out);
+	return ok;
+}
+
+/* An event's link; a person's link may also say the person's title at
+ * the event (with_title). */
 static bool link_item(decode_ctx *c, const json_value *v, const char *path,
-		      yp_link *link, vocab_id roles)
+		      yp_link *link, vocab_id roles, bool with_title)
 {
 	static const char *const names[] = {"id", "role", NULL};
+	static const char *const titled[] = {"id", "role", "title", NULL};
 	bool ok;
-	if (!record_begin(c, v, path, names, 2, &ok))
+	if (!record_begin(c, v, path, with_title ? titled : names, 2, &ok))
 		return false;
 	ok = field_slug(c, v, path, "id", &link->id) && ok;
-	return field_vocab(c, v, path, "role", roles, &link->role) && ok;
+	ok = field_vocab(c, v, path, "role", roles, &link->role) && ok;
+	const json_value *title = with_title ? json_get(v, "title") : NULL;
+	path_buf p;
+	if (title)
+		ok = read_text_both(c, title, path_join(&p, path, "title"),
+				    &link->title) && ok;
+	return ok;
 }
 
 static bool org_link_item(decode_ctx *c, const json_value *v, const char *path,
 			  yp_event *e, size_t i)
 {
-	return link_item(c, v, path, &e->orgs[i], VOCAB_ORG_ROLE);
+	return link_item(c, v, path, &e->orgs[i], VOCAB_ORG_ROLE, false);
 }
 
 static bool person_link_item(decode_ctx *c, const json_value *v,
 			     const char *path, yp_event *e, size_t i)
 {
-	return link_item(c, v, path, &e->people[i], VOCAB_PERSON_ROLE);
+	return link_item(c, v, path, &e->people[i], VOCAB_PERSON_ROLE, true);
 }
 
 static bool source_item(decode_ctx *c, const json_value *v, const char *path,
@@ -583,7 +609,18 @@ static bool figure_item(decode_ctx *c, const json_value *v, const char *path,
 		return false;
 	yp_figure *f = &e->figures[i];
 	ok = field_ltext(c, v, path, "label", TEXT_LINE, &f->label) && ok;
-	return field_string(c, v, path, "value", TEXT_LINE, &f->value) && ok;
+	const json_value *value = json_get(v, "value");
+	if (!value)
+		return false;
+	path_buf p;
+	const char *at = path_join(&p, path, "value");
+	if (value->type == JSON_OBJECT)
+		return read_text_both(c, value, at, &f->by_lang) && ok;
+	if (value->type == JSON_STRING)
+		return read_string(c, value, at, TEXT_LINE, &f->value) && ok;
+	decode_report(c, value, at, "expected a string or an object with \"ko\" "
+		      "and \"en\", got %s", json_type_name(value->type));
+	return false;
 }
 
 /* Repeated ids or tags in one event are almost certainly typos. */

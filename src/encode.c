@@ -2,6 +2,8 @@
  * man/yeonpyo.5 lists them; absent optional fields are left out. */
 #include "yeonpyo/encode.h"
 
+#include <assert.h>
+
 #include "yeonpyo/json.h"
 
 /* Writing state for one object: pretty objects put each member on its own
@@ -125,6 +127,7 @@ static void put_links(obj_writer *w, const char *key, const yp_link *links,
 		obj_begin(&link, w->sb, ENCODE_COMPACT, 0);
 		put_string(&link, "id", links[i].id);
 		put_string(&link, "role", links[i].role);
+		put_text(&link, "title", &links[i].title);
 		obj_end(&link);
 	}
 	array_end(w);
@@ -141,7 +144,10 @@ static void put_figures(obj_writer *w, const yp_figure *f, size_t n)
 		obj_writer fig;
 		obj_begin(&fig, w->sb, ENCODE_COMPACT, 0);
 		put_text(&fig, "label", &f[i].label);
+		/* one form or the other, as it came in */
+		assert(!f[i].value != !f[i].by_lang.ko);
 		put_string(&fig, "value", f[i].value);
+		put_text(&fig, "value", &f[i].by_lang);
 		obj_end(&fig);
 	}
 	array_end(w);

@@ -131,7 +131,10 @@ static sorted_item person_item(reporter *r, const yp_link *link)
 		strbuf_printf(&sb, "%s (%s)", link->id, role);
 		it.key = strdup(link->id);
 	} else {
-		const char *title = model_text_pick(&p.title, r->lang);
+		/* the title held at the event, when known, not the latest */
+		const yp_text *held = link->title.ko || link->title.en
+					      ? &link->title : &p.title;
+		const char *title = model_text_pick(held, r->lang);
 		const char *name = model_text_pick(&p.name, r->lang);
 		strbuf_printf(&sb, "%s%s%s (%s)", name, *title ? ", " : "",
 			      title, role);
@@ -171,7 +174,7 @@ static void figures(reporter *r, const yp_event *e)
 		strbuf_reset(&sb);
 		strbuf_printf(&sb, "%s: %s",
 			      model_text_pick(&e->figures[i].label, r->lang),
-			      e->figures[i].value);
+			      model_figure_value(&e->figures[i], r->lang));
 		emit(r, REPORT_ITEM, NULL, strbuf_str(&sb));
 	}
 	strbuf_free(&sb);

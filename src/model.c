@@ -47,6 +47,7 @@ static void links_free(yp_link *links, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(links[i].id);
 		free(links[i].role);
+		model_text_clear(&links[i].title);
 	}
 	free(links);
 }
@@ -73,6 +74,7 @@ void model_event_clear(yp_event *e)
 	for (size_t i = 0; i < e->n_figures; i++) {
 		model_text_clear(&e->figures[i].label);
 		free(e->figures[i].value);
+		model_text_clear(&e->figures[i].by_lang);
 	}
 	free(e->figures);
 	memset(e, 0, sizeof(*e));
@@ -87,6 +89,11 @@ const char *model_text_pick(const yp_text *t, yp_lang lang)
 	if (second && *second)
 		return second;
 	return "";
+}
+
+const char *model_figure_value(const yp_figure *f, yp_lang lang)
+{
+	return f->value ? f->value : model_text_pick(&f->by_lang, lang);
 }
 
 void model_org_label(strbuf *sb, const char *short_name, const char *name)

@@ -20,14 +20,19 @@
 	" coalesce((SELECT group_concat(coalesce(p.name_ko, ''), ' ')" \
 	" FROM event_people l JOIN people p ON p.pid = l.pid" \
 	" WHERE l.eid = e.eid), '')"
-#define FTS_ROW \
+/* FIGURE_VALUE is how a figure's value is read: migration 2 built the
+ * index when every value was one string; since 6 a value may be one per
+ * language (value NULL, both of value_ko and value_en set). */
+#define FTS_ROW FTS_ROW_WITH(FTS_FIGURE_VALUE)
+#define FTS_FIGURE_VALUE "coalesce(f.value, f.value_ko || ' ' || f.value_en)"
+#define FTS_ROW_WITH(FIGURE_VALUE) \
 	"e.eid," \
 	" coalesce(e.title_ko, '') || ' ' || coalesce(e.title_en, '')," \
 	" (e.date_key / 10000) || ' ' ||" \
 	" coalesce(e.summary_ko, '') || ' ' || coalesce(e.summary_en, '') ||" \
 	" ' ' || coalesce(e.notes_ko, '') || ' ' || coalesce(e.notes_en, '') ||" \
 	" ' ' || coalesce((SELECT group_concat(coalesce(f.label_ko, '') || ' ' ||" \
-	" coalesce(f.label_en, '') || ' ' || f.value, ' ') FROM figures f" \
+	" coalesce(f.label_en, '') || ' ' || " FIGURE_VALUE ", ' ') FROM figures f" \
 	" WHERE f.eid = e.eid), '') || ' ' || coalesce((SELECT" \
 	" group_concat(t.tag, ' ') FROM event_tags t WHERE t.eid = e.eid), '')" \
 	" || ' ' || coalesce((SELECT group_concat(s.title || ' ' || s.publisher," \
@@ -112,7 +117,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE VIRTUAL TABLE event_fts USING fts5(title, body, names, cho,"
 	" tokenize = 'kbigram');"
 	"INSERT INTO event_fts(rowid, title, body, names, cho)"
-	" SELECT " FTS_ROW " FROM events e;",
+	" SELECT " FTS_ROW_WITH("f.value") " FROM events e;",
 	/* 3: the number of events, kept by triggers, so that the browser
 	 * need not count a million rows to open; IF NOT EXISTS and the
 	 * recount let it run again over a database put back to an older
@@ -151,6 +156,23 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE INDEX IF NOT EXISTS events_timeline ON events(date_key, id,"
 	" date_precision, end_key, end_precision, status, title_ko, title_en);"
 	"DROP INDEX IF EXISTS events_by_date;",
+	/* 6: a figure's value one per language, and a person's title at an
+	 * event; figures is built again because its value may now be NULL,
+	 * and the checks keep exactly one form of it. Unlike 3 to 5 it
+	 * cannot run again over a database put back: it adds columns. */
+	"CREATE TABLE figures_6("
+	" eid INTEGER NOT NULL REFERENCES events(eid) ON DELETE CASCADE,"
+	" pos INTEGER NOT NULL, label_ko TEXT, label_en TEXT,"
+	" value TEXT, value_ko TEXT, value_en TEXT,"
+	" CHECK ((value_ko IS NULL) = (value_en IS NULL)),"
+	" CHECK ((value IS NULL) <> (value_ko IS NULL)),"
+	" PRIMARY KEY (eid, pos)) WITHOUT ROWID;"
+	"INSERT INTO figures_6(eid, pos, label_ko, label_en, value)"
+	" SELECT eid, pos, label_ko, label_en, value FROM figures;"
+	"DROP TABLE figures;"
+	"ALTER TABLE figures_6 RENAME TO figures;"
+	"ALTER TABLE event_people ADD COLUMN title_ko TEXT;"
+	"ALTER TABLE event_people ADD COLUMN title_en TEXT;",
 };
 
 /* After a bulk write: the foreign key checks every other write has. */

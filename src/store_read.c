@@ -78,6 +78,7 @@ static bool org_link_row(sqlite3_stmt *st, yp_event *e, size_t i)
 		return false;
 	e->orgs[i].id = store_column_dup(st, 0);
 	e->orgs[i].role = store_column_dup(st, 1);
+	e->orgs[i].title.ko = e->orgs[i].title.en = NULL;
 	e->n_orgs = i + 1;
 	return true;
 }
@@ -88,6 +89,8 @@ static bool person_link_row(sqlite3_stmt *st, yp_event *e, size_t i)
 		return false;
 	e->people[i].id = store_column_dup(st, 0);
 	e->people[i].role = store_column_dup(st, 1);
+	e->people[i].title.ko = store_column_dup(st, 2);
+	e->people[i].title.en = store_column_dup(st, 3);
 	e->n_people = i + 1;
 	return true;
 }
@@ -117,6 +120,8 @@ static bool figure_row(sqlite3_stmt *st, yp_event *e, size_t i)
 	e->figures[i].label.ko = store_column_dup(st, 0);
 	e->figures[i].label.en = store_column_dup(st, 1);
 	e->figures[i].value = store_column_dup(st, 2);
+	e->figures[i].by_lang.ko = store_column_dup(st, 3);
+	e->figures[i].by_lang.en = store_column_dup(st, 4);
 	e->n_figures = i + 1;
 	return true;
 }

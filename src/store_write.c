@@ -133,33 +133,39 @@ static yp_status clear_links(store *s, sqlite3_int64 eid, yp_error *err)
 /* The rows that link an event to others: the statement, and the
  * parameters of a link's texts; a link to a record (ref not
  * RECORD_EVENT) has that record's id first, written as its key (:ref). */
+#define LINK_TEXTS 5
+
 typedef struct {
 	store_query q;
 	record_kind ref;
-	const char *params[3];
+	const char *params[LINK_TEXTS];
 } link_kind;
 
 static const link_kind org_link = {Q_EVENT_ADD_ORG, RECORD_ORG,
 				   {":ref", ":role", NULL}};
 static const link_kind person_link = {Q_EVENT_ADD_PERSON, RECORD_PERSON,
-				      {":ref", ":role", NULL}};
+				      {":ref", ":role", ":title_ko", ":title_en",
+				       NULL}};
 static const link_kind source_link = {Q_EVENT_ADD_SOURCE, RECORD_SOURCE,
-				      {":ref", NULL, NULL}};
+				      {":ref", NULL}};
 static const link_kind tag_link = {Q_EVENT_ADD_TAG, RECORD_EVENT,
-				   {":tag", NULL, NULL}};
+				   {":tag", NULL}};
 static const link_kind figure_link = {Q_EVENT_ADD_FIGURE, RECORD_EVENT,
-				      {":label_ko", ":label_en", ":value"}};
+				      {":label_ko", ":label_en", ":value",
+				       ":value_ko", ":value_en"}};
 
-/* Inserts one link row of kind k: eid, position, then its texts. */
+/* Inserts one link row of kind k: eid, position, then its texts (NULL
+ * ones are bound as NULL). */
 static yp_status add_link(store *s, const link_kind *k, sqlite3_int64 eid,
-			  size_t pos, const char *const text[3], yp_error *err)
+			  size_t pos, const char *const text[LINK_TEXTS],
+			  yp_error *err)
 {
 	store_binding b = store_take(s, k->q, err);
 	if (!b.st)
 		return err->status;
 	store_bind_int(&b, ":eid", eid);
 	store_bind_int(&b, ":pos", (sqlite3_int64)pos);
-	for (int i = 0; i < 3 && k->params[i]; i++) {
+	for (int i = 0; i < LINK_TEXTS && k->params[i]; i++) {
 		if (i > 0 || k->ref == RECORD_EVENT) {
 			store_bind_text(&b, k->params[i], text[i]);
 			continue;
@@ -177,25 +183,27 @@ static yp_status add_links(store *s, const yp_event *e, sqlite3_int64 eid,
 {
 	yp_status rc = YP_OK;
 	for (size_t i = 0; rc == YP_OK && i < e->n_orgs; i++) {
-		const char *t[3] = {e->orgs[i].id, e->orgs[i].role, NULL};
+		const char *t[LINK_TEXTS] = {e->orgs[i].id, e->orgs[i].role};
 		rc = add_link(s, &org_link, eid, i, t, err);
 	}
 	for (size_t i = 0; rc == YP_OK && i < e->n_people; i++) {
-		const char *t[3] = {e->people[i].id, e->people[i].role, NULL};
+		const yp_link *l = &e->people[i];
+		const char *t[LINK_TEXTS] = {l->id, l->role, l->title.ko,
+					     l->title.en};
 		rc = add_link(s, &person_link, eid, i, t, err);
 	}
 	for (size_t i = 0; rc == YP_OK && i < e->n_sources; i++) {
-		const char *t[3] = {e->sources[i], NULL, NULL};
+		const char *t[LINK_TEXTS] = {e->sources[i]};
 		rc = add_link(s, &source_link, eid, i, t, err);
 	}
 	for (size_t i = 0; rc == YP_OK && i < e->n_tags; i++) {
-		const char *t[3] = {e->tags[i], NULL, NULL};
+		const char *t[LINK_TEXTS] = {e->tags[i]};
 		rc = add_link(s, &tag_link, eid, i, t, err);
 	}
 	for (size_t i = 0; rc == YP_OK && i < e->n_figures; i++) {
-		const char *t[3] = {e->figures[i].label.ko,
-				    e->figures[i].label.en,
-				    e->figures[i].value};
+		const yp_figure *f = &e->figures[i];
+		const char *t[LINK_TEXTS] = {f->label.ko, f->label.en, f->value,
+					     f->by_lang.ko, f->by_lang.en};
 		rc = add_link(s, &figure_link, eid, i, t, err);
 	}
 	return rc;

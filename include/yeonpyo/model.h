@@ -43,15 +43,21 @@ typedef struct {
 	char *kind;
 } yp_source;
 
-/* An event's link to an organization or a person. */
+/* An event's link to an organization or a person; title is the
+ * person's title at that event (both languages, or neither), which is
+ * not always the one the person holds now. Organizations have none. */
 typedef struct {
 	char *id;
 	char *role;
+	yp_text title;
 } yp_link;
 
+/* A figure's value is either one string for both languages (value) or
+ * one per language (by_lang, both set); the other is NULL. */
 typedef struct {
 	yp_text label;
 	char *value;
+	yp_text by_lang;
 } yp_figure;
 
 typedef struct {
@@ -87,5 +93,8 @@ void model_org_label(strbuf *sb, const char *short_name, const char *name);
 
 /* The text in lang, falling back to the other language, then to "". */
 const char *model_text_pick(const yp_text *t, yp_lang lang);
+
+/* A figure's value as a reader of lang sees it. */
+const char *model_figure_value(const yp_figure *f, yp_lang lang);
 
 #endif

@@ -43,16 +43,6 @@ static note_box box_of(void)
 	return (note_box){2, (COLS - w) / 2, h, w};
 }
 
-/* The note's rows as drawn: each line cut at clusters into rows of width
- * columns. Calls fn with each row's bytes; finds the cursor's row. */
-typedef struct {
-	const note_view *nv;
-	int width;
-	size_t rows;
-	size_t cursor_row;
-	int cursor_col;
-} rows_walk;
-
 static size_t row_len(const char *s, size_t len, int width)
 {
 	size_t n = text_prefix(s, len, width, NULL);
@@ -61,6 +51,9 @@ static size_t row_len(const char *s, size_t len, int width)
 
 typedef void (*row_fn)(const char *row, size_t len, size_t index, void *ctx);
 
+/* The note's rows as drawn: each line cut at clusters into rows of width
+ * columns. Calls fn (when set) with each row's bytes, and finds the row and
+ * column of the cursor's byte offset. */
 static void each_row(const char *s, size_t n, int width, row_fn fn,
 		     void *ctx, size_t cursor, size_t *cursor_row,
 		     int *cursor_col)

@@ -91,6 +91,7 @@ bench_size() {
 		>"$W/rows.csv"
 	: >"$W/ref"
 	: >"$W/ref_rec"
+	: >"$W/ref_ext"
 	i=0
 	while [ "$i" -lt "$RUNS" ]; do
 		rm -f "$W/ref.db"
@@ -109,6 +110,21 @@ bench_size() {
 			"INSERT INTO f(rowid, title, body) SELECT rowid,
 			 title_ko || ' ' || title_en, summary_ko || ' ' ||
 			 summary_en FROM t" >>"$W/ref"
+		# the reference of issue 19: the same table, and an FTS5 index
+		# over the same texts that keeps no copy of them (external
+		# content, read through a view)
+		rm -f "$W/ref.db"
+		seconds sqlite3 "$W/ref.db" \
+			"CREATE TABLE t(id TEXT PRIMARY KEY, date_key INTEGER,
+			 title_ko, title_en, summary_ko, summary_en)" \
+			"CREATE INDEX t_by_date ON t(date_key, id)" \
+			".import --csv $W/rows.csv t" \
+			"CREATE VIEW v AS SELECT rowid, title_ko || ' ' ||
+			 title_en AS title, summary_ko || ' ' || summary_en
+			 AS body FROM t" \
+			"CREATE VIRTUAL TABLE f USING fts5(title, body,
+			 content = 'v', content_rowid = 'rowid')" \
+			"INSERT INTO f(f) VALUES ('rebuild')" >>"$W/ref_ext"
 		i=$((i + 1))
 	done
 	rate() {
@@ -119,6 +135,12 @@ bench_size() {
 		"$(rate "$W/ref_rec")"
 	row "" "import with search index, ev/s" "$(rate "$W/imp")" \
 		"$(rate "$W/ref")"
+	row "" "import with index vs external FTS5" "$(rate "$W/imp")" \
+		"$(rate "$W/ref_ext")"
+	# bytes per event on disk, beside the external-content reference's
+	# file (the last one built, kept until the next size)
+	row "" "database bytes per event" \
+		"$(($(wc -c <"$db") / n))" "$(($(wc -c <"$W/ref.db") / n))"
 
 	"$YP" --db "$db" --lang en list >"$W/list.txt"
 	: >"$W/ys"

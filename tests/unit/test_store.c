@@ -45,6 +45,17 @@ static void exec_sql_searchable(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
+/* Puts a database's tables back as they were before migration 6 (which
+ * cannot run twice: it adds columns), for tests that make a database of
+ * an older version out of a new one. */
+#define BEFORE_6 "DROP TABLE figures;" \
+	" CREATE TABLE figures(" \
+	" eid INTEGER NOT NULL REFERENCES events(eid) ON DELETE CASCADE," \
+	" pos INTEGER NOT NULL, label_ko TEXT, label_en TEXT," \
+	" value TEXT NOT NULL, PRIMARY KEY (eid, pos)) WITHOUT ROWID;" \
+	" ALTER TABLE event_people DROP COLUMN title_ko;" \
+	" ALTER TABLE event_people DROP COLUMN title_en; "
+
 static long long query_int(const char *path, const char *sql)
 {
 	sqlite3 *db = NULL;
@@ -165,7 +176,7 @@ static void foreign_keys_are_enforced(void **state)
 	e.status = "done";
 	e.kind = "plan";
 	e.title.en = "T";
-	yp_link link = {"no-such-org", "lead"};
+	yp_link link = {"no-such-org", "lead", {NULL, NULL}};
 	e.orgs = &link;
 	e.n_orgs = 1;
 	assert_int_equal(store_begin(s, &err), YP_OK);
@@ -186,7 +197,7 @@ static void migration_2_indexes_existing_events(void **state)
 	store *s = store_open(f->db, &err);
 	assert_non_null(s);
 	store_close(s);
-	exec_sql_searchable(f->db, "DROP TABLE event_fts; PRAGMA user_version = 1;"
+	exec_sql_searchable(f->db, BEFORE_6 "DROP TABLE event_fts; PRAGMA user_version = 1;"
 		 "INSERT INTO events(id, date_key, date_precision, span_end,"
 		 " status, kind, title_ko, origin) VALUES ('old', 20210000, 1,"
 		 " 20211231, 'done', 'plan', '오래된 동맹군 기록', 'user');");
@@ -490,7 +501,7 @@ static void migration_3_counts_existing_events(void **state)
 	store *s = store_open(f->db, &err);
 	assert_non_null(s);
 	store_close(s);
-	exec_sql_searchable(f->db, "DROP TRIGGER event_counted;"
+	exec_sql_searchable(f->db, BEFORE_6 "DROP TRIGGER event_counted;"
 		" DROP TRIGGER event_uncounted; DROP TABLE event_count;"
 		" PRAGMA user_version = 2;"
 		" INSERT INTO events(id, date_key, date_precision, span_end,"
@@ -519,7 +530,7 @@ static void migration_4_counts_events_per_month(void **state)
 	store *s = store_open(f->db, &err);
 	assert_non_null(s);
 	store_close(s);
-	exec_sql_searchable(f->db, "DROP TRIGGER event_month_in;"
+	exec_sql_searchable(f->db, BEFORE_6 "DROP TRIGGER event_month_in;"
 		" DROP TRIGGER event_month_out; DROP TRIGGER event_month_moved;"
 		" DROP TABLE event_months; PRAGMA user_version = 3;"
 		" INSERT INTO events(id, date_key, date_precision, span_end,"
@@ -561,6 +572,61 @@ static void migration_4_counts_events_per_month(void **state)
 	store_close(s);
 }
 
+/* Version 6 lets a figure's value be one per language and a person's
+ * link carry a title: a version-5 database keeps its figures (rebuilt
+ * table), and afterwards takes both, searchable. */
+static void migration_6_keeps_figures_and_takes_both_forms(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	store_close(s);
+	exec_sql_searchable(f->db, BEFORE_6 "PRAGMA user_version = 5;"
+		" INSERT INTO events(id, date_key, date_precision, span_end,"
+		" status, kind, title_en, origin) VALUES ('a', 20210000, 1,"
+		" 20211231, 'done', 'plan', 'A', 'user');"
+		" INSERT INTO figures SELECT eid, 0, NULL, 'Staff', '200'"
+		" FROM events;");
+	s = store_open(f->db, &err);
+	assert_non_null(s);
+	assert_int_equal(store_found_version(s), 5);
+	yp_event e;
+	assert_int_equal(store_get_event(s, "a", &e, &err), YP_OK);
+	assert_int_equal(e.n_figures, 1);
+	assert_string_equal(e.figures[0].label.en, "Staff");
+	assert_string_equal(e.figures[0].value, "200");
+	assert_null(e.figures[0].by_lang.ko);
+	model_event_clear(&e);
+	user_import(s, "{\"format\": \"yeonpyo/1\", \"people\": [{\"id\":"
+		" \"p\", \"name\": {\"en\": \"P\"}}], \"events\": ["
+		"{\"id\": \"b\", \"date\": \"2022\", \"status\": \"done\","
+		" \"kind\": \"plan\", \"title\": {\"en\": \"B\"}, \"summary\":"
+		" {\"en\": \"S.\"}, \"people\": [{\"id\": \"p\", \"role\":"
+		" \"lead\", \"title\": {\"ko\": \"\xea\xb0\x80\", \"en\": \"Chair\"}}],"
+		" \"figures\": [{\"label\": {\"en\": \"Sum\"}, \"value\":"
+		" {\"ko\": \"\xec\x95\xbd \xec\x98\xa4\xeb\xb0\xb1\", \"en\": \"about five hundred\"}}]}]}");
+	assert_int_equal(store_get_event(s, "b", &e, &err), YP_OK);
+	assert_null(e.figures[0].value);
+	assert_string_equal(e.figures[0].by_lang.en, "about five hundred");
+	assert_string_equal(e.people[0].title.en, "Chair");
+	model_event_clear(&e);
+	int hits = 0;
+	assert_int_equal(store_search(s, "{title body names} : \"hundred\"", 10,
+				      count_found, &hits, &err), YP_OK);
+	assert_int_equal(hits, 1);
+	store_close(s);
+	/* exactly one form of a value: the schema refuses both or neither */
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE figures SET value = 'x'"
+				      " WHERE value IS NULL", NULL, NULL, NULL),
+			 SQLITE_CONSTRAINT);
+	assert_int_equal(sqlite3_exec(db, "UPDATE figures SET value_en = NULL",
+				      NULL, NULL, NULL), SQLITE_CONSTRAINT);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -573,6 +639,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(migration_2_indexes_existing_events, setup, teardown),
 		cmocka_unit_test_setup_teardown(migration_3_counts_existing_events, setup, teardown),
 		cmocka_unit_test_setup_teardown(migration_4_counts_events_per_month, setup, teardown),
+		cmocka_unit_test_setup_teardown(migration_6_keeps_figures_and_takes_both_forms, setup, teardown),
 		cmocka_unit_test_setup_teardown(refresh_replaces_builtin_but_never_user_records, setup, teardown),
 		cmocka_unit_test_setup_teardown(foreign_keys_return_after_a_bulk_import, setup, teardown),
 		cmocka_unit_test_setup_teardown(older_builtin_version_is_not_applied, setup, teardown),
