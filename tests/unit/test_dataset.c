@@ -312,6 +312,63 @@ static void review_fixes_are_in_the_dataset(void **state)
 	free(ids);
 }
 
+/* Hangul syllables or jamo in s (UTF-8): U+1100..U+11FF, U+3130..U+318F,
+ * U+AC00..U+D7A3 all begin with the bytes tested here. */
+static bool has_hangul(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (p[0] == 0xE1 && (p[1] == 0x84 || p[1] == 0x85 || p[1] == 0x86 ||
+				     p[1] == 0x87))
+			return true;
+		if (p[0] == 0xE3 && (p[1] == 0x84 || p[1] == 0x85 || p[1] == 0x86))
+			return true;
+		if (p[0] >= 0xEA && p[0] <= 0xED &&
+		    !(p[0] == 0xEA && p[1] < 0xB0) && !(p[0] == 0xED && p[1] > 0x9E))
+			return true;
+	}
+	return false;
+}
+
+static bool figure_is_english_in_english(const yp_event *e, void *ctx)
+{
+	int *n = ctx;
+	for (size_t i = 0; i < e->n_figures; i++) {
+		const char *en = model_figure_value(&e->figures[i], LANG_EN);
+		if (has_hangul(en))
+			fail_msg("%s: figure %zu reads \"%s\" in English", e->id, i, en);
+		(*n)++;
+	}
+	return true;
+}
+
+/* The English view shows English only: a figure whose text differs by
+ * language carries a value per language (the first edition printed
+ * "약 2,000억 원 / about KRW 200bn" to both). */
+static void figures_read_in_the_reader_s_language(void **state)
+{
+	fixture *f = *state;
+	int n = 0;
+	yp_error err = {0};
+	assert_int_equal(store_each_event(f->s, NULL, figure_is_english_in_english,
+					  &n, &err), YP_OK);
+	assert_true(n >= 30);
+	assert_false(has_hangul("about KRW 200 billion"));
+	assert_true(has_hangul("약 200명"));
+	/* a title held at the event, not the person's latest */
+	yp_event e;
+	assert_int_equal(store_get_event(f->s,
+		"2023-07-27-global-telco-ai-alliance-launch", &e, &err), YP_OK);
+	bool found = false;
+	for (size_t i = 0; i < e.n_people; i++)
+		if (strcmp(e.people[i].id, "ryu-young-sang") == 0) {
+			assert_non_null(e.people[i].title.en);
+			assert_string_equal(e.people[i].title.en, "CEO, SK Telecom");
+			found = true;
+		}
+	assert_true(found);
+	model_event_clear(&e);
+}
+
 static bool has_event(store *s, const char *id)
 {
 	yp_event e;
@@ -386,6 +443,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(seed_capture_stamp_is_not_the_article_date, setup, support_store_teardown),
 		cmocka_unit_test_setup_teardown(database_records_the_dataset_version_and_title, setup, support_store_teardown),
 		cmocka_unit_test_setup_teardown(curated_dataset_answers_korean_english_and_initials, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(figures_read_in_the_reader_s_language, setup, support_store_teardown),
 		cmocka_unit_test(refresh_from_the_first_edition_drops_renamed_ids),
 	};
 	return cmocka_run_group_tests_name("dataset", tests, NULL, NULL);
