@@ -524,7 +524,7 @@ static void database_location_follows_options_and_environment(void **state)
 	snprintf(want, sizeof(want), "database:       %s/data/yeonpyo/timeline.db\n",
 		 f->home);
 	assert_non_null(strstr(r.out, want));
-	assert_non_null(strstr(r.out, "built-in:       version 1"));
+	assert_non_null(strstr(r.out, "built-in:       version 2"));
 	support_result_free(&r);
 	/* HOME when XDG_DATA_HOME is unset (an empty value is unset too) */
 	const char *no_xdg[] = {"XDG_DATA_HOME=", NULL};

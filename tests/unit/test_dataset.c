@@ -156,7 +156,7 @@ static void milestones_carry_their_best_supported_dates(void **state)
 		     "done");
 	assert_event(f->s, "2025-02-04-skt-joins-mit-genai-consortium",
 		     "2025-02-04", "done");
-	assert_event(f->s, "2025-03-ester-beta-planned", "2025-03", "planned");
+	assert_event(f->s, "2025-03-aster-beta-planned", "2025-03", "planned");
 	assert_event(f->s, "2025-03-03-global-telco-ai-alliance-mwc25",
 		     "2025-03-03", "done");
 	assert_event(f->s, "2025-08-04-skt-consortium-sovereign-ai-selection",
@@ -283,16 +283,168 @@ static void curated_dataset_answers_korean_english_and_initials(void **state)
 	assert_true(c.events >= 20);
 }
 
+/* What the review of the first edition asked for and the sources settle:
+ * SKT's own spelling, a half-year as a range, KT's announced day. */
+static void review_fixes_are_in_the_dataset(void **state)
+{
+	fixture *f = *state;
+	yp_event e;
+	yp_error err = {0};
+	assert_int_equal(store_get_event(f->s, "2025-07-aster-us-launch-planned",
+					 &e, &err), YP_OK);
+	char buf[DATE_TEXT_MAX];
+	date_format(&e.date, buf);
+	assert_string_equal(buf, "2025-07");
+	date_format(&e.end_date, buf);
+	assert_string_equal(buf, "2025-12");   /* 하반기: the second half */
+	assert_non_null(strstr(e.title.en, "Aster"));
+	assert_null(strstr(e.summary.en, "Ester"));
+	assert_non_null(strstr(e.notes.en, "'Ester'"));  /* the blog's spelling */
+	model_event_clear(&e);
+	assert_event(f->s, "2021-kt-ai2xl-lab-and-robotics-unit", "2021-01-25",
+		     "done");
+	/* the search finds SKT's spelling, in Latin letters and in Hangul */
+	char *ids = search_ids(f->s, "Aster");
+	assert_non_null(strstr(ids, "2025-11-aster-beta-ended"));
+	free(ids);
+	ids = search_ids(f->s, "에스터");
+	assert_non_null(strstr(ids, "2025-03-aster-beta-launch"));
+	free(ids);
+}
+
+/* Hangul syllables or jamo in s (UTF-8): U+1100..U+11FF, U+3130..U+318F,
+ * U+AC00..U+D7A3 all begin with the bytes tested here. */
+static bool has_hangul(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (p[0] == 0xE1 && (p[1] == 0x84 || p[1] == 0x85 || p[1] == 0x86 ||
+				     p[1] == 0x87))
+			return true;
+		if (p[0] == 0xE3 && (p[1] == 0x84 || p[1] == 0x85 || p[1] == 0x86))
+			return true;
+		if (p[0] >= 0xEA && p[0] <= 0xED &&
+		    !(p[0] == 0xEA && p[1] < 0xB0) && !(p[0] == 0xED && p[1] > 0x9E))
+			return true;
+	}
+	return false;
+}
+
+static bool figure_is_english_in_english(const yp_event *e, void *ctx)
+{
+	int *n = ctx;
+	for (size_t i = 0; i < e->n_figures; i++) {
+		const char *en = model_figure_value(&e->figures[i], LANG_EN);
+		if (has_hangul(en))
+			fail_msg("%s: figure %zu reads \"%s\" in English", e->id, i, en);
+		(*n)++;
+	}
+	return true;
+}
+
+/* The English view shows English only: a figure whose text differs by
+ * language carries a value per language (the first edition printed
+ * "약 2,000억 원 / about KRW 200bn" to both). */
+static void figures_read_in_the_reader_s_language(void **state)
+{
+	fixture *f = *state;
+	int n = 0;
+	yp_error err = {0};
+	assert_int_equal(store_each_event(f->s, NULL, figure_is_english_in_english,
+					  &n, &err), YP_OK);
+	assert_true(n >= 30);
+	assert_false(has_hangul("about KRW 200 billion"));
+	assert_true(has_hangul("약 200명"));
+	/* a title held at the event, not the person's latest */
+	yp_event e;
+	assert_int_equal(store_get_event(f->s,
+		"2023-07-27-global-telco-ai-alliance-launch", &e, &err), YP_OK);
+	bool found = false;
+	for (size_t i = 0; i < e.n_people; i++)
+		if (strcmp(e.people[i].id, "ryu-young-sang") == 0) {
+			assert_non_null(e.people[i].title.en);
+			assert_string_equal(e.people[i].title.en, "CEO, SK Telecom");
+			found = true;
+		}
+	assert_true(found);
+	model_event_clear(&e);
+}
+
+static bool has_event(store *s, const char *id)
+{
+	yp_event e;
+	yp_error err = {0};
+	if (store_get_event(s, id, &e, &err) != YP_OK)
+		return false;
+	model_event_clear(&e);
+	return true;
+}
+
+/* A database made by a release that carried the first edition of the
+ * dataset (tests/data/builtin-v1.json, assets/timeline.json at version 1)
+ * is refreshed by this binary: the events the second edition renamed
+ * (Ester became Aster, SKT's own spelling) are gone, and the renamed and
+ * added events are there. */
+static void refresh_from_the_first_edition_drops_renamed_ids(void **state)
+{
+	(void)state;
+	fixture *f = support_store_new("v1.db");
+	size_t len = 0;
+	char *v1 = support_read_file("tests/data/builtin-v1.json", &len);
+	assert_non_null(v1);
+	diag d = DIAG_INIT;
+	yp_error err = {0};
+	assert_int_equal(dataset_sync_from(f->s, "builtin-v1.json", v1, len, &d,
+					   &err), YP_OK);
+	diag_free(&d);
+	free(v1);
+	static const char *const renamed[] = {"2025-03-ester-beta-planned",
+		"2025-ester-us-launch-planned", NULL};
+	for (size_t i = 0; renamed[i]; i++)
+		assert_true(has_event(f->s, renamed[i]));
+
+	assert_int_equal(dataset_sync(f->s, &err), YP_OK);
+	char *v = store_meta_get(f->s, META_BUILTIN_VERSION);
+	assert_non_null(v);
+	assert_true(atoi(v) >= 2);
+	free(v);
+	for (size_t i = 0; renamed[i]; i++)
+		if (has_event(f->s, renamed[i]))
+			fail_msg("%s survived the refresh", renamed[i]);
+	static const char *const added[] = {"2025-03-aster-beta-planned",
+		"2025-07-aster-us-launch-planned", "2025-03-aster-beta-launch",
+		"2025-11-aster-beta-ended", "2023-02-k-ai-alliance-launch",
+		"2024-02-26-global-telco-ai-alliance-mwc24",
+		"2025-12-30-sovereign-ai-first-showcase", NULL};
+	for (size_t i = 0; added[i]; i++)
+		if (!has_event(f->s, added[i]))
+			fail_msg("%s is missing after the refresh", added[i]);
+	/* nothing else of the first edition lingers: the store holds exactly
+	 * the events a fresh database gets */
+	fixture *fresh = support_store_new("fresh.db");
+	assert_int_equal(dataset_sync(fresh->s, &err), YP_OK);
+	store_counts a, b;
+	assert_int_equal(store_count(f->s, &a, &err), YP_OK);
+	assert_int_equal(store_count(fresh->s, &b, &err), YP_OK);
+	assert_int_equal(a.events, b.events);
+	assert_int_equal(a.builtin_events, b.builtin_events);
+	assert_int_equal(a.user_events, 0);
+	support_store_free(fresh);
+	support_store_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(every_event_is_complete_in_both_languages, setup, support_store_teardown),
 		cmocka_unit_test_setup_teardown(every_organization_and_person_is_used, setup, support_store_teardown),
 		cmocka_unit_test_setup_teardown(milestones_carry_their_best_supported_dates, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(review_fixes_are_in_the_dataset, setup, support_store_teardown),
 		cmocka_unit_test_setup_teardown(conflicts_are_recorded_in_both_languages, setup, support_store_teardown),
 		cmocka_unit_test_setup_teardown(seed_capture_stamp_is_not_the_article_date, setup, support_store_teardown),
 		cmocka_unit_test_setup_teardown(database_records_the_dataset_version_and_title, setup, support_store_teardown),
 		cmocka_unit_test_setup_teardown(curated_dataset_answers_korean_english_and_initials, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(figures_read_in_the_reader_s_language, setup, support_store_teardown),
+		cmocka_unit_test(refresh_from_the_first_edition_drops_renamed_ids),
 	};
 	return cmocka_run_group_tests_name("dataset", tests, NULL, NULL);
 }

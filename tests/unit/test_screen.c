@@ -276,12 +276,12 @@ static void the_sparkline_shows_the_shape_and_the_view(void **state)
 	support_db *d = support_db_new(NULL);
 	s = screen_start(d->home, 24, 80, NULL,
 			 (const char *const[]){d->db_arg, "--lang=en", NULL});
-	/* 13 bars of five months from 2021-01 to 2026: 3 0 1 1 3 1 1 0 4 6 4
-	 * 4 1 events, the most (6) a full block */
+	/* 13 bars of five months from 2021-01 to 2026: 3 0 1 1 3 2 2 1 4 5 6
+	 * 7 1 events, the most (7) a full block */
 	assert_row_has(s, 0, " 2021 \xe2\x96\x84 \xe2\x96\x82\xe2\x96\x82"
-			     "\xe2\x96\x84\xe2\x96\x82\xe2\x96\x82 "
-			     "\xe2\x96\x85\xe2\x96\x88\xe2\x96\x85"
-			     "\xe2\x96\x85\xe2\x96\x82 2026");
+			     "\xe2\x96\x84\xe2\x96\x83\xe2\x96\x83"
+			     "\xe2\x96\x82\xe2\x96\x85\xe2\x96\x86"
+			     "\xe2\x96\x87\xe2\x96\x88\xe2\x96\x82 2026");
 	int last = ascii_at(s, 0, 80, " 2026") - 1;  /* the last bar */
 	assert_true(last > 60);
 	assert_int_equal(screen_bg(s, 0, 60), 6);

@@ -420,7 +420,7 @@ static void notes_outlive_a_refresh_of_the_built_in_dataset(void **state)
 	assert_int_equal(store_meta_set(s, META_BUILTIN_HASH, "x", &err), YP_OK);
 	assert_int_equal(dataset_sync(s, &err), YP_OK);
 	char *version = store_meta_get(s, META_BUILTIN_VERSION);
-	assert_string_equal(version, "1");
+	assert_string_equal(version, "2");
 	free(version);
 	assert_note(s, id, "총회 자료를 꼼꼼히 확인");
 	event_filter noted = {.noted = true};
