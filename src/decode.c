@@ -3,6 +3,8 @@
  * a user all there is to fix. */
 #include "yeonpyo/decode.h"
 
+#include "decode_priv.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,42 +281,6 @@ static bool field_date(decode_ctx *c, const json_value *obj, const char *path,
 	return ok;
 }
 
-static bool check_country(decode_ctx *c, const json_value *v,
-			  const char *path, const char *s)
-{
-	if (strlen(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
-	    s[1] <= 'Z')
-		return true;
-	decode_report(c, v, path, "invalid country \"%s\" (use an ISO 3166-1 "
-		      "alpha-2 code such as KR)", s);
-	return false;
-}
-
-static bool check_language(decode_ctx *c, const json_value *v,
-			   const char *path, const char *s)
-{
-	size_t n = strlen(s);
-	bool ok = n == 2 || n == 3;
-	for (size_t i = 0; ok && i < n; i++)
-		ok = s[i] >= 'a' && s[i] <= 'z';
-	if (!ok)
-		decode_report(c, v, path, "invalid language \"%s\" (use an ISO 639 "
-			      "code such as ko or en)", s);
-	return ok;
-}
-
-static bool check_url(decode_ctx *c, const json_value *v, const char *path,
-		      const char *s)
-{
-	bool ok = (strncmp(s, "https://", 8) == 0 && s[8]) ||
-		  (strncmp(s, "http://", 7) == 0 && s[7]);
-	ok = ok && !strpbrk(s, " \t\n\"<>");
-	if (!ok)
-		decode_report(c, v, path, "invalid URL \"%s\" (expected http:// or "
-			      "https:// and no spaces)", s);
-	return ok;
-}
-
 /* Runs a check on an optional field that was read as a string. */
 typedef bool (*value_check_fn)(decode_ctx *c, const json_value *v,
 			       const char *path, const char *s);
@@ -359,7 +325,7 @@ bool decode_org(decode_ctx *c, const json_value *v, const char *path,
 	ok = field_string(c, v, path, "short", TEXT_LINE, &out->short_name) && ok;
 	ok = checked(c, v, path, "short", &out->short_name, check_short_name) && ok;
 	ok = field_string(c, v, path, "country", TEXT_LINE, &out->country) && ok;
-	ok = checked(c, v, path, "country", &out->country, check_country) && ok;
+	ok = checked(c, v, path, "country", &out->country, decode_check_country) && ok;
 	ok = field_slug(c, v, path, "parent", &out->parent) && ok;
 	if (ok && out->parent && strcmp(out->parent, out->id) == 0) {
 		decode_report(c, v, path, "organization \"%s\" cannot be its own "
@@ -403,11 +369,11 @@ bool decode_source(decode_ctx *c, const json_value *v, const char *path,
 	ok = field_string(c, v, path, "title", TEXT_LINE, &out->title) && ok;
 	ok = field_string(c, v, path, "publisher", TEXT_LINE, &out->publisher) && ok;
 	ok = field_string(c, v, path, "language", TEXT_LINE, &out->language) && ok;
-	ok = checked(c, v, path, "language", &out->language, check_language) && ok;
+	ok = checked(c, v, path, "language", &out->language, decode_check_language) && ok;
 	ok = field_vocab(c, v, path, "kind", VOCAB_SOURCE_KIND, &out->kind) && ok;
 	ok = field_date(c, v, path, "date", &out->date) && ok;
 	ok = field_string(c, v, path, "url", TEXT_LINE, &out->url) && ok;
-	ok = checked(c, v, path, "url", &out->url, check_url) && ok;
+	ok = checked(c, v, path, "url", &out->url, decode_check_url) && ok;
 	if (!ok)
 		model_source_clear(out);
 	return ok;
