@@ -22,6 +22,8 @@
 #define SLUG_MAX 64
 #define TAG_MAX 32
 #define SHORT_NAME_MAX 32
+#define ALIASES_MAX 32
+#define ALIAS_CHARS_MAX 200
 
 enum { TEXT_LINE = 0, TEXT_MULTILINE = 1 };
 
@@ -310,11 +312,84 @@ static bool check_short_name(decode_ctx *c, const json_value *v,
 	return false;
 }
 
+/* One alias of a record (what, "organization" or "person") whose own
+ * names are own[0..n_own): the names' text rules; one that repeats a name
+ * or an earlier alias is a slip, and would only weigh twice in search. */
+static bool alias_item(decode_ctx *c, const json_value *v, const char *path,
+		       const char *what, const char *const *own, size_t n_own,
+		       char **aliases, size_t i)
+{
+	if (!read_string(c, v, path, TEXT_LINE, &aliases[i]))
+		return false;
+	const char *a = aliases[i];
+	if (utf8_chars(a) > ALIAS_CHARS_MAX) {
+		decode_report(c, v, path, "alias is longer than %d characters",
+			      ALIAS_CHARS_MAX);
+		return false;
+	}
+	for (size_t k = 0; k < n_own; k++) {
+		if (own[k] && strcmp(own[k], a) == 0) {
+			decode_report(c, v, path, "alias \"%s\" is the %s's own "
+				      "name", a, what);
+			return false;
+		}
+	}
+	for (size_t j = 0; j < i; j++) {
+		if (aliases[j] && strcmp(aliases[j], a) == 0) {
+			decode_report(c, v, path, "alias \"%s\" is listed twice "
+				      "(also at aliases[%zu])", a, j);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The optional "aliases": 1 to ALIASES_MAX strings. *n counts the
+ * elements read, so that a clear frees them when one fails. */
+static bool field_aliases(decode_ctx *c, const json_value *obj,
+			  const char *path, const char *what,
+			  const char *const *own, size_t n_own, char ***out,
+			  size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	const json_value *v = json_get(obj, "aliases");
+	if (!v)
+		return true;
+	path_buf pb;
+	const char *p = path_join(&pb, path, "aliases");
+	if (v->type != JSON_ARRAY) {
+		decode_report(c, v, p, "expected an array, got %s",
+			      json_type_name(v->type));
+		return false;
+	}
+	size_t len = v->u.array.len;
+	if (len == 0 || len > ALIASES_MAX) {
+		decode_report(c, v, p, "expected 1 to %d aliases, got %zu",
+			      ALIASES_MAX, len);
+		return false;
+	}
+	*out = calloc(len, sizeof(**out));
+	if (!*out) {
+		decode_report(c, v, p, "out of memory");
+		return false;
+	}
+	bool ok = true;
+	path_buf ip;
+	for (size_t i = 0; i < len; i++) {
+		*n = i + 1;
+		ok = alias_item(c, v->u.array.items[i], path_index(&ip, p, i),
+				what, own, n_own, *out, i) && ok;
+	}
+	return ok;
+}
+
 bool decode_org(decode_ctx *c, const json_value *v, const char *path,
 		yp_org *out)
 {
 	static const char *const names[] = {"id", "name", "kind", "short",
-					    "country", "parent", NULL};
+					    "country", "parent", "aliases",
+					    NULL};
 	memset(out, 0, sizeof(*out));
 	bool ok;
 	if (!record_begin(c, v, path, names, 3, &ok))
@@ -327,6 +402,9 @@ bool decode_org(decode_ctx *c, const json_value *v, const char *path,
 	ok = field_string(c, v, path, "country", TEXT_LINE, &out->country) && ok;
 	ok = checked(c, v, path, "country", &out->country, decode_check_country) && ok;
 	ok = field_slug(c, v, path, "parent", &out->parent) && ok;
+	const char *own[] = {out->name.ko, out->name.en, out->short_name};
+	ok = field_aliases(c, v, path, "organization", own, 3, &out->aliases,
+			   &out->n_aliases) && ok;
 	if (ok && out->parent && strcmp(out->parent, out->id) == 0) {
 		decode_report(c, v, path, "organization \"%s\" cannot be its own "
 			      "parent", out->id);
@@ -341,7 +419,7 @@ bool decode_person(decode_ctx *c, const json_value *v, const char *path,
 		   yp_person *out)
 {
 	static const char *const names[] = {"id", "name", "organization",
-					    "title", NULL};
+					    "title", "aliases", NULL};
 	memset(out, 0, sizeof(*out));
 	bool ok;
 	if (!record_begin(c, v, path, names, 2, &ok))
@@ -350,6 +428,9 @@ bool decode_person(decode_ctx *c, const json_value *v, const char *path,
 	ok = field_ltext(c, v, path, "name", TEXT_LINE, &out->name) && ok;
 	ok = field_slug(c, v, path, "organization", &out->org) && ok;
 	ok = field_ltext(c, v, path, "title", TEXT_LINE, &out->title) && ok;
+	const char *own[] = {out->name.ko, out->name.en};
+	ok = field_aliases(c, v, path, "person", own, 2, &out->aliases,
+			   &out->n_aliases) && ok;
 	if (!ok)
 		model_person_clear(out);
 	return ok;

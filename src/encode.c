@@ -180,6 +180,7 @@ void encode_org(strbuf *sb, const yp_org *o, encode_style style, int indent)
 	put_string(&w, "kind", o->kind);
 	put_string(&w, "country", o->country);
 	put_string(&w, "parent", o->parent);
+	put_strings(&w, "aliases", o->aliases, o->n_aliases);
 	obj_end(&w);
 }
 
@@ -192,6 +193,7 @@ void encode_person(strbuf *sb, const yp_person *p, encode_style style,
 	put_text(&w, "name", &p->name);
 	put_string(&w, "organization", p->org);
 	put_text(&w, "title", &p->title);
+	put_strings(&w, "aliases", p->aliases, p->n_aliases);
 	obj_end(&w);
 }
 

@@ -11,6 +11,13 @@ void model_text_clear(yp_text *t)
 	t->ko = t->en = NULL;
 }
 
+static void strings_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 void model_org_clear(yp_org *o)
 {
 	free(o->id);
@@ -19,6 +26,7 @@ void model_org_clear(yp_org *o)
 	free(o->kind);
 	free(o->country);
 	free(o->parent);
+	strings_free(o->aliases, o->n_aliases);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -28,6 +36,7 @@ void model_person_clear(yp_person *p)
 	model_text_clear(&p->name);
 	free(p->org);
 	model_text_clear(&p->title);
+	strings_free(p->aliases, p->n_aliases);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -50,13 +59,6 @@ static void links_free(yp_link *links, size_t n)
 		model_text_clear(&links[i].title);
 	}
 	free(links);
-}
-
-static void strings_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 void model_event_clear(yp_event *e)

@@ -10,22 +10,37 @@
 #include <string.h>
 
 /* What the search index holds for event e (a row of events), as select
- * columns: rowid, title, body, names, cho. Shared by the migration that
- * builds the index and by the refresh after writes (scripts, run once,
- * not statements kept prepared). */
-#define FTS_NAMES_KO \
+ * columns: rowid, title, body, names, cho. Shared by the migrations that
+ * build the index and by the refresh after writes (scripts, run once,
+ * not statements kept prepared). The names of e's organizations and
+ * people in Korean, each followed by ORG_MORE or PERSON_MORE: "" as
+ * migration 2 built the index (its text must stay as it was released),
+ * their aliases since migration 8. */
+#define FTS_NAMES_KO_OF(ORG_MORE, PERSON_MORE) \
 	"coalesce((SELECT group_concat(coalesce(o.name_ko, '') || ' ' ||" \
-	" coalesce(o.short_name, ''), ' ') FROM event_orgs l JOIN organizations o" \
+	" coalesce(o.short_name, '')" ORG_MORE ", ' ') FROM event_orgs l" \
+	" JOIN organizations o" \
 	" ON o.oid = l.oid WHERE l.eid = e.eid), '') || ' ' ||" \
-	" coalesce((SELECT group_concat(coalesce(p.name_ko, ''), ' ')" \
+	" coalesce((SELECT group_concat(coalesce(p.name_ko, '')" PERSON_MORE \
+	", ' ')" \
 	" FROM event_people l JOIN people p ON p.pid = l.pid" \
 	" WHERE l.eid = e.eid), '')"
+/* An organization's (o) and a person's (p) aliases: in the Korean names'
+ * part, so that a reading such as 카이스트 has its initials in cho too;
+ * one probe of the aliases' key per name, as the names cost. */
+#define FTS_ORG_ALIASES \
+	" || ' ' || coalesce((SELECT group_concat(a.alias, ' ')" \
+	" FROM org_aliases a WHERE a.oid = o.oid), '')"
+#define FTS_PERSON_ALIASES \
+	" || ' ' || coalesce((SELECT group_concat(a.alias, ' ')" \
+	" FROM person_aliases a WHERE a.pid = p.pid), '')"
 /* FIGURE_VALUE is how a figure's value is read: migration 2 built the
  * index when every value was one string; since 6 a value may be one per
  * language (value NULL, both of value_ko and value_en set). */
-#define FTS_ROW FTS_ROW_WITH(FTS_FIGURE_VALUE)
+#define FTS_ROW FTS_ROW_WITH(FTS_FIGURE_VALUE, \
+	FTS_NAMES_KO_OF(FTS_ORG_ALIASES, FTS_PERSON_ALIASES))
 #define FTS_FIGURE_VALUE "coalesce(f.value, f.value_ko || ' ' || f.value_en)"
-#define FTS_ROW_WITH(FIGURE_VALUE) \
+#define FTS_ROW_WITH(FIGURE_VALUE, NAMES_KO) \
 	"e.eid," \
 	" coalesce(e.title_ko, '') || ' ' || coalesce(e.title_en, '')," \
 	" (e.date_key / 10000) || ' ' ||" \
@@ -38,13 +53,13 @@
 	" || ' ' || coalesce((SELECT group_concat(s.title || ' ' || s.publisher," \
 	" ' ') FROM event_sources l JOIN sources s ON s.sid = l.sid" \
 	" WHERE l.eid = e.eid), '')," \
-	" " FTS_NAMES_KO " || ' ' || coalesce((SELECT" \
+	" " NAMES_KO " || ' ' || coalesce((SELECT" \
 	" group_concat(coalesce(o.name_en, ''), ' ') FROM event_orgs l" \
 	" JOIN organizations o ON o.oid = l.oid WHERE l.eid = e.eid), '') ||" \
 	" ' ' || coalesce((SELECT group_concat(coalesce(p.name_en, ''), ' ')" \
 	" FROM event_people l JOIN people p ON p.pid = l.pid" \
 	" WHERE l.eid = e.eid), '')," \
-	" choseong(coalesce(e.title_ko, '') || ' ' || " FTS_NAMES_KO ")"
+	" choseong(coalesce(e.title_ko, '') || ' ' || " NAMES_KO ")"
 
 /* Migration N brings a database from user_version N-1 to N. They only ever
  * get appended: a released step is never edited. */
@@ -117,7 +132,8 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE VIRTUAL TABLE event_fts USING fts5(title, body, names, cho,"
 	" tokenize = 'kbigram');"
 	"INSERT INTO event_fts(rowid, title, body, names, cho)"
-	" SELECT " FTS_ROW_WITH("f.value") " FROM events e;",
+	" SELECT " FTS_ROW_WITH("f.value", FTS_NAMES_KO_OF("", ""))
+	" FROM events e;",
 	/* 3: the number of events, kept by triggers, so that the browser
 	 * need not count a million rows to open; IF NOT EXISTS and the
 	 * recount let it run again over a database put back to an older
@@ -186,6 +202,18 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" kind TEXT NOT NULL CHECK (kind IN ('follows','outcome-of','see-also')),"
 	" PRIMARY KEY (eid, pos)) WITHOUT ROWID;"
 	"CREATE UNIQUE INDEX IF NOT EXISTS event_links_by_target ON event_links(target, eid);",
+	/* 8: the other names of organizations and people (yeonpyo(5)
+	 * "aliases"), which search finds as it finds names; none exist
+	 * yet, so the index stays as it is; IF NOT EXISTS, as in 7, for a
+	 * database put back to an older version */
+	"CREATE TABLE IF NOT EXISTS org_aliases("
+	" oid INTEGER NOT NULL REFERENCES organizations(oid) ON DELETE CASCADE,"
+	" pos INTEGER NOT NULL, alias TEXT NOT NULL,"
+	" PRIMARY KEY (oid, pos)) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS person_aliases("
+	" pid INTEGER NOT NULL REFERENCES people(pid) ON DELETE CASCADE,"
+	" pos INTEGER NOT NULL, alias TEXT NOT NULL,"
+	" PRIMARY KEY (pid, pos)) WITHOUT ROWID;",
 };
 
 /* After a bulk write: the foreign key checks every other write has. */

@@ -184,6 +184,32 @@ static yp_status load_links(store *s, sqlite3_int64 eid, yp_event *e,
 	return YP_OK;
 }
 
+/* Reads the aliases of the record with id (query q) into *out, *n. */
+static yp_status load_aliases(store *s, store_query q, const char *id,
+			      char ***out, size_t *n, yp_error *err)
+{
+	const char *what = "reading aliases";
+	store_binding b = store_take(s, q, NULL);
+	if (!b.st)
+		return store_sql_fail(s, err, "preparing a query");
+	store_bind_text(&b, ":id", id);
+	yp_status bound = store_bound(&b, what, err);
+	if (bound != YP_OK)
+		return bound;
+	int rc;
+	while ((rc = sqlite3_step(b.st)) == SQLITE_ROW) {
+		if (!grow((void **)out, *n, sizeof(**out))) {
+			sqlite3_reset(b.st);
+			return yp_fail(err, YP_SOFTWARE, "out of memory");
+		}
+		(*out)[(*n)++] = store_column_dup(b.st, 0);
+	}
+	yp_status status = rc == SQLITE_DONE ? YP_OK
+					     : store_sql_fail(s, err, what);
+	sqlite3_reset(b.st);
+	return status;
+}
+
 /* Runs by-id query q for id once: YP_OK with *out on its row (the caller
  * reads it, then resets it), YP_NOINPUT "no KIND with id" when there is
  * none. err may be NULL. */
@@ -209,10 +235,14 @@ yp_status store_get_org(store *s, const char *id, yp_org *out, yp_error *err)
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *st = NULL;
 	yp_status rc = find_one(s, Q_ORG_GET, "organization", id, &st, err);
-	if (rc == YP_OK) {
-		read_org(st, out);
-		sqlite3_reset(st);
-	}
+	if (rc != YP_OK)
+		return rc;
+	read_org(st, out);
+	sqlite3_reset(st);
+	rc = load_aliases(s, Q_ORG_ALIASES, id, &out->aliases,
+			  &out->n_aliases, err);
+	if (rc != YP_OK)
+		model_org_clear(out);
 	return rc;
 }
 
@@ -222,10 +252,14 @@ yp_status store_get_person(store *s, const char *id, yp_person *out,
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *st = NULL;
 	yp_status rc = find_one(s, Q_PERSON_GET, "person", id, &st, err);
-	if (rc == YP_OK) {
-		read_person(st, out);
-		sqlite3_reset(st);
-	}
+	if (rc != YP_OK)
+		return rc;
+	read_person(st, out);
+	sqlite3_reset(st);
+	rc = load_aliases(s, Q_PERSON_ALIASES, id, &out->aliases,
+			  &out->n_aliases, err);
+	if (rc != YP_OK)
+		model_person_clear(out);
 	return rc;
 }
 
@@ -344,10 +378,12 @@ static yp_status walk(const store_binding *b, store_visit_fn visit,
 
 static bool visit_org(sqlite3_stmt *st, void *target)
 {
-	const walk_target *t = target;
+	walk_target *t = target;
 	yp_org o = {0};
 	read_org(st, &o);
-	bool more = t->org(&o, t->ctx);
+	t->status = load_aliases(t->s, Q_ORG_ALIASES, o.id, &o.aliases,
+				 &o.n_aliases, t->err);
+	bool more = t->status == YP_OK && t->org(&o, t->ctx);
 	model_org_clear(&o);
 	return more;
 }
@@ -363,10 +399,12 @@ yp_status store_each_org(store *s, store_org_fn fn, void *ctx, yp_error *err)
 
 static bool visit_person(sqlite3_stmt *st, void *target)
 {
-	const walk_target *t = target;
+	walk_target *t = target;
 	yp_person p = {0};
 	read_person(st, &p);
-	bool more = t->person(&p, t->ctx);
+	t->status = load_aliases(t->s, Q_PERSON_ALIASES, p.id, &p.aliases,
+				 &p.n_aliases, t->err);
+	bool more = t->status == YP_OK && t->person(&p, t->ctx);
 	model_person_clear(&p);
 	return more;
 }
@@ -450,7 +488,8 @@ yp_status store_search(store *s, const char *match, long limit,
 	return walk(&b, visit_found, &t, "searching", err);
 }
 
-/* A row (id, name_ko, name_en, short, count, first, last, kind) as a
+/* A row (id, name_ko, name_en, short, count, first, last, kind, aliases)
+ * as a
  * facet_item; its strings are borrowed from the statement. */
 static bool visit_facet(sqlite3_stmt *st, void *target)
 {
@@ -464,6 +503,7 @@ static bool visit_facet(sqlite3_stmt *st, void *target)
 		(long)sqlite3_column_int64(st, 5),
 		(long)sqlite3_column_int64(st, 6),
 		(const char *)sqlite3_column_text(st, 7),
+		(const char *)sqlite3_column_text(st, 8),
 	};
 	return t->facet(&it, t->ctx);
 }

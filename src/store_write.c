@@ -29,6 +29,30 @@ static yp_status mark_dirty(store *s, store_query q, const char *id,
 	return step_write(&b, NULL, "marking the search index", err);
 }
 
+/* Replaces the aliases of the record with id (clear, then add at :pos
+ * with :alias); only after the record itself was written, so that a
+ * user's record keeps its own when a built-in one is refused. */
+static yp_status put_aliases(store *s, store_query clear, store_query add,
+			     const char *id, char *const *aliases, size_t n,
+			     yp_error *err)
+{
+	store_binding b = store_take(s, clear, err);
+	if (!b.st)
+		return err->status;
+	store_bind_text(&b, ":id", id);
+	yp_status rc = step_write(&b, NULL, "replacing aliases", err);
+	for (size_t i = 0; rc == YP_OK && i < n; i++) {
+		b = store_take(s, add, err);
+		if (!b.st)
+			return err->status;
+		store_bind_text(&b, ":id", id);
+		store_bind_int(&b, ":pos", (sqlite3_int64)i);
+		store_bind_text(&b, ":alias", aliases[i]);
+		rc = step_write(&b, NULL, "writing aliases", err);
+	}
+	return rc;
+}
+
 yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
 			bool *written, yp_error *err)
 {
@@ -46,8 +70,11 @@ yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
 	yp_status rc = step_write(&b, &changed, "writing an organization", err);
 	if (written)
 		*written = changed;
-	return rc == YP_OK && changed ? mark_dirty(s, Q_FTS_DIRTY_ORG, o->id, err)
-				      : rc;
+	if (rc != YP_OK || !changed)
+		return rc;
+	rc = put_aliases(s, Q_ORG_ALIASES_CLEAR, Q_ORG_ALIAS_ADD, o->id,
+			 o->aliases, o->n_aliases, err);
+	return rc == YP_OK ? mark_dirty(s, Q_FTS_DIRTY_ORG, o->id, err) : rc;
 }
 
 yp_status store_set_org_parent(store *s, const char *id, const char *parent,
@@ -80,8 +107,11 @@ yp_status store_put_person(store *s, const yp_person *p, store_origin origin,
 	yp_status rc = step_write(&b, &changed, "writing a person", err);
 	if (written)
 		*written = changed;
-	return rc == YP_OK && changed ? mark_dirty(s, Q_FTS_DIRTY_PERSON, p->id, err)
-				      : rc;
+	if (rc != YP_OK || !changed)
+		return rc;
+	rc = put_aliases(s, Q_PERSON_ALIASES_CLEAR, Q_PERSON_ALIAS_ADD, p->id,
+			 p->aliases, p->n_aliases, err);
+	return rc == YP_OK ? mark_dirty(s, Q_FTS_DIRTY_PERSON, p->id, err) : rc;
 }
 
 /* A date as its key (NULL when there is none) and precision. */
@@ -301,7 +331,9 @@ yp_status store_builtin_mark(store *s, yp_error *err)
 yp_status store_builtin_prune(store *s, yp_error *err)
 {
 	/* Events first, so that records only they referred to become free;
-	 * what a user record still refers to stays, as built-in. */
+	 * what a user record still refers to stays, as built-in. A record's
+	 * aliases go with it (ON DELETE CASCADE: a refresh is not a bulk
+	 * write, its foreign keys are on). */
 	static const char sql[] =
 		"INSERT OR IGNORE INTO temp.fts_dirty"
 		" SELECT eid FROM events WHERE origin = 'stale';"

@@ -24,6 +24,8 @@ typedef struct {
 	char *kind;
 	char *country;
 	char *parent;
+	char **aliases;   /* other names readers type: readings, former names */
+	size_t n_aliases;
 } yp_org;
 
 typedef struct {
@@ -31,6 +33,8 @@ typedef struct {
 	yp_text name;
 	char *org;
 	yp_text title;
+	char **aliases;   /* other spellings, such as romanizations */
+	size_t n_aliases;
 } yp_person;
 
 typedef struct {

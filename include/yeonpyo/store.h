@@ -11,7 +11,7 @@
 
 /* The schema version this binary writes; PRAGMA user_version holds the one
  * a database has. */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 typedef struct store store;
 
@@ -338,7 +338,13 @@ typedef struct {
 	long first_key;      /* date_key of its first and last event */
 	long last_key;
 	const char *org_kind;    /* organizations only */
+	/* an organization's or a person's aliases, in their order, joined
+	 * by FACET_ALIAS_SEP; NULL when none */
+	const char *aliases;
 } facet_item;
+
+/* " · " (U+00B7 between spaces): what a list of names is read with */
+#define FACET_ALIAS_SEP " \xc2\xb7 "
 
 typedef bool (*store_facet_fn)(const facet_item *item, void *ctx);
 

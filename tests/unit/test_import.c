@@ -160,7 +160,7 @@ static void reports_unknown_and_missing_fields_with_paths(void **state)
 	assert_int_equal(import_text(f, "f.json", doc, &problems), YP_DATAERR);
 	assert_string_equal(problems,
 		"f.json:1:43: $.organizations[0]: unknown field \"knd\" (expected "
-		"one of: id, name, kind, short, country, parent)\n"
+		"one of: id, name, kind, short, country, parent, aliases)\n"
 		"f.json:1:43: $.organizations[0]: missing field \"kind\"\n"
 		"f.json:1:63: $.organizations[0].name: unknown field \"ja\" "
 		"(expected one of: ko, en)\n");
