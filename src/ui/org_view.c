@@ -175,6 +175,12 @@ static void org_view_draw(view *base, browser *b)
 		draw_vline(c, top, lw, h, STYLE_BORDER);
 	else
 		draw_hline(c, y++, 0, cols, STYLE_BORDER);
+	const picker_item *it = picker_selected(p);
+	if (it && it->aliases) {
+		char *aliases[] = {it->aliases};
+		y = draw_section(c, y, x, w, top + h - 1, lang == LANG_KO
+				 ? "다른 이름" : "Also known as", aliases, 1);
+	}
 	y = draw_section(c, y, x, w, top + h - 1, lang == LANG_KO
 			 ? "함께 가장 자주 등장" : "Appears most often with",
 			 v->partners, v->n_partners);

@@ -39,7 +39,9 @@ static bool add_item(const facet_item *it, void *ctx)
 	item->first_key = it->first_key;
 	item->last_key = it->last_key;
 	item->kind = it->org_kind ? strdup(it->org_kind) : NULL;
-	return item->id && item->label;
+	item->aliases = it->aliases ? strdup(it->aliases) : NULL;
+	return item->id && item->label && (!it->org_kind || item->kind) &&
+	       (!it->aliases || item->aliases);
 }
 
 /* Insertion sort by the collator: a few hundred items at most. */
@@ -68,13 +70,37 @@ static bool contains(const char *hay, const char *needle)
 	return n == 0;
 }
 
+/* The alias the typed text narrowed an item by, when its label and id
+ * do not hold the text, into out: shown beside the label, so that the
+ * row says why it is there. */
+static bool matched_alias(const picker_item *it, const char *typed,
+			  strbuf *out)
+{
+	if (!it->aliases || !*typed || contains(it->label, typed) ||
+	    contains(it->id, typed))
+		return false;
+	size_t sep = strlen(FACET_ALIAS_SEP);
+	for (const char *a = it->aliases; *a;) {
+		const char *end = strstr(a, FACET_ALIAS_SEP);
+		size_t n = end ? (size_t)(end - a) : strlen(a);
+		strbuf_reset(out);
+		strbuf_append(out, a, n);
+		if (contains(strbuf_str(out), typed))
+			return true;
+		a += end ? n + sep : n;
+	}
+	return false;
+}
+
 static void refilter(picker *p)
 {
 	const char *typed = prompt_text(&p->typed);
 	p->n_shown = 0;
 	for (size_t i = 0; i < p->n; i++)
 		if (contains(p->items[i].label, typed) ||
-		    contains(p->items[i].id, typed))
+		    contains(p->items[i].id, typed) ||
+		    (p->items[i].aliases &&
+		     contains(p->items[i].aliases, typed)))
 			p->shown[p->n_shown++] = i;
 	p->selected = 0;
 	p->top = 0;
@@ -127,6 +153,7 @@ void picker_free(picker *p)
 		free(p->items[i].id);
 		free(p->items[i].label);
 		free(p->items[i].kind);
+		free(p->items[i].aliases);
 	}
 	free(p->items);
 	free(p->shown);
@@ -238,7 +265,14 @@ void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang)
 		char count[24];
 		snprintf(count, sizeof(count), "%ld", it->events);
 		draw_fill(c, y0 + 1 + r, x0 + 1, w - 2, st);
-		draw_text(c, y0 + 1 + r, x0 + 2, w - 10, it->label, st, false);
+		strbuf label = STRBUF_INIT, alias = STRBUF_INIT;
+		strbuf_puts(&label, it->label);
+		if (matched_alias(it, prompt_text(&p->typed), &alias))
+			strbuf_printf(&label, " (%s)", strbuf_str(&alias));
+		draw_text(c, y0 + 1 + r, x0 + 2, w - 10, strbuf_str(&label), st,
+			  false);
+		strbuf_free(&label);
+		strbuf_free(&alias);
 		draw_text(c, y0 + 1 + r, x0 + w - 7, 5, count, st, false);
 	}
 	if (!p->n_shown)

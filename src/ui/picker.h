@@ -20,6 +20,9 @@ typedef struct {
 	long first_key;
 	long last_key;
 	char *kind;      /* an organization's kind, else NULL */
+	char *aliases;   /* an organization's or a person's other names,
+			  * joined by " · ", or NULL; typing narrows by them
+			  * as by the label */
 } picker_item;
 
 typedef struct {

@@ -2,8 +2,10 @@
  * the real binary on tests/data/aliases.json: what import refuses, what
  * search finds by them (a Korean reading inside a word, the start of a
  * romanization, initials), export writing them back exactly, a refresh
- * dropping them with their records. */
+ * dropping them with their records, and the browser's pickers and
+ * organizations view narrowing by them and showing them. */
 #include "support.h"
+#include "screen.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -263,6 +265,82 @@ static void refresh_drops_aliases_with_their_records(void **state)
 	support_store_free(t);
 }
 
+/* --- the browser ---------------------------------------------------------- */
+
+static screen *start(support_db *d, int rows, int cols, const char *lang)
+{
+	char arg[16];
+	snprintf(arg, sizeof(arg), "--lang=%s", lang);
+	return screen_start(d->home, rows, cols, NULL,
+			    (const char *const[]){d->db_arg, arg, NULL});
+}
+
+static void assert_shown(screen *s, const char *want)
+{
+	if (screen_find_row(s, want) < 0)
+		fail_msg("no row shows \"%s\"", want);
+}
+
+static void assert_not_shown(screen *s, const char *want)
+{
+	int row = screen_find_row(s, want);
+	if (row >= 0)
+		fail_msg("row %d shows \"%s\"", row, want);
+}
+
+/* The organization picker narrows by a Korean reading, and says which
+ * alias the row is there by. */
+static void organization_picker_narrows_by_aliases(void **state)
+{
+	support_db *d = *state;
+	screen *s = start(d, 24, 80, "en");
+	screen_key(s, "o");
+	assert_shown(s, "│ KT ");
+	screen_key(s, "카이");
+	assert_shown(s, "│ KAIST (카이스트) ");
+	assert_not_shown(s, "│ KT ");
+	assert_not_shown(s, "│ SKT · SK Telecom ");
+	screen_key(s, "\r");
+	assert_shown(s, "org:KAIST");
+	assert_shown(s, "Joint research center opens");
+	screen_free(s);
+}
+
+/* The person picker narrows by a romanization the press uses. */
+static void person_picker_narrows_by_aliases(void **state)
+{
+	support_db *d = *state;
+	screen *s = start(d, 24, 80, "en");
+	screen_key(s, "p");
+	assert_shown(s, "│ Ryu Young-sang ");
+	screen_key(s, "jeong");
+	assert_shown(s, "│ Chung Suk-geun (Jeong Seok-geun) ");
+	assert_not_shown(s, "│ Ryu Young-sang ");
+	screen_key(s, "\r");
+	assert_shown(s, "AI leader recruited");
+	screen_free(s);
+}
+
+/* O shows the selected organization's aliases above its partners. */
+static void organizations_view_shows_aliases(void **state)
+{
+	support_db *d = *state;
+	screen *s = start(d, 30, 120, "ko");
+	screen_key(s, "O");
+	screen_key(s, "한국과학");
+	int head = screen_find_row(s, "│ 다른 이름");
+	assert_true(head >= 0);
+	char *row = screen_row(s, head + 1);
+	/* in the order given, cut to the column */
+	assert_non_null(strstr(row, "│  카이스트 · Korea Advanced Institute of "
+			       "Scie…"));
+	free(row);
+	screen_key(s, "\177\177\177\177");
+	screen_key(s, "SKT");  /* no aliases: no heading */
+	assert_not_shown(s, "다른 이름");
+	screen_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -272,6 +350,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(import_limits_aliases_in_number_and_length, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(export_writes_aliases_back_exactly, setup, support_db_teardown),
 		cmocka_unit_test(refresh_drops_aliases_with_their_records),
+		cmocka_unit_test_setup_teardown(organization_picker_narrows_by_aliases, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(person_picker_narrows_by_aliases, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(organizations_view_shows_aliases, setup, support_db_teardown),
 	};
 	return cmocka_run_group_tests_name("aliases", tests, NULL, NULL);
 }
