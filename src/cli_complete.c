@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "yeonpyo/options.h"
@@ -47,6 +48,7 @@ static const command_spec command_specs[] = {
 typedef struct {
 	FILE *out;
 	const char *prefix;
+	bool by_name;  /* an organization or person: its names offer its id */
 } offer;
 
 static void put(const offer *o, const char *word)
@@ -71,9 +73,39 @@ static bool put_id(const char *id, void *ctx)
 	return true;
 }
 
+/* Whether name starts with the typed prefix, ASCII case aside. */
+static bool starts(const char *name, const char *prefix)
+{
+	return name && strncasecmp(name, prefix, strlen(prefix)) == 0;
+}
+
+/* Whether the typed prefix begins one of the item's names or aliases:
+ * a reader types KAIST as 카이스트 or a name as the press spells it, and
+ * the id it completes to is what the option takes. */
+static bool named_by(const facet_item *it, const char *prefix)
+{
+	if (!*prefix)
+		return false;
+	if (starts(it->label.ko, prefix) || starts(it->label.en, prefix) ||
+	    starts(it->short_name, prefix))
+		return true;
+	for (const char *a = it->aliases; a && *a;) {
+		if (starts(a, prefix))
+			return true;
+		const char *next = strstr(a, FACET_ALIAS_SEP);
+		a = next ? next + strlen(FACET_ALIAS_SEP) : NULL;
+	}
+	return false;
+}
+
 static bool put_facet(const facet_item *item, void *ctx)
 {
-	put(ctx, item->id);
+	const offer *o = ctx;
+	if (o->by_name && named_by(item, o->prefix) &&
+	    strncmp(item->id, o->prefix, strlen(o->prefix)) != 0)
+		fprintf(o->out, "%s\n", item->id);
+	else
+		put(o, item->id);
 	return true;
 }
 
@@ -93,7 +125,9 @@ static void put_ids(const offer *o, const char *db_path, char kind)
 	else
 		store_each_facet(s, kind == 'o' ? FACET_ORG
 				 : kind == 'p' ? FACET_PERSON : FACET_TAG,
-				 put_facet, (void *)o, &err);
+				 put_facet, &(offer){o->out, o->prefix,
+						    kind == 'o' || kind == 'p'},
+				 &err);
 	store_close(s);
 }
 
@@ -184,7 +218,7 @@ int cli_complete(const char *db_path, const cli_env *env, int argc,
 		argv++;
 	}
 	const char *cur = argc > 0 ? argv[argc - 1] : "";
-	offer o = {env->out, cur};
+	offer o = {env->out, cur, false};
 	line_state ls;
 	read_words(&ls, argc > 0 ? argc - 1 : 0, argv);
 	if (ls.pending_global != OPT_COUNT) {

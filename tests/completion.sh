@@ -7,6 +7,11 @@ dir=$(mktemp -d) || exit 1
 trap 'rm -rf "$dir"' EXIT
 db=$dir/t.db
 HOME=$dir "$YP" --db "$db" db init >/dev/null || exit 1
+# organizations and people with aliases (tests/data/aliases.json)
+adb=$dir/a.db
+HOME=$dir "$YP" --db "$adb" db init --empty >/dev/null &&
+	HOME=$dir "$YP" --db "$adb" import tests/data/aliases.json 2>/dev/null ||
+	exit 1
 
 expect() { # what, want, got
 	[ "$2" = "$3" ] || printf '%s: got [%s], want [%s]\n' "$1" "$3" "$2"
@@ -37,6 +42,10 @@ expect "bash: event ids" \
 	"2021-kt-ai2xl-lab-and-robotics-unit 2021-kt-kaist-lab-launch-planned " \
 	"$(bash_complete 4 "$YP" --db "$db" show 2021-kt)"
 expect "bash: a file goes here" "" "$(bash_complete 2 "$YP" import "")"
+expect "bash: an organization by its alias's reading" "kaist " \
+	"$(bash_complete 5 "$YP" --db "$adb" list --org 카이)"
+expect "bash: a person by a romanization of the name" "chung-suk-geun " \
+	"$(bash_complete 5 "$YP" --db "$adb" list --person jeong)"
 expect "bash: note's event ids" \
 	"2021-kt-ai2xl-lab-and-robotics-unit 2021-kt-kaist-lab-launch-planned " \
 	"$(bash_complete 4 "$YP" --db "$db" note 2021-kt)"
@@ -55,7 +64,10 @@ zsh_complete() { # current, words...
 	current=$1
 	shift
 	HOME=$dir zsh -f -c '
-		compadd() { [[ $1 == -a ]] && print -rn -- "${(@P)2} "; }
+		compadd() {
+			[[ $1 == -U ]] && shift || print -rn -- "(no -U) "
+			[[ $1 == -a ]] && print -rn -- "${(@P)2} "
+		}
 		_files() { print -rn -- "(files) "; }
 		CURRENT=$1
 		shift
@@ -69,6 +81,8 @@ expect "zsh: event ids" \
 	"2021-kt-ai2xl-lab-and-robotics-unit 2021-kt-kaist-lab-launch-planned " \
 	"$(zsh_complete 5 "$YP" --db "$db" show 2021-kt)"
 expect "zsh: a file goes here" "(files) " "$(zsh_complete 3 "$YP" import "")"
+expect "zsh: an organization by its alias's reading" "kaist " \
+	"$(zsh_complete 6 "$YP" --db "$adb" list --org 카이)"
 expect "zsh: note's event ids" \
 	"2021-kt-ai2xl-lab-and-robotics-unit 2021-kt-kaist-lab-launch-planned " \
 	"$(zsh_complete 5 "$YP" --db "$db" note 2021-kt)"

@@ -1,7 +1,8 @@
 # bash completion for yeonpyo(1). The candidates come from the program
 # itself ("yeonpyo complete"), which reads event, organization and person
-# ids from the database; where it offers none, a file name goes, and
-# -o default completes one.
+# ids from the database (those whose names or aliases start with the
+# word too: 카이 offers kaist); where it offers none, a file name goes,
+# and -o default completes one.
 _yeonpyo()
 {
 	local IFS=$'\n'
