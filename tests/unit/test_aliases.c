@@ -265,6 +265,25 @@ static void refresh_drops_aliases_with_their_records(void **state)
 	support_store_free(t);
 }
 
+/* A database of schema version 7, from before aliases, gets their tables
+ * when this yeonpyo opens it, and keeps its events. */
+static void schema_7_database_is_upgraded_for_aliases(void **state)
+{
+	support_db *d = *state;
+	const char *db = d->db_arg + strlen("--db=");
+	support_sql(db, "DROP TABLE org_aliases; DROP TABLE person_aliases;"
+		    " PRAGMA user_version = 7;");
+	assert_search(d, "공동연구센터", JOINT_CENTER);
+	assert_int_equal(count_rows(db, "PRAGMA user_version"), 8);
+	assert_int_equal(count_rows(db, "SELECT count(*) FROM org_aliases"), 0);
+	support_result r = support_run(d->home, NULL, NULL,
+		(const char *const[]){d->db_arg, "import", FIXTURE, NULL});
+	assert_int_equal(r.status, 0);
+	support_result_free(&r);
+	assert_int_equal(count_rows(db, "SELECT count(*) FROM org_aliases"), 4);
+	assert_search(d, "ㅋㅇㅅㅌ", JOINT_CENTER);
+}
+
 /* --- the browser ---------------------------------------------------------- */
 
 static screen *start(support_db *d, int rows, int cols, const char *lang)
@@ -350,6 +369,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(import_limits_aliases_in_number_and_length, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(export_writes_aliases_back_exactly, setup, support_db_teardown),
 		cmocka_unit_test(refresh_drops_aliases_with_their_records),
+		cmocka_unit_test_setup_teardown(schema_7_database_is_upgraded_for_aliases, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(organization_picker_narrows_by_aliases, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(person_picker_narrows_by_aliases, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(organizations_view_shows_aliases, setup, support_db_teardown),
