@@ -183,6 +183,14 @@ static void export_writes_aliases_back_exactly(void **state)
 		support_result_free(&out);
 		free(copy);
 	}
+	/* show's document carries its records' aliases */
+	support_result r = support_run(d->home, NULL, NULL,
+		(const char *const[]){d->db_arg, "show", "2021-05-21-joint-center",
+				      "--format", "json", NULL});
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, kaist[0]));
+	assert_non_null(strstr(r.out, "\"aliases\": [\"케이티\", \"한국통신\"]"));
+	support_result_free(&r);
 }
 
 /* --- a refresh of the built-in dataset ---------------------------------- */
@@ -307,6 +315,26 @@ static void assert_not_shown(screen *s, const char *want)
 		fail_msg("row %d shows \"%s\"", row, want);
 }
 
+/* The browser's / finds as search does: by a reading, by initials. */
+static void slash_search_finds_by_aliases(void **state)
+{
+	support_db *d = *state;
+	screen *s = start(d, 24, 80, "en");
+	assert_shown(s, "AI leader recruited");
+	screen_key(s, "/");
+	screen_key(s, "카이스트");
+	assert_shown(s, "Joint research center opens");
+	assert_not_shown(s, "AI leader recruited");
+	assert_not_shown(s, "Another announcement");
+	screen_key(s, "\033");
+	assert_shown(s, "AI leader recruited");
+	screen_key(s, "/");
+	screen_key(s, "ㅋㅇㅅㅌ");
+	assert_shown(s, "Joint research center opens");
+	assert_not_shown(s, "AI leader recruited");
+	screen_free(s);
+}
+
 /* The organization picker narrows by a Korean reading, and says which
  * alias the row is there by. */
 static void organization_picker_narrows_by_aliases(void **state)
@@ -370,6 +398,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(export_writes_aliases_back_exactly, setup, support_db_teardown),
 		cmocka_unit_test(refresh_drops_aliases_with_their_records),
 		cmocka_unit_test_setup_teardown(schema_7_database_is_upgraded_for_aliases, setup, support_db_teardown),
+		cmocka_unit_test_setup_teardown(slash_search_finds_by_aliases, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(organization_picker_narrows_by_aliases, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(person_picker_narrows_by_aliases, setup, support_db_teardown),
 		cmocka_unit_test_setup_teardown(organizations_view_shows_aliases, setup, support_db_teardown),
