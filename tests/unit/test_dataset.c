@@ -312,6 +312,62 @@ static void review_fixes_are_in_the_dataset(void **state)
 	free(ids);
 }
 
+/* Names as readers type them: every KAIST event by the Korean reading of
+ * its name and by the reading's initials, and people by the press's
+ * other romanizations of their names. */
+static void aliases_find_what_names_find(void **state)
+{
+	fixture *f = *state;
+	static const char *const kaist[] = {
+		"2021-kt-kaist-lab-launch-planned",
+		"2021-05-21-kt-kaist-ai-sw-lab",
+		"2021-12-14-kaist-kt-joint-center-kickoff",
+		"2022-06-21-korea-tech-square-opening",
+		"2023-03-kt-ai-masters-course-planned",
+		"2025-08-04-skt-consortium-sovereign-ai-selection",
+		"2026-01-15-sovereign-ai-first-stage-evaluation",
+	};
+	for (size_t i = 0; i < sizeof(kaist) / sizeof(*kaist); i++) {
+		assert_search_has(f->s, "카이스트", kaist[i]);
+		assert_search_has(f->s, "ㅋㅇㅅㅌ", kaist[i]);
+	}
+	assert_search_has(f->s, "Yoo Young",
+			  "2023-07-27-global-telco-ai-alliance-launch");
+	assert_search_has(f->s, "Jeong Seok", "2023-chung-suk-geun-joins-skt");
+	assert_search_has(f->s, "엠아이티",
+			  "2025-02-03-mit-genai-impact-consortium-launch");
+}
+
+/* One link of the list, by the other event's id, direction and kind. */
+static bool has_link(const store_event_links *l, const char *id,
+		     bool incoming, const char *kind)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->items[i].id, id) &&
+		    l->items[i].incoming == incoming &&
+		    !strcmp(l->items[i].kind, kind))
+			return true;
+	return false;
+}
+
+/* The KT-KAIST chain, seen from its middle: the agreement before it, the
+ * plan it fulfilled, the opening after it. */
+static void chains_are_linked_both_ways(void **state)
+{
+	fixture *f = *state;
+	store_event_links l = {0};
+	yp_error err = {0};
+	assert_int_equal(store_get_event_links(
+		f->s, "2021-12-14-kaist-kt-joint-center-kickoff", &l, &err), YP_OK);
+	assert_true(has_link(&l, "2021-05-21-kt-kaist-ai-sw-lab", false,
+			     "follows"));
+	assert_true(has_link(&l, "2021-kt-kaist-lab-launch-planned", false,
+			     "outcome-of"));
+	assert_true(has_link(&l, "2022-06-21-korea-tech-square-opening", true,
+			     "follows"));
+	store_event_links_free(&l);
+}
+
 /* Hangul syllables or jamo in s (UTF-8): U+1100..U+11FF, U+3130..U+318F,
  * U+AC00..U+D7A3 all begin with the bytes tested here. */
 static bool has_hangul(const char *s)
@@ -445,6 +501,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(curated_dataset_answers_korean_english_and_initials, setup, support_store_teardown),
 		cmocka_unit_test_setup_teardown(figures_read_in_the_reader_s_language, setup, support_store_teardown),
 		cmocka_unit_test(refresh_from_the_first_edition_drops_renamed_ids),
+		cmocka_unit_test_setup_teardown(aliases_find_what_names_find, setup, support_store_teardown),
+		cmocka_unit_test_setup_teardown(chains_are_linked_both_ways, setup, support_store_teardown),
 	};
 	return cmocka_run_group_tests_name("dataset", tests, NULL, NULL);
 }
