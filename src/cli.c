@@ -122,9 +122,12 @@ int cli_import(store *s, const cli_env *env, int argc, char **argv)
 	} else if (rc != YP_OK) {
 		cli_report_error(env, &err);
 	} else {
-		fprintf(env->errs, "imported %ld events, %ld organizations, "
-			"%ld people, %ld sources\n", st.events, st.orgs,
-			st.people, st.sources);
+		fprintf(env->errs, "imported %ld event%s, %ld organization%s, "
+			"%ld %s, %ld source%s\n", st.events,
+			st.events == 1 ? "" : "s", st.orgs,
+			st.orgs == 1 ? "" : "s", st.people,
+			st.people == 1 ? "person" : "people", st.sources,
+			st.sources == 1 ? "" : "s");
 		if (timings)
 			fprintf(env->errs, "timings: records %.3f s, search "
 				"index %.3f s, commit %.3f s\n", t[1] - t[0],

@@ -112,9 +112,9 @@ man_examples() {
 		"$dir/page" | sed 's/^ *//' >"$dir/feed.ndjson"
 	"$YP" --db "$dir/t.db" db init --empty >/dev/null &&
 		"$YP" --db "$dir/t.db" import "$dir/doc.json" 2>&1 |
-		grep -v '^imported 1 events, 4 organizations, 1 people, 1 sources$'
+		grep -v '^imported 1 event, 4 organizations, 1 person, 1 source$'
 	"$YP" --db "$dir/t.db" import "$dir/feed.ndjson" 2>&1 |
-		grep -v '^imported 1 events, 2 organizations, 0 people, 0 sources$'
+		grep -v '^imported 1 event, 2 organizations, 0 people, 0 sources$'
 	rm -rf "$dir"
 }
 check "yeonpyo(5) examples import" man_examples

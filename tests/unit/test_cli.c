@@ -61,7 +61,7 @@ static void load_sample(fixture *f)
 	r = RUN(f, NULL, json, f->db_arg, "import", "-");
 	free(json);
 	assert_string_equal(r.err, "imported 3 events, 4 organizations, "
-			    "1 people, 1 sources\n");
+			    "1 person, 1 source\n");
 	assert_int_equal(r.status, 0);
 	support_result_free(&r);
 }
@@ -373,8 +373,8 @@ static void show_json_is_a_self_contained_document(void **state)
 	support_result i = RUN(f, NULL, NULL, arg, "db", "init", "--empty");
 	support_result_free(&i);
 	i = RUN(f, NULL, r.out, arg, "import", "-");
-	assert_string_equal(i.err, "imported 1 events, 3 organizations, "
-			    "1 people, 1 sources\n");
+	assert_string_equal(i.err, "imported 1 event, 3 organizations, "
+			    "1 person, 1 source\n");
 	assert_int_equal(i.status, 0);
 	support_result_free(&i);
 	free(other);
@@ -412,7 +412,7 @@ static void streamed_import_keeps_lines_and_positions(void **state)
 		" \"summary\": {\"en\": \"S.\"}, \"organizations\": [{\"id\":"
 		" \"a\", \"role\": \"lead\"}]}}");
 	r = RUN(f, NULL, NULL, f->db_arg, "import", feed);
-	assert_string_equal(r.err, "imported 1 events, 1 organizations, "
+	assert_string_equal(r.err, "imported 1 event, 1 organization, "
 			    "0 people, 0 sources\n");
 	assert_int_equal(r.status, 0);
 	support_result_free(&r);
@@ -421,7 +421,7 @@ static void streamed_import_keeps_lines_and_positions(void **state)
 	assert_int_equal(r.status, 0);
 	double t[3] = {-1, -1, -1};
 	char tail[8] = "";
-	assert_int_equal(sscanf(r.err, "imported 1 events, 1 organizations, "
+	assert_int_equal(sscanf(r.err, "imported 1 event, 1 organization, "
 		"0 people, 0 sources\ntimings: records %lf s, search index "
 		"%lf s, commit %lf s%7s", &t[0], &t[1], &t[2], tail), 3);
 	assert_true(t[0] >= 0 && t[1] >= 0 && t[2] >= 0);
