@@ -186,6 +186,53 @@ static void readers_elsewhere_change_nothing(void **state)
 	screen_free(s);
 }
 
+/* A database holding the built-in dataset. */
+static int setup_builtin(void **state)
+{
+	*state = support_db_new(NULL);
+	return 0;
+}
+
+/* Runs sql on the database from a connection of the test's own. */
+static void exec_elsewhere(fixture *f, const char *sql)
+{
+	char *db = support_path(f->home, "s.db");
+	sqlite3 *conn = NULL;
+	assert_int_equal(sqlite3_open(db, &conn), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(conn, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(conn);
+	free(db);
+}
+
+/* A refresh of the built-in dataset by another process is a change like
+ * an import: the database is set back to an older dataset lacking one
+ * event, and the next command elsewhere (a newer binary, as it were)
+ * brings the event back while the browser waits for no key. */
+static void a_dataset_refresh_is_followed(void **state)
+{
+	fixture *f = *state;
+	screen *s = start(f);
+	assert_int_equal(screen_wait_for(s, " 1/36"), 23);
+	exec_elsewhere(f, "BEGIN;"
+		       " DELETE FROM events WHERE id ="
+		       " '2025-12-30-sovereign-ai-first-showcase';"
+		       " UPDATE meta SET value = '1' WHERE key = 'builtin_version';"
+		       " DELETE FROM meta WHERE key = 'builtin_hash';"
+		       " COMMIT;");
+	assert_int_equal(screen_wait_for(s, "1 event removed"), 23);
+	assert_int_equal(screen_find_row(s, " 1/35"), 23);
+	support_result r = support_run(f->home, NULL, NULL,
+				       (const char *const[]){f->db_arg, "list",
+							     NULL});
+	assert_int_equal(r.status, 0);
+	support_result_free(&r);
+	assert_int_equal(screen_wait_for(s, "1 new event"), 23);
+	assert_int_equal(screen_find_row(s, " 1/36"), 23);
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, support_db_teardown)
@@ -196,6 +243,8 @@ int main(void)
 		T(the_search_in_force_follows),
 		T(a_shared_database_is_followed),
 		T(readers_elsewhere_change_nothing),
+		cmocka_unit_test_setup_teardown(a_dataset_refresh_is_followed,
+						setup_builtin, support_db_teardown),
 	};
 #undef T
 	return cmocka_run_group_tests_name("live", tests, NULL, NULL);
