@@ -18,17 +18,6 @@ static yp_status step_write(const store_binding *b, bool *written,
 	return rc;
 }
 
-/* Marks for the search index the events that show this record's name. */
-static yp_status mark_dirty(store *s, store_query q, const char *id,
-			    yp_error *err)
-{
-	store_binding b = store_take(s, q, err);
-	if (!b.st)
-		return err->status;
-	store_bind_text(&b, ":id", id);
-	return step_write(&b, NULL, "marking the search index", err);
-}
-
 /* Replaces the aliases of the record with id (clear, then add at :pos
  * with :alias); only after the record itself was written, so that a
  * user's record keeps its own when a built-in one is refused. */
@@ -72,9 +61,10 @@ yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
 		*written = changed;
 	if (rc != YP_OK || !changed)
 		return rc;
-	rc = put_aliases(s, Q_ORG_ALIASES_CLEAR, Q_ORG_ALIAS_ADD, o->id,
-			 o->aliases, o->n_aliases, err);
-	return rc == YP_OK ? mark_dirty(s, Q_FTS_DIRTY_ORG, o->id, err) : rc;
+	/* the events that show its names leave the search index by the
+	 * connection's triggers (store.c), before the names change */
+	return put_aliases(s, Q_ORG_ALIASES_CLEAR, Q_ORG_ALIAS_ADD, o->id,
+			   o->aliases, o->n_aliases, err);
 }
 
 yp_status store_set_org_parent(store *s, const char *id, const char *parent,
@@ -109,9 +99,8 @@ yp_status store_put_person(store *s, const yp_person *p, store_origin origin,
 		*written = changed;
 	if (rc != YP_OK || !changed)
 		return rc;
-	rc = put_aliases(s, Q_PERSON_ALIASES_CLEAR, Q_PERSON_ALIAS_ADD, p->id,
-			 p->aliases, p->n_aliases, err);
-	return rc == YP_OK ? mark_dirty(s, Q_FTS_DIRTY_PERSON, p->id, err) : rc;
+	return put_aliases(s, Q_PERSON_ALIASES_CLEAR, Q_PERSON_ALIAS_ADD,
+			   p->id, p->aliases, p->n_aliases, err);
 }
 
 /* A date as its key (NULL when there is none) and precision. */
@@ -335,8 +324,6 @@ yp_status store_builtin_prune(store *s, yp_error *err)
 	 * aliases go with it (ON DELETE CASCADE: a refresh is not a bulk
 	 * write, its foreign keys are on). */
 	static const char sql[] =
-		"INSERT OR IGNORE INTO temp.fts_dirty"
-		" SELECT eid FROM events WHERE origin = 'stale';"
 		"DELETE FROM events WHERE origin = 'stale';"
 		"DELETE FROM sources WHERE origin = 'stale' AND NOT EXISTS"
 		" (SELECT 1 FROM event_sources l WHERE l.sid = sources.sid);"

@@ -177,9 +177,9 @@ static void edits_keep_the_index_in_step(void **state)
 		"{\"organization\": {\"id\": \"org-3\", \"name\": {\"ko\": "
 		"\"퀴즈퀵 연구소\", \"en\": \"Quizquack lab\"}, \"short\": "
 		"\"QQ\", \"kind\": \"lab\", \"country\": \"KR\"}}\n"
-		"{\"person\": {\"id\": \"person-1751\", \"name\": {\"ko\": "
+		"{\"person\": {\"id\": \"person-357\", \"name\": {\"ko\": "
 		"\"쿽퀑\", \"en\": \"Kwokkwong\"}}}\n"
-		"{\"source\": {\"id\": \"src-393\", \"title\": \"뷃휅 보도\", "
+		"{\"source\": {\"id\": \"src-2412\", \"title\": \"뷃휅 보도\", "
 		"\"publisher\": \"Wire 0\", \"language\": \"ko\", "
 		"\"kind\": \"news\"}}\n"
 		"{\"event\": {\"id\": \"ev-5\", \"date\": \"2001-02-03\", "
@@ -199,6 +199,8 @@ static void edits_keep_the_index_in_step(void **state)
 	assert_true(found(f->s, "ㅋㅈㅋ") >= found(f->s, "퀴즈퀵"));
 	assert_true(found(f->s, "쿽퀑") >= 1);
 	assert_int_equal(found(f->s, "kwokkwong"), found(f->s, "쿽퀑"));
+	/* a source renamed: before schema 9 its events kept the old title */
+	assert_true(found(f->s, "뷃휅") >= 1);
 }
 
 int main(void)
