@@ -219,14 +219,15 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	 * when an event leaves it (the connection's triggers, below, take it
 	 * out before its texts change). The copy was a quarter of the file
 	 * (92 of 386 MB at 100,000 events); bm25 needs only the index and its
-	 * sizes, and no query reads the texts back. */
+	 * sizes, and no query reads the texts back. Its tokenizer leaves out
+	 * the token of a whole Hangul run, which no query matched (search.c). */
 	"DROP TABLE event_fts;"
 	/* IF EXISTS, as in 7, for a database put back to an older version */
 	"DROP VIEW IF EXISTS event_fts_source;"
 	"CREATE VIEW event_fts_source(eid, title, body, names, cho) AS"
 	" SELECT " FTS_ROW " FROM events e;"
 	"CREATE VIRTUAL TABLE event_fts USING fts5(title, body, names, cho,"
-	" tokenize = 'kbigram', content = 'event_fts_source',"
+	" tokenize = 'kbigram no_whole_runs', content = 'event_fts_source',"
 	" content_rowid = 'eid');"
 	"INSERT INTO event_fts(event_fts) VALUES ('rebuild');",
 };
