@@ -1,6 +1,8 @@
 /* store_write.c: writing records and refreshing the built-in dataset. */
 #include "store_priv.h"
 
+#include <assert.h>
+
 static const char *origin_name(store_origin origin)
 {
 	return origin == ORIGIN_USER ? "user" : "builtin";
@@ -45,6 +47,7 @@ static yp_status put_aliases(store *s, store_query clear, store_query add,
 yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
 			bool *written, yp_error *err)
 {
+	assert(s->fts_triggers);  /* written inside store_begin */
 	store_binding b = store_take(s, Q_ORG_PUT, err);
 	if (!b.st)
 		return err->status;
@@ -83,6 +86,7 @@ yp_status store_set_org_parent(store *s, const char *id, const char *parent,
 yp_status store_put_person(store *s, const yp_person *p, store_origin origin,
 			   bool *written, yp_error *err)
 {
+	assert(s->fts_triggers);  /* written inside store_begin */
 	store_binding b = store_take(s, Q_PERSON_PUT, err);
 	if (!b.st)
 		return err->status;
@@ -117,6 +121,7 @@ static void bind_date(store_binding *b, const char *key, const char *prec,
 yp_status store_put_source(store *s, const yp_source *src, store_origin origin,
 			   bool *written, yp_error *err)
 {
+	assert(s->fts_triggers);  /* written inside store_begin */
 	store_binding b = store_take(s, Q_SOURCE_PUT, err);
 	if (!b.st)
 		return err->status;
@@ -251,6 +256,7 @@ static void bind_event(store_binding *b, const yp_event *e,
 yp_status store_put_event(store *s, const yp_event *e, store_origin origin,
 			  bool *written, yp_error *err)
 {
+	assert(s->fts_triggers);  /* written inside store_begin */
 	store_binding b = store_take(s, Q_EVENT_PUT, err);
 	if (!b.st)
 		return err->status;
@@ -319,6 +325,7 @@ yp_status store_builtin_mark(store *s, yp_error *err)
 
 yp_status store_builtin_prune(store *s, yp_error *err)
 {
+	assert(s->fts_triggers);
 	/* Events first, so that records only they referred to become free;
 	 * what a user record still refers to stays, as built-in. A record's
 	 * aliases go with it (ON DELETE CASCADE: a refresh is not a bulk
