@@ -1,8 +1,8 @@
 /* search.c: the kbigram FTS5 tokenizer and the query builder. None of
  * SQLite's tokenizers finds 동맹 inside 동맹군 (unicode61 keeps 동맹군 as
  * one token; trigram needs three characters), so Hangul is indexed as
- * overlapping syllable bigrams plus each syllable and the whole word, and
- * a query's Hangul words become phrases of bigrams. */
+ * overlapping syllable bigrams plus each syllable, and a query's Hangul
+ * words become phrases of bigrams. */
 #include "yeonpyo/search.h"
 #include "search_sql.h"
 #include "yeonpyo/text.h"
@@ -52,8 +52,15 @@ typedef struct {
 	void *ctx;
 	token_fn emit;
 	bool query;
+	bool whole_runs;    /* a Hangul run of 3+ syllables as a token too */
 	int rc;
 } tokenizing;
+
+/* A kbigram table's options: "no_whole_runs" (every table since schema
+ * 9) leaves out the token of a whole Hangul run. */
+typedef struct {
+	bool whole_runs;
+} kb_options;
 
 /* NFKC_Casefold of s[0..n): fullwidth ＳＫ and SK both become sk, NFD
  * becomes NFC. Returns a string to free, or NULL. */
@@ -153,8 +160,12 @@ static int put(tokenizing *t, int flags, const char *tok, int32_t n,
 }
 
 /* A Hangul run of cps code points starting at byte b of the folded word
- * (code point index cp0): bigrams, with unigrams (and in documents the
- * whole run) at the same positions. */
+ * (code point index cp0): bigrams, with unigrams at the same positions.
+ * The whole run as well only when the table asks (schema 8's events and
+ * the notes' index, made before the option, whose rows must delete the
+ * tokens they were written with): a query's Hangul is only bigrams and
+ * single syllables, so no query ever matched it, and a colocated token
+ * changes no column's size, so bm25 is the same without it. */
 static void hangul_run(tokenizing *t, const char *w, int32_t b, int32_t end,
 		       int32_t cp0, const offsets *o)
 {
@@ -184,7 +195,7 @@ static void hangul_run(tokenizing *t, const char *w, int32_t b, int32_t end,
 			continue;
 		put(t, FTS5_TOKEN_COLOCATED, w + at[k], at[k + 1] - at[k], s0,
 		    offset_of(o, cp0 + k + 1, true));
-		if (k == 0 && cps > 2)
+		if (k == 0 && cps > 2 && t->whole_runs)
 			put(t, FTS5_TOKEN_COLOCATED, w + b, end - b, s0,
 			    offset_of(o, cp0 + cps, true));
 		if (k + 2 == cps)
@@ -236,9 +247,9 @@ static int kb_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
 		       const char *text, int len,
 		       int (*emit)(void *, int, const char *, int, int, int))
 {
-	(void)tok;
+	const kb_options *opt = (const kb_options *)tok;
 	tokenizing t = {ctx, emit, (flags & FTS5_TOKENIZE_QUERY) != 0,
-			SQLITE_OK};
+			opt->whole_runs, SQLITE_OK};
 	int32_t i = 0, n = len;
 	while (i < n && t.rc == SQLITE_OK) {
 		int32_t ws = i;
@@ -264,11 +275,19 @@ static int kb_create(void *ctx, const char **args, int nargs,
 		     Fts5Tokenizer **out)
 {
 	(void)ctx;
-	(void)args;
-	(void)nargs;
-	/* stateless: any non-NULL pointer will do */
-	*out = (Fts5Tokenizer *)calloc(1, 1);
-	return *out ? SQLITE_OK : SQLITE_NOMEM;
+	kb_options *opt = calloc(1, sizeof(*opt));
+	if (!opt)
+		return SQLITE_NOMEM;
+	opt->whole_runs = true;
+	for (int i = 0; i < nargs; i++) {
+		if (strcmp(args[i], "no_whole_runs") != 0) {
+			free(opt);
+			return SQLITE_ERROR;
+		}
+		opt->whole_runs = false;
+	}
+	*out = (Fts5Tokenizer *)opt;
+	return SQLITE_OK;
 }
 
 static void kb_delete(Fts5Tokenizer *tok)

@@ -214,7 +214,67 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" pid INTEGER NOT NULL REFERENCES people(pid) ON DELETE CASCADE,"
 	" pos INTEGER NOT NULL, alias TEXT NOT NULL,"
 	" PRIMARY KEY (pid, pos)) WITHOUT ROWID;",
+	/* 9: the search index keeps no copy of its texts (external content):
+	 * it reads them from the records through a view, when it builds and
+	 * when an event leaves it (the connection's triggers, below, take it
+	 * out before its texts change). The copy was a quarter of the file
+	 * (92 of 386 MB at 100,000 events); bm25 needs only the index and its
+	 * sizes, and no query reads the texts back. Its tokenizer leaves out
+	 * the token of a whole Hangul run, which no query matched (search.c). */
+	"DROP TABLE event_fts;"
+	/* IF EXISTS, as in 7, for a database put back to an older version */
+	"DROP VIEW IF EXISTS event_fts_source;"
+	"CREATE VIEW event_fts_source(eid, title, body, names, cho) AS"
+	" SELECT " FTS_ROW " FROM events e;"
+	"CREATE VIRTUAL TABLE event_fts USING fts5(title, body, names, cho,"
+	" tokenize = 'kbigram no_whole_runs', content = 'event_fts_source',"
+	" content_rowid = 'eid');"
+	"INSERT INTO event_fts(event_fts) VALUES ('rebuild');",
 };
+
+/* An external-content index deletes a row by reading its texts as they
+ * are: an event leaves the index before anything it shows changes, and
+ * is marked to go back in at the commit (store_fts_flush). Temporary
+ * triggers (a connection's own, made by its first store_begin: every write
+ * of the records is inside one) because only they may name temp.fts_dirty;
+ * only the columns the index shows fire them, so that marking origins for
+ * a dataset refresh does not take the timeline out. */
+/* (Not INSERT OR IGNORE: an upsert's DO UPDATE makes its triggers'
+ * conflicts abort.) */
+#define FTS_LEAVE(EIDS) \
+	" BEGIN DELETE FROM event_fts WHERE rowid IN (SELECT eid FROM (" EIDS \
+	") WHERE eid NOT IN (SELECT eid FROM fts_dirty));" \
+	" INSERT INTO fts_dirty SELECT DISTINCT eid FROM (" EIDS ")" \
+	" WHERE eid NOT IN (SELECT eid FROM fts_dirty); END;"
+#define FTS_LEAVE_EVENT \
+	" WHEN old.eid NOT IN (SELECT eid FROM fts_dirty)" \
+	" BEGIN DELETE FROM event_fts WHERE rowid = old.eid;" \
+	" INSERT INTO fts_dirty VALUES (old.eid); END;"
+static const char fts_triggers[] =
+	"CREATE TEMP TRIGGER fts_event_edit BEFORE UPDATE OF date_key,"
+	" title_ko, title_en, summary_ko, summary_en, notes_ko, notes_en"
+	" ON main.events" FTS_LEAVE_EVENT
+	"CREATE TEMP TRIGGER fts_event_drop BEFORE DELETE ON main.events"
+	FTS_LEAVE_EVENT
+	"CREATE TEMP TRIGGER fts_org_edit BEFORE UPDATE OF name_ko, name_en,"
+	" short_name ON main.organizations"
+	FTS_LEAVE("SELECT eid FROM event_orgs WHERE oid = old.oid")
+	"CREATE TEMP TRIGGER fts_person_edit BEFORE UPDATE OF name_ko, name_en"
+	" ON main.people"
+	FTS_LEAVE("SELECT eid FROM event_people WHERE pid = old.pid")
+	"CREATE TEMP TRIGGER fts_source_edit BEFORE UPDATE OF title, publisher"
+	" ON main.sources"
+	FTS_LEAVE("SELECT eid FROM event_sources WHERE sid = old.sid")
+	"CREATE TEMP TRIGGER fts_org_alias_in BEFORE INSERT ON main.org_aliases"
+	FTS_LEAVE("SELECT eid FROM event_orgs WHERE oid = new.oid")
+	"CREATE TEMP TRIGGER fts_org_alias_out BEFORE DELETE ON main.org_aliases"
+	FTS_LEAVE("SELECT eid FROM event_orgs WHERE oid = old.oid")
+	"CREATE TEMP TRIGGER fts_person_alias_in BEFORE INSERT"
+	" ON main.person_aliases"
+	FTS_LEAVE("SELECT eid FROM event_people WHERE pid = new.pid")
+	"CREATE TEMP TRIGGER fts_person_alias_out BEFORE DELETE"
+	" ON main.person_aliases"
+	FTS_LEAVE("SELECT eid FROM event_people WHERE pid = old.pid");
 
 /* After a bulk write: the foreign key checks every other write has. */
 static void checks_on(store *s)
@@ -479,6 +539,15 @@ yp_status store_compact_timeline(store *s, yp_error *err)
 
 yp_status store_begin(store *s, yp_error *err)
 {
+	/* made for the first write, not at open: parsing them was 2.8 M of
+	 * the 8.3 M instructions of opening, and a browser mostly only reads */
+	if (!s->fts_triggers) {
+		yp_status made = store_exec(s, fts_triggers,
+					    "starting a transaction", err);
+		if (made != YP_OK)
+			return made;
+		s->fts_triggers = true;
+	}
 	yp_status st = store_exec(s, "BEGIN IMMEDIATE", "starting a transaction",
 				  err);
 	keep_keys(s, st == YP_OK);
@@ -519,12 +588,12 @@ yp_status store_fts_flush(store *s, yp_error *err)
 	 * a DELETE of no rows is refused */
 	if (!fts_dirty(s))
 		return YP_OK;
+	/* the marked events left the index when they were marked (the
+	 * triggers above), or were never in it */
 	static const char sql[] =
-		"DELETE FROM event_fts WHERE rowid IN"
-		" (SELECT eid FROM temp.fts_dirty);"
 		"INSERT INTO event_fts(rowid, title, body, names, cho)"
-		" SELECT " FTS_ROW " FROM events e"
-		" WHERE e.eid IN (SELECT eid FROM temp.fts_dirty);"
+		" SELECT eid, title, body, names, cho FROM event_fts_source"
+		" WHERE eid IN (SELECT eid FROM temp.fts_dirty);"
 		"DELETE FROM temp.fts_dirty;";
 	return store_exec(s, sql, "updating the search index", err);
 }

@@ -49,6 +49,7 @@ struct store {
 	idset keys[RECORD_EVENT];
 	bool keys_kept;
 	bool checks_off;     /* foreign keys unchecked in a bulk write */
+	bool fts_triggers;   /* the search index's triggers made (store_begin) */
 	bool (*stop)(void *ctx);  /* store_set_interrupt's */
 	void *stop_ctx;
 	bool interrupted;

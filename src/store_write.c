@@ -1,6 +1,8 @@
 /* store_write.c: writing records and refreshing the built-in dataset. */
 #include "store_priv.h"
 
+#include <assert.h>
+
 static const char *origin_name(store_origin origin)
 {
 	return origin == ORIGIN_USER ? "user" : "builtin";
@@ -16,17 +18,6 @@ static yp_status step_write(const store_binding *b, bool *written,
 	if (rc == YP_OK && written)
 		*written = sqlite3_changes(b->s->db) > 0;
 	return rc;
-}
-
-/* Marks for the search index the events that show this record's name. */
-static yp_status mark_dirty(store *s, store_query q, const char *id,
-			    yp_error *err)
-{
-	store_binding b = store_take(s, q, err);
-	if (!b.st)
-		return err->status;
-	store_bind_text(&b, ":id", id);
-	return step_write(&b, NULL, "marking the search index", err);
 }
 
 /* Replaces the aliases of the record with id (clear, then add at :pos
@@ -56,6 +47,7 @@ static yp_status put_aliases(store *s, store_query clear, store_query add,
 yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
 			bool *written, yp_error *err)
 {
+	assert(s->fts_triggers);  /* written inside store_begin */
 	store_binding b = store_take(s, Q_ORG_PUT, err);
 	if (!b.st)
 		return err->status;
@@ -72,9 +64,10 @@ yp_status store_put_org(store *s, const yp_org *o, store_origin origin,
 		*written = changed;
 	if (rc != YP_OK || !changed)
 		return rc;
-	rc = put_aliases(s, Q_ORG_ALIASES_CLEAR, Q_ORG_ALIAS_ADD, o->id,
-			 o->aliases, o->n_aliases, err);
-	return rc == YP_OK ? mark_dirty(s, Q_FTS_DIRTY_ORG, o->id, err) : rc;
+	/* the events that show its names leave the search index by the
+	 * connection's triggers (store.c), before the names change */
+	return put_aliases(s, Q_ORG_ALIASES_CLEAR, Q_ORG_ALIAS_ADD, o->id,
+			   o->aliases, o->n_aliases, err);
 }
 
 yp_status store_set_org_parent(store *s, const char *id, const char *parent,
@@ -93,6 +86,7 @@ yp_status store_set_org_parent(store *s, const char *id, const char *parent,
 yp_status store_put_person(store *s, const yp_person *p, store_origin origin,
 			   bool *written, yp_error *err)
 {
+	assert(s->fts_triggers);  /* written inside store_begin */
 	store_binding b = store_take(s, Q_PERSON_PUT, err);
 	if (!b.st)
 		return err->status;
@@ -109,9 +103,8 @@ yp_status store_put_person(store *s, const yp_person *p, store_origin origin,
 		*written = changed;
 	if (rc != YP_OK || !changed)
 		return rc;
-	rc = put_aliases(s, Q_PERSON_ALIASES_CLEAR, Q_PERSON_ALIAS_ADD, p->id,
-			 p->aliases, p->n_aliases, err);
-	return rc == YP_OK ? mark_dirty(s, Q_FTS_DIRTY_PERSON, p->id, err) : rc;
+	return put_aliases(s, Q_PERSON_ALIASES_CLEAR, Q_PERSON_ALIAS_ADD,
+			   p->id, p->aliases, p->n_aliases, err);
 }
 
 /* A date as its key (NULL when there is none) and precision. */
@@ -128,6 +121,7 @@ static void bind_date(store_binding *b, const char *key, const char *prec,
 yp_status store_put_source(store *s, const yp_source *src, store_origin origin,
 			   bool *written, yp_error *err)
 {
+	assert(s->fts_triggers);  /* written inside store_begin */
 	store_binding b = store_take(s, Q_SOURCE_PUT, err);
 	if (!b.st)
 		return err->status;
@@ -262,6 +256,7 @@ static void bind_event(store_binding *b, const yp_event *e,
 yp_status store_put_event(store *s, const yp_event *e, store_origin origin,
 			  bool *written, yp_error *err)
 {
+	assert(s->fts_triggers);  /* written inside store_begin */
 	store_binding b = store_take(s, Q_EVENT_PUT, err);
 	if (!b.st)
 		return err->status;
@@ -330,13 +325,12 @@ yp_status store_builtin_mark(store *s, yp_error *err)
 
 yp_status store_builtin_prune(store *s, yp_error *err)
 {
+	assert(s->fts_triggers);
 	/* Events first, so that records only they referred to become free;
 	 * what a user record still refers to stays, as built-in. A record's
 	 * aliases go with it (ON DELETE CASCADE: a refresh is not a bulk
 	 * write, its foreign keys are on). */
 	static const char sql[] =
-		"INSERT OR IGNORE INTO temp.fts_dirty"
-		" SELECT eid FROM events WHERE origin = 'stale';"
 		"DELETE FROM events WHERE origin = 'stale';"
 		"DELETE FROM sources WHERE origin = 'stale' AND NOT EXISTS"
 		" (SELECT 1 FROM event_sources l WHERE l.sid = sources.sid);"

@@ -5,6 +5,8 @@
  * dropping them with their records, and the browser's pickers and
  * organizations view narrowing by them and showing them. */
 #include "support.h"
+
+#include "yeonpyo/store.h"
 #include "screen.h"
 
 #include <sqlite3.h>
@@ -282,7 +284,8 @@ static void schema_7_database_is_upgraded_for_aliases(void **state)
 	support_sql(db, "DROP TABLE org_aliases; DROP TABLE person_aliases;"
 		    " PRAGMA user_version = 7;");
 	assert_search(d, "공동연구센터", JOINT_CENTER);
-	assert_int_equal(count_rows(db, "PRAGMA user_version"), 8);
+	assert_int_equal(count_rows(db, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION);
 	assert_int_equal(count_rows(db, "SELECT count(*) FROM org_aliases"), 0);
 	support_result r = support_run(d->home, NULL, NULL,
 		(const char *const[]){d->db_arg, "import", FIXTURE, NULL});
