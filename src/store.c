@@ -441,11 +441,14 @@ store *store_open(const char *path, yp_error *err)
 		       /* the events of the last filter, in timeline order */
 		       "CREATE TEMP TABLE hits(date_key INTEGER, id TEXT,"
 		       " eid INTEGER, PRIMARY KEY (date_key, id)) WITHOUT ROWID",
-		       "opening", err) != YP_OK ||
-	    store_state_memory(s, err) != YP_OK) {
+		       "opening", err) != YP_OK) {
 		store_close(s);
 		return NULL;
 	}
+	/* made when first used: its schema took 3.1 M of the 30.7 M
+	 * instructions of a browser's start (callgrind), which then
+	 * attaches the file in its place */
+	s->state_due = true;
 	return s;
 }
 

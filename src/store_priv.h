@@ -33,6 +33,9 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	char *state_path;    /* the state's file; NULL while it is in memory */
+	bool state_due;      /* the state in memory is made when a statement
+			      * first needs it (the browser attaches the
+			      * file before any does) */
 	int found_version;
 	sqlite3_stmt *stmts[Q_COUNT];
 	/* each kept statement's parameter names, by index from 1 (a copy:
