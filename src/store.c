@@ -448,7 +448,7 @@ store *store_open(const char *path, yp_error *err)
 	/* made when first used: its schema took 3.1 M of the 30.7 M
 	 * instructions of a browser's start (callgrind), which then
 	 * attaches the file in its place */
-	s->state_due = true;
+	s->state_due = store_state_memory;
 	return s;
 }
 

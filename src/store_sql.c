@@ -155,7 +155,7 @@ sqlite3_stmt *store_stmt(store *s, store_query q, yp_error *err)
 		return st;
 	}
 	if (s->state_due && strstr(queries[q], "state.") &&
-	    store_state_memory(s, err) != YP_OK)
+	    s->state_due(s, err) != YP_OK)
 		return NULL;
 	if (sqlite3_prepare_v3(s->db, queries[q], -1, SQLITE_PREPARE_PERSISTENT,
 			       &st, NULL) != SQLITE_OK) {

@@ -84,7 +84,7 @@ static yp_status state_exec(store *s, const char *sql, const char *what,
 
 yp_status store_state_memory(store *s, yp_error *err)
 {
-	s->state_due = false;
+	s->state_due = NULL;
 	free(s->state_path);
 	s->state_path = NULL;
 	if (attach(s, ":memory:", err) != YP_OK)
@@ -179,7 +179,7 @@ yp_status store_attach_state(store *s, const char *path, yp_error *err)
 		free(named);
 		return err->status;
 	}
-	s->state_due = false;
+	s->state_due = NULL;
 	free(s->state_path);
 	s->state_path = named;
 	yp_status rc = attach(s, path, err);
