@@ -33,6 +33,11 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	char *state_path;    /* the state's file; NULL while it is in memory */
+	/* makes the state in memory, when a statement first needs it (the
+	 * browser attaches the file before any does); NULL once a state is
+	 * attached. A pointer, so that store_sql.c calls store_state.c
+	 * without the two depending on each other. */
+	yp_status (*state_due)(store *s, yp_error *err);
 	int found_version;
 	sqlite3_stmt *stmts[Q_COUNT];
 	/* each kept statement's parameter names, by index from 1 (a copy:

@@ -154,6 +154,9 @@ sqlite3_stmt *store_stmt(store *s, store_query q, yp_error *err)
 		sqlite3_clear_bindings(st);
 		return st;
 	}
+	if (s->state_due && strstr(queries[q], "state.") &&
+	    s->state_due(s, err) != YP_OK)
+		return NULL;
 	if (sqlite3_prepare_v3(s->db, queries[q], -1, SQLITE_PREPARE_PERSISTENT,
 			       &st, NULL) != SQLITE_OK) {
 		fail_with(s, is_state(q), err, "preparing a query",

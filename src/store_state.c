@@ -84,6 +84,7 @@ static yp_status state_exec(store *s, const char *sql, const char *what,
 
 yp_status store_state_memory(store *s, yp_error *err)
 {
+	s->state_due = NULL;
 	free(s->state_path);
 	s->state_path = NULL;
 	if (attach(s, ":memory:", err) != YP_OK)
@@ -172,10 +173,13 @@ yp_status store_attach_state(store *s, const char *path, yp_error *err)
 	char *named = strdup(path);
 	if (!named)
 		return yp_fail(err, YP_SOFTWARE, "%s: out of memory", path);
-	if (state_exec(s, "DETACH state", "detaching the state", err) != YP_OK) {
+	/* nothing is attached while the state in memory is still due */
+	if (!s->state_due &&
+	    state_exec(s, "DETACH state", "detaching the state", err) != YP_OK) {
 		free(named);
 		return err->status;
 	}
+	s->state_due = NULL;
 	free(s->state_path);
 	s->state_path = named;
 	yp_status rc = attach(s, path, err);

@@ -3,6 +3,8 @@
 
 #include <assert.h>
 
+#include "yeonpyo/strbuf.h"
+
 static const char *origin_name(store_origin origin)
 {
 	return origin == ORIGIN_USER ? "user" : "builtin";
@@ -253,20 +255,67 @@ static void bind_event(store_binding *b, const yp_event *e,
 	store_bind_text(b, ":origin", origin_name(origin));
 }
 
+/* The event's organizations as its timeline row shows them, one label
+ * per language (out[0] Korean), joined by U+00B7 as group_concat joins
+ * them: a name an organization lacks in both languages adds nothing, and
+ * an unknown one is left to its link's write to refuse. Written with the
+ * event, they come with its row from the timeline's index. */
+static yp_status org_labels(store *s, const yp_event *e, strbuf out[2],
+			    yp_error *err)
+{
+	for (size_t i = 0; i < e->n_orgs; i++) {
+		store_binding b = store_take(s, Q_ORG_LABEL, err);
+		if (!b.st)
+			return err->status;
+		store_bind_text(&b, ":id", e->orgs[i].id);
+		bool found = false;
+		yp_status rc = store_first_row(&b, "labelling an event", &found,
+					       err);
+		if (rc != YP_OK)
+			return rc;
+		for (int lang = 0; found && lang < 2; lang++) {
+			const char *name =
+				(const char *)sqlite3_column_text(b.st, lang);
+			if (name && out[lang].len)
+				strbuf_puts(&out[lang], "\xc2\xb7");
+			if (name)
+				strbuf_puts(&out[lang], name);
+		}
+		if (found)
+			sqlite3_reset(b.st);
+	}
+	if (out[0].failed || out[1].failed)
+		return yp_fail(err, YP_SOFTWARE, "out of memory");
+	return YP_OK;
+}
+
 yp_status store_put_event(store *s, const yp_event *e, store_origin origin,
 			  bool *written, yp_error *err)
 {
 	assert(s->fts_triggers);  /* written inside store_begin */
-	store_binding b = store_take(s, Q_EVENT_PUT, err);
-	if (!b.st)
-		return err->status;
+	strbuf labels[2] = {STRBUF_INIT, STRBUF_INIT};
+	yp_status rc = org_labels(s, e, labels, err);
+	store_binding b = {0};
+	if (rc == YP_OK) {
+		b = store_take(s, Q_EVENT_PUT, err);
+		rc = b.st ? YP_OK : err->status;
+	}
+	if (rc != YP_OK) {
+		strbuf_free(&labels[0]);
+		strbuf_free(&labels[1]);
+		return rc;
+	}
 	bind_event(&b, e, origin);
+	store_bind_text(&b, ":orgs_ko", strbuf_str(&labels[0]));
+	store_bind_text(&b, ":orgs_en", strbuf_str(&labels[1]));
 	bool changed = false;
 	/* A new event has no links to clear and its key is the rowid just
 	 * inserted; only an update (which leaves the rowid alone) needs both
 	 * looked up. This halves the statements of a bulk import. */
 	sqlite3_set_last_insert_rowid(s->db, 0);
-	yp_status rc = step_write(&b, &changed, "writing an event", err);
+	rc = step_write(&b, &changed, "writing an event", err);
+	strbuf_free(&labels[0]);
+	strbuf_free(&labels[1]);
 	if (written)
 		*written = changed;
 	if (rc != YP_OK || !changed)

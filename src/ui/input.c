@@ -56,6 +56,14 @@ bool input_add_key(input *in, const char *seq, int code)
 	return true;
 }
 
+void input_drop_keys(input *in, size_t from)
+{
+	assert(from <= in->n_keys);
+	for (size_t i = from; i < in->n_keys; i++)
+		free(in->keys[i].seq);
+	in->n_keys = from;
+}
+
 bool input_add_common_keys(input *in)
 {
 	static const struct {

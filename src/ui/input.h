@@ -81,6 +81,8 @@ void input_free(input *in);
  * A sequence already known keeps its first code. False when memory ran
  * out. */
 bool input_add_key(input *in, const char *seq, int code);
+/* Forgets the keys added from the from-th on (0: all). */
+void input_drop_keys(input *in, size_t from);
 /* Adds the sequences terminals send for the cursor and editing keys in
  * either keypad mode (ESC [ A and ESC O A, ESC [ 5 ~, ...) where the
  * terminal's own description did not name them. */

@@ -63,13 +63,22 @@ static int fkey_of(int code)
 	return FKEY_OTHER;
 }
 
-bool terminal_keys_load(input *in)
+/* Whether curses can give a key for code (the loops below agree). */
+static bool key_code_wanted(int code)
 {
-	/* every code curses has a sequence for, its own and those it gave
-	 * the description's extended keys (above KEY_MAX) */
+	/* KEY_MOUSE: the prefix of a report, no key */
+	return code >= KEY_MIN && code < KEY_MAX + 1024 && code != KEY_MOUSE;
+}
+
+/* Every sequence curses has bound, asked code by code: about 1,500
+ * walks of its key tree, 10.6 M instructions of a first frame's 41.7 M
+ * (callgrind, xterm-256color). The answer when the fast one below
+ * cannot be sure. */
+static bool keys_by_code(input *in)
+{
 	for (int code = KEY_MIN; code < KEY_MAX + 1024; code++) {
-		if (code == KEY_MOUSE)
-			continue;  /* the prefix of a report, no key */
+		if (!key_code_wanted(code))
+			continue;
 		for (int i = 0;; i++) {
 			char *seq = keybound(code, i);
 			if (!seq)
@@ -80,6 +89,60 @@ bool terminal_keys_load(input *in)
 				return false;
 		}
 	}
+	return true;
+}
+
+/* The value of string capability name when it is a key's (terminfo
+ * names every key k...), else NULL. */
+static const char *key_cap(const char *name)
+{
+	if (!name || name[0] != 'k')
+		return NULL;
+	const char *v = tigetstr(name);
+	return v && v != (const char *)-1 && *v ? v : NULL;
+}
+
+/* The same sequences, found from the description's key capabilities,
+ * standard and extended, each asked of curses' tree once (key_defined
+ * gives its code): curses builds its tree from exactly those. False, with
+ * nothing given in, when a sequence is the start of a longer one, which
+ * key_defined cannot name; *sure says which. */
+static bool keys_by_capability(input *in, bool *sure)
+{
+	const TERMTYPE *tt = (const TERMTYPE *)cur_term;
+	size_t n_std = 0;
+	while (strnames[n_std])
+		n_std++;
+	size_t n_ext = tt ? tt->ext_Strings : 0;
+	size_t ext_first = tt ? (size_t)tt->ext_Booleans + tt->ext_Numbers : 0;
+	size_t start = in->n_keys;
+	*sure = true;
+	for (size_t i = 0; i < n_std + n_ext; i++) {
+		const char *seq = key_cap(i < n_std ? strnames[i]
+					    : tt->ext_Names[ext_first + i - n_std]);
+		if (!seq)
+			continue;
+		int code = key_defined(seq);
+		if (code < 0) {
+			*sure = false;
+			break;
+		}
+		if (code > 0 && key_code_wanted(code) &&
+		    !input_add_key(in, seq, fkey_of(code)))
+			return false;
+	}
+	if (!*sure)
+		input_drop_keys(in, start);
+	return true;
+}
+
+bool terminal_keys_load(input *in)
+{
+	bool sure = false;
+	if (!keys_by_capability(in, &sure))
+		return false;
+	if (!sure && !keys_by_code(in))
+		return false;
 	return input_add_common_keys(in);
 }
 

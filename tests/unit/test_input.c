@@ -9,7 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curses.h>
+#include <stdio.h>
+
 #include "ui/input.h"
+#include "ui/terminal.h"
 #include "yeonpyo/keys.h"
 
 static int setup(void **state)
@@ -286,6 +290,105 @@ static void torn_mouse_reports_are_never_keys(void **state)
 	assert_true(input_empty(in));
 }
 
+
+/* The fkey a curses code is read as: the browser's named keys, the rest
+ * one key nothing is bound to. */
+static int fkey_of_code(int code)
+{
+	static const int named[][2] = {
+		{KEY_UP, FKEY_UP}, {KEY_DOWN, FKEY_DOWN},
+		{KEY_LEFT, FKEY_LEFT}, {KEY_RIGHT, FKEY_RIGHT},
+		{KEY_PPAGE, FKEY_PGUP}, {KEY_NPAGE, FKEY_PGDN},
+		{KEY_HOME, FKEY_HOME}, {KEY_END, FKEY_END},
+		{KEY_ENTER, FKEY_ENTER}, {KEY_BACKSPACE, FKEY_BACKSPACE},
+		{KEY_IC, FKEY_INSERT}, {KEY_DC, FKEY_DELETE},
+		{KEY_BTAB, FKEY_BACKTAB},
+	};
+	for (size_t i = 0; i < sizeof(named) / sizeof(*named); i++)
+		if (named[i][0] == code)
+			return named[i][1];
+	if (code >= KEY_F(1) && code <= KEY_F(63))
+		return FKEY_F(code - KEY_F0);
+	return FKEY_OTHER;
+}
+
+/* What curses binds for the terminal, asked code by code (the way
+ * terminal_keys_load asked before it read the description's keys). */
+static void keys_by_keybound(input *ref)
+{
+	for (int code = KEY_MIN; code < KEY_MAX + 1024; code++) {
+		if (code == KEY_MOUSE)
+			continue;
+		for (int i = 0;; i++) {
+			char *seq = keybound(code, i);
+			if (!seq)
+				break;
+			assert_true(input_add_key(ref, seq, fkey_of_code(code)));
+			free(seq);
+		}
+	}
+	assert_true(input_add_common_keys(ref));
+}
+
+static bool holds_key(const input *in, const char *seq, int code)
+{
+	for (size_t k = 0; k < in->n_keys; k++)
+		if (strcmp(in->keys[k].seq, seq) == 0)
+			return in->keys[k].code == code;
+	return false;
+}
+
+static void assert_same_keys(const input *a, const input *b)
+{
+	for (size_t k = 0; k < a->n_keys; k++)
+		if (!holds_key(b, a->keys[k].seq, a->keys[k].code))
+			fail_msg("key %zu (\\E%s, %d) is in one set only", k,
+				 a->keys[k].seq + 1, a->keys[k].code);
+}
+
+/* The keys read from the description's capabilities are every key curses
+ * binds, on each terminal type here (the extended ones, such as xterm's
+ * modified arrows, included), and no other. */
+static void keys_loaded_are_those_curses_binds(void **state)
+{
+	(void)state;
+	static const char *const terms[] = {
+		"xterm-256color", "xterm", "screen-256color", "tmux-256color",
+		"rxvt-unicode-256color", "linux", "vt100", "vt220", "ansi",
+		"Eterm", "cons25", "sun", "mach-color",
+	};
+	int tried = 0;
+	for (size_t t = 0; t < sizeof(terms) / sizeof(*terms); t++) {
+		FILE *out = fopen("/dev/null", "w");
+		FILE *in_file = fopen("/dev/null", "r");
+		assert_non_null(out);
+		assert_non_null(in_file);
+		SCREEN *scr = newterm(terms[t], out, in_file);
+		if (!scr) {  /* not installed here */
+			fclose(out);
+			fclose(in_file);
+			continue;
+		}
+		tried++;
+		keypad(stdscr, TRUE);
+		input loaded, ref;
+		input_init(&loaded, -1);
+		input_init(&ref, -1);
+		assert_true(terminal_keys_load(&loaded));
+		keys_by_keybound(&ref);
+		assert_same_keys(&loaded, &ref);
+		assert_same_keys(&ref, &loaded);
+		assert_int_equal(loaded.n_keys, ref.n_keys);
+		input_free(&loaded);
+		input_free(&ref);
+		endwin();
+		delscreen(scr);
+		fclose(out);
+		fclose(in_file);
+	}
+	assert_true(tried >= 2);  /* xterm's are always installed */
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -303,6 +406,7 @@ int main(void)
 		T(characters_split_over_reads_are_joined),
 		T(device_attributes_end_every_wait),
 #undef T
+		cmocka_unit_test(keys_loaded_are_those_curses_binds),
 	};
 	return cmocka_run_group_tests_name("input", tests, NULL, NULL);
 }

@@ -48,7 +48,14 @@ static void exec_sql_searchable(const char *path, const char *sql)
 /* Puts a database's tables back as they were before migration 6 (which
  * cannot run twice: it adds columns), for tests that make a database of
  * an older version out of a new one. */
-#define BEFORE_6 "DROP VIEW IF EXISTS event_fts_source; DROP TABLE figures;" \
+/* A database of version 8, from before the organizations' labels on the
+ * events (migration 10), made from a new one. */
+#define BEFORE_10 "DROP TRIGGER org_relabelled; DROP INDEX events_timeline;" \
+	" ALTER TABLE events DROP COLUMN orgs_ko;" \
+	" ALTER TABLE events DROP COLUMN orgs_en;" \
+	" CREATE INDEX events_timeline ON events(date_key, id," \
+	" date_precision, end_key, end_precision, status, title_ko, title_en);"
+#define BEFORE_6 BEFORE_10 "DROP VIEW IF EXISTS event_fts_source; DROP TABLE figures;" \
 	" CREATE TABLE figures(" \
 	" eid INTEGER NOT NULL REFERENCES events(eid) ON DELETE CASCADE," \
 	" pos INTEGER NOT NULL, label_ko TEXT, label_en TEXT," \
@@ -96,7 +103,7 @@ static void migrates_an_empty_file_from_version_0(void **state)
 	/* the timeline reads its rows from one index, in its order */
 	assert_int_equal(query_int(f->db, "SELECT count(*) FROM sqlite_schema "
 		"WHERE type = 'index' AND name = 'events_timeline' AND sql LIKE "
-		"'%(date_key, id, %title_en)%'"), 1);
+		"'%(date_key, id, %title_en, orgs_ko, orgs_en)%'"), 1);
 	assert_int_equal(query_int(f->db, "SELECT count(*) FROM sqlite_schema "
 		"WHERE name = 'events_by_date'"), 0);
 	/* opening again finds the current version and changes nothing */
@@ -627,6 +634,114 @@ static void migration_6_keeps_figures_and_takes_both_forms(void **state)
 	sqlite3_close(db);
 }
 
+/* An event's labels as "ko|en", read from the file. */
+static char *labels_of(const char *path, const char *id)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+			 SQLITE_OK);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT orgs_ko || '|' ||"
+		" orgs_en FROM events WHERE id = ?", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	char *v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void assert_labels(const char *path, const char *id, const char *want)
+{
+	char *got = labels_of(path, id);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Events whose kept labels differ from their organizations read through
+ * the links, as the timeline read them before the labels were kept. */
+#define LABELS_OFF "SELECT count(*) FROM events e WHERE orgs_ko IS NOT" \
+	" coalesce((SELECT group_concat(n, '\xc2\xb7') FROM (SELECT" \
+	" coalesce(o.short_name, o.name_ko, o.name_en) AS n FROM event_orgs l" \
+	" JOIN organizations o ON o.oid = l.oid WHERE l.eid = e.eid" \
+	" ORDER BY l.pos)), '') OR orgs_en IS NOT" \
+	" coalesce((SELECT group_concat(n, '\xc2\xb7') FROM (SELECT" \
+	" coalesce(o.short_name, o.name_en, o.name_ko) AS n FROM event_orgs l" \
+	" JOIN organizations o ON o.oid = l.oid WHERE l.eid = e.eid" \
+	" ORDER BY l.pos)), '')"
+
+#define LABEL_EVENT(ID, ORGS) "{\"id\": \"" ID "\", \"date\": \"2021\"," \
+	" \"status\": \"done\", \"kind\": \"plan\", \"title\": {\"en\": \"T\"}," \
+	" \"summary\": {\"en\": \"S.\"}, \"organizations\": [" ORGS "]}"
+#define LABEL_ORG(ID, REST) "{\"id\": \"" ID "\", \"kind\": \"lab\", " REST "}"
+#define LINK(ID) "{\"id\": \"" ID "\", \"role\": \"lead\"}"
+
+/* The organizations a timeline row shows are kept on the event: written
+ * with it, written again when it is, and when an organization's short
+ * name or name changes, for every event of it; each as the links give. */
+static void org_labels_follow_events_and_renamed_organizations(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	user_import(s, "{\"format\": \"yeonpyo/1\", \"organizations\": ["
+		LABEL_ORG("a", "\"name\": {\"ko\": \"가나\", \"en\": \"Gana\"}") ","
+		LABEL_ORG("b", "\"name\": {\"en\": \"Bee\"}, \"short\": \"B\"") ","
+		LABEL_ORG("c", "\"name\": {\"ko\": \"다라\"}") "],"
+		" \"events\": [" LABEL_EVENT("e1", LINK("a") "," LINK("b")) ","
+		LABEL_EVENT("e2", "") "," LABEL_EVENT("e3", LINK("c") "," LINK("a"))
+		"]}");
+	assert_labels(f->db, "e1", "가나\xc2\xb7" "B|Gana\xc2\xb7" "B");
+	assert_labels(f->db, "e2", "|");
+	assert_labels(f->db, "e3", "다라\xc2\xb7가나|다라\xc2\xb7Gana");
+	/* a short name for a: both of its events */
+	user_import(s, "{\"format\": \"yeonpyo/1\", \"organizations\": ["
+		LABEL_ORG("a", "\"name\": {\"ko\": \"가나\", \"en\": \"Gana\"},"
+			  " \"short\": \"GN\"") "]}");
+	assert_labels(f->db, "e1", "GN\xc2\xb7" "B|GN\xc2\xb7" "B");
+	assert_labels(f->db, "e3", "다라\xc2\xb7GN|다라\xc2\xb7GN");
+	/* c's name in English, a's short name gone */
+	user_import(s, "{\"format\": \"yeonpyo/1\", \"organizations\": ["
+		LABEL_ORG("c", "\"name\": {\"ko\": \"다라\", \"en\": \"Dara\"}") ","
+		LABEL_ORG("a", "\"name\": {\"ko\": \"가나\", \"en\": \"Gana\"}")
+		"]}");
+	assert_labels(f->db, "e3", "다라\xc2\xb7가나|Dara\xc2\xb7Gana");
+	assert_labels(f->db, "e1", "가나\xc2\xb7" "B|Gana\xc2\xb7" "B");
+	/* an event written again with other organizations, and with none */
+	user_import(s, "{\"format\": \"yeonpyo/1\", \"events\": ["
+		LABEL_EVENT("e1", LINK("c")) "," LABEL_EVENT("e3", "") ","
+		LABEL_EVENT("e2", LINK("b") "," LINK("a")) "]}");
+	assert_labels(f->db, "e1", "다라|Dara");
+	assert_labels(f->db, "e2", "B\xc2\xb7가나|B\xc2\xb7Gana");
+	assert_labels(f->db, "e3", "|");
+	assert_int_equal(query_int(f->db, LABELS_OFF), 0);
+	store_close(s);
+}
+
+/* A version-8 database gets each event's labels from its links. */
+static void migration_10_labels_existing_events(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	user_import(s, "{\"format\": \"yeonpyo/1\", \"organizations\": ["
+		LABEL_ORG("a", "\"name\": {\"ko\": \"가나\", \"en\": \"Gana\"}") ","
+		LABEL_ORG("b", "\"name\": {\"en\": \"Bee\"}, \"short\": \"B\"")
+		"], \"events\": [" LABEL_EVENT("e1", LINK("a") "," LINK("b")) ","
+		LABEL_EVENT("e2", "") "]}");
+	store_close(s);
+	exec_sql_searchable(f->db, BEFORE_10 " PRAGMA user_version = 9;");
+	s = store_open(f->db, &err);
+	assert_non_null(s);
+	assert_int_equal(store_found_version(s), 9);
+	store_close(s);
+	assert_labels(f->db, "e1", "가나\xc2\xb7" "B|Gana\xc2\xb7" "B");
+	assert_labels(f->db, "e2", "|");
+	assert_int_equal(query_int(f->db, LABELS_OFF), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -645,6 +760,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(older_builtin_version_is_not_applied, setup, teardown),
 		cmocka_unit_test_setup_teardown(disabled_builtin_is_never_loaded, setup, teardown),
 		cmocka_unit_test_setup_teardown(windows_walk_timeline_order_by_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(org_labels_follow_events_and_renamed_organizations, setup, teardown),
+		cmocka_unit_test_setup_teardown(migration_10_labels_existing_events, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
