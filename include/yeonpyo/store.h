@@ -52,7 +52,7 @@ yp_status store_check(store *s, void (*fn)(const char *problem, void *ctx),
 yp_status store_compact_timeline(store *s, yp_error *err);
 
 yp_status store_begin(store *s, yp_error *err);
-/* store_begin for an import: a page cache fit for a bulk write (32 MB),
+/* store_begin for an import: a page cache fit for a bulk write (8 MB),
  * and SQLite's foreign key checks off until the transaction ends, since
  * the importer resolves every reference before it writes a link (checked
  * again, they were a tenth of an import's time). */
