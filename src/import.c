@@ -41,7 +41,7 @@ static yp_status ndjson_record(import_writer *w, decode_ctx *c,
 	if (strcmp(key, "organization") == 0) {
 		yp_org o;
 		if (decode_org(c, body, path, &o) &&
-		    import_refs_check_org(c, w->s, NULL, &o, path, NULL))
+		    import_refs_check_org(c, w->s, false, &o, path, NULL))
 			rc = write ? import_write_org(w, &o) : YP_OK;
 		if (rc == YP_OK && write && o.parent)
 			rc = import_write_org_parent(w, &o);
@@ -49,7 +49,7 @@ static yp_status ndjson_record(import_writer *w, decode_ctx *c,
 	} else if (strcmp(key, "person") == 0) {
 		yp_person p;
 		if (decode_person(c, body, path, &p) &&
-		    import_refs_check_person(c, w->s, NULL, &p, path, NULL))
+		    import_refs_check_person(c, w->s, false, &p, path, NULL))
 			rc = write ? import_write_person(w, &p) : YP_OK;
 		model_person_clear(&p);
 	} else if (strcmp(key, "source") == 0) {
@@ -60,7 +60,7 @@ static yp_status ndjson_record(import_writer *w, decode_ctx *c,
 	} else {
 		yp_event e;
 		if (decode_event(c, body, path, &e) &&
-		    import_refs_check_event(c, w->s, NULL, &e, path, NULL))
+		    import_refs_check_event(c, w->s, false, &e, path, NULL))
 			rc = import_write_feed_event(w, c, &e, write);
 		model_event_clear(&e);
 	}
@@ -163,7 +163,7 @@ yp_status import_buffer(store *s, const char *name, const char *buf,
 			size_t len, store_origin origin, import_stats *stats,
 			diag *d, yp_error *err)
 {
-	import_writer w = {s, origin, stats, err, NULL, 0, 0, IDSET_INIT};
+	import_writer w = {s, origin, stats, err, NULL, 0, 0, false};
 	decode_ctx c = {d, name, 0, 0};
 	yp_status rc = looks_like_ndjson(buf, len)
 			       ? import_ndjson(&w, &c, buf, len)
@@ -273,7 +273,7 @@ yp_status import_file(store *s, const char *path, store_origin origin,
 	if (fstat(fileno(r.f), &st) != 0)
 		st.st_mode = 0;
 	size_t size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-	import_writer w = {s, origin, stats, err, NULL, 0, 0, IDSET_INIT};
+	import_writer w = {s, origin, stats, err, NULL, 0, 0, false};
 	decode_ctx c = {d, path, 0, 0};
 	strbuf head = STRBUF_INIT;  /* blank lines before the first */
 	ssize_t n;

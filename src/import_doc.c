@@ -1,6 +1,6 @@
 /* import_doc.c: a yeonpyo/1 JSON document, read as a whole but taken a
  * record at a time (json_parse_stream), so that a large one costs memory for
- * its ids only. Records are written as they come once the document has said
+ * the records it holds only (its ids are noted in the store). Records are written as they come once the document has said
  * what it is and what they refer to is known; the rest wait for the end. */
 #include "import_priv.h"
 
@@ -36,7 +36,6 @@ typedef struct {
 	size_t n_events, cap_events;
 	held_place *at[4];  /* by kind, in the order of the records above */
 	size_t at_cap[4];
-	import_ids ids;     /* every id of the document so far */
 } doc_records;
 
 static void places_free(doc_records *r, record_kind kind, size_t n)
@@ -72,10 +71,8 @@ static void doc_records_free(doc_records *r)
 	free(r->people);
 	free(r->sources);
 	free(r->events);
-	for (size_t i = 0; i < 4; i++) {
-		idset_free(&r->ids.sets[i]);
+	for (size_t i = 0; i < 4; i++)
 		free(r->at[i]);
-	}
 }
 
 /* items with room for one more than n (of *cap), or NULL when memory runs
@@ -162,8 +159,7 @@ static bool quietly(doc_reader *dr, quiet_check_fn check, const void *rec)
 static bool event_refs_known(decode_ctx *c, doc_reader *dr, const void *rec,
 			     const char *path)
 {
-	return import_refs_check_event(c, dr->w->s, &dr->held.ids, rec, path,
-				       NULL);
+	return import_refs_check_event(c, dr->w->s, true, rec, path, NULL);
 }
 
 static bool held_refs_check(decode_ctx *c, const doc_records *r, store *s)
@@ -173,13 +169,13 @@ static bool held_refs_check(decode_ctx *c, const doc_records *r, store *s)
 	for (size_t i = 0; i < r->n_orgs; i++) {
 		const held_place *at = &r->at[RECORD_ORG][i];
 		snprintf(path, sizeof(path), "$.organizations[%zu]", at->index);
-		ok = import_refs_check_org(c, s, &r->ids, &r->orgs[i], path,
+		ok = import_refs_check_org(c, s, true, &r->orgs[i], path,
 					   at->refs) && ok;
 	}
 	for (size_t i = 0; i < r->n_people; i++) {
 		const held_place *at = &r->at[RECORD_PERSON][i];
 		snprintf(path, sizeof(path), "$.people[%zu]", at->index);
-		ok = import_refs_check_person(c, s, &r->ids, &r->people[i],
+		ok = import_refs_check_person(c, s, true, &r->people[i],
 					      path, at->refs) && ok;
 	}
 	return ok;
@@ -332,20 +328,20 @@ static int section_kind(const char *key)
 	return -1;
 }
 
-/* Notes the id of item, element index of a section; false for a
- * duplicate. */
-static bool note_id(doc_reader *dr, record_kind kind, const char *id,
+/* Notes the id of item, element index of a section, reporting a
+ * duplicate; a store error stops the parse. */
+static void note_id(doc_reader *dr, record_kind kind, const char *id,
 		    const json_value *item, size_t index, const char *path)
 {
+	bool added = false;
 	size_t prev = 0;
-	if (idset_add_copy(&dr->held.ids.sets[kind], id, index, &prev))
-		return true;
-	if (prev == (size_t)-1)
-		decode_report(dr->c, item, path, "out of memory");
-	else
+	yp_status rc = store_ids_add(dr->w->s, kind, id, index, &added, &prev,
+				     dr->w->err);
+	if (rc != YP_OK && dr->rc == YP_OK)
+		dr->rc = rc;
+	else if (rc == YP_OK && !added)
 		decode_report(dr->c, item, path, "duplicate id \"%s\" (also at "
 			      "$.%s[%zu])", id, section_names[kind], prev);
-	return false;
 }
 
 /* json_stream's callback: one element of a root array member. */
@@ -410,7 +406,7 @@ static yp_status finish_doc(doc_reader *dr, const json_value *root)
 	for (size_t i = 0; i < r->n_events; i++) {
 		const held_place *at = &r->at[RECORD_EVENT][i];
 		snprintf(path, sizeof(path), "$.events[%zu]", at->index);
-		ok = import_refs_check_event(c, dr->w->s, &r->ids, &r->events[i],
+		ok = import_refs_check_event(c, dr->w->s, true, &r->events[i],
 					     path, at->refs) && ok;
 	}
 	if (!ok || c->d->count)
@@ -418,7 +414,8 @@ static yp_status finish_doc(doc_reader *dr, const json_value *root)
 	return write_held(dr->w, r, true);
 }
 
-yp_status import_doc_read(import_writer *w, decode_ctx *c, const char *buf,
+/* The document once its ids can be noted. */
+static yp_status doc_read(import_writer *w, decode_ctx *c, const char *buf,
 			  size_t len, bool mapped)
 {
 	doc_reader dr;
@@ -448,5 +445,21 @@ yp_status import_doc_read(import_writer *w, decode_ctx *c, const char *buf,
 	}
 	json_free(root);
 	doc_records_free(&dr.held);
+	return rc;
+}
+
+yp_status import_doc_read(import_writer *w, decode_ctx *c, const char *buf,
+			  size_t len, bool mapped)
+{
+	yp_status rc = store_ids_begin(w->s, w->err);
+	if (rc != YP_OK)
+		return rc;
+	rc = doc_read(w, c, buf, len, mapped);
+	/* after a store error the caller rolls the ids back with the rest */
+	if (rc == YP_OK || rc == YP_DATAERR) {
+		yp_status ended = store_ids_end(w->s, w->err);
+		if (ended != YP_OK)
+			rc = ended;
+	}
 	return rc;
 }

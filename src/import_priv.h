@@ -9,7 +9,6 @@
 #include <stddef.h>
 
 #include "yeonpyo/decode.h"
-#include "yeonpyo/idset.h"
 #include "yeonpyo/import.h"
 #include "yeonpyo/model.h"
 #include "yeonpyo/store.h"
@@ -36,10 +35,11 @@ typedef struct {
 	yp_error *err;
 	import_link *links;  /* waiting for import_write_finish */
 	size_t n_links, cap_links;
-	idset feed_events;   /* NDJSON: the ids of the events read but not
-			      * written (after a problem); the others are
-			      * in the database, so a feed of any size
-			      * still costs memory for its links alone */
+	bool noting;         /* NDJSON: the ids of the events read but not
+			      * written (after a problem) are noted in the
+			      * store (store_ids_add); the others are in
+			      * the database, so a feed of any size costs
+			      * memory for its links alone */
 } import_writer;
 
 /* Tells the progress meter, if any, that done of total bytes are read. */
@@ -69,25 +69,21 @@ yp_status import_write_finish(import_writer *w, decode_ctx *c);
 /* Lets go of what the writer kept. */
 void import_writer_free(import_writer *w);
 
-/* The ids of a document's records, by record_kind. */
-typedef struct {
-	idset sets[4];
-} import_ids;
-
 /* Each checks that the references of a record (at path) name a record of
- * the document (ids; NULL for NDJSON) or of the database, and reports each
+ * the document (in_doc: one whose id is noted with store_ids_add; false
+ * for NDJSON) or of the database, and reports each
  * that does not, at its position in at (from import_refs_locate; NULL when
  * the messages need none, as NDJSON's, which name the line). An event's
  * links are checked here in a document only: in NDJSON an event may link
  * to one on a later line, and import_write_finish checks them at the end
  * (import_write_feed_event keeps what it needs). */
-bool import_refs_check_org(decode_ctx *c, store *s, const import_ids *ids,
+bool import_refs_check_org(decode_ctx *c, store *s, bool in_doc,
 			   const yp_org *o, const char *path,
 			   const decode_pos *at);
-bool import_refs_check_person(decode_ctx *c, store *s, const import_ids *ids,
+bool import_refs_check_person(decode_ctx *c, store *s, bool in_doc,
 			      const yp_person *p, const char *path,
 			      const decode_pos *at);
-bool import_refs_check_event(decode_ctx *c, store *s, const import_ids *ids,
+bool import_refs_check_event(decode_ctx *c, store *s, bool in_doc,
 			     const yp_event *e, const char *path,
 			     const decode_pos *at);
 

@@ -13,15 +13,11 @@ static const char *const kind_words[] = {
 	[RECORD_SOURCE] = "source", [RECORD_EVENT] = "event",
 };
 
-static const idset *local_set(const import_ids *ids, record_kind kind)
-{
-	return ids ? &ids->sets[kind] : NULL;
-}
-
-static bool ref_known(store *s, const idset *local, record_kind kind,
+static bool ref_known(store *s, bool in_doc, record_kind kind,
 		      const char *id)
 {
-	return !id || (local && idset_has(local, id)) || store_has(s, kind, id);
+	return !id || store_has(s, kind, id) ||
+	       (in_doc && store_ids_has(s, kind, id));
 }
 
 static bool report_unknown(decode_ctx *c, const decode_pos *at,
@@ -34,11 +30,11 @@ static bool report_unknown(decode_ctx *c, const decode_pos *at,
 
 /* The reference of a record at path in its member named member; the path
  * of the reference is only made for one that is missing. */
-static bool check_ref(decode_ctx *c, store *s, const import_ids *ids,
+static bool check_ref(decode_ctx *c, store *s, bool in_doc,
 		      record_kind kind, const char *id, const char *path,
 		      const char *member, const decode_pos *at)
 {
-	if (ref_known(s, local_set(ids, kind), kind, id))
+	if (ref_known(s, in_doc, kind, id))
 		return true;
 	char where[512];
 	snprintf(where, sizeof(where), "%s.%s", path, member);
@@ -48,7 +44,7 @@ static bool check_ref(decode_ctx *c, store *s, const import_ids *ids,
 typedef struct {
 	decode_ctx *c;
 	store *s;
-	const import_ids *ids;
+	bool in_doc;
 	const char *path;      /* the event's */
 	const decode_pos *at;  /* where its references are, or NULL */
 } event_refs;
@@ -59,18 +55,18 @@ static bool check_event_ref(const event_refs *r, record_kind kind,
 			    const char *id, const char *field, size_t i,
 			    const char *member, size_t k)
 {
-	if (ref_known(r->s, local_set(r->ids, kind), kind, id))
+	if (ref_known(r->s, r->in_doc, kind, id))
 		return true;
 	char p[512];
 	snprintf(p, sizeof(p), "%s.%s[%zu]%s", r->path, field, i, member);
 	return report_unknown(r->c, r->at ? &r->at[k] : NULL, p, kind, id);
 }
 
-bool import_refs_check_event(decode_ctx *c, store *s, const import_ids *ids,
+bool import_refs_check_event(decode_ctx *c, store *s, bool in_doc,
 			     const yp_event *e, const char *path,
 			     const decode_pos *at)
 {
-	event_refs r = {c, s, ids, path, at};
+	event_refs r = {c, s, in_doc, path, at};
 	bool ok = true;
 	size_t k = 0;
 	for (size_t i = 0; i < e->n_orgs; i++)
@@ -82,25 +78,25 @@ bool import_refs_check_event(decode_ctx *c, store *s, const import_ids *ids,
 	for (size_t i = 0; i < e->n_sources; i++)
 		ok = check_event_ref(&r, RECORD_SOURCE, e->sources[i],
 				     "sources", i, "", k++) && ok;
-	for (size_t i = 0; ids && i < e->n_links; i++)
+	for (size_t i = 0; in_doc && i < e->n_links; i++)
 		ok = check_event_ref(&r, RECORD_EVENT, e->links[i].event,
 				     "links", i, ".event", k++) && ok;
 	return ok;
 }
 
-bool import_refs_check_person(decode_ctx *c, store *s, const import_ids *ids,
+bool import_refs_check_person(decode_ctx *c, store *s, bool in_doc,
 			      const yp_person *p, const char *path,
 			      const decode_pos *at)
 {
-	return check_ref(c, s, ids, RECORD_ORG, p->org, path, "organization",
+	return check_ref(c, s, in_doc, RECORD_ORG, p->org, path, "organization",
 			 at);
 }
 
-bool import_refs_check_org(decode_ctx *c, store *s, const import_ids *ids,
+bool import_refs_check_org(decode_ctx *c, store *s, bool in_doc,
 			   const yp_org *o, const char *path,
 			   const decode_pos *at)
 {
-	return check_ref(c, s, ids, RECORD_ORG, o->parent, path, "parent", at);
+	return check_ref(c, s, in_doc, RECORD_ORG, o->parent, path, "parent", at);
 }
 
 /* The elements of rec's array member name, or of the member of each

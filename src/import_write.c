@@ -128,11 +128,16 @@ yp_status import_write_feed_event(import_writer *w, decode_ctx *c,
 		return put_event(w, e, c->line);
 	/* after a problem nothing is written: the ids stand in for the
 	 * events, so that a link to one is not taken for a link to none */
-	size_t prev = 0;
-	if ((!idset_add_copy(&w->feed_events, e->id, c->line, &prev) &&
-	     prev == (size_t)-1) || !keep_links(w, e, c->line, false))
-		return yp_fail(w->err, YP_SOFTWARE, "%s: out of memory", e->id);
-	return YP_OK;
+	yp_status rc = w->noting ? YP_OK : store_ids_begin(w->s, w->err);
+	w->noting = rc == YP_OK;
+	bool added = false;
+	size_t first = 0;
+	if (rc == YP_OK)
+		rc = store_ids_add(w->s, RECORD_EVENT, e->id, c->line, &added,
+				   &first, w->err);
+	if (rc == YP_OK && !keep_links(w, e, c->line, false))
+		rc = yp_fail(w->err, YP_SOFTWARE, "%s: out of memory", e->id);
+	return rc;
 }
 
 /* The feed's links to events that are neither in the database (written
@@ -143,8 +148,8 @@ static bool feed_links_known(import_writer *w, decode_ctx *c)
 	bool ok = true;
 	for (size_t i = 0; i < w->n_links; i++) {
 		const import_link *l = &w->links[i];
-		if (l->line == 0 || idset_has(&w->feed_events, l->target) ||
-		    store_has(w->s, RECORD_EVENT, l->target))
+		if (l->line == 0 || store_has(w->s, RECORD_EVENT, l->target) ||
+		    (w->noting && store_ids_has(w->s, RECORD_EVENT, l->target)))
 			continue;
 		char path[64];
 		snprintf(path, sizeof(path), "$.event.links[%zu].event",
@@ -159,7 +164,14 @@ static bool feed_links_known(import_writer *w, decode_ctx *c)
 
 yp_status import_write_finish(import_writer *w, decode_ctx *c)
 {
-	if (!feed_links_known(w, c) || c->d->count)
+	bool known = feed_links_known(w, c);
+	if (w->noting) {
+		yp_status rc = store_ids_end(w->s, w->err);
+		w->noting = false;
+		if (rc != YP_OK)
+			return rc;
+	}
+	if (!known || c->d->count)
 		return YP_DATAERR;
 	yp_status rc = YP_OK;
 	for (size_t i = 0; rc == YP_OK && i < w->n_links; i++) {
@@ -183,5 +195,4 @@ void import_writer_free(import_writer *w)
 	free(w->links);
 	w->links = NULL;
 	w->n_links = w->cap_links = 0;
-	idset_free(&w->feed_events);
 }

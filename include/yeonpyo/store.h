@@ -52,7 +52,7 @@ yp_status store_check(store *s, void (*fn)(const char *problem, void *ctx),
 yp_status store_compact_timeline(store *s, yp_error *err);
 
 yp_status store_begin(store *s, yp_error *err);
-/* store_begin for an import: a page cache fit for a bulk write (32 MB),
+/* store_begin for an import: a page cache fit for a bulk write (8 MB),
  * and SQLite's foreign key checks off until the transaction ends, since
  * the importer resolves every reference before it writes a link (checked
  * again, they were a tenth of an import's time). */
@@ -71,6 +71,19 @@ yp_status store_meta_set(store *s, const char *key, const char *value,
 			 yp_error *err);
 
 bool store_has(store *s, record_kind kind, const char *id);
+
+/* The ids an import has read, by kind, each with the place (an index or
+ * a line) it was first read at, kept in the database's temporary store
+ * so that their number costs no memory. begin empties them, end lets
+ * them go; both inside the import's transaction. add notes id at place:
+ * *added clear when it was there already, *first then its first place.
+ * has says whether id was noted (false, too, when that cannot be read). */
+yp_status store_ids_begin(store *s, yp_error *err);
+yp_status store_ids_end(store *s, yp_error *err);
+yp_status store_ids_add(store *s, record_kind kind, const char *id,
+			 size_t place, bool *added, size_t *first,
+			 yp_error *err);
+bool store_ids_has(store *s, record_kind kind, const char *id);
 
 /* Writes a record, replacing one with the same id (an event's links are
  * replaced too). References must resolve (the caller validates them first).

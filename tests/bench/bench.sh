@@ -39,6 +39,19 @@ seconds() {
 	since "$t0"
 }
 
+# A command's peak resident set in KB (GNU time's %M) into file $1; "-"
+# without GNU time. Its output is dropped.
+peak_kb() {
+	out=$1
+	shift
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M -o "$out" "$@" >/dev/null 2>&1 || true
+		tail -n 1 "$out" >"$out.last" && mv "$out.last" "$out"
+	else
+		echo - >"$out"
+	fi
+}
+
 row() {
 	printf '%-9s %-34s %14s %14s\n' "$1" "$2" "$3" "$4"
 }
@@ -141,6 +154,33 @@ bench_size() {
 	# file (the last one built, kept until the next size)
 	row "" "database bytes per event" \
 		"$(($(wc -c <"$db") / n))" "$(($(wc -c <"$W/ref.db") / n))"
+	# peak RSS importing the feed, and a document of the same events,
+	# into an empty database, beside the shell's for the external FTS5
+	# reference load (run once more, alone)
+	rm -f "$W/ref_rss.db"
+	peak_kb "$W/ref_rss" sqlite3 "$W/ref_rss.db" \
+		"CREATE TABLE t(id TEXT PRIMARY KEY, date_key INTEGER,
+		 title_ko, title_en, summary_ko, summary_en)" \
+		"CREATE INDEX t_by_date ON t(date_key, id)" \
+		".import --csv $W/rows.csv t" \
+		"CREATE VIEW v AS SELECT rowid, title_ko || ' ' ||
+		 title_en AS title, summary_ko || ' ' || summary_en
+		 AS body FROM t" \
+		"CREATE VIRTUAL TABLE f USING fts5(title, body,
+		 content = 'v', content_rowid = 'rowid')" \
+		"INSERT INTO f(f) VALUES ('rebuild')"
+	rm -f "$W/ref_rss.db" "$W/rss.db" "$W/rss.db-wal" "$W/rss.db-shm"
+	"$YP" --db "$W/rss.db" db init --empty >/dev/null 2>&1
+	peak_kb "$W/nd_rss" "$YP" --db "$W/rss.db" import "$feed"
+	rm -f "$W/rss.db" "$W/rss.db-wal" "$W/rss.db-shm"
+	"$B/gen" --document "$n" 1 >"$W/doc.json"
+	"$YP" --db "$W/rss.db" db init --empty >/dev/null 2>&1
+	peak_kb "$W/doc_rss" "$YP" --db "$W/rss.db" import "$W/doc.json"
+	rm -f "$W/rss.db" "$W/rss.db-wal" "$W/rss.db-shm" "$W/doc.json"
+	row "" "peak RSS importing (NDJSON), KB" "$(cat "$W/nd_rss")" \
+		"$(cat "$W/ref_rss")"
+	row "" "peak RSS importing (document), KB" "$(cat "$W/doc_rss")" \
+		"$(cat "$W/ref_rss")"
 
 	"$YP" --db "$db" --lang en list >"$W/list.txt"
 	: >"$W/ys"

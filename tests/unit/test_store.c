@@ -742,6 +742,45 @@ static void migration_10_labels_existing_events(void **state)
 	assert_int_equal(query_int(f->db, LABELS_OFF), 0);
 }
 
+/* An import's ids: each kind apart, the first place kept, and none left
+ * for the next import, whether the last committed or rolled back. */
+static void import_ids_keep_first_places_for_one_import(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	bool added = false;
+	size_t first = 0;
+	assert_int_equal(store_begin(s, &err), YP_OK);
+	assert_int_equal(store_ids_begin(s, &err), YP_OK);
+	assert_int_equal(store_ids_add(s, RECORD_EVENT, "a", 3, &added, &first,
+				       &err), YP_OK);
+	assert_true(added);
+	assert_int_equal(store_ids_add(s, RECORD_ORG, "a", 1, &added, &first,
+				       &err), YP_OK);
+	assert_true(added);
+	assert_int_equal(store_ids_add(s, RECORD_EVENT, "a", 7, &added, &first,
+				       &err), YP_OK);
+	assert_false(added);
+	assert_int_equal(first, 3);
+	assert_true(store_ids_has(s, RECORD_EVENT, "a"));
+	assert_false(store_ids_has(s, RECORD_PERSON, "a"));
+	store_rollback(s);
+	assert_int_equal(store_begin(s, &err), YP_OK);
+	assert_int_equal(store_ids_begin(s, &err), YP_OK);
+	assert_false(store_ids_has(s, RECORD_EVENT, "a"));
+	assert_int_equal(store_ids_add(s, RECORD_EVENT, "b", 2, &added, &first,
+				       &err), YP_OK);
+	assert_int_equal(store_commit(s, &err), YP_OK);
+	assert_int_equal(store_begin(s, &err), YP_OK);
+	assert_int_equal(store_ids_begin(s, &err), YP_OK);
+	assert_false(store_ids_has(s, RECORD_EVENT, "b"));
+	assert_int_equal(store_ids_end(s, &err), YP_OK);
+	assert_int_equal(store_commit(s, &err), YP_OK);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -762,6 +801,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(windows_walk_timeline_order_by_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(org_labels_follow_events_and_renamed_organizations, setup, teardown),
 		cmocka_unit_test_setup_teardown(migration_10_labels_existing_events, setup, teardown),
+		cmocka_unit_test_setup_teardown(import_ids_keep_first_places_for_one_import, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
