@@ -52,6 +52,12 @@ static void obj_end(obj_writer *w)
 	strbuf_putc(w->sb, '}');
 }
 
+static void array_begin(obj_writer *w, const char *key)
+{
+	obj_key(w, key);
+	strbuf_putc(w->sb, '[');
+}
+
 static void put_string(obj_writer *w, const char *key, const char *v)
 {
 	if (!v)
@@ -86,8 +92,7 @@ static void put_strings(obj_writer *w, const char *key, char *const *v,
 {
 	if (!n)
 		return;
-	obj_key(w, key);
-	strbuf_putc(w->sb, '[');
+	array_begin(w, key);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			strbuf_puts(w->sb, ", ");
@@ -114,17 +119,24 @@ static void array_end(obj_writer *w)
 	strbuf_putc(w->sb, ']');
 }
 
+/* Item i of an array of small objects: the object, begun, for the
+ * caller's members and obj_end. */
+static obj_writer array_object(obj_writer *w, size_t i)
+{
+	array_item(w, i);
+	obj_writer item;
+	obj_begin(&item, w->sb, ENCODE_COMPACT, 0);
+	return item;
+}
+
 static void put_links(obj_writer *w, const char *key, const yp_link *links,
 		      size_t n)
 {
 	if (!n)
 		return;
-	obj_key(w, key);
-	strbuf_putc(w->sb, '[');
+	array_begin(w, key);
 	for (size_t i = 0; i < n; i++) {
-		array_item(w, i);
-		obj_writer link;
-		obj_begin(&link, w->sb, ENCODE_COMPACT, 0);
+		obj_writer link = array_object(w, i);
 		put_string(&link, "id", links[i].id);
 		put_string(&link, "role", links[i].role);
 		put_text(&link, "title", &links[i].title);
@@ -137,12 +149,9 @@ static void put_figures(obj_writer *w, const yp_figure *f, size_t n)
 {
 	if (!n)
 		return;
-	obj_key(w, "figures");
-	strbuf_putc(w->sb, '[');
+	array_begin(w, "figures");
 	for (size_t i = 0; i < n; i++) {
-		array_item(w, i);
-		obj_writer fig;
-		obj_begin(&fig, w->sb, ENCODE_COMPACT, 0);
+		obj_writer fig = array_object(w, i);
 		put_text(&fig, "label", &f[i].label);
 		/* one form or the other, as it came in */
 		assert(!f[i].value != !f[i].by_lang.ko);
@@ -157,12 +166,9 @@ static void put_event_links(obj_writer *w, const yp_event_link *l, size_t n)
 {
 	if (!n)
 		return;
-	obj_key(w, "links");
-	strbuf_putc(w->sb, '[');
+	array_begin(w, "links");
 	for (size_t i = 0; i < n; i++) {
-		array_item(w, i);
-		obj_writer link;
-		obj_begin(&link, w->sb, ENCODE_COMPACT, 0);
+		obj_writer link = array_object(w, i);
 		put_string(&link, "event", l[i].event);
 		put_string(&link, "kind", l[i].kind);
 		obj_end(&link);
