@@ -16,6 +16,9 @@
 
 #include <sqlite3.h>
 
+#include "yeonpyo/diag.h"
+#include "yeonpyo/import.h"
+
 char *support_tmpdir(void)
 {
 	const char *base = getenv("TMPDIR");
@@ -360,4 +363,24 @@ int support_db_teardown(void **state)
 {
 	support_db_free(*state);
 	return 0;
+}
+
+yp_status support_import_text(store *s, const char *name, const char *text,
+			      char **problems)
+{
+	diag d = DIAG_INIT;
+	import_stats st;
+	memset(&st, 0, sizeof(st));
+	yp_error err = {0};
+	assert_int_equal(store_begin(s, &err), YP_OK);
+	yp_status rc = import_buffer(s, name, text, strlen(text), ORIGIN_USER,
+				     &st, &d, &err);
+	if (rc == YP_OK)
+		assert_int_equal(store_commit(s, &err), YP_OK);
+	else
+		store_rollback(s);
+	*problems = strdup(strbuf_str(&d.text));
+	diag_free(&d);
+	import_stats_clear(&st);
+	return rc;
 }

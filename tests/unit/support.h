@@ -94,6 +94,12 @@ void support_store_free(support_store *t);
 /* A cmocka teardown for a support_store in *state. */
 int support_store_teardown(void **state);
 
+/* Imports text as the CLI does: one transaction, committed, or rolled
+ * back on any problem. Returns the status; *problems gets the report
+ * lines (freed by the caller). */
+yp_status support_import_text(store *s, const char *name, const char *text,
+			      char **problems);
+
 /* Runs sql on the SQLite file at path, on a connection of its own (no
  * tokenizer: not for the search indexes), failing the test with SQLite's
  * message when it fails. */

@@ -37,28 +37,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Imports text as the CLI does (one transaction, rolled back on any
- * problem); returns the status and, in *problems, the report lines. */
-static yp_status import_text(fixture *f, const char *name, const char *text,
-			     char **problems)
-{
-	diag d = DIAG_INIT;
-	import_stats st;
-	memset(&st, 0, sizeof(st));
-	yp_error err = {0};
-	assert_int_equal(store_begin(f->s, &err), YP_OK);
-	yp_status rc = import_buffer(f->s, name, text, strlen(text), ORIGIN_USER,
-				     &st, &d, &err);
-	if (rc == YP_OK)
-		assert_int_equal(store_commit(f->s, &err), YP_OK);
-	else
-		store_rollback(f->s);
-	*problems = strdup(strbuf_str(&d.text));
-	diag_free(&d);
-	import_stats_clear(&st);
-	return rc;
-}
-
 /* Imports text, which must fail, and checks the report word for word. */
 #define IMPORT_FAILS_WITH(f, name, text, want) \
 	import_fails_with(f, name, text, want, __FILE__, __LINE__)
@@ -67,7 +45,7 @@ static void import_fails_with(fixture *f, const char *name, const char *text,
 			      const char *want, const char *file, int at)
 {
 	char *problems = NULL;
-	_assert_int_equal(import_text(f, name, text, &problems), YP_DATAERR,
+	_assert_int_equal(support_import_text(f->s, name, text, &problems), YP_DATAERR,
 			  file, at);
 	_assert_string_equal(problems, want, file, at);
 	free(problems);
@@ -122,7 +100,7 @@ static void imports_a_valid_document(void **state)
 	const char *doc = HEAD "\"organizations\": [" ORG_SKT "], "
 		"\"sources\": [" SRC "], \"events\": [" EVENT("a", "2025-02-04")
 		", " EVENT("b", "2024") "]}";
-	assert_int_equal(import_text(f, "ok.json", doc, &problems), YP_OK);
+	assert_int_equal(support_import_text(f->s, "ok.json", doc, &problems), YP_OK);
 	assert_string_equal(problems, "");
 	free(problems);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM events"), 2);
@@ -141,7 +119,7 @@ static void import_rejects_feb_30_and_writes_nothing(void **state)
 	const char *doc = HEAD "\"organizations\": [" ORG_SKT "], "
 		"\"sources\": [" SRC "], \"events\": [" EVENT("a", "2025-02-04")
 		", " EVENT("b", "2025-02-30") ", " EVENT("c", "2025-03") "]}";
-	assert_int_equal(import_text(f, "bad.json", doc, &problems), YP_DATAERR);
+	assert_int_equal(support_import_text(f->s, "bad.json", doc, &problems), YP_DATAERR);
 	assert_string_equal(problems,
 		"bad.json:1:506: $.events[1].date: invalid date \"2025-02-30\": "
 		"February 2025 has 28 days\n");
@@ -157,7 +135,7 @@ static void reports_unknown_and_missing_fields_with_paths(void **state)
 	char *problems = NULL;
 	const char *doc = HEAD "\"organizations\": [{\"id\": \"x\", "
 		"\"name\": {\"ko\": \"엑스\", \"ja\": \"エックス\"}, \"knd\": \"company\"}]}";
-	assert_int_equal(import_text(f, "f.json", doc, &problems), YP_DATAERR);
+	assert_int_equal(support_import_text(f->s, "f.json", doc, &problems), YP_DATAERR);
 	assert_string_equal(problems,
 		"f.json:1:43: $.organizations[0]: unknown field \"knd\" (expected "
 		"one of: id, name, kind, short, country, parent, aliases)\n"
@@ -167,7 +145,7 @@ static void reports_unknown_and_missing_fields_with_paths(void **state)
 	free(problems);
 	doc = HEAD "\"organizations\": [{\"id\": \"x\", \"kind\": \"company\", "
 		"\"name\": {\"ko\": \"엑스\", \"ja\": \"エックス\"}}]}";
-	assert_int_equal(import_text(f, "f.json", doc, &problems), YP_DATAERR);
+	assert_int_equal(support_import_text(f->s, "f.json", doc, &problems), YP_DATAERR);
 	assert_string_equal(problems,
 		"f.json:1:82: $.organizations[0].name: unknown field \"ja\" "
 		"(expected one of: ko, en)\n");
@@ -181,7 +159,7 @@ static void reports_every_problem_of_a_record(void **state)
 	const char *doc = HEAD "\"events\": [{\"id\": \"Bad Id\", \"date\": "
 		"\"2025-13\", \"status\": \"maybe\", \"kind\": \"launch\", "
 		"\"title\": {\"ko\": \"\"}, \"summary\": {}, \"tags\": [\"ok\", 7]}]}";
-	assert_int_equal(import_text(f, "e.json", doc, &problems), YP_DATAERR);
+	assert_int_equal(support_import_text(f->s, "e.json", doc, &problems), YP_DATAERR);
 	assert_string_equal(problems,
 		"e.json:1:43: $.events[0].id: invalid id \"Bad Id\" (use 1-64 "
 		"characters a-z, 0-9 and '-', not starting with '-')\n"
@@ -210,7 +188,7 @@ static void reports_dangling_references(void **state)
 		"\"organizations\": [{\"id\": \"child\", \"role\": \"lead\"}, "
 		"{\"id\": \"sk\", \"role\": \"partner\"}], \"people\": [{\"id\": "
 		"\"q\", \"role\": \"chair\"}], \"sources\": [\"nowhere\"]}]}";
-	assert_int_equal(import_text(f, "r.json", doc, &problems), YP_DATAERR);
+	assert_int_equal(support_import_text(f->s, "r.json", doc, &problems), YP_DATAERR);
 	assert_string_equal(problems,
 		"r.json:1:109: $.organizations[0].parent: unknown organization "
 		"\"nobody\"\n"
@@ -229,10 +207,10 @@ static void references_resolve_to_records_already_stored(void **state)
 {
 	fixture *f = *state;
 	char *problems = NULL;
-	assert_int_equal(import_text(f, "a.json", HEAD "\"organizations\": ["
+	assert_int_equal(support_import_text(f->s, "a.json", HEAD "\"organizations\": ["
 		ORG_SKT "], \"sources\": [" SRC "]}", &problems), YP_OK);
 	free(problems);
-	assert_int_equal(import_text(f, "b.json", HEAD "\"events\": ["
+	assert_int_equal(support_import_text(f->s, "b.json", HEAD "\"events\": ["
 		EVENT("x", "2021-05-21") "]}", &problems), YP_OK);
 	free(problems);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM events"), 1);
@@ -259,7 +237,7 @@ static void document_members_in_any_order_import_the_same(void **state)
 		"\"sources\": [" SRC "], \"events\": [" EVENT("a", "2025") "]}",
 	};
 	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
-		assert_int_equal(import_text(f, "o.json", docs[i], &problems),
+		assert_int_equal(support_import_text(f->s, "o.json", docs[i], &problems),
 				 YP_OK);
 		assert_string_equal(problems, "");
 		free(problems);
@@ -279,19 +257,19 @@ static void document_problem_after_streamed_events_writes_nothing(void **state)
 {
 	fixture *f = *state;
 	char *problems = NULL;
-	assert_int_equal(import_text(f, "l.json", HEAD "\"organizations\": ["
+	assert_int_equal(support_import_text(f->s, "l.json", HEAD "\"organizations\": ["
 		ORG_SKT "], \"sources\": [" SRC "], \"events\": [" EVENT("a",
 		"2025") ", " EVENT("b", "2024") ", " EVENT("c", "2024-02-30")
 		"]}", &problems), YP_DATAERR);
 	assert_non_null(strstr(problems, "l.json:1:724: $.events[2].date: "));
 	free(problems);
-	assert_int_equal(import_text(f, "m.json", "{\"organizations\": ["
+	assert_int_equal(support_import_text(f->s, "m.json", "{\"organizations\": ["
 		ORG_SKT "], \"sources\": [" SRC "], \"events\": [" EVENT("a",
 		"2025") "], \"format\": \"yeonpyo/2\"}", &problems), YP_DATAERR);
 	assert_string_equal(problems, "m.json:1:468: $.format: unsupported "
 		"format (expected \"yeonpyo/1\")\n");
 	free(problems);
-	assert_int_equal(import_text(f, "u.json", HEAD "\"organizations\": ["
+	assert_int_equal(support_import_text(f->s, "u.json", HEAD "\"organizations\": ["
 		ORG_SKT "], \"sources\": [" SRC "], \"events\": [" EVENT("a",
 		"2025") ", {\"id\": \"b\", \"date\": \"2025\", \"status\": "
 		"\"done\", \"kind\": \"launch\", \"title\": {\"en\": \"T\"}, "
@@ -308,22 +286,22 @@ static void reports_invalid_json_with_line_and_column(void **state)
 {
 	fixture *f = *state;
 	char *problems = NULL;
-	assert_int_equal(import_text(f, "j.json", "{\n  \"format\": \"yeonpyo/1\"\n"
+	assert_int_equal(support_import_text(f->s, "j.json", "{\n  \"format\": \"yeonpyo/1\"\n"
 		"  \"events\": []\n}", &problems), YP_DATAERR);
 	assert_string_equal(problems, "j.json:3:3: $.format: invalid JSON: "
 		"expected ',' or '}' after object member (byte 28)\n");
 	free(problems);
-	assert_int_equal(import_text(f, "u.json", HEAD "\"events\": [\"\xff\"]}",
+	assert_int_equal(support_import_text(f->s, "u.json", HEAD "\"events\": [\"\xff\"]}",
 				     &problems), YP_DATAERR);
 	assert_string_equal(problems, "u.json:1:37: $.events[0]: invalid JSON: "
 		"invalid UTF-8 byte 0xff (byte 36)\n");
 	free(problems);
-	assert_int_equal(import_text(f, "-", "", &problems), YP_DATAERR);
+	assert_int_equal(support_import_text(f->s, "-", "", &problems), YP_DATAERR);
 	assert_string_equal(problems, "<stdin>:1:1: $: invalid JSON: unexpected "
 		"end of input (byte 0)\n");
 	free(problems);
 	/* in NDJSON the path is within the line, the byte is in the file */
-	assert_int_equal(import_text(f, "f.ndjson", "{\"source\": " SRC "}\n"
+	assert_int_equal(support_import_text(f->s, "f.ndjson", "{\"source\": " SRC "}\n"
 		"{\"source\": {\"id\": \"s2\", \"title\": \"\xea\xb0\x80\xff\"}}\n",
 		&problems), YP_DATAERR);
 	assert_string_equal(problems, "f.ndjson:2:38: $.source.title: invalid "
@@ -398,17 +376,17 @@ static void rejects_other_formats_and_trailing_data(void **state)
 {
 	fixture *f = *state;
 	char *problems = NULL;
-	assert_int_equal(import_text(f, "v.json", "{\"format\": \"yeonpyo/2\"}",
+	assert_int_equal(support_import_text(f->s, "v.json", "{\"format\": \"yeonpyo/2\"}",
 				     &problems), YP_DATAERR);
 	assert_string_equal(problems, "v.json:1:12: $.format: unsupported "
 		"format (expected \"yeonpyo/1\")\n");
 	free(problems);
-	assert_int_equal(import_text(f, "t.json", "{\"format\": \"yeonpyo/1\"}\n"
+	assert_int_equal(support_import_text(f->s, "t.json", "{\"format\": \"yeonpyo/1\"}\n"
 		"{}", &problems), YP_DATAERR);
 	assert_string_equal(problems, "t.json:2:1: invalid JSON: unexpected data "
 		"after the document\n");
 	free(problems);
-	assert_int_equal(import_text(f, "a.json", "[1, 2]", &problems),
+	assert_int_equal(support_import_text(f->s, "a.json", "[1, 2]", &problems),
 			 YP_DATAERR);
 	assert_string_equal(problems, "a.json:1:1: $: expected a yeonpyo/1 "
 		"document (an object with \"format\") or NDJSON records, got "
@@ -420,7 +398,7 @@ static void reports_duplicate_ids(void **state)
 {
 	fixture *f = *state;
 	char *problems = NULL;
-	assert_int_equal(import_text(f, "d.json", HEAD "\"organizations\": ["
+	assert_int_equal(support_import_text(f->s, "d.json", HEAD "\"organizations\": ["
 		ORG_SKT "], \"sources\": [" SRC "], \"events\": ["
 		EVENT("a", "2025") ", " EVENT("b", "2025") ", " EVENT("a", "2024")
 		"]}", &problems), YP_DATAERR);
@@ -433,7 +411,7 @@ static void rejects_control_characters_in_text(void **state)
 {
 	fixture *f = *state;
 	char *problems = NULL;
-	assert_int_equal(import_text(f, "c.json", HEAD "\"organizations\": [{"
+	assert_int_equal(support_import_text(f->s, "c.json", HEAD "\"organizations\": [{"
 		"\"id\": \"x\", \"kind\": \"lab\", \"name\": {\"en\": "
 		"\"evil\\u001b[2J\"}}]}", &problems), YP_DATAERR);
 	assert_string_equal(problems, "c.json:1:85: $.organizations[0].name.en: "
@@ -465,7 +443,7 @@ static void short_names_are_limited_in_characters(void **state)
 	fixture *f = *state;
 	char *problems = NULL, *doc = NULL;
 	free(short_name_doc(32, &doc));
-	assert_int_equal(import_text(f, "s.json", doc, &problems), YP_OK);
+	assert_int_equal(support_import_text(f->s, "s.json", doc, &problems), YP_OK);
 	free(problems);
 	free(doc);
 	char *name = short_name_doc(33, &doc);
@@ -489,10 +467,10 @@ static void import_is_idempotent_and_updates_in_place(void **state)
 		"\"Old\"}, \"summary\": {\"en\": \"S.\"}, \"organizations\": ["
 		"{\"id\": \"skt\", \"role\": \"lead\"}, {\"id\": \"kt\", "
 		"\"role\": \"partner\"}], \"tags\": [\"x\", \"y\"]}]}";
-	assert_int_equal(import_text(f, "1.json", doc, &problems), YP_OK);
+	assert_int_equal(support_import_text(f->s, "1.json", doc, &problems), YP_OK);
 	free(problems);
 	long long eid = query_int(f, "SELECT eid FROM events WHERE id='a'");
-	assert_int_equal(import_text(f, "1.json", doc, &problems), YP_OK);
+	assert_int_equal(support_import_text(f->s, "1.json", doc, &problems), YP_OK);
 	free(problems);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM events"), 1);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM event_orgs"), 2);
@@ -501,7 +479,7 @@ static void import_is_idempotent_and_updates_in_place(void **state)
 		"\"2025-06\", \"status\": \"planned\", \"kind\": \"plan\", "
 		"\"title\": {\"en\": \"New\"}, \"summary\": {\"en\": \"S.\"}, "
 		"\"organizations\": [{\"id\": \"kt\", \"role\": \"lead\"}]}]}";
-	assert_int_equal(import_text(f, "2.json", update, &problems), YP_OK);
+	assert_int_equal(support_import_text(f->s, "2.json", update, &problems), YP_OK);
 	free(problems);
 	assert_int_equal(query_int(f, "SELECT eid FROM events WHERE id='a'"), eid);
 	char *title = query_text(f, "SELECT title_en FROM events WHERE id='a'");
@@ -516,7 +494,7 @@ static void stores_text_as_nfc(void **state)
 	fixture *f = *state;
 	char *problems = NULL;
 	/* 동맹 written as conjoining jamo (NFD) */
-	assert_int_equal(import_text(f, "n.json", HEAD "\"organizations\": [{"
+	assert_int_equal(support_import_text(f->s, "n.json", HEAD "\"organizations\": [{"
 		"\"id\": \"x\", \"kind\": \"alliance\", \"name\": {\"ko\": "
 		"\"\xe1\x84\x83\xe1\x85\xa9\xe1\x86\xbc\xe1\x84\x86\xe1\x85\xa2"
 		"\xe1\x86\xbc\"}}]}", &problems), YP_OK);
@@ -538,7 +516,7 @@ static void ndjson_reports_line_numbers_and_writes_nothing(void **state)
 		"{\"event\": " EVENT("b", "2023-02-29") "}\n"
 		"{\"event\": {\"id\": \"c\"}, \"person\": {}}\n"
 		"{\"event\": " EVENT("d", "2025") "} 7\n";
-	assert_int_equal(import_text(f, "feed.ndjson", feed, &problems),
+	assert_int_equal(support_import_text(f->s, "feed.ndjson", feed, &problems),
 			 YP_DATAERR);
 	assert_string_equal(problems,
 		"feed.ndjson:5: $.event.date: invalid date \"2023-02-29\": "
@@ -559,7 +537,7 @@ static void ndjson_streams_records_in_order(void **state)
 		"{\"organization\": " ORG_SKT "}\r\n"
 		"{\"source\": " SRC "}\n"
 		"{\"event\": " EVENT("a", "2025-02-04") "}\n";
-	assert_int_equal(import_text(f, "ok.ndjson", feed, &problems), YP_OK);
+	assert_int_equal(support_import_text(f->s, "ok.ndjson", feed, &problems), YP_OK);
 	assert_string_equal(problems, "");
 	free(problems);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM events"), 1);
@@ -568,7 +546,7 @@ static void ndjson_streams_records_in_order(void **state)
 	       "\"organization\": \"late\"}}\n"
 	       "{\"organization\": {\"id\": \"late\", \"name\": {\"en\": \"L\"}, "
 	       "\"kind\": \"lab\"}}\n";
-	assert_int_equal(import_text(f, "late.ndjson", feed, &problems),
+	assert_int_equal(support_import_text(f->s, "late.ndjson", feed, &problems),
 			 YP_DATAERR);
 	assert_string_equal(problems, "late.ndjson:1: $.person.organization: "
 		"unknown organization \"late\"\n");

@@ -46,28 +46,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Imports text in one transaction, rolled back on any problem; the
- * report lines in *problems. */
-static yp_status import_text(fixture *f, const char *name, const char *text,
-			     char **problems)
-{
-	diag d = DIAG_INIT;
-	import_stats st;
-	memset(&st, 0, sizeof(st));
-	yp_error err = {0};
-	assert_int_equal(store_begin(f->s, &err), YP_OK);
-	yp_status rc = import_buffer(f->s, name, text, strlen(text), ORIGIN_USER,
-				     &st, &d, &err);
-	if (rc == YP_OK)
-		assert_int_equal(store_commit(f->s, &err), YP_OK);
-	else
-		store_rollback(f->s);
-	*problems = strdup(strbuf_str(&d.text));
-	diag_free(&d);
-	import_stats_clear(&st);
-	return rc;
-}
-
 /* One integer from the database file itself. */
 static long long query_int(fixture *f, const char *sql)
 {
@@ -114,7 +92,7 @@ static char *links_stored(fixture *f)
 static void import_fails_with(fixture *f, const char *text, const char *want)
 {
 	char *problems = NULL;
-	assert_int_equal(import_text(f, "l.json", text, &problems), YP_DATAERR);
+	assert_int_equal(support_import_text(f->s, "l.json", text, &problems), YP_DATAERR);
 	assert_string_equal(problems, want);
 	free(problems);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM events"), 0);
@@ -152,7 +130,7 @@ static void links_may_name_events_further_on(void **state)
 {
 	fixture *f = *state;
 	char *problems = NULL;
-	assert_int_equal(import_text(f, "d.json", HEAD EV("a", LINKS(
+	assert_int_equal(support_import_text(f->s, "d.json", HEAD EV("a", LINKS(
 		LINK("b", "follows"))) ", " EV("b", "") "]}", &problems), YP_OK);
 	free(problems);
 	char *got = links_stored(f);
@@ -162,12 +140,12 @@ static void links_may_name_events_further_on(void **state)
 		"{\"event\": " EV("x", LINKS(LINK("y", "see-also") ", "
 			LINK("a", "outcome-of"))) "}\n"
 		"{\"event\": " EV("y", "") "}\n";
-	assert_int_equal(import_text(f, "f.ndjson", feed, &problems), YP_OK);
+	assert_int_equal(support_import_text(f->s, "f.ndjson", feed, &problems), YP_OK);
 	free(problems);
 	got = links_stored(f);
 	assert_string_equal(got, "a>b:follows\nx>y:see-also\nx>a:outcome-of\n");
 	free(got);
-	assert_int_equal(import_text(f, "g.ndjson",
+	assert_int_equal(support_import_text(f->s, "g.ndjson",
 		"{\"event\": " EV("y", "") "}\n"
 		"{\"event\": " EV("z", LINKS(LINK("nowhere", "follows"))) "}\n",
 		&problems), YP_DATAERR);
@@ -177,7 +155,7 @@ static void links_may_name_events_further_on(void **state)
 	assert_int_equal(query_int(f, "SELECT count(*) FROM events"), 4);
 	/* after a problem nothing is written, and a link to a later line
 	 * still finds its event; one to no event is still reported */
-	assert_int_equal(import_text(f, "h.ndjson",
+	assert_int_equal(support_import_text(f->s, "h.ndjson",
 		"{\"event\": {\"id\": \"bad\", \"date\": \"2021\", "
 		"\"status\": \"done\", \"kind\": \"plan\", \"title\": "
 		"{\"en\": \"T\"}, \"summary\": {\"en\": \"S.\"}, "
@@ -197,12 +175,12 @@ static void import_replaces_an_events_own_links(void **state)
 {
 	fixture *f = *state;
 	char *problems = NULL;
-	assert_int_equal(import_text(f, "d.json", HEAD EV("a", "") ", "
+	assert_int_equal(support_import_text(f->s, "d.json", HEAD EV("a", "") ", "
 		EV("b", LINKS(LINK("a", "follows"))) ", "
 		EV("c", LINKS(LINK("a", "see-also") ", " LINK("b", "follows")))
 		"]}", &problems), YP_OK);
 	free(problems);
-	assert_int_equal(import_text(f, "e.json", HEAD EV("c", LINKS(
+	assert_int_equal(support_import_text(f->s, "e.json", HEAD EV("c", LINKS(
 		LINK("b", "outcome-of"))) "]}", &problems), YP_OK);
 	free(problems);
 	char *got = links_stored(f);
