@@ -384,3 +384,37 @@ yp_status support_import_text(store *s, const char *name, const char *text,
 	import_stats_clear(&st);
 	return rc;
 }
+
+long support_import_file(store *s, const char *path)
+{
+	yp_error err = {0};
+	diag d = DIAG_INIT;
+	import_stats st;
+	memset(&st, 0, sizeof(st));
+	assert_int_equal(store_bulk_begin(s, &err), YP_OK);
+	if (import_file(s, path, ORIGIN_USER, &st, &d, &err) != YP_OK)
+		fail_msg("%s %s", err.message, strbuf_str(&d.text));
+	assert_int_equal(store_commit(s, &err), YP_OK);
+	long events = st.events;
+	import_stats_clear(&st);
+	diag_free(&d);
+	return events;
+}
+
+support_store *support_store_generated(int events, int seed)
+{
+	support_store *t = support_store_new("t.db");
+	char *feed = support_path(t->dir, "feed.ndjson");
+	char cmd[4400];
+	snprintf(cmd, sizeof(cmd), "build/gen %d %d > '%s'", events, seed, feed);
+	int rc = system(cmd);
+	if (rc != 0)
+		fail_msg("build/gen could not write the feed (status %d)", rc);
+	assert_int_equal(support_import_file(t->s, feed), events);
+	char *state_db = support_path(t->dir, "state.db");
+	yp_error err = {0};
+	assert_int_equal(store_attach_state(t->s, state_db, &err), YP_OK);
+	free(state_db);
+	free(feed);
+	return t;
+}

@@ -100,6 +100,13 @@ int support_store_teardown(void **state);
 yp_status support_import_text(store *s, const char *name, const char *text,
 			      char **problems);
 
+/* Imports the file at path into s in one bulk transaction, committed;
+ * fails the test with the importer's report. Returns the events written. */
+long support_import_file(store *s, const char *path);
+/* A test's own store (file t.db) holding a timeline of events generated
+ * by build/gen with seed, and a state database (state.db) attached. */
+support_store *support_store_generated(int events, int seed);
+
 /* Runs sql on the SQLite file at path, on a connection of its own (no
  * tokenizer: not for the search indexes), failing the test with SQLite's
  * message when it fails. */

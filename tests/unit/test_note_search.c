@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "yeonpyo/diag.h"
-#include "yeonpyo/import.h"
 #include "yeonpyo/search.h"
 #include "yeonpyo/store.h"
 
@@ -21,28 +19,7 @@ typedef support_store fixture;
 
 static int setup(void **state)
 {
-	fixture *f = support_store_new("t.db");
-	char *feed = support_path(f->dir, "feed.ndjson");
-	char cmd[4400];
-	snprintf(cmd, sizeof(cmd), "build/gen %d 3 > '%s'", EVENTS, feed);
-	int rc = system(cmd);
-	if (rc != 0)
-		fail_msg("build/gen could not write the feed (status %d)", rc);
-	yp_error err = {0};
-	diag d = DIAG_INIT;
-	import_stats st;
-	memset(&st, 0, sizeof(st));
-	assert_int_equal(store_bulk_begin(f->s, &err), YP_OK);
-	if (import_file(f->s, feed, ORIGIN_USER, &st, &d, &err) != YP_OK)
-		fail_msg("%s %s", err.message, strbuf_str(&d.text));
-	assert_int_equal(store_commit(f->s, &err), YP_OK);
-	assert_int_equal(st.events, EVENTS);
-	char *state_db = support_path(f->dir, "state.db");
-	assert_int_equal(store_attach_state(f->s, state_db, &err), YP_OK);
-	import_stats_clear(&st);
-	diag_free(&d);
-	free(state_db);
-	free(feed);
+	fixture *f = support_store_generated(EVENTS, 3);
 	*state = f;
 	return 0;
 }

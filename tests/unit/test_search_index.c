@@ -14,8 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "yeonpyo/diag.h"
-#include "yeonpyo/import.h"
 #include "yeonpyo/search.h"
 #include "yeonpyo/store.h"
 
@@ -27,49 +25,17 @@ static void import_text(store *s, const char *dir, const char *name,
 			const char *text)
 {
 	char *path = support_path(dir, name);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-	yp_error err = {0};
-	diag d = DIAG_INIT;
-	import_stats st;
-	memset(&st, 0, sizeof(st));
-	assert_int_equal(store_bulk_begin(s, &err), YP_OK);
-	if (import_file(s, path, ORIGIN_USER, &st, &d, &err) != YP_OK)
-		fail_msg("%s %s", err.message, strbuf_str(&d.text));
-	assert_int_equal(store_commit(s, &err), YP_OK);
-	import_stats_clear(&st);
-	diag_free(&d);
+	support_write_file(path, text);
+	support_import_file(s, path);
 	free(path);
 }
 
 static int setup(void **state)
 {
-	fixture *f = support_store_new("t.db");
-	char *feed = support_path(f->dir, "feed.ndjson");
-	char cmd[4400];
-	snprintf(cmd, sizeof(cmd), "build/gen %d 7 > '%s'", EVENTS, feed);
-	int rc = system(cmd);
-	if (rc != 0)
-		fail_msg("build/gen could not write the feed (status %d)", rc);
+	fixture *f = support_store_generated(EVENTS, 7);
 	yp_error err = {0};
-	diag d = DIAG_INIT;
-	import_stats st;
-	memset(&st, 0, sizeof(st));
-	assert_int_equal(store_bulk_begin(f->s, &err), YP_OK);
-	if (import_file(f->s, feed, ORIGIN_USER, &st, &d, &err) != YP_OK)
-		fail_msg("%s %s", err.message, strbuf_str(&d.text));
-	assert_int_equal(store_commit(f->s, &err), YP_OK);
-	assert_int_equal(st.events, EVENTS);
-	char *state_db = support_path(f->dir, "state.db");
-	assert_int_equal(store_attach_state(f->s, state_db, &err), YP_OK);
 	assert_int_equal(store_note_set(f->s, "ev-11", "qzx 텔레비전 메모",
 					&err), YP_OK);
-	import_stats_clear(&st);
-	diag_free(&d);
-	free(state_db);
-	free(feed);
 	*state = f;
 	return 0;
 }
