@@ -195,22 +195,31 @@ static void foreign_keys_are_enforced(void **state)
 	assert_int_equal(query_int(f->db, "SELECT count(*) FROM events"), 0);
 }
 
+/* A database made current by a first open, then put back by sql to an
+ * older version, opened again: the store has migrated from version. */
+static store *reopened_after(fixture *f, const char *sql, int version)
+{
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	store_close(s);
+	exec_sql_searchable(f->db, sql);
+	s = store_open(f->db, &err);
+	assert_non_null(s);
+	assert_int_equal(store_found_version(s), version);
+	return s;
+}
+
 /* A version-1 database (no search index) with records gets the index
  * built from them when a version-2 yeonpyo opens it. */
 static void migration_2_indexes_existing_events(void **state)
 {
 	fixture *f = *state;
 	yp_error err = {0};
-	store *s = store_open(f->db, &err);
-	assert_non_null(s);
-	store_close(s);
-	exec_sql_searchable(f->db, BEFORE_6 "DROP TABLE event_fts; PRAGMA user_version = 1;"
+	store *s = reopened_after(f, BEFORE_6 "DROP TABLE event_fts; PRAGMA user_version = 1;"
 		 "INSERT INTO events(id, date_key, date_precision, span_end,"
 		 " status, kind, title_ko, origin) VALUES ('old', 20210000, 1,"
-		 " 20211231, 'done', 'plan', '오래된 동맹군 기록', 'user');");
-	s = store_open(f->db, &err);
-	assert_non_null(s);
-	assert_int_equal(store_found_version(s), 1);
+		 " 20211231, 'done', 'plan', '오래된 동맹군 기록', 'user');", 1);
 	int hits = 0;
 	assert_int_equal(store_search(s, "{title body names} : \"동맹\"", 10,
 				      count_found, &hits, &err), YP_OK);
@@ -505,19 +514,13 @@ static void migration_3_counts_existing_events(void **state)
 {
 	fixture *f = *state;
 	yp_error err = {0};
-	store *s = store_open(f->db, &err);
-	assert_non_null(s);
-	store_close(s);
-	exec_sql_searchable(f->db, BEFORE_6 "DROP TRIGGER event_counted;"
+	store *s = reopened_after(f, BEFORE_6 "DROP TRIGGER event_counted;"
 		" DROP TRIGGER event_uncounted; DROP TABLE event_count;"
 		" PRAGMA user_version = 2;"
 		" INSERT INTO events(id, date_key, date_precision, span_end,"
 		" status, kind, title_en, origin) VALUES ('a', 20210000, 1,"
 		" 20211231, 'done', 'plan', 'A', 'user'), ('b', 20220000, 1,"
-		" 20221231, 'done', 'plan', 'B', 'user');");
-	s = store_open(f->db, &err);
-	assert_non_null(s);
-	assert_int_equal(store_found_version(s), 2);
+		" 20221231, 'done', 'plan', 'B', 'user');", 2);
 	assert_int_equal(store_rows_total(s, NULL, &err), 2);
 	user_import(s, "{\"format\": \"yeonpyo/1\", \"events\": ["
 		"{\"id\": \"c\", \"date\": \"2023\", \"status\": \"done\", \"kind\":"
@@ -534,19 +537,13 @@ static void migration_4_counts_events_per_month(void **state)
 {
 	fixture *f = *state;
 	yp_error err = {0};
-	store *s = store_open(f->db, &err);
-	assert_non_null(s);
-	store_close(s);
-	exec_sql_searchable(f->db, BEFORE_6 "DROP TRIGGER event_month_in;"
+	store *s = reopened_after(f, BEFORE_6 "DROP TRIGGER event_month_in;"
 		" DROP TRIGGER event_month_out; DROP TRIGGER event_month_moved;"
 		" DROP TABLE event_months; PRAGMA user_version = 3;"
 		" INSERT INTO events(id, date_key, date_precision, span_end,"
 		" status, kind, title_en, origin) VALUES ('a', 20210300, 2,"
 		" 20210331, 'done', 'plan', 'A', 'user'), ('b', 20210315, 3,"
-		" 20210315, 'done', 'plan', 'B', 'user');");
-	s = store_open(f->db, &err);
-	assert_non_null(s);
-	assert_int_equal(store_found_version(s), 3);
+		" 20210315, 'done', 'plan', 'B', 'user');", 3);
 	static const char same[] = "SELECT count(*) FROM (SELECT month, n FROM"
 		" event_months WHERE n > 0 EXCEPT SELECT date_key / 100, count(*)"
 		" FROM events GROUP BY 1) UNION ALL SELECT count(*) FROM"
@@ -586,18 +583,12 @@ static void migration_6_keeps_figures_and_takes_both_forms(void **state)
 {
 	fixture *f = *state;
 	yp_error err = {0};
-	store *s = store_open(f->db, &err);
-	assert_non_null(s);
-	store_close(s);
-	exec_sql_searchable(f->db, BEFORE_6 "PRAGMA user_version = 5;"
+	store *s = reopened_after(f, BEFORE_6 "PRAGMA user_version = 5;"
 		" INSERT INTO events(id, date_key, date_precision, span_end,"
 		" status, kind, title_en, origin) VALUES ('a', 20210000, 1,"
 		" 20211231, 'done', 'plan', 'A', 'user');"
 		" INSERT INTO figures SELECT eid, 0, NULL, 'Staff', '200'"
-		" FROM events;");
-	s = store_open(f->db, &err);
-	assert_non_null(s);
-	assert_int_equal(store_found_version(s), 5);
+		" FROM events;", 5);
 	yp_event e;
 	assert_int_equal(store_get_event(s, "a", &e, &err), YP_OK);
 	assert_int_equal(e.n_figures, 1);
@@ -732,10 +723,7 @@ static void migration_10_labels_existing_events(void **state)
 		"], \"events\": [" LABEL_EVENT("e1", LINK("a") "," LINK("b")) ","
 		LABEL_EVENT("e2", "") "]}");
 	store_close(s);
-	exec_sql_searchable(f->db, BEFORE_10 " PRAGMA user_version = 9;");
-	s = store_open(f->db, &err);
-	assert_non_null(s);
-	assert_int_equal(store_found_version(s), 9);
+	s = reopened_after(f, BEFORE_10 " PRAGMA user_version = 9;", 9);
 	store_close(s);
 	assert_labels(f->db, "e1", "가나\xc2\xb7" "B|Gana\xc2\xb7" "B");
 	assert_labels(f->db, "e2", "|");
