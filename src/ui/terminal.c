@@ -39,10 +39,7 @@ bool ui_available(const char **why)
 	return true;
 }
 
-/* The fkey of a curses key code: the keys the browser has names for,
- * the rest all one key that nothing is bound to (its bytes are still a
- * key, never typed as characters). */
-static int fkey_of(int code)
+int terminal_fkey_of(int code)
 {
 	static const struct {
 		int curses, fkey;
@@ -83,7 +80,7 @@ static bool keys_by_code(input *in)
 			char *seq = keybound(code, i);
 			if (!seq)
 				break;
-			bool ok = input_add_key(in, seq, fkey_of(code));
+			bool ok = input_add_key(in, seq, terminal_fkey_of(code));
 			free(seq);
 			if (!ok)
 				return false;
@@ -128,7 +125,7 @@ static bool keys_by_capability(input *in, bool *sure)
 			break;
 		}
 		if (code > 0 && key_code_wanted(code) &&
-		    !input_add_key(in, seq, fkey_of(code)))
+		    !input_add_key(in, seq, terminal_fkey_of(code)))
 			return false;
 	}
 	if (!*sure)

@@ -7,6 +7,11 @@
 
 #include "input.h"
 
+/* The fkey of a curses key code: the keys the browser has names for,
+ * the rest all one key that nothing is bound to (its bytes are still a
+ * key, never typed as characters). */
+int terminal_fkey_of(int code);
+
 /* Gives in every key curses knows for the terminal (call after keypad()
  * has set curses' keys up), then the common ones. False when memory ran
  * out. */

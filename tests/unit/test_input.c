@@ -290,28 +290,6 @@ static void torn_mouse_reports_are_never_keys(void **state)
 	assert_true(input_empty(in));
 }
 
-
-/* The fkey a curses code is read as: the browser's named keys, the rest
- * one key nothing is bound to. */
-static int fkey_of_code(int code)
-{
-	static const int named[][2] = {
-		{KEY_UP, FKEY_UP}, {KEY_DOWN, FKEY_DOWN},
-		{KEY_LEFT, FKEY_LEFT}, {KEY_RIGHT, FKEY_RIGHT},
-		{KEY_PPAGE, FKEY_PGUP}, {KEY_NPAGE, FKEY_PGDN},
-		{KEY_HOME, FKEY_HOME}, {KEY_END, FKEY_END},
-		{KEY_ENTER, FKEY_ENTER}, {KEY_BACKSPACE, FKEY_BACKSPACE},
-		{KEY_IC, FKEY_INSERT}, {KEY_DC, FKEY_DELETE},
-		{KEY_BTAB, FKEY_BACKTAB},
-	};
-	for (size_t i = 0; i < sizeof(named) / sizeof(*named); i++)
-		if (named[i][0] == code)
-			return named[i][1];
-	if (code >= KEY_F(1) && code <= KEY_F(63))
-		return FKEY_F(code - KEY_F0);
-	return FKEY_OTHER;
-}
-
 /* What curses binds for the terminal, asked code by code (the way
  * terminal_keys_load asked before it read the description's keys). */
 static void keys_by_keybound(input *ref)
@@ -323,7 +301,7 @@ static void keys_by_keybound(input *ref)
 			char *seq = keybound(code, i);
 			if (!seq)
 				break;
-			assert_true(input_add_key(ref, seq, fkey_of_code(code)));
+			assert_true(input_add_key(ref, seq, terminal_fkey_of(code)));
 			free(seq);
 		}
 	}
