@@ -122,6 +122,7 @@ int main(int argc, char **argv)
 	timeline_free(&tv);
 	bench_search(s, "search-ko", "동맹");
 	bench_search(s, "search-en", "tele");
+	bench_search(s, "search-en2", "te");
 	bench_search(s, "search-cho", "ㅌㄹ");
 	if (argc == 3)
 		bench_search(s, "search-far", argv[2]);
