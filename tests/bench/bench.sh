@@ -14,6 +14,12 @@ ROWS=40
 COLS=120
 W=$(mktemp -d "${TMPDIR:-/tmp}/yeonpyo-bench.XXXXXX")
 trap 'rm -rf "$W"' EXIT INT TERM
+# The browser's state (where it was, what was seen) kept apart from the
+# user's, and every probe started from the top with --top: resumed where
+# the last probe left it, the first G after start found the selection
+# already at the end and measured a key that did nothing.
+XDG_STATE_HOME="$W/state"
+export XDG_STATE_HOME
 [ $# -gt 0 ] || set -- 1000 100000 1000000
 
 # The median of numbers on standard input.
@@ -189,7 +195,7 @@ bench_size() {
 	while [ "$i" -lt "$RUNS" ]; do
 		YEONPYO_TEST_IDLE=1 "$B/bench/pty_probe" $ROWS $COLS \
 			'j*100,PgDn*20,G|g*20,]*40' -- "$YP" --db "$db" \
-			--lang en >"$W/yp.$i"
+			--top --lang en >"$W/yp.$i"
 		"$B/bench/pty_probe" $ROWS $COLS 'j*100,Space*20,G|g*10' -- \
 			less -S "$W/list.txt" >"$W/less.$i"
 		awk '$1 == "start" { print $2 }' "$W/yp.$i" >>"$W/ys"
@@ -217,7 +223,7 @@ bench_size() {
 		"$(probe_field "$W/yp.0" PgDn 5)" "$(probe_field "$W/less.0" Space 5)"
 	# the same with the detail pane hidden (d); Down moves inside the view
 	YEONPYO_TEST_IDLE=1 "$B/bench/pty_probe" $ROWS $COLS \
-		'd*1,Down*30,j*100,PgDn*20' -- "$YP" --db "$db" --lang en \
+		'd*1,Down*30,j*100,PgDn*20' -- "$YP" --db "$db" --top --lang en \
 		>"$W/yp.d"
 	row "" "bytes, move in view, no detail" \
 		"$(probe_field "$W/yp.d" Down 5)" "-"
@@ -238,7 +244,7 @@ bench_size() {
 		i=0
 		while [ "$i" -lt "$RUNS" ]; do
 			YEONPYO_TEST_IDLE=1 "$B/bench/pty_probe" $ROWS $COLS \
-				"/$q*1" -- "$YP" --db "$db" --lang en >"$W/ysq"
+				"/$q*1" -- "$YP" --db "$db" --top --lang en >"$W/ysq"
 			awk '$1 == "key" { print $3 }' "$W/ysq" >>"$W/yq"
 			awk '$1 == "rss" { print $2 }' "$W/ysq" >>"$W/srss"
 			"$B/bench/pty_probe" $ROWS $COLS "/$q*1" -- less -S \
@@ -261,7 +267,7 @@ bench_size() {
 	i=0
 	while [ "$i" -lt "$RUNS" ]; do
 		YEONPYO_TEST_IDLE=1 "$B/bench/pty_probe" $ROWS $COLS "=$far*1" \
-			-- "$YP" --db "$db" --lang ko |
+			-- "$YP" --db "$db" --top --lang ko |
 			awk '$1 == "key" { print $(NF - 2) }' >>"$W/yf"
 		PTY_PROBE_QUIET_MS=8000 "$B/bench/pty_probe" $ROWS $COLS \
 			"=$far*1" -- less -S "$W/list_ko.txt" |
@@ -276,7 +282,7 @@ bench_size() {
 	i=0
 	while [ "$i" -lt "$RUNS" ]; do
 		YEONPYO_TEST_IDLE=1 "$B/bench/pty_probe" $ROWS $COLS 'G*1' -- \
-			"$YP" --db "$db" --lang en |
+			"$YP" --db "$db" --top --lang en |
 			awk '$1 == "key" { print $3 }' >>"$W/yg"
 		PTY_PROBE_QUIET_MS=8000 "$B/bench/pty_probe" $ROWS $COLS 'G*1' \
 			-- less -S "$W/list.txt" |
