@@ -119,20 +119,56 @@ bool store_hits_from_notes(store *s)
 	return store_int(s, Q_NOTES_ANY, "searching", NULL) != 0;
 }
 
-/* Sets the bit of each event statement q finds for match (the count it
- * returns is the map's own). */
-static yp_status mark(store *s, store_query q, const char *match,
-		      yp_error *err)
+/* What fills a one-set filter's map: the statement that marks its
+ * events, and the parameter it binds. */
+typedef struct {
+	store_query q;
+	const char *name;
+	const char *value;
+} map_source;
+
+/* The one set f selects by (a search, a tag, an organization or a
+ * person), with nothing else to ask of a row; false for any other. */
+static bool source_of(const event_filter *f, map_source *out)
+{
+	const map_source sources[] = {
+		{Q_HITS_MARK, ":match", f->match},
+		{Q_HITS_MARK_TAG, ":tag", f->tag},
+		{Q_HITS_MARK_ORG, ":org", f->org},
+		{Q_HITS_MARK_PERSON, ":person", f->person},
+	};
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof(sources) / sizeof(*sources); i++)
+		if (sources[i].value && n++ == 0)
+			*out = sources[i];
+	return n == 1 && !f->from_day && !f->to_day && !f->marked &&
+	       !f->noted;
+}
+
+bool store_hits_mappable(const event_filter *f)
+{
+	map_source src;
+	return source_of(f, &src);
+}
+
+/* Sets the bit of each event statement q finds for value, bound to name
+ * (the count it returns is the map's own). */
+static yp_status mark(store *s, store_query q, const char *name,
+		      const char *value, yp_error *err)
 {
 	store_binding b = search_take(s, q, err);
 	if (!b.st)
 		return err->status;
-	store_bind_text(&b, ":match", match);
+	store_bind_text(&b, name, value);
 	return step_int(&b, err) < 0 ? err->status : YP_OK;
 }
 
-yp_status store_hits_map(store *s, const char *match, yp_error *err)
+yp_status store_hits_map(store *s, const event_filter *f, yp_error *err)
 {
+	map_source src;
+	bool one_set = source_of(f, &src);
+	assert(one_set);
+	(void)one_set;
 	map_clear(&s->map);
 	store_binding last = search_take(s, Q_MAX_EVENT_KEY, err);
 	if (!last.st)
@@ -145,10 +181,10 @@ yp_status store_hits_map(store *s, const char *match, yp_error *err)
 	m->bits = calloc((size_t)(max / 64 + 1), sizeof(*m->bits));
 	if (!m->bits)
 		return yp_fail(err, YP_SOFTWARE, "out of memory");
-	yp_status rc = mark(s, Q_HITS_MARK, match, err);
-	/* then the events found by their notes, each bit set once */
-	if (rc == YP_OK && store_hits_from_notes(s))
-		rc = mark(s, Q_HITS_MARK_NOTES, match, err);
+	yp_status rc = mark(s, src.q, src.name, src.value, err);
+	/* then the events a search finds by their notes, each bit set once */
+	if (rc == YP_OK && src.q == Q_HITS_MARK && store_hits_from_notes(s))
+		rc = mark(s, Q_HITS_MARK_NOTES, ":match", src.value, err);
 	if (rc != YP_OK)
 		map_clear(m);
 	return rc;

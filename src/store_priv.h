@@ -76,9 +76,14 @@ void store_hits_forget(store *s);
  * narrow search's first window at 100,000 events). */
 bool store_hits_from_notes(store *s);
 
-/* Fills the map with what the search index finds for match, in the
- * events' own text and in their notes. */
-yp_status store_hits_map(store *s, const char *match, yp_error *err);
+/* Whether f selects by one set alone, which a map can hold: a search (in
+ * the events' own text and in their notes), a tag, an organization or a
+ * person, with no dates, marks or notes asked. */
+bool store_hits_mappable(const event_filter *f);
+
+/* Fills the map with the events of f, which store_hits_mappable says it
+ * can hold, read from the index of that set alone. */
+yp_status store_hits_map(store *s, const event_filter *f, yp_error *err);
 
 /* How many events of the map come before key; -1 on error. The months
  * before key's are counted once each, when first needed. */

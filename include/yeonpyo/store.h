@@ -238,13 +238,15 @@ long store_rows_before(store *s, const event_filter *f, const row_key *key,
 		       yp_error *err);
 long store_rows_total(store *s, const event_filter *f, yp_error *err);
 
-/* A search that finds at least this many events (and a 64th of all) is
- * kept as a map of event keys, read from the search index alone; fewer are
- * gathered, sorted, into a table. store_tune_search changes the number
- * (0: this default) for tests and benchmarks, to compare the two. */
+/* A search, a tag, an organization or a person alone that finds at least
+ * this many events (and a 64th of all) is kept as a map of event keys,
+ * read from the search index or the links' index alone; fewer, and any
+ * other filter, are gathered, sorted, into a table. store_tune_search
+ * changes the number (0: this default) for tests and benchmarks, to
+ * compare the two. */
 #define STORE_MAP_MIN 4096
 void store_tune_search(store *s, long map_min);
-/* Whether the last search's events are kept as a map. */
+/* Whether the last filter's events are kept as a map. */
 bool store_search_mapped(const store *s);
 
 /* While stop is set, a statement asks it every few thousand steps and

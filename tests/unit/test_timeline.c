@@ -25,9 +25,23 @@ typedef struct {
 	size_t n;
 } fixture;
 
+/* One organization's or person's link, on every step-th event (from the
+ * first), in the events' field named field. */
+static void link(strbuf *b, int i, int step, const char *field,
+		 const char *id)
+{
+	if (i % step == 0)
+		strbuf_printf(b, ", \"%s\": [{\"id\": \"%s\", \"role\": \"member\"}]",
+			      field, id);
+}
+
 static void feed(strbuf *b)
 {
-	strbuf_printf(b, "{\"format\": \"yeonpyo/1\", \"events\": [");
+	strbuf_printf(b, "{\"format\": \"yeonpyo/1\", \"organizations\": ["
+		      "{\"id\": \"org-a\", \"name\": {\"en\": \"Org A\"},"
+		      " \"kind\": \"company\", \"country\": \"KR\"}],"
+		      " \"people\": [{\"id\": \"person-a\","
+		      " \"name\": {\"en\": \"Person A\"}}], \"events\": [");
 	for (int i = 0; i < N_EVENTS; i++) {
 		/* years 2001-2012, a burst in 2005, ten events per date */
 		int year = 2001 + (i * 7 % 12);
@@ -37,10 +51,13 @@ static void feed(strbuf *b)
 		strbuf_printf(b, "%s{\"id\": \"ev-%05d\", \"date\": \"%d-%02d\","
 			      " \"status\": \"done\", \"kind\": \"plan\","
 			      " \"title\": {\"en\": \"%s %d\"},"
-			      " \"summary\": {\"en\": \"S.\"}, \"tags\": [\"%s\"]}",
+			      " \"summary\": {\"en\": \"S.\"}, \"tags\": [\"%s\"]",
 			      i ? "," : "", (i * 7919) % 100000, year, month,
 			      i % 4 ? "Event" : "Telecom deal", i,
 			      i % 3 ? "odd" : "third");
+		link(b, i, 2, "organizations", "org-a");
+		link(b, i, 7, "people", "person-a");
+		strbuf_putc(b, '}');
 	}
 	strbuf_printf(b, "]}");
 }
@@ -243,23 +260,23 @@ static void a_filter_windows_only_its_rows(void **state)
 	timeline_free(&tv);
 }
 
-/* A search that finds a quarter of the events, kept as a map of event
- * keys (map_min 1) and gathered into a table (the default for so few):
- * both must show the same rows at the same places. */
-static void walk_search(fixture *f, long map_min, bool mapped)
+/* A filter's events kept as a map of event keys (map_min 1) and gathered
+ * into a table (the default for so few): both must show the rows the
+ * reference reads (every event asked, in order) at the same places. */
+static void walk_filter(fixture *f, const event_filter *flt, size_t n,
+			long map_min, bool mapped)
 {
 	store_tune_search(f->s, map_min);
-	event_filter flt = {.match = "{title body names} : \"tele\"*"};
-	read_reference(f, &flt);
-	assert_int_equal(f->n, N_EVENTS / 4);
+	read_reference(f, flt);
+	assert_int_equal(f->n, n);
 	timeline_pane tv;
 	yp_error err = {0};
-	assert_int_equal(timeline_load(&tv, f->s, &flt, &err), YP_OK);
+	assert_int_equal(timeline_load(&tv, f->s, flt, &err), YP_OK);
 	assert_int_equal(store_search_mapped(f->s), mapped);
 	assert_int_equal(timeline_count(&tv), f->n);
 	timeline_reveal(&tv, HEIGHT);
 	assert_consistent(f, &tv);
-	for (int i = 0; i < 30; i++) {
+	for (size_t i = 0; i < f->n / HEIGHT + 2; i++) {
 		timeline_page(&tv, HEIGHT, HEIGHT);
 		assert_consistent(f, &tv);
 	}
@@ -270,19 +287,27 @@ static void walk_search(fixture *f, long map_min, bool mapped)
 	timeline_next_year(&tv, HEIGHT);
 	timeline_next_year(&tv, HEIGHT);
 	assert_consistent(f, &tv);
-	assert_true(timeline_select_id(&tv, f->ids[300], HEIGHT));
-	assert_int_equal(timeline_position(&tv), 300);
+	size_t far = f->n * 4 / 5, near = f->n / 20 + 1;
+	assert_true(timeline_select_id(&tv, f->ids[far], HEIGHT));
+	assert_int_equal(timeline_position(&tv), far);
 	assert_consistent(f, &tv);
 	timeline_last(&tv, HEIGHT);
 	assert_int_equal(timeline_position(&tv), f->n - 1);
-	assert_true(timeline_select_id(&tv, f->ids[17], HEIGHT));
-	assert_int_equal(timeline_position(&tv), 17);
+	assert_true(timeline_select_id(&tv, f->ids[near], HEIGHT));
+	assert_int_equal(timeline_position(&tv), near);
 	assert_consistent(f, &tv);
-	for (size_t i = 17; i > 0; i--)
+	for (size_t i = near; i > 0; i--)
 		timeline_move(&tv, -1, HEIGHT);
+	assert_int_equal(timeline_position(&tv), 0);
 	assert_consistent(f, &tv);
 	assert_int_equal(timeline_failed(&tv, &err), YP_OK);
 	timeline_free(&tv);
+}
+
+static void walk_search(fixture *f, long map_min, bool mapped)
+{
+	event_filter flt = {.match = "{title body names} : \"tele\"*"};
+	walk_filter(f, &flt, N_EVENTS / 4, map_min, mapped);
 }
 
 static void a_broad_search_is_mapped_and_agrees(void **state)
@@ -302,6 +327,56 @@ static void a_broad_search_is_mapped_and_agrees(void **state)
 	assert_false(store_search_mapped(f->s));
 	assert_int_equal(timeline_count(&tv), 1);
 	timeline_free(&tv);
+}
+
+/* A tag, an organization or a person alone is read from the index of its
+ * links, as a map or gathered (an index range, not every event asked);
+ * with anything else beside it, gathered from the narrowest of them. */
+static void a_link_filter_is_read_from_its_index(void **state)
+{
+	fixture *f = *state;
+	const event_filter tag = {.tag = "third"}, org = {.org = "org-a"},
+			   person = {.person = "person-a"},
+			   both = {.tag = "third", .org = "org-a"},
+			   dated = {.person = "person-a", .from_day = 20060101};
+	const struct {
+		const event_filter *flt;
+		size_t n;
+		bool mappable;
+	} cases[] = {
+		{&tag, N_EVENTS / 3, true},
+		{&org, N_EVENTS / 2, true},
+		{&person, (N_EVENTS + 6) / 7, true},
+		{&both, N_EVENTS / 6, false},
+		{&dated, 0, false},  /* n: from the reference */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		size_t n = cases[i].n;
+		if (!n) {
+			read_reference(f, cases[i].flt);
+			n = f->n;
+			assert_true(n > 20 && n < (N_EVENTS + 6) / 7);
+		}
+		walk_filter(f, cases[i].flt, n, 1, cases[i].mappable);
+		walk_filter(f, cases[i].flt, n, 0, false);
+	}
+	/* none found: nothing to walk, from either */
+	const event_filter none[] = {{.tag = "no-such-tag"},
+				     {.org = "no-such-org"},
+				     {.person = "person-a", .tag = "none"}};
+	for (size_t i = 0; i < sizeof(none) / sizeof(*none); i++) {
+		for (long map_min = 0; map_min <= 1; map_min++) {
+			store_tune_search(f->s, map_min);
+			timeline_pane tv;
+			yp_error err = {0};
+			assert_int_equal(timeline_load(&tv, f->s, &none[i], &err),
+					 YP_OK);
+			assert_int_equal(timeline_count(&tv), 0);
+			assert_false(store_search_mapped(f->s));
+			timeline_free(&tv);
+		}
+	}
+	store_tune_search(f->s, 0);
 }
 
 static bool stop_at_once(void *ctx)
@@ -344,6 +419,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(pages_and_jumps_agree_with_the_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(year_jumps_visit_each_year_start, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_filter_windows_only_its_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_link_filter_is_read_from_its_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_broad_search_is_mapped_and_agrees, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_stopped_search_leaves_no_half_result, setup, teardown),
 	};
