@@ -144,10 +144,10 @@ static yp_status run_filtered(store *s, store_query q, const event_filter *f,
 }
 
 /* The statement that gathers f's events: driven from the search index,
- * or from the index of a person's, an organization's or a tag's links
- * (the narrowest kind first: a tag and an organization together read the
- * organization's 4,000 events, not the tag's 167,000, at a million),
- * before reading every event. */
+ * from the index of a person's, an organization's or a tag's links (the
+ * narrowest kind first: a tag and an organization together read the
+ * organization's 4,000 events, not the tag's 167,000, at a million), or
+ * from the user's marks or notes, before reading every event. */
 static store_query gather_of(const event_filter *f)
 {
 	if (f->match)
@@ -156,7 +156,11 @@ static store_query gather_of(const event_filter *f)
 		return Q_HITS_GATHER_PERSON;
 	if (f->org)
 		return Q_HITS_GATHER_ORG;
-	return f->tag ? Q_HITS_GATHER_TAG : Q_HITS_GATHER;
+	if (f->tag)
+		return Q_HITS_GATHER_TAG;
+	if (f->marked)
+		return Q_HITS_GATHER_MARKED;
+	return f->noted ? Q_HITS_GATHER_NOTED : Q_HITS_GATHER;
 }
 
 /* A filter by one set (a search, a tag, an organization, a person) that

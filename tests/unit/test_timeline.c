@@ -360,6 +360,22 @@ static void a_link_filter_is_read_from_its_index(void **state)
 		walk_filter(f, cases[i].flt, n, 1, cases[i].mappable);
 		walk_filter(f, cases[i].flt, n, 0, false);
 	}
+	/* the user's marks and notes, gathered from them */
+	yp_error err = {0};
+	read_reference(f, NULL);
+	for (size_t i = 0; i < f->n; i += 11) {
+		assert_int_equal(store_set_marked(f->s, f->ids[i], true, &err),
+				 YP_OK);
+		if (i % 2)
+			assert_int_equal(store_note_set(f->s, f->ids[i], "note",
+							&err), YP_OK);
+	}
+	const event_filter marked = {.marked = true},
+			   noted = {.noted = true, .tag = "odd"};
+	walk_filter(f, &marked, (N_EVENTS + 10) / 11, 1, false);
+	read_reference(f, &noted);
+	assert_true(f->n > 20);
+	walk_filter(f, &noted, f->n, 1, false);
 	/* none found: nothing to walk, from either */
 	const event_filter none[] = {{.tag = "no-such-tag"},
 				     {.org = "no-such-org"},
@@ -368,7 +384,6 @@ static void a_link_filter_is_read_from_its_index(void **state)
 		for (long map_min = 0; map_min <= 1; map_min++) {
 			store_tune_search(f->s, map_min);
 			timeline_pane tv;
-			yp_error err = {0};
 			assert_int_equal(timeline_load(&tv, f->s, &none[i], &err),
 					 YP_OK);
 			assert_int_equal(timeline_count(&tv), 0);
