@@ -1,6 +1,7 @@
 /* view_bench.c: in-process costs of the browser's work on a database,
  * without the terminal: each timeline move (j, PgDn, G/g, ]) and a search's
- * first results, as p50 and p99 in milliseconds over many repetitions.
+ * first results, and a tag's and an organization's, as p50 and p99 in
+ * milliseconds over many repetitions.
  *
  * usage: view_bench DB [FAR_QUERY]  -> lines "inproc NAME P50_MS P99_MS"
  * (FAR_QUERY, when given, is measured as "search-far") */
@@ -67,35 +68,48 @@ static void bench_move(timeline_pane *tv, const char *name, move_kind m, int n)
 	report(name, ms, n);
 }
 
+static void load(timeline_pane *tv, store *s, const event_filter *f)
+{
+	yp_error err = {0};
+	if (timeline_load(tv, s, f, &err) != YP_OK) {
+		fprintf(stderr, "view_bench: %s\n", err.message);
+		exit(1);
+	}
+}
+
 /* A search as the browser runs it: the query, then the narrowed timeline
- * (its count and first window). Another filter is loaded, untimed, before
- * each, so that none finds the last one's result at hand. */
-static void bench_search(store *s, const char *name, const char *query)
+ * (its count and first window); with query NULL, the filter f alone (a
+ * tag or an organization chosen in a picker). Another filter is loaded,
+ * untimed, before each, so that none finds the last one's result at
+ * hand. */
+static void bench_filter(store *s, const char *name, const char *query,
+			 const event_filter *f)
 {
 	static double ms[MAX_RUNS];
 	int n = 20;
 	for (int i = 0; i < n; i++) {
 		timeline_pane tv;
-		yp_error err = {0};
 		event_filter other = {.tag = "no-such-tag"};
-		if (timeline_load(&tv, s, &other, &err) != YP_OK) {
-			fprintf(stderr, "view_bench: %s\n", err.message);
-			exit(1);
-		}
+		load(&tv, s, &other);
 		timeline_free(&tv);
 		double t0 = now_ms();
 		strbuf match = STRBUF_INIT;
-		search_build_query(query, &match);
-		event_filter f = {.match = strbuf_str(&match)};
-		if (timeline_load(&tv, s, &f, &err) != YP_OK) {
-			fprintf(stderr, "view_bench: %s\n", err.message);
-			exit(1);
+		event_filter q = {0};
+		if (query) {
+			search_build_query(query, &match);
+			q.match = strbuf_str(&match);
 		}
+		load(&tv, s, query ? &q : f);
 		timeline_free(&tv);
 		strbuf_free(&match);
 		ms[i] = now_ms() - t0;
 	}
 	report(name, ms, n);
+}
+
+static void bench_search(store *s, const char *name, const char *query)
+{
+	bench_filter(s, name, query, NULL);
 }
 
 int main(int argc, char **argv)
@@ -126,6 +140,10 @@ int main(int argc, char **argv)
 	bench_search(s, "search-cho", "ㅌㄹ");
 	if (argc == 3)
 		bench_search(s, "search-far", argv[2]);
+	/* build/gen's: six tags on a sixth of the events each, 500
+	 * organizations */
+	bench_filter(s, "filter-tag", NULL, &(event_filter){.tag = "research"});
+	bench_filter(s, "filter-org", NULL, &(event_filter){.org = "org-3"});
 	store_close(s);
 	return 0;
 }
