@@ -40,10 +40,53 @@ static bool visit_row(sqlite3_stmt *st, void *target)
 	return t->row(&row, t->ctx);
 }
 
+store_query store_driven(const event_filter *f,
+			 const store_query by[DRIVE_COUNT])
+{
+	filter_drive d = DRIVE_ALL;
+	if (f && f->match)
+		d = DRIVE_MATCH;
+	else if (f && f->person)
+		d = DRIVE_PERSON;
+	else if (f && f->org)
+		d = DRIVE_ORG;
+	else if (f && f->tag)
+		d = DRIVE_TAG;
+	else if (f && f->marked)
+		d = DRIVE_MARKED;
+	else if (f && f->noted)
+		d = DRIVE_NOTED;
+	return by[d];
+}
+
+static store_query gather_of(const event_filter *f)
+{
+	static const store_query by[DRIVE_COUNT] = {
+		[DRIVE_ALL] = Q_HITS_GATHER, [DRIVE_MATCH] = Q_HITS_GATHER_MATCH,
+		[DRIVE_PERSON] = Q_HITS_GATHER_PERSON,
+		[DRIVE_ORG] = Q_HITS_GATHER_ORG, [DRIVE_TAG] = Q_HITS_GATHER_TAG,
+		[DRIVE_MARKED] = Q_HITS_GATHER_MARKED,
+		[DRIVE_NOTED] = Q_HITS_GATHER_NOTED,
+	};
+	return store_driven(f, by);
+}
+
+/* (A search is one clause of EACH_ROW's, beside its notes'.) */
+static store_query each_row_of(const event_filter *f)
+{
+	static const store_query by[DRIVE_COUNT] = {
+		[DRIVE_ALL] = Q_EACH_ROW, [DRIVE_MATCH] = Q_EACH_ROW,
+		[DRIVE_PERSON] = Q_EACH_ROW_PERSON, [DRIVE_ORG] = Q_EACH_ROW_ORG,
+		[DRIVE_TAG] = Q_EACH_ROW_TAG, [DRIVE_MARKED] = Q_EACH_ROW_MARKED,
+		[DRIVE_NOTED] = Q_EACH_ROW_NOTED,
+	};
+	return store_driven(f, by);
+}
+
 yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
 			 void *ctx, yp_error *err)
 {
-	store_binding b = store_take(s, Q_EACH_ROW, err);
+	store_binding b = store_take(s, each_row_of(f), err);
 	if (!b.st)
 		return err->status;
 	store_bind_filter(&b, f);
@@ -141,26 +184,6 @@ static yp_status run_filtered(store *s, store_query q, const event_filter *f,
 		return err->status;
 	store_bind_filter(&b, f);
 	return store_run(&b, "filtering events", err);
-}
-
-/* The statement that gathers f's events: driven from the search index,
- * from the index of a person's, an organization's or a tag's links (the
- * narrowest kind first: a tag and an organization together read the
- * organization's 4,000 events, not the tag's 167,000, at a million), or
- * from the user's marks or notes, before reading every event. */
-static store_query gather_of(const event_filter *f)
-{
-	if (f->match)
-		return Q_HITS_GATHER_MATCH;
-	if (f->person)
-		return Q_HITS_GATHER_PERSON;
-	if (f->org)
-		return Q_HITS_GATHER_ORG;
-	if (f->tag)
-		return Q_HITS_GATHER_TAG;
-	if (f->marked)
-		return Q_HITS_GATHER_MARKED;
-	return f->noted ? Q_HITS_GATHER_NOTED : Q_HITS_GATHER;
 }
 
 /* A filter by one set (a search, a tag, an organization, a person) that

@@ -263,12 +263,10 @@ static void a_filter_windows_only_its_rows(void **state)
 /* A filter's events kept as a map of event keys (map_min 1) and gathered
  * into a table (the default for so few): both must show the rows the
  * reference reads (every event asked, in order) at the same places. */
-static void walk_filter(fixture *f, const event_filter *flt, size_t n,
-			long map_min, bool mapped)
+static void walk_expected(fixture *f, const event_filter *flt, long map_min,
+			  bool mapped)
 {
 	store_tune_search(f->s, map_min);
-	read_reference(f, flt);
-	assert_int_equal(f->n, n);
 	timeline_pane tv;
 	yp_error err = {0};
 	assert_int_equal(timeline_load(&tv, f->s, flt, &err), YP_OK);
@@ -304,6 +302,14 @@ static void walk_filter(fixture *f, const event_filter *flt, size_t n,
 	timeline_free(&tv);
 }
 
+static void walk_filter(fixture *f, const event_filter *flt, size_t n,
+			long map_min, bool mapped)
+{
+	read_reference(f, flt);
+	assert_int_equal(f->n, n);
+	walk_expected(f, flt, map_min, mapped);
+}
+
 static void walk_search(fixture *f, long map_min, bool mapped)
 {
 	event_filter flt = {.match = "{title body names} : \"tele\"*"};
@@ -329,38 +335,100 @@ static void a_broad_search_is_mapped_and_agrees(void **state)
 	timeline_free(&tv);
 }
 
+/* What a filter of test_timeline's own should find, asked of each event
+ * in C: the feed's index of an event from its id ("ev-%05d" of
+ * i * 7919 % 100000), its tag, organization and person from that, the
+ * marks and notes by place in the timeline (every 11th, and of those the
+ * odd places). */
+typedef struct {
+	const char *tag;
+	bool org, person;
+	int from_year;
+	bool marked, noted;
+	bool none;     /* a tag or an organization no event has */
+} wanted;
+
+static int feed_index(const char *id)
+{
+	int n = atoi(id + 3);
+	for (int i = 0; i < N_EVENTS; i++)
+		if (i * 7919 % 100000 == n)
+			return i;
+	fail_msg("no event of the feed has id %s", id);
+	return -1;
+}
+
+static bool is_wanted(const wanted *w, const char *id, size_t pos, int year)
+{
+	int i = feed_index(id);
+	return !w->none && (!w->tag || strcmp(w->tag, i % 3 ? "odd" : "third") == 0) &&
+	       (!w->org || i % 2 == 0) && (!w->person || i % 7 == 0) &&
+	       year >= w->from_year && (!w->marked || pos % 11 == 0) &&
+	       (!w->noted || (pos % 11 == 0 && pos % 2));
+}
+
+/* The whole timeline (read without a filter), cut to what w wants. */
+static void expect_rows(fixture *f, const wanted *w)
+{
+	read_reference(f, NULL);
+	size_t k = 0;
+	for (size_t pos = 0; pos < f->n; pos++) {
+		if (!is_wanted(w, f->ids[pos], pos, f->years[pos])) {
+			free(f->ids[pos]);
+			continue;
+		}
+		f->ids[k] = f->ids[pos];
+		f->years[k++] = f->years[pos];
+	}
+	f->n = k;
+}
+
+static bool next_row_is(const event_row *row, void *ctx)
+{
+	const char ***at = ctx;
+	assert_non_null(**at);
+	assert_string_equal(row->id, **at);
+	(*at)++;
+	return true;
+}
+
+static bool next_event_is(const yp_event *e, void *ctx)
+{
+	const char ***at = ctx;
+	assert_non_null(**at);
+	assert_string_equal(e->id, **at);
+	(*at)++;
+	return true;
+}
+
+/* store_each_row and store_each_event (list, export) under flt read what
+ * expect_rows kept, in order. */
+static void assert_each_row(fixture *f, const event_filter *flt)
+{
+	const char **ids = calloc(f->n + 1, sizeof(*ids));
+	assert_non_null(ids);
+	for (size_t i = 0; i < f->n; i++)
+		ids[i] = f->ids[i];
+	const char **at = ids;
+	yp_error err = {0};
+	assert_int_equal(store_each_row(f->s, flt, next_row_is, &at, &err),
+			 YP_OK);
+	assert_null(*at);
+	at = ids;
+	assert_int_equal(store_each_event(f->s, flt, next_event_is, &at, &err),
+			 YP_OK);
+	assert_null(*at);
+	free(ids);
+}
+
 /* A tag, an organization or a person alone is read from the index of its
  * links, as a map or gathered (an index range, not every event asked);
- * with anything else beside it, gathered from the narrowest of them. */
+ * with anything else beside it, gathered from the narrowest of them; the
+ * marked and noted events from the marks and the notes. Each against
+ * what the feed says the filter should find. */
 static void a_link_filter_is_read_from_its_index(void **state)
 {
 	fixture *f = *state;
-	const event_filter tag = {.tag = "third"}, org = {.org = "org-a"},
-			   person = {.person = "person-a"},
-			   both = {.tag = "third", .org = "org-a"},
-			   dated = {.person = "person-a", .from_day = 20060101};
-	const struct {
-		const event_filter *flt;
-		size_t n;
-		bool mappable;
-	} cases[] = {
-		{&tag, N_EVENTS / 3, true},
-		{&org, N_EVENTS / 2, true},
-		{&person, (N_EVENTS + 6) / 7, true},
-		{&both, N_EVENTS / 6, false},
-		{&dated, 0, false},  /* n: from the reference */
-	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		size_t n = cases[i].n;
-		if (!n) {
-			read_reference(f, cases[i].flt);
-			n = f->n;
-			assert_true(n > 20 && n < (N_EVENTS + 6) / 7);
-		}
-		walk_filter(f, cases[i].flt, n, 1, cases[i].mappable);
-		walk_filter(f, cases[i].flt, n, 0, false);
-	}
-	/* the user's marks and notes, gathered from them */
 	yp_error err = {0};
 	read_reference(f, NULL);
 	for (size_t i = 0; i < f->n; i += 11) {
@@ -370,26 +438,46 @@ static void a_link_filter_is_read_from_its_index(void **state)
 			assert_int_equal(store_note_set(f->s, f->ids[i], "note",
 							&err), YP_OK);
 	}
-	const event_filter marked = {.marked = true},
-			   noted = {.noted = true, .tag = "odd"};
-	walk_filter(f, &marked, (N_EVENTS + 10) / 11, 1, false);
-	read_reference(f, &noted);
-	assert_true(f->n > 20);
-	walk_filter(f, &noted, f->n, 1, false);
-	/* none found: nothing to walk, from either */
-	const event_filter none[] = {{.tag = "no-such-tag"},
-				     {.org = "no-such-org"},
-				     {.person = "person-a", .tag = "none"}};
-	for (size_t i = 0; i < sizeof(none) / sizeof(*none); i++) {
-		for (long map_min = 0; map_min <= 1; map_min++) {
-			store_tune_search(f->s, map_min);
-			timeline_pane tv;
-			assert_int_equal(timeline_load(&tv, f->s, &none[i], &err),
-					 YP_OK);
-			assert_int_equal(timeline_count(&tv), 0);
-			assert_false(store_search_mapped(f->s));
-			timeline_free(&tv);
+	const struct {
+		event_filter flt;
+		wanted want;
+		size_t n;      /* 0: not known here */
+		bool mappable;
+	} cases[] = {
+		{{.tag = "third"}, {.tag = "third"}, N_EVENTS / 3, true},
+		{{.org = "org-a"}, {.org = true}, N_EVENTS / 2, true},
+		{{.person = "person-a"}, {.person = true}, (N_EVENTS + 6) / 7,
+		 true},
+		{{.tag = "third", .org = "org-a"}, {.tag = "third", .org = true},
+		 N_EVENTS / 6, false},
+		{{.person = "person-a", .from_day = 20060101},
+		 {.person = true, .from_year = 2006}, 0, false},
+		{{.marked = true}, {.marked = true}, (N_EVENTS + 10) / 11, false},
+		{{.noted = true, .tag = "odd"}, {.noted = true, .tag = "odd"}, 0,
+		 false},
+		{{.tag = "no-such-tag"}, {.none = true}, 0, false},
+		{{.org = "no-such-org"}, {.none = true}, 0, false},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		expect_rows(f, &cases[i].want);
+		if (cases[i].n)
+			assert_int_equal(f->n, cases[i].n);
+		assert_each_row(f, &cases[i].flt);
+		if (!f->n) {  /* nothing to walk: an empty view, from either */
+			for (long map_min = 0; map_min <= 1; map_min++) {
+				store_tune_search(f->s, map_min);
+				timeline_pane tv;
+				assert_int_equal(timeline_load(&tv, f->s,
+							       &cases[i].flt, &err),
+						 YP_OK);
+				assert_int_equal(timeline_count(&tv), 0);
+				assert_false(store_search_mapped(f->s));
+				timeline_free(&tv);
+			}
+			continue;
 		}
+		walk_expected(f, &cases[i].flt, 1, cases[i].mappable);
+		walk_expected(f, &cases[i].flt, 0, false);
 	}
 	store_tune_search(f->s, 0);
 }
