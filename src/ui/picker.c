@@ -242,6 +242,21 @@ bool picker_at(picker *p, int lines, int cols, int y, int x)
 	return true;
 }
 
+/* Cells for the widest number of events of the items, at least five
+ * (the column as it always was): at a million events a tag has six
+ * digits, which the five cells cut to "1672…". */
+static int count_width(const picker *p)
+{
+	long most = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->items[i].events > most)
+			most = p->items[i].events;
+	int digits = 1;
+	for (; most >= 10; most /= 10)
+		digits++;
+	return digits > 5 ? digits : 5;
+}
+
 void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang)
 {
 	overlay_box bx = box_of(lines, cols);
@@ -258,6 +273,7 @@ void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang)
 	strbuf_printf(&head, " %s: %s ", p->title, prompt_text(&p->typed));
 	draw_text(c, y0, x0 + 2, w - 4, strbuf_str(&head), STYLE_HEADING, false);
 	strbuf_free(&head);
+	int cw = count_width(p);
 	for (int r = 0; r < rows && p->top + (size_t)r < p->n_shown; r++) {
 		size_t k = p->top + (size_t)r;
 		const picker_item *it = &p->items[p->shown[k]];
@@ -269,11 +285,11 @@ void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang)
 		strbuf_puts(&label, it->label);
 		if (matched_alias(it, prompt_text(&p->typed), &alias))
 			strbuf_printf(&label, " (%s)", strbuf_str(&alias));
-		draw_text(c, y0 + 1 + r, x0 + 2, w - 10, strbuf_str(&label), st,
-			  false);
+		draw_text(c, y0 + 1 + r, x0 + 2, w - 5 - cw, strbuf_str(&label),
+			  st, false);
 		strbuf_free(&label);
 		strbuf_free(&alias);
-		draw_text(c, y0 + 1 + r, x0 + w - 7, 5, count, st, false);
+		draw_text(c, y0 + 1 + r, x0 + w - 2 - cw, cw, count, st, false);
 	}
 	if (!p->n_shown)
 		draw_text(c, y0 + 1, x0 + 2, w - 4, lang == LANG_KO
