@@ -103,8 +103,9 @@ static void load_selected(org_view *v, store *s, yp_lang lang)
 }
 
 
+/* A row of the list: name, kind, events in cw cells, years. */
 static void draw_row(const picker_item *it, const canvas *c, int y, int x,
-		     int w, yp_lang lang, bool selected)
+		     int w, int cw, yp_lang lang, bool selected)
 {
 	draw_style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
 	char years[48], count[24];
@@ -115,12 +116,13 @@ static void draw_row(const picker_item *it, const canvas *c, int y, int x,
 		snprintf(years, sizeof(years), "%ld-%ld", a, b);
 	snprintf(count, sizeof(count), "%ld", it->events);
 	draw_fill(c, y, x, w, st);
-	int name_w = w - 34 > 10 ? w - 34 : 10;
+	int name_w = w - 29 - cw > 10 ? w - 29 - cw : 10;
 	draw_text(c, y, x + 1, name_w, it->label, st, false);
 	draw_text(c, y, x + 2 + name_w, 12,
 		  vocab_label(VOCAB_ORG_KIND, it->kind, lang), st, false);
-	draw_text(c, y, x + 15 + name_w, 5, count, st, false);
-	draw_text(c, y, x + 21 + name_w, w - 21 - name_w, years, st, false);
+	draw_text(c, y, x + 15 + name_w, cw, count, st, false);
+	draw_text(c, y, x + 16 + cw + name_w, w - 16 - cw - name_w, years, st,
+		  false);
 }
 
 static int draw_section(const canvas *c, int y, int x, int w, int last,
@@ -165,8 +167,8 @@ static void org_view_draw(view *base, browser *b)
 		p->top = p->selected - (size_t)list_h + 1;
 	for (int r = 0; r < list_h && p->top + (size_t)r < p->n_shown; r++) {
 		size_t k = p->top + (size_t)r;
-		draw_row(&p->items[p->shown[k]], c, top + 1 + r, 0, lw, lang,
-			 k == p->selected);
+		draw_row(&p->items[p->shown[k]], c, top + 1 + r, 0, lw,
+			 picker_count_width(p), lang, k == p->selected);
 	}
 	int x = cols >= 100 ? lw + 1 : 0;
 	int y = cols >= 100 ? top : top + 1 + list_h;

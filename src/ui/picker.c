@@ -242,10 +242,7 @@ bool picker_at(picker *p, int lines, int cols, int y, int x)
 	return true;
 }
 
-/* Cells for the widest number of events of the items, at least five
- * (the column as it always was): at a million events a tag has six
- * digits, which the five cells cut to "1672…". */
-static int count_width(const picker *p)
+int picker_count_width(const picker *p)
 {
 	long most = 0;
 	for (size_t i = 0; i < p->n; i++)
@@ -273,7 +270,7 @@ void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang)
 	strbuf_printf(&head, " %s: %s ", p->title, prompt_text(&p->typed));
 	draw_text(c, y0, x0 + 2, w - 4, strbuf_str(&head), STYLE_HEADING, false);
 	strbuf_free(&head);
-	int cw = count_width(p);
+	int cw = picker_count_width(p);
 	for (int r = 0; r < rows && p->top + (size_t)r < p->n_shown; r++) {
 		size_t k = p->top + (size_t)r;
 		const picker_item *it = &p->items[p->shown[k]];

@@ -75,4 +75,9 @@ const picker_item *picker_selected(const picker *p);
 /* Draws the overlay centred on the screen. */
 void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang);
 
+/* Cells for the widest number of events of the items, at least five
+ * (the column as it always was): at a million events a tag has six
+ * digits, which five cells cut to "1672…". */
+int picker_count_width(const picker *p);
+
 #endif

@@ -127,10 +127,24 @@ static void counts_are_whole(void **state)
 	assert_int_equal(find_on_row(4, "1234"), COUNT_AT(5));
 }
 
+/* The organization view's list shares the width (org_view.c). */
+static void count_width_is_the_widest(void **state)
+{
+	(void)state;
+	picker_item items[3] = {{.events = 42}, {.events = 1234567}, {.events = 9}};
+	picker p = {.items = items, .n = 3};
+	assert_int_equal(picker_count_width(&p), 7);
+	items[1].events = 99999;
+	assert_int_equal(picker_count_width(&p), 5);
+	p.n = 0;
+	assert_int_equal(picker_count_width(&p), 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(counts_are_whole, setup, teardown),
+		cmocka_unit_test(count_width_is_the_widest),
 	};
 	return cmocka_run_group_tests_name("picker", tests, NULL, NULL);
 }
