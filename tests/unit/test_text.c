@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/ucal.h>
 #include <unicode/udat.h>
 #include <unicode/udatpg.h>
@@ -312,6 +313,52 @@ static void dates_read_naturally_at_their_precision(void **state)
 	text_locale_close(NULL);
 }
 
+/* The width of one code point by ICU's properties, as text.c judged
+ * every one before it answered ASCII and the syllables itself. */
+static int icu_width(UChar32 c)
+{
+	int8_t cat = (int8_t)u_charType(c);
+	if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK ||
+	    cat == U_FORMAT_CHAR || cat == U_CONTROL_CHAR)
+		return 0;
+	int hst = u_getIntPropertyValue(c, UCHAR_HANGUL_SYLLABLE_TYPE);
+	if (hst == U_HST_VOWEL_JAMO || hst == U_HST_TRAILING_JAMO)
+		return 0;
+	int eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+	return eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+/* ASCII (controls and NUL included) and every precomposed syllable, with
+ * the code points either side of the block, take the widths ICU's
+ * properties give them. */
+static void ascii_and_syllables_are_as_wide_as_icu_says(void **state)
+{
+	(void)state;
+	static const UChar32 ranges[][2] = {{0, 0xFF}, {0xABFF, 0xD7A4}};
+	for (size_t r = 0; r < 2; r++) {
+		for (UChar32 c = ranges[r][0]; c <= ranges[r][1]; c++) {
+			/* U+0000 to U+FFFF in UTF-8 */
+			unsigned u = (unsigned)c;
+			char utf8[3] = {(char)u, 0, 0};
+			size_t n = 1;
+			if (u >= 0x800) {
+				utf8[0] = (char)(0xE0 | u >> 12);
+				utf8[1] = (char)(0x80 | (u >> 6 & 0x3F));
+				utf8[2] = (char)(0x80 | (u & 0x3F));
+				n = 3;
+			} else if (u >= 0x80) {
+				utf8[0] = (char)(0xC0 | u >> 6);
+				utf8[1] = (char)(0x80 | (u & 0x3F));
+				n = 2;
+			}
+			int got = text_width_n(utf8, n);
+			if (got != icu_width(c))
+				fail_msg("U+%04X is %d wide, ICU says %d",
+					 (unsigned)c, got, icu_width(c));
+		}
+	}
+}
+
 /* A date as ICU's pattern generator writes a skeleton in locale: what
  * text_locale_date wrote before it kept the patterns of ko and en. */
 static void generated_date(strbuf *out, const char *locale, const char *skel,
@@ -417,6 +464,7 @@ int main(void)
 		cmocka_unit_test(wrap_honours_newlines),
 		cmocka_unit_test(dates_read_naturally_at_their_precision),
 		cmocka_unit_test(kept_date_patterns_write_what_the_generator_does),
+		cmocka_unit_test(ascii_and_syllables_are_as_wide_as_icu_says),
 		cmocka_unit_test(wrap_never_exceeds_the_width_around_a_prepended_mark),
 		cmocka_unit_test(wrap_normal_breaks_between_syllables),
 		cmocka_unit_test(clusters_keep_jamo_and_marks_together),
