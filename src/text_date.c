@@ -21,7 +21,7 @@ static const char *const skeletons[SKEL_COUNT] = {"y", "yMMMM", "yMMMd",
 /* The patterns ICU 72's generator gives these skeletons in the two
  * languages yeonpyo ships: building the generator was 3.0 M of the 27.6 M
  * instructions from start to the first frame (callgrind), for four
- * strings. test_date checks them against the generator, so that an ICU
+ * strings. test_text checks them against the generator, so that an ICU
  * whose data differ fails there rather than drawing other dates; other
  * locales still ask the generator. */
 static const struct {
