@@ -350,7 +350,8 @@ static int browse(store *s, const options *o, const cli_env *env,
 			 o->config,
 			 options_value(g, OPT_AMBIWIDTH) == OPTV_AMBIWIDTH_AUTO,
 			 options_value(g, OPT_MOUSE) == OPTV_MOUSE_ON,
-			 options_value(g, OPT_TOP) != 0, g->set[OPT_LANG]};
+			 options_value(g, OPT_TOP) != 0, g->set[OPT_LANG],
+			 options_value(g, OPT_CURSOR) == OPTV_CURSOR_ARROW};
 	return ui_run(s, &ui);
 }
 

@@ -110,6 +110,14 @@ char *text_nfc(const char *s)
  * (UAX #11 East Asian Width; ambiguous characters count narrow). */
 static int cluster_width(UChar32 c)
 {
+	/* ASCII and the precomposed syllables, most of what a screen holds,
+	 * answered as ICU answers them (Cc 0, else Na 1; Lo, LV/LVT, W 2):
+	 * the three property lookups were 1.4 M instructions of a first
+	 * frame */
+	if (c < 0x80)
+		return c >= 0x20 && c < 0x7F ? 1 : 0;
+	if (c >= 0xAC00 && c <= 0xD7A3)
+		return 2;
 	int8_t cat = (int8_t)u_charType(c);
 	if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK ||
 	    cat == U_FORMAT_CHAR || cat == U_CONTROL_CHAR)

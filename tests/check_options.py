@@ -39,6 +39,9 @@ SHARED = {
     "hyperlinks": "what OSC 8 makes (osc.c)",
     "on": "English",
     "mouse": "the device, whose reports input.c reads",
+    "cursor": "the terminal's cursor (curs_set, a prompt's)",
+    "bar": "English (the title bar, the status bar)",
+    "arrow": "English (the arrow keys)",
 }
 
 ALLOWED = {}

@@ -563,7 +563,7 @@ int ui_run(store *s, const ui_options *opts)
 		      osc_links_wanted(getenv("TERM"), utf8));
 	b->theme = &a.theme;
 	b->canvas = (canvas){stdscr, &a.theme, opts->text_flags,
-			     links ? &b->links : NULL, false};
+			     links ? &b->links : NULL, false, opts->arrow};
 	start_widths(&a, opts, utf8);
 	/* curses asks the terminal for button presses and the wheel (in the
 	 * SGR form where terminfo says how), and turns it off again around a

@@ -249,13 +249,15 @@ void detail_draw(const detail_pane *dv, const canvas *c, int y, int x,
 		if (i >= dv->n)
 			continue;
 		const detail_line *l = &dv->lines[i];
-		if ((long)i == dv->link)
+		bool selected = (long)i == dv->link;
+		if (selected && !c->arrow)
 			draw_fill(c, y + row, x, width, STYLE_SELECTED);
+		draw_arrow(c, y + row, x, selected, STYLE_SELECTED);
 		if (l->label)
 			draw_text(c, y + row, x + 1, LABEL_COLS - 1, l->label,
 				  STYLE_LABEL, false);
-		draw_style style = (long)i == dv->link ? STYLE_SELECTED
-						       : l->style;
+		draw_style style = selected && !c->arrow ? STYLE_SELECTED
+							 : l->style;
 		if (l->url && c->links)  /* a link: the address, unmarked */
 			draw_text_link(c, y + row, x + 1 + l->indent,
 				       width - 2 - l->indent, l->text, style,

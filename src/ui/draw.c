@@ -159,6 +159,22 @@ void draw_fill(const canvas *c, int y, int x, int width, draw_style style)
 	mvwhline_set(c->win, y, x, &blank, width);
 }
 
+draw_style draw_row_style(const canvas *c, bool selected, draw_style sel)
+{
+	return selected && !c->arrow ? sel : STYLE_NORMAL;
+}
+
+int draw_arrow(const canvas *c, int y, int x, bool selected, draw_style sel)
+{
+	if (!c->arrow)
+		return 0;
+	/* ASCII: narrow on every terminal, whatever it does with ambiguous
+	 * characters (an arrow such as U+25B6 is two cells on some) */
+	draw_text(c, y, x, 1, selected ? ">" : " ",
+		  selected ? sel : STYLE_NORMAL, false);
+	return 1;
+}
+
 /* Which bytes of s fall in an occurrence of one of words; NULL when none
  * do. The caller frees it. */
 static unsigned char *mark_words(const char *s, size_t len, char *const *words)

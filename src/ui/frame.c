@@ -84,6 +84,9 @@ void frame_draw(browser *b, bool all)
 	bool cursor = top && top->ops->cursor && !frame_too_small();
 	draw_links_clear(&b->links);
 	curs_set(cursor);  /* a prompt or an editor shows it */
+	/* a hidden cursor stays where curses' last write left it: taking it
+	 * back to the window's cursor cost a move (6 bytes) every frame */
+	leaveok(stdscr, !cursor);
 	if (frame_too_small()) {
 		draw_too_small(b);
 		browser_invalidate(b);  /* all of it once there is room */

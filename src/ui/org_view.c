@@ -107,7 +107,7 @@ static void load_selected(org_view *v, store *s, yp_lang lang)
 static void draw_row(const picker_item *it, const canvas *c, int y, int x,
 		     int w, int cw, yp_lang lang, bool selected)
 {
-	draw_style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
+	draw_style st = draw_row_style(c, selected, STYLE_SELECTED);
 	char years[48], count[24];
 	long a = it->first_key / 10000, b = it->last_key / 10000;
 	if (a == b)
@@ -116,6 +116,7 @@ static void draw_row(const picker_item *it, const canvas *c, int y, int x,
 		snprintf(years, sizeof(years), "%ld-%ld", a, b);
 	snprintf(count, sizeof(count), "%ld", it->events);
 	draw_fill(c, y, x, w, st);
+	draw_arrow(c, y, x, selected, STYLE_SELECTED);
 	int name_w = w - 29 - cw > 10 ? w - 29 - cw : 10;
 	draw_text(c, y, x + 1, name_w, it->label, st, false);
 	draw_text(c, y, x + 2 + name_w, 12,

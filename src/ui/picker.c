@@ -274,10 +274,12 @@ void picker_draw(picker *p, const canvas *c, int lines, int cols, yp_lang lang)
 	for (int r = 0; r < rows && p->top + (size_t)r < p->n_shown; r++) {
 		size_t k = p->top + (size_t)r;
 		const picker_item *it = &p->items[p->shown[k]];
-		draw_style st = k == p->selected ? STYLE_SELECTED : STYLE_NORMAL;
+		bool selected = k == p->selected;
+		draw_style st = draw_row_style(c, selected, STYLE_SELECTED);
 		char count[24];
 		snprintf(count, sizeof(count), "%ld", it->events);
 		draw_fill(c, y0 + 1 + r, x0 + 1, w - 2, st);
+		draw_arrow(c, y0 + 1 + r, x0 + 1, selected, STYLE_SELECTED);
 		strbuf label = STRBUF_INIT, alias = STRBUF_INIT;
 		strbuf_puts(&label, it->label);
 		if (matched_alias(it, prompt_text(&p->typed), &alias))

@@ -738,10 +738,12 @@ void timeline_draw(const timeline_pane *tv, const canvas *c, int y, int x,
 			draw_separator(c, y + row, x, width, l->year);
 			continue;
 		}
-		draw_style style = STYLE_NORMAL;
-		if ((size_t)l->event == tv->selected)
-			style = focused ? STYLE_SELECTED : STYLE_SELECTED_DIM;
-		draw_event(c, &tv->rows[l->event], y + row, x, width, lang,
-			   style, marks);
+		bool selected = (size_t)l->event == tv->selected;
+		draw_style sel = focused ? STYLE_SELECTED : STYLE_SELECTED_DIM;
+		/* with the arrow the row moves a cell right, so the mark
+		 * left of its date stays */
+		int a = draw_arrow(c, y + row, x, selected, sel);
+		draw_event(c, &tv->rows[l->event], y + row, x + a, width - a,
+			   lang, draw_row_style(c, selected, sel), marks);
 	}
 }

@@ -31,6 +31,7 @@ typedef struct {
 	bool top;             /* start on the first event, not where left */
 	bool lang_chosen;     /* lang was given (option, configuration): a
 			       * resumed place's language does not replace it */
+	bool arrow;           /* lists mark the selection with an arrow */
 } ui_options;
 
 /* Whether the browser can run here: standard input and output are

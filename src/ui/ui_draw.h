@@ -44,6 +44,10 @@ typedef struct {
 	/* lines as - | +: where ambiguous characters are wide and curses
 	 * would send them as Unicode box characters, not the VT100 set */
 	bool ascii_lines;
+	/* a list's selected row keeps its look and is marked by an arrow in
+	 * its first cell (the option OPT_CURSOR): a move then rewrites two cells and the
+	 * rows that scroll in, where a bar rewrites both whole rows */
+	bool arrow;
 } canvas;
 
 /* draw_text for the address of a link: the cells it fills are recorded
@@ -72,6 +76,15 @@ int draw_text_marked(const canvas *c, int y, int x, int width, const char *s,
 
 /* Fills width columns of row y from x with blanks in style. */
 void draw_fill(const canvas *c, int y, int x, int width, draw_style style);
+
+/* How a row of a list is drawn: in sel when it is the selected one and
+ * the selection is a bar, else in its own look (STYLE_NORMAL). */
+draw_style draw_row_style(const canvas *c, bool selected, draw_style sel);
+
+/* With the arrow (c->arrow), the cell at row y, column x of a list's row:
+ * ">" in sel on the selected row, a blank on the others; nothing with the
+ * bar. Returns the columns it took: 1 with the arrow, else 0. */
+int draw_arrow(const canvas *c, int y, int x, bool selected, draw_style sel);
 
 void draw_hline(const canvas *c, int y, int x, int width, draw_style style);
 void draw_vline(const canvas *c, int y, int x, int height, draw_style style);

@@ -74,7 +74,7 @@ static void bad_lines_are_named_and_left_out(void **state)
 	assert_int_equal(c.n_problems, 11);
 	assert_string_equal(strbuf_str(&c.problems),
 		"/home/u/.config/yeonpyo/config:2: unknown setting 'colour' (lang, "
-		"ambiwidth, wrap, color, hyperlinks, clipboard, mouse, "
+		"ambiwidth, wrap, color, hyperlinks, clipboard, mouse, cursor, "
 		"side-by-side, bind, unbind)\n"
 		"/home/u/.config/yeonpyo/config:3: wrap takes keep-all or normal, "
 		"not 'sideways'\n"

@@ -135,6 +135,90 @@ static void hidden_detail_scrolls_like_a_pager(void **state)
 	screen_free(s);
 }
 
+/* What the program writes for key, idle marks included; the caller
+ * frees it. */
+static char *written_for(screen *s, const char *key)
+{
+	size_t before, after;
+	screen_output(s, &before);
+	screen_key(s, key);
+	const char *out = screen_output(s, &after);
+	assert_true(after >= before);
+	char *copy = malloc(after - before + 1);
+	assert_non_null(copy);
+	memcpy(copy, out + before, after - before);
+	copy[after - before] = '\0';
+	return copy;
+}
+
+/* The title on a row of the timeline: the text after its last run of
+ * blanks (the generated titles are words with one space between). */
+static char *title_on(screen *s, int row)
+{
+	char *text = screen_row(s, row);
+	char *gap = strstr(text, "  ");
+	assert_non_null(gap);
+	for (char *g = gap; g; g = strstr(g + 1, "  "))
+		gap = g;
+	char *title = strdup(gap + 2);
+	assert_non_null(title);
+	assert_true(strlen(title) > 8);
+	free(text);
+	return title;
+}
+
+static int arrow_row(screen *s, int rows)
+{
+	for (int r = 1; r < rows - 1; r++)
+		if (screen_char(s, r, 0, NULL) == '>')
+			return r;
+	fail_msg("no arrow on the screen");
+	return -1;
+}
+
+/* With the arrow and the detail hidden, a move writes the two arrow
+ * cells, and a scroll the rows that come in: neither sends the text of
+ * the row the selection leaves, which the bar draws again in its own
+ * colours. */
+static void the_arrow_moves_without_rewriting_the_row_left(void **state)
+{
+	fixture *f = *state;
+	char env[4200];
+	snprintf(env, sizeof(env), "XDG_STATE_HOME=%s/state-arrow", f->home);
+	screen *s = screen_start(f->home, 40, 120,
+				 (const char *const[]){env, NULL},
+				 (const char *const[]){f->db_arg, "--lang=en",
+						       "--top", "--cursor=arrow",
+						       NULL});
+	screen_key(s, "d");
+	int row = arrow_row(s, 40);
+	char *left = title_on(s, row);
+	char *out = written_for(s, "j");
+	int now = arrow_row(s, 40);
+	assert_true(now > row);
+	if (strstr(out, left))
+		fail_msg("a move in view sent the row left (\"%s\")", left);
+	free(out);
+	free(left);
+	while (arrow_row(s, 40) < 38)
+		screen_key(s, "j");
+	for (int i = 0; i < 3; i++) {  /* scrolls, a year's rule or not */
+		left = title_on(s, 38);
+		out = written_for(s, "j");
+		assert_int_equal(arrow_row(s, 40), 38);
+		char *reached = title_on(s, 38);
+		if (strstr(out, left))
+			fail_msg("a scroll sent the row left (\"%s\")", left);
+		assert_non_null(strstr(out, reached));
+		free(reached);
+		free(out);
+		free(left);
+	}
+	screen_key(s, "q");
+	assert_int_equal(screen_wait(s), 0);
+	screen_free(s);
+}
+
 /* The status line counts the whole timeline, which the view never holds
  * at once, and G and g reach both ends of it. */
 static void ends_of_a_long_timeline(void **state)
@@ -174,6 +258,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(moves_send_less_than_a_frame, setup, teardown),
 		cmocka_unit_test_setup_teardown(ends_of_a_long_timeline, setup, teardown),
 		cmocka_unit_test_setup_teardown(hidden_detail_scrolls_like_a_pager, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_arrow_moves_without_rewriting_the_row_left, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
 }

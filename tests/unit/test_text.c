@@ -6,6 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/ustring.h>
+
 #include "yeonpyo/text.h"
 
 static void hangul_syllables_are_two_columns(void **state)
@@ -307,6 +313,141 @@ static void dates_read_naturally_at_their_precision(void **state)
 	text_locale_close(NULL);
 }
 
+/* The width of one code point by ICU's properties, as text.c judged
+ * every one before it answered ASCII and the syllables itself. */
+static int icu_width(UChar32 c)
+{
+	int8_t cat = (int8_t)u_charType(c);
+	if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK ||
+	    cat == U_FORMAT_CHAR || cat == U_CONTROL_CHAR)
+		return 0;
+	int hst = u_getIntPropertyValue(c, UCHAR_HANGUL_SYLLABLE_TYPE);
+	if (hst == U_HST_VOWEL_JAMO || hst == U_HST_TRAILING_JAMO)
+		return 0;
+	int eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+	return eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+/* ASCII (controls and NUL included) and every precomposed syllable, with
+ * the code points either side of the block, take the widths ICU's
+ * properties give them. */
+static void ascii_and_syllables_are_as_wide_as_icu_says(void **state)
+{
+	(void)state;
+	static const UChar32 ranges[][2] = {{0, 0xFF}, {0xABFF, 0xD7A4}};
+	for (size_t r = 0; r < 2; r++) {
+		for (UChar32 c = ranges[r][0]; c <= ranges[r][1]; c++) {
+			/* U+0000 to U+FFFF in UTF-8 */
+			unsigned u = (unsigned)c;
+			char utf8[3] = {(char)u, 0, 0};
+			size_t n = 1;
+			if (u >= 0x800) {
+				utf8[0] = (char)(0xE0 | u >> 12);
+				utf8[1] = (char)(0x80 | (u >> 6 & 0x3F));
+				utf8[2] = (char)(0x80 | (u & 0x3F));
+				n = 3;
+			} else if (u >= 0x80) {
+				utf8[0] = (char)(0xC0 | u >> 6);
+				utf8[1] = (char)(0x80 | (u & 0x3F));
+				n = 2;
+			}
+			int got = text_width_n(utf8, n);
+			if (got != icu_width(c))
+				fail_msg("U+%04X is %d wide, ICU says %d",
+					 (unsigned)c, got, icu_width(c));
+		}
+	}
+}
+
+/* A date as ICU's pattern generator writes a skeleton in locale: what
+ * text_locale_date wrote before it kept the patterns of ko and en. */
+static void generated_date(strbuf *out, const char *locale, const char *skel,
+			   const yp_date *d)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UDateTimePatternGenerator *g = udatpg_open(locale, &st);
+	UChar uskel[16], pattern[64], text[128];
+	u_uastrcpy(uskel, skel);
+	int32_t plen = udatpg_getBestPattern(g, uskel, -1, pattern, 64, &st);
+	UDateFormat *f = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, u"UTC",
+				   -1, pattern, plen, &st);
+	UCalendar *cal = ucal_open(u"UTC", -1, "en", UCAL_GREGORIAN, &st);
+	ucal_clear(cal);
+	ucal_setDate(cal, d->year, d->month ? d->month - 1 : 0,
+		     d->day ? d->day : 1, &st);
+	int32_t n = udat_format(f, ucal_getMillis(cal, &st), text, 128, NULL,
+				&st);
+	char utf8[512];
+	u_strToUTF8(utf8, sizeof(utf8), NULL, text, n, &st);
+	assert_false(U_FAILURE(st));
+	strbuf_puts(out, utf8);
+	ucal_close(cal);
+	udat_close(f);
+	udatpg_close(g);
+}
+
+/* What text_locale_date writes, from the generator. */
+static void generated_text(strbuf *out, const char *locale, const yp_date *d)
+{
+	if (d->precision == DATE_YEAR) {
+		generated_date(out, locale, "y", d);
+	} else if (d->precision == DATE_MONTH) {
+		generated_date(out, locale, "yMMMM", d);
+	} else {
+		generated_date(out, locale, "yMMMd", d);
+		strbuf_puts(out, " (");
+		generated_date(out, locale, "EEE", d);
+		strbuf_putc(out, ')');
+	}
+}
+
+/* The patterns kept for ko and en, instead of building ICU's pattern
+ * generator at the first detail pane, write every date as the generator
+ * does: each year of the timeline, each month of three, each day of a
+ * leap year and of the first and last years; and another locale, which
+ * still asks the generator, too. */
+static void kept_date_patterns_write_what_the_generator_does(void **state)
+{
+	(void)state;
+	static const char *const locales[] = {"ko", "en", "ja"};
+	static const int day_years[] = {1990, 2024, 2030};
+	for (size_t l = 0; l < 3; l++) {
+		text_locale *tl = text_locale_open(locales[l]);
+		assert_non_null(tl);
+		size_t compared = 0;
+		for (int y = 1990; y <= 2030; y++) {
+			for (int m = 0; m <= 12; m++) {
+				bool days = false;
+				for (size_t k = 0; k < 3; k++)
+					days = days || day_years[k] == y;
+				int last = !m ? 0 : !days ? 0
+					   : m == 2 ? (y % 4 ? 28 : 29)
+					   : m == 4 || m == 6 || m == 9 ||
+						     m == 11 ? 30 : 31;
+				if (m && y % 20 != 4 && !days)
+					continue;  /* months of 2004, 2024 */
+				for (int day = 0; day <= last; day++) {
+					yp_date d = {y, m, day,
+						     day ? DATE_DAY : m ? DATE_MONTH
+							 : DATE_YEAR};
+					strbuf got = STRBUF_INIT, want = STRBUF_INIT;
+					assert_true(text_locale_date(tl, &got, &d));
+					generated_text(&want, locales[l], &d);
+					if (strcmp(strbuf_str(&got), strbuf_str(&want)))
+						fail_msg("%s %d-%d-%d: \"%s\", the generator "
+							 "\"%s\"", locales[l], y, m, day,
+							 strbuf_str(&got), strbuf_str(&want));
+					strbuf_free(&got);
+					strbuf_free(&want);
+					compared++;
+				}
+			}
+		}
+		assert_true(compared > 1000);
+		text_locale_close(tl);
+	}
+}
+
 int main(void)
 {
 	/* widths as the C library sees them in a UTF-8 locale */
@@ -322,6 +463,8 @@ int main(void)
 		cmocka_unit_test(wrap_cuts_only_words_wider_than_the_line),
 		cmocka_unit_test(wrap_honours_newlines),
 		cmocka_unit_test(dates_read_naturally_at_their_precision),
+		cmocka_unit_test(kept_date_patterns_write_what_the_generator_does),
+		cmocka_unit_test(ascii_and_syllables_are_as_wide_as_icu_says),
 		cmocka_unit_test(wrap_never_exceeds_the_width_around_a_prepended_mark),
 		cmocka_unit_test(wrap_normal_breaks_between_syllables),
 		cmocka_unit_test(clusters_keep_jamo_and_marks_together),
