@@ -124,19 +124,27 @@ static void storm_keeps_the_browser_answering(void **state)
 		}
 	}
 	/* the scripted check: back to a known size, every overlay, prompt
-	 * and filter closed, at the first event */
+	 * and filter closed, the timeline focused (a Tab in the storm may
+	 * have left the detail pane focused, where g goes to the top of the
+	 * pane: which one depends on how the terminal split the storm's
+	 * escapes, so it varied from run to run), at the first event */
 	screen_resize(s, last_rows == 25 ? 26 : 25, 81);
 	screen_resize(s, 24, 80);
 	screen_key(s, "\033");
 	screen_key(s, "\033");
 	screen_key(s, "\033");
 	screen_key(s, "c");
-	screen_key(s, "g");
 	char *status = screen_row(s, 23);
+	if (strstr(status, "detail pane") || strstr(status, "상세 창"))
+		screen_key(s, "\t");
+	free(status);
+	screen_key(s, "g");
+	status = screen_row(s, 23);
 	if (!strstr(status, " 1/8")) {
 		char *top = screen_row(s, 0);
+		/* (not waiting for the exit status: without a q it has none) */
 		fail_msg("after the storm the status line is \"%s\" (top: "
-			 "\"%s\"; exit status %d)", status, top, screen_wait(s));
+			 "\"%s\")", status, top);
 	}
 	free(status);
 	screen_key(s, "q");
