@@ -482,6 +482,62 @@ static void a_link_filter_is_read_from_its_index(void **state)
 	store_tune_search(f->s, 0);
 }
 
+/* A year of the fixture: its events, first and last date keys. */
+typedef struct {
+	long events, first, last;
+} year_facts;
+
+static bool add_year_facts(const event_row *row, void *ctx)
+{
+	year_facts *y = &((year_facts *)ctx)[row->date.year - 2000];
+	long key = (long)row->date.year * 10000 + row->date.month * 100 +
+		   row->date.day;
+	y->first = y->events ? (key < y->first ? key : y->first) : key;
+	y->last = y->events++ ? (key > y->last ? key : y->last) : key;
+	return true;
+}
+
+static bool check_year(const facet_item *it, void *ctx)
+{
+	year_facts *y = ctx;
+	int year = atoi(it->id);
+	assert_true(year > 2000 && year < 2020);
+	assert_true(it->events > 0);  /* no year without events */
+	assert_string_equal(it->label.ko, it->id);
+	assert_string_equal(it->label.en, it->id);
+	assert_int_equal(it->events, y[year - 2000].events);
+	assert_int_equal(it->first_key, y[year - 2000].first);
+	assert_int_equal(it->last_key, y[year - 2000].last);
+	y[year - 2000].events = -1;  /* seen */
+	return true;
+}
+
+/* The year picker's years, with their events and first and last days,
+ * read from the kept months (and one index seek each for the days) are
+ * those of every event counted; a year whose events all left is gone. */
+static void years_are_counted_from_the_kept_months(void **state)
+{
+	fixture *f = *state;
+	for (int round = 0; round < 2; round++) {
+		year_facts years[20] = {{0}};
+		yp_error err = {0};
+		assert_int_equal(store_each_row(f->s, NULL, add_year_facts, years,
+						&err), YP_OK);
+		assert_int_equal(store_each_facet(f->s, FACET_YEAR, check_year,
+						  years, &err), YP_OK);
+		for (int y = 0; y < 20; y++)
+			assert_true(years[y].events <= 0);  /* each one seen */
+		if (round)
+			break;
+		/* 2001's events all leave (another connection: the kept
+		 * months' triggers are the file's own) */
+		char *db = support_path(f->dir, "t.db");
+		support_sql(db, "PRAGMA foreign_keys = ON;"
+			    " DELETE FROM events WHERE date_key / 10000 = 2001");
+		free(db);
+	}
+}
+
 static bool stop_at_once(void *ctx)
 {
 	int *calls = ctx;
@@ -523,6 +579,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(year_jumps_visit_each_year_start, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_filter_windows_only_its_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_link_filter_is_read_from_its_index, setup, teardown),
+		cmocka_unit_test_setup_teardown(years_are_counted_from_the_kept_months, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_broad_search_is_mapped_and_agrees, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_stopped_search_leaves_no_half_result, setup, teardown),
 	};
