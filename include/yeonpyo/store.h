@@ -11,7 +11,7 @@
 
 /* The schema version this binary writes; PRAGMA user_version holds the one
  * a database has. */
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 
 typedef struct store store;
 

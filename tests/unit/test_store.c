@@ -48,9 +48,17 @@ static void exec_sql_searchable(const char *path, const char *sql)
 /* Puts a database's tables back as they were before migration 6 (which
  * cannot run twice: it adds columns), for tests that make a database of
  * an older version out of a new one. */
+/* A database of version 10, from before the search index's body came
+ * first (migration 11), made from a new one. */
+#define BEFORE_11 "DROP TABLE event_fts;" \
+	" CREATE VIRTUAL TABLE event_fts USING fts5(title, body, names, cho," \
+	" tokenize = 'kbigram no_whole_runs', content = 'event_fts_source'," \
+	" content_rowid = 'eid');" \
+	" INSERT INTO event_fts(event_fts) VALUES ('rebuild');"
 /* A database of version 8, from before the organizations' labels on the
  * events (migration 10), made from a new one. */
-#define BEFORE_10 "DROP TRIGGER org_relabelled; DROP INDEX events_timeline;" \
+#define BEFORE_10 BEFORE_11 "DROP TRIGGER org_relabelled;" \
+	" DROP INDEX events_timeline;" \
 	" ALTER TABLE events DROP COLUMN orgs_ko;" \
 	" ALTER TABLE events DROP COLUMN orgs_en;" \
 	" CREATE INDEX events_timeline ON events(date_key, id," \
@@ -62,6 +70,12 @@ static void exec_sql_searchable(const char *path, const char *sql)
 	" value TEXT NOT NULL, PRIMARY KEY (eid, pos)) WITHOUT ROWID;" \
 	" ALTER TABLE event_people DROP COLUMN title_ko;" \
 	" ALTER TABLE event_people DROP COLUMN title_en; "
+
+static void count_check_problem(const char *problem, void *ctx)
+{
+	(void)ctx;
+	print_error("db check: %s\n", problem);
+}
 
 static long long query_int(const char *path, const char *sql)
 {
@@ -730,6 +744,46 @@ static void migration_10_labels_existing_events(void **state)
 	assert_int_equal(query_int(f->db, LABELS_OFF), 0);
 }
 
+static bool put_id(const yp_event *e, bool in_note, void *ctx)
+{
+	(void)in_note;
+	strbuf_printf(ctx, "%s ", e->id);
+	return true;
+}
+
+/* A version-10 database gets its search index built again with the body
+ * first, and finds and ranks as before: a title weighs ten times a body. */
+static void migration_11_puts_the_body_first(void **state)
+{
+	fixture *f = *state;
+	yp_error err = {0};
+	store *s = store_open(f->db, &err);
+	assert_non_null(s);
+	user_import(s, "{\"format\": \"yeonpyo/1\", \"events\": ["
+		"{\"id\": \"in-body\", \"date\": \"2021\", \"status\": \"done\","
+		" \"kind\": \"plan\", \"title\": {\"ko\": \"협력 발표\"},"
+		" \"summary\": {\"ko\": \"동맹군 훈련\"}},"
+		"{\"id\": \"in-title\", \"date\": \"2022\", \"status\": \"done\","
+		" \"kind\": \"plan\", \"title\": {\"ko\": \"동맹 출범\"},"
+		" \"summary\": {\"ko\": \"요약\"}}]}");
+	store_close(s);
+	s = reopened_after(f, BEFORE_11 " PRAGMA user_version = 10;", 10);
+	strbuf ids = STRBUF_INIT;
+	assert_int_equal(store_search(s, "{title body names} : \"동맹\"", 10,
+				      put_id, &ids, &err), YP_OK);
+	assert_string_equal(strbuf_str(&ids), "in-title in-body ");
+	long problems = -1;
+	assert_int_equal(store_check(s, count_check_problem, NULL, &problems,
+				     &err), YP_OK);
+	assert_int_equal(problems, 0);
+	strbuf_free(&ids);
+	store_close(s);
+	assert_int_equal(query_int(f->db, "SELECT sql LIKE '%fts5(body, title,%'"
+				   " FROM sqlite_schema WHERE name = 'event_fts'"), 1);
+	assert_int_equal(query_int(f->db, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION);
+}
+
 /* An import's ids: each kind apart, the first place kept, and none left
  * for the next import, whether the last committed or rolled back. */
 static void import_ids_keep_first_places_for_one_import(void **state)
@@ -789,6 +843,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(windows_walk_timeline_order_by_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(org_labels_follow_events_and_renamed_organizations, setup, teardown),
 		cmocka_unit_test_setup_teardown(migration_10_labels_existing_events, setup, teardown),
+		cmocka_unit_test_setup_teardown(migration_11_puts_the_body_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(import_ids_keep_first_places_for_one_import, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
