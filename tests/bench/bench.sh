@@ -83,6 +83,10 @@ machine() {
 
 bench_size() {
 	n=$1
+	# each size's browser state new (the ids of one size's events are
+	# those of the next size's first ones)
+	rm -rf "$W/state"
+	mkdir -p "$W/state"
 	feed="$W/feed.ndjson"
 	db="$W/yp.db"
 	"$B/gen" "$n" 1 >"$feed"
@@ -224,8 +228,10 @@ bench_size() {
 	# the same with the detail pane hidden (d); Down moves inside the view.
 	# From the first event (--top), as less starts: the runs above left
 	# the browser in the last year, where at 1,000 events j met the end
-	# and wrote nothing. A state of its own, which keeps the pane hidden,
-	# so that the runs below start with it shown, as the first ones did
+	# and wrote nothing. A state of its own, new for each size (it keeps
+	# the pane hidden: the next size's d showed it again), so that the
+	# runs below start with it shown, as the first ones did
+	rm -rf "$W/state-d"
 	mkdir -p "$W/state-d"
 	XDG_STATE_HOME="$W/state-d" YEONPYO_TEST_IDLE=1 \
 		"$B/bench/pty_probe" $ROWS $COLS \
@@ -241,6 +247,7 @@ bench_size() {
 	# the same with the selection an arrow (--cursor arrow), which leaves
 	# the rows' colours alone: a move rewrites two cells, not two rows.
 	# A state of its own: the run above left the detail hidden there
+	rm -rf "$W/state-arrow"
 	mkdir -p "$W/state-arrow"
 	XDG_STATE_HOME="$W/state-arrow" YEONPYO_TEST_IDLE=1 \
 		"$B/bench/pty_probe" $ROWS $COLS \
