@@ -61,22 +61,21 @@ struct store {
 	long data_version;   /* PRAGMA data_version when store_changed asked */
 };
 
-/* Where a statement that reads a filter's events starts: from the search
- * index, from the index of a person's, an organization's or a tag's links
- * (the narrowest kind first: a tag and an organization together read the
- * organization's 4,000 events, not the tag's 167,000, at a million), or
- * from the user's marks or notes; every event only for dates alone, or no
- * filter. Without this SQLite read every event and asked each (half a
- * second at a million events for a tag no event has). */
+/* What reads a filter's events: the gathering into temp.hits, the rows
+ * of store_each_row, the whole events of store_each_event. */
 typedef enum {
-	DRIVE_ALL, DRIVE_MATCH, DRIVE_PERSON, DRIVE_ORG, DRIVE_TAG,
-	DRIVE_MARKED, DRIVE_NOTED, DRIVE_COUNT
-} filter_drive;
+	READ_GATHER, READ_EACH_ROW, READ_EACH_EVENT, READ_COUNT
+} filter_reader;
 
-/* The statement of by (one per filter_drive, each with the filter's
- * every clause) that starts where f is narrowest. */
-store_query store_driven(const event_filter *f,
-			 const store_query by[DRIVE_COUNT]);
+/* The statement of reader for f (each has the filter's every clause)
+ * that starts where f is narrowest: from the search index, from the
+ * index of a person's, an organization's or a tag's links (the narrowest
+ * kind first: a tag and an organization together read the
+ * organization's 4,000 events, not the tag's 167,000, at a million), or
+ * from the user's marks or notes; from every event only for dates alone,
+ * or no filter. Without this SQLite read every event and asked each (half
+ * a second at a million events for a tag no event has). */
+store_query store_driven(const event_filter *f, filter_reader reader);
 
 /* Attaches an empty state in memory (store_attach_state replaces it). */
 yp_status store_state_memory(store *s, yp_error *err);

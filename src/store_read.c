@@ -453,15 +453,7 @@ static bool visit_event(sqlite3_stmt *st, void *target)
 yp_status store_each_event(store *s, const event_filter *f, store_event_fn fn,
 			   void *ctx, yp_error *err)
 {
-	/* (A search is one clause of EACH_EVENT's, beside its notes'.) */
-	static const store_query by[DRIVE_COUNT] = {
-		[DRIVE_ALL] = Q_EACH_EVENT, [DRIVE_MATCH] = Q_EACH_EVENT,
-		[DRIVE_PERSON] = Q_EACH_EVENT_PERSON,
-		[DRIVE_ORG] = Q_EACH_EVENT_ORG, [DRIVE_TAG] = Q_EACH_EVENT_TAG,
-		[DRIVE_MARKED] = Q_EACH_EVENT_MARKED,
-		[DRIVE_NOTED] = Q_EACH_EVENT_NOTED,
-	};
-	store_binding b = store_take(s, store_driven(f, by), err);
+	store_binding b = store_take(s, store_driven(f, READ_EACH_EVENT), err);
 	if (!b.st)
 		return err->status;
 	store_bind_filter(&b, f);

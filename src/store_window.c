@@ -40,9 +40,31 @@ static bool visit_row(sqlite3_stmt *st, void *target)
 	return t->row(&row, t->ctx);
 }
 
-store_query store_driven(const event_filter *f,
-			 const store_query by[DRIVE_COUNT])
+/* Where a filter's statements start (store_driven). */
+typedef enum {
+	DRIVE_ALL, DRIVE_MATCH, DRIVE_PERSON, DRIVE_ORG, DRIVE_TAG,
+	DRIVE_MARKED, DRIVE_NOTED, DRIVE_COUNT
+} filter_drive;
+
+/* A reader's statements, by drive: those store_queries.def's
+ * BY_EACH_LINK makes as NAME_PERSON, NAME_ORG and the rest. */
+#define DRIVEN(ALL, MATCH, NAME) { \
+	[DRIVE_ALL] = Q_##ALL, [DRIVE_MATCH] = Q_##MATCH, \
+	[DRIVE_PERSON] = Q_##NAME##_PERSON, [DRIVE_ORG] = Q_##NAME##_ORG, \
+	[DRIVE_TAG] = Q_##NAME##_TAG, [DRIVE_MARKED] = Q_##NAME##_MARKED, \
+	[DRIVE_NOTED] = Q_##NAME##_NOTED}
+
+store_query store_driven(const event_filter *f, filter_reader reader)
 {
+	/* (A search is one clause of EACH_ROW's and EACH_EVENT's, beside
+	 * its notes'.) */
+	static const store_query driven[READ_COUNT][DRIVE_COUNT] = {
+		[READ_GATHER] = DRIVEN(HITS_GATHER, HITS_GATHER_MATCH,
+				       HITS_GATHER),
+		[READ_EACH_ROW] = DRIVEN(EACH_ROW, EACH_ROW, EACH_ROW),
+		[READ_EACH_EVENT] = DRIVEN(EACH_EVENT, EACH_EVENT, EACH_EVENT),
+	};
+	assert((unsigned)reader < READ_COUNT);
 	filter_drive d = DRIVE_ALL;
 	if (f && f->match)
 		d = DRIVE_MATCH;
@@ -56,37 +78,13 @@ store_query store_driven(const event_filter *f,
 		d = DRIVE_MARKED;
 	else if (f && f->noted)
 		d = DRIVE_NOTED;
-	return by[d];
-}
-
-static store_query gather_of(const event_filter *f)
-{
-	static const store_query by[DRIVE_COUNT] = {
-		[DRIVE_ALL] = Q_HITS_GATHER, [DRIVE_MATCH] = Q_HITS_GATHER_MATCH,
-		[DRIVE_PERSON] = Q_HITS_GATHER_PERSON,
-		[DRIVE_ORG] = Q_HITS_GATHER_ORG, [DRIVE_TAG] = Q_HITS_GATHER_TAG,
-		[DRIVE_MARKED] = Q_HITS_GATHER_MARKED,
-		[DRIVE_NOTED] = Q_HITS_GATHER_NOTED,
-	};
-	return store_driven(f, by);
-}
-
-/* (A search is one clause of EACH_ROW's, beside its notes'.) */
-static store_query each_row_of(const event_filter *f)
-{
-	static const store_query by[DRIVE_COUNT] = {
-		[DRIVE_ALL] = Q_EACH_ROW, [DRIVE_MATCH] = Q_EACH_ROW,
-		[DRIVE_PERSON] = Q_EACH_ROW_PERSON, [DRIVE_ORG] = Q_EACH_ROW_ORG,
-		[DRIVE_TAG] = Q_EACH_ROW_TAG, [DRIVE_MARKED] = Q_EACH_ROW_MARKED,
-		[DRIVE_NOTED] = Q_EACH_ROW_NOTED,
-	};
-	return store_driven(f, by);
+	return driven[reader][d];
 }
 
 yp_status store_each_row(store *s, const event_filter *f, store_row_fn fn,
 			 void *ctx, yp_error *err)
 {
-	store_binding b = store_take(s, each_row_of(f), err);
+	store_binding b = store_take(s, store_driven(f, READ_EACH_ROW), err);
 	if (!b.st)
 		return err->status;
 	store_bind_filter(&b, f);
@@ -207,7 +205,7 @@ static yp_status map_or_gather(store *s, const event_filter *f,
 	}
 	yp_status rc = run_filtered(s, Q_HITS_CLEAR, NULL, err);
 	if (rc == YP_OK)
-		rc = run_filtered(s, gather_of(f), f, err);
+		rc = run_filtered(s, store_driven(f, READ_GATHER), f, err);
 	/* driven from the notes' index: a few rows */
 	if (rc == YP_OK && f->match && store_hits_from_notes(s))
 		rc = run_filtered(s, Q_HITS_GATHER_NOTES, f, err);
