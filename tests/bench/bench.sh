@@ -58,6 +58,18 @@ peak_kb() {
 	fi
 }
 
+# The sqlite3 shell's reference loads, in pieces: the event rows' table
+# and index; then, for the external-content reference, a view of the
+# texts and an FTS5 index that reads them through it, built at the end.
+REF_TABLE="CREATE TABLE t(id TEXT PRIMARY KEY, date_key INTEGER,
+	title_ko, title_en, summary_ko, summary_en)"
+REF_INDEX="CREATE INDEX t_by_date ON t(date_key, id)"
+REF_VIEW="CREATE VIEW v AS SELECT rowid, title_ko || ' ' || title_en
+	AS title, summary_ko || ' ' || summary_en AS body FROM t"
+REF_EXT="CREATE VIRTUAL TABLE f USING fts5(title, body, content = 'v',
+	content_rowid = 'rowid')"
+REF_REBUILD="INSERT INTO f(f) VALUES ('rebuild')"
+
 row() {
 	printf '%-9s %-40s %14s %14s\n' "$1" "$2" "$3" "$4"
 }
@@ -119,15 +131,11 @@ bench_size() {
 	while [ "$i" -lt "$RUNS" ]; do
 		rm -f "$W/ref.db"
 		seconds sqlite3 "$W/ref.db" \
-			"CREATE TABLE t(id TEXT PRIMARY KEY, date_key INTEGER,
-			 title_ko, title_en, summary_ko, summary_en)" \
-			"CREATE INDEX t_by_date ON t(date_key, id)" \
+			"$REF_TABLE" "$REF_INDEX" \
 			".import --csv $W/rows.csv t" >>"$W/ref_rec"
 		rm -f "$W/ref.db"
 		seconds sqlite3 "$W/ref.db" \
-			"CREATE TABLE t(id TEXT PRIMARY KEY, date_key INTEGER,
-			 title_ko, title_en, summary_ko, summary_en)" \
-			"CREATE INDEX t_by_date ON t(date_key, id)" \
+			"$REF_TABLE" "$REF_INDEX" \
 			".import --csv $W/rows.csv t" \
 			"CREATE VIRTUAL TABLE f USING fts5(title, body)" \
 			"INSERT INTO f(rowid, title, body) SELECT rowid,
@@ -138,16 +146,9 @@ bench_size() {
 		# content, read through a view)
 		rm -f "$W/ref.db"
 		seconds sqlite3 "$W/ref.db" \
-			"CREATE TABLE t(id TEXT PRIMARY KEY, date_key INTEGER,
-			 title_ko, title_en, summary_ko, summary_en)" \
-			"CREATE INDEX t_by_date ON t(date_key, id)" \
+			"$REF_TABLE" "$REF_INDEX" \
 			".import --csv $W/rows.csv t" \
-			"CREATE VIEW v AS SELECT rowid, title_ko || ' ' ||
-			 title_en AS title, summary_ko || ' ' || summary_en
-			 AS body FROM t" \
-			"CREATE VIRTUAL TABLE f USING fts5(title, body,
-			 content = 'v', content_rowid = 'rowid')" \
-			"INSERT INTO f(f) VALUES ('rebuild')" >>"$W/ref_ext"
+			"$REF_VIEW" "$REF_EXT" "$REF_REBUILD" >>"$W/ref_ext"
 		i=$((i + 1))
 	done
 	rate() {
@@ -169,16 +170,9 @@ bench_size() {
 	# reference load (run once more, alone)
 	rm -f "$W/ref_rss.db"
 	peak_kb "$W/ref_rss" sqlite3 "$W/ref_rss.db" \
-		"CREATE TABLE t(id TEXT PRIMARY KEY, date_key INTEGER,
-		 title_ko, title_en, summary_ko, summary_en)" \
-		"CREATE INDEX t_by_date ON t(date_key, id)" \
+		"$REF_TABLE" "$REF_INDEX" \
 		".import --csv $W/rows.csv t" \
-		"CREATE VIEW v AS SELECT rowid, title_ko || ' ' ||
-		 title_en AS title, summary_ko || ' ' || summary_en
-		 AS body FROM t" \
-		"CREATE VIRTUAL TABLE f USING fts5(title, body,
-		 content = 'v', content_rowid = 'rowid')" \
-		"INSERT INTO f(f) VALUES ('rebuild')"
+		"$REF_VIEW" "$REF_EXT" "$REF_REBUILD"
 	rm -f "$W/ref_rss.db" "$W/rss.db" "$W/rss.db-wal" "$W/rss.db-shm"
 	"$YP" --db "$W/rss.db" db init --empty >/dev/null 2>&1
 	peak_kb "$W/nd_rss" "$YP" --db "$W/rss.db" import "$feed"
