@@ -418,3 +418,15 @@ support_store *support_store_generated(int events, int seed)
 	free(feed);
 	return t;
 }
+
+bool support_put_found(const yp_event *e, bool in_note, void *ctx)
+{
+	strbuf_printf(ctx, "%s%s ", e->id, in_note ? "!" : "");
+	return true;
+}
+
+bool support_put_row(const event_row *row, void *ctx)
+{
+	strbuf_printf(ctx, "%s ", row->id);
+	return true;
+}

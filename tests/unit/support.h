@@ -63,6 +63,12 @@ void support_exec(const char *home, const char *const *extra,
  * Written apart from options.c, so that a change to the messages shows. */
 void support_option_takes(strbuf *sb, opt_id id);
 
+/* Callbacks that append to the strbuf ctx: a ranked search's ids, best
+ * first, "!" after one found in its note; a walk's row ids. Each id is
+ * followed by a space. */
+bool support_put_found(const yp_event *e, bool in_note, void *ctx);
+bool support_put_row(const event_row *row, void *ctx);
+
 /* Makes the database of db_arg ("--db=PATH") hold exactly the records of
  * the yeonpyo/1 file at json (db init --empty, then import), failing the
  * test otherwise. */

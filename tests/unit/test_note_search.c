@@ -31,19 +31,6 @@ static const char *const queries[] = {
 	"도미", "먼", "ㄷㅁ", "tele", "sovereign foundation", "lab 2025",
 };
 
-/* The ranked search's ids, best first, "!" after one found in its note. */
-static bool put_found(const yp_event *e, bool in_note, void *ctx)
-{
-	strbuf_printf(ctx, "%s%s ", e->id, in_note ? "!" : "");
-	return true;
-}
-
-static bool put_row(const event_row *row, void *ctx)
-{
-	strbuf_printf(ctx, "%s ", row->id);
-	return true;
-}
-
 static bool put_month(long month, long n, void *ctx)
 {
 	strbuf_printf(ctx, "%ld:%ld ", month, n);
@@ -60,15 +47,15 @@ static char *searched(store *s, const char *query, long map_min)
 	assert_true(search_build_query(query, &match));
 	yp_error err = {0};
 	store_tune_search(s, map_min);
-	assert_int_equal(store_search(s, strbuf_str(&match), 200, put_found,
-				      &out, &err), YP_OK);
+	assert_int_equal(store_search(s, strbuf_str(&match), 200,
+				      support_put_found, &out, &err), YP_OK);
 	event_filter flt = {.match = strbuf_str(&match)};
 	strbuf_puts(&out, "| first ");
 	assert_int_equal(store_rows_from(s, &flt, NULL, WINDOW_FIRST, 30,
-					 put_row, &out, &err), YP_OK);
+					 support_put_row, &out, &err), YP_OK);
 	strbuf_puts(&out, "| last ");
 	assert_int_equal(store_rows_from(s, &flt, NULL, WINDOW_LAST, 30,
-					 put_row, &out, &err), YP_OK);
+					 support_put_row, &out, &err), YP_OK);
 	strbuf_printf(&out, "| total %ld (%s) | ",
 		      store_rows_total(s, &flt, &err),
 		      store_search_mapped(s) ? "map" : "hits");

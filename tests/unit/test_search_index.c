@@ -40,18 +40,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static bool put_found(const yp_event *e, bool in_note, void *ctx)
-{
-	strbuf_printf(ctx, "%s%s ", e->id, in_note ? "!" : "");
-	return true;
-}
-
-static bool put_row(const event_row *row, void *ctx)
-{
-	strbuf_printf(ctx, "%s ", row->id);
-	return true;
-}
-
 /* FNV-1a: a long ranked list compared as one number */
 static uint64_t digest(const char *s)
 {
@@ -70,12 +58,12 @@ static char *searched(store *s, const char *query, long *total)
 	strbuf out = STRBUF_INIT, match = STRBUF_INIT;
 	assert_true(search_build_query(query, &match));
 	yp_error err = {0};
-	assert_int_equal(store_search(s, strbuf_str(&match), 500, put_found,
-				      &out, &err), YP_OK);
+	assert_int_equal(store_search(s, strbuf_str(&match), 500,
+				      support_put_found, &out, &err), YP_OK);
 	event_filter flt = {.match = strbuf_str(&match)};
 	strbuf_puts(&out, "| first ");
 	assert_int_equal(store_rows_from(s, &flt, NULL, WINDOW_FIRST, 30,
-					 put_row, &out, &err), YP_OK);
+					 support_put_row, &out, &err), YP_OK);
 	*total = store_rows_total(s, &flt, &err);
 	strbuf_free(&match);
 	return strbuf_take(&out);
